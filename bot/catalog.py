@@ -1,0 +1,49 @@
+"""User-facing sentences, from gettext catalogs: ``translations/<lang>/LC_MESSAGES/messages.po``.
+
+Message ids are symbolic (``no_answer``), the English catalog holds the English text, and a language
+without a sentence falls back to English. Catalogs are read with babel at start-up (no compile step), so
+adding a language is adding a folder.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+__all__ = ["Catalogs", "load_catalogs"]
+
+FALLBACK = "en"
+
+
+class Catalogs:
+    def __init__(self, messages: dict[str, dict[str, str]]) -> None:
+        if FALLBACK not in messages:
+            raise ValueError("the English catalog (translations/en) is required as the fallback")
+        self._messages = messages
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted(self._messages)
+
+    def has(self, lang: str) -> bool:
+        return lang in self._messages
+
+    def ids(self, lang: str = FALLBACK) -> set[str]:
+        return set(self._messages.get(lang, {}))
+
+    def text(self, lang: str, key: str, **values: object) -> str:
+        """The sentence ``key`` in ``lang`` (English when missing), with ``{placeholders}`` filled."""
+        template = self._messages.get(lang, {}).get(key) or self._messages[FALLBACK].get(key)
+        if template is None:
+            raise KeyError(f"message {key!r} is in no catalog")
+        return template.format(**values) if values else template
+
+
+def load_catalogs(root: Path) -> Catalogs:
+    messages: dict[str, dict[str, str]] = {}
+    for po_file in sorted(root.glob("*/LC_MESSAGES/messages.po")):
+        lang = po_file.parents[1].name
+        with po_file.open("rb") as handle:
+            catalog = read_po(handle, locale=None)
+        messages[lang] = {m.id: m.string for m in catalog if m.id and m.string}
+    return Catalogs(messages)

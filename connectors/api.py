@@ -1,0 +1,41 @@
+"""JSON API: ``POST /api/chat`` and ``GET /healthz``."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
+
+from connectors.chat_request import BadInput, parse_chat_body
+from connectors.services import Services, get_services
+
+__all__ = ["router"]
+
+router = APIRouter()
+
+
+def error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+@router.post("/api/chat")
+async def chat(request: Request, services: Services = Depends(get_services)) -> JSONResponse:
+    body = await request.body()
+    try:
+        message = parse_chat_body(body, services.languages, services.settings.max_message_chars)
+    except BadInput as bad:
+        return error(bad.status, bad.message)
+    reply = await run_in_threadpool(
+        services.assistant.answer, message.session_id, message.text, message.lang, message.plain
+    )
+    return JSONResponse(reply.to_json())
+
+
+@router.get("/healthz")
+def healthz(services: Services = Depends(get_services)) -> dict:
+    retriever = services.index.retriever
+    return {
+        "status": "ok" if retriever is not None else "starting",
+        "chunks": len(retriever.chunks) if retriever else 0,
+        "languages": services.languages,
+        "content_hash": services.index.content_hash,
+    }

@@ -1,0 +1,24 @@
+"""The FastAPI application factory."""
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from connectors import api
+from connectors.services import get_services
+
+__all__ = ["create_app"]
+
+
+def create_app() -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        services = app.dependency_overrides.get(get_services, get_services)()
+        stop = services.start_watcher()
+        yield
+        stop.set()
+
+    app = FastAPI(title="Tsunagu", version="0.1.0", lifespan=lifespan)
+    app.include_router(api.router)
+    return app

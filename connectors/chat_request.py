@@ -1,0 +1,65 @@
+"""Validation of an incoming chat message, shared by the HTTP API and the CLI.
+
+Every rejection is a ``BadInput`` with a status code and a sentence saying what to fix.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Collection
+from dataclasses import dataclass
+
+__all__ = ["BadInput", "ChatRequest", "parse_chat_body", "validate_chat", "MAX_BODY_BYTES"]
+
+MAX_BODY_BYTES = 64 * 1024
+
+
+class BadInput(ValueError):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@dataclass(frozen=True)
+class ChatRequest:
+    session_id: str
+    text: str
+    lang: str | None
+    plain: bool | None
+
+
+def validate_chat(session_id: object, text: object, lang: object, plain: object,
+                  languages: Collection[str], max_chars: int) -> ChatRequest:
+    if not isinstance(session_id, str) or not session_id.strip() or len(session_id) > 128:
+        raise BadInput(422, "session_id must be a non-empty string of at most 128 characters")
+    if not isinstance(text, str):
+        raise BadInput(422, "text must be a string")
+    if not text.strip():
+        raise BadInput(422, "text is empty: type a question")
+    if len(text) > max_chars:
+        raise BadInput(413, f"text is {len(text)} characters long; the limit is {max_chars}")
+    if lang is not None and (not isinstance(lang, str) or lang not in languages):
+        raise BadInput(422, f"unknown language {lang!r}; use one of: {', '.join(sorted(languages))}")
+    if plain is not None and not isinstance(plain, bool):
+        raise BadInput(422, "plain must be true or false")
+    return ChatRequest(session_id.strip(), text.strip(), lang, plain)
+
+
+def parse_chat_body(body: bytes, languages: Collection[str], max_chars: int) -> ChatRequest:
+    if len(body) > MAX_BODY_BYTES:
+        raise BadInput(413, f"request body is larger than {MAX_BODY_BYTES} bytes")
+    try:
+        decoded = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadInput(400, "request body is not valid UTF-8") from None
+    try:
+        data = json.loads(decoded)
+    except json.JSONDecodeError as error:
+        raise BadInput(400, f"request body is not valid JSON ({error.msg} at position {error.pos})") from None
+    if not isinstance(data, dict):
+        raise BadInput(422, "request body must be a JSON object")
+    unknown = set(data) - {"session_id", "text", "lang", "plain"}
+    if unknown:
+        raise BadInput(422, f"unknown field(s): {', '.join(sorted(unknown))}")
+    return validate_chat(data.get("session_id"), data.get("text"), data.get("lang"), data.get("plain"),
+                         languages, max_chars)

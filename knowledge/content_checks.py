@@ -1,0 +1,110 @@
+"""Checks that keep the content honest; each returns a list of problems (empty means fine).
+
+Run by the test suite and by ``tsunagu content --check``; translators run it on their language.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+
+from knowledge.content import Section
+from knowledge.numbers import numbers_in, phones_in
+from knowledge.offices import OfficeDirectory
+from knowledge.topics import TopicInfo
+
+__all__ = ["REFERENCE_LANG", "coverage_problems", "number_problems", "phone_problems", "format_problems",
+           "topic_index_problems", "words", "all_problems"]
+
+REFERENCE_LANG = "en"
+_NATIVE_DIGITS = re.compile(r"[\u0966-\u096f\u0e50-\u0e59\u17e0-\u17e9\u1040-\u1049\uff10-\uff19]")
+_NO_SPACES = {"ja", "ja-plain", "zh", "th", "km", "my"}
+
+
+def words(section: Section) -> int:
+    """Words, or for languages written without spaces, characters ÷ 2 (a rough word equivalent)."""
+    if section.lang in _NO_SPACES:
+        return sum(1 for c in section.body if unicodedata.category(c)[0] in "LN") // 2
+    return len(section.body.split())
+
+
+def _by_lang(sections: Iterable[Section]) -> dict[str, dict[str, Section]]:
+    table: dict[str, dict[str, Section]] = defaultdict(dict)
+    for s in sections:
+        table[s.lang][s.topic_id] = s
+    return table
+
+
+def coverage_problems(sections: list[Section]) -> list[str]:
+    table = _by_lang(sections)
+    reference = table.get(REFERENCE_LANG, {})
+    problems = []
+    for lang, topics in sorted(table.items()):
+        for missing in sorted(set(reference) - set(topics)):
+            problems.append(f"{lang}: topic {missing} is missing")
+        for extra in sorted(set(topics) - set(reference)):
+            problems.append(f"{lang}: topic {extra} is not in {REFERENCE_LANG}")
+        for topic_id, s in topics.items():
+            if topic_id in reference and s.chapter != reference[topic_id].chapter:
+                problems.append(f"{lang}: topic {topic_id} is in {s.chapter}, not {reference[topic_id].chapter}")
+    return problems
+
+
+def number_problems(sections: list[Section]) -> list[str]:
+    table = _by_lang(sections)
+    reference = table.get(REFERENCE_LANG, {})
+    problems = []
+    for lang, topics in sorted(table.items()):
+        for topic_id, s in sorted(topics.items()):
+            if _NATIVE_DIGITS.search(s.text):
+                problems.append(f"{lang}/{topic_id}: native or fullwidth digits; use 0-9")
+            if lang == REFERENCE_LANG or topic_id not in reference:
+                continue
+            expected, got = numbers_in(reference[topic_id].text), numbers_in(s.text)
+            if expected != got:
+                problems.append(f"{lang}/{topic_id}: numbers differ from {REFERENCE_LANG}: "
+                                f"missing {sorted(expected - got)}, extra {sorted(got - expected)}")
+    return problems
+
+
+def phone_problems(sections: list[Section], offices: OfficeDirectory, allowed_short: Iterable[str] = ()) -> list[str]:
+    known = {re.sub(r"\D", "", p) for p in offices.all_phone_numbers()}
+    allowed = {a.lstrip("#") for a in allowed_short}
+    problems = []
+    for s in sections:
+        for phone in phones_in(s.text):
+            digits = re.sub(r"\D", "", phone)
+            if digits not in known and digits not in allowed:
+                problems.append(f"{s.lang}/{s.topic_id}: phone {phone} is not in the office data")
+    return problems
+
+
+def format_problems(sections: list[Section], min_words: int = 60, max_words: int = 200) -> list[str]:
+    problems = []
+    for s in sections:
+        count = words(s)
+        if not min_words <= count <= max_words and s.lang == REFERENCE_LANG:
+            problems.append(f"{s.lang}/{s.topic_id}: {count} words (want {min_words}-{max_words})")
+        if re.search(r"https?://|<[a-z]+|^###|\|.*\|", s.body, flags=re.M):
+            problems.append(f"{s.lang}/{s.topic_id}: links, HTML, tables or ### headings are not allowed")
+    return problems
+
+
+def topic_index_problems(sections: list[Section], topics: dict[str, TopicInfo]) -> list[str]:
+    reference = {s.topic_id: s for s in sections if s.lang == REFERENCE_LANG}
+    problems = [f"topics.yaml: no entry for {t}" for t in sorted(set(reference) - set(topics))]
+    problems += [f"topics.yaml: {t} has no content" for t in sorted(set(topics) - set(reference))]
+    for topic_id, info in topics.items():
+        if topic_id in reference and info.chapter != reference[topic_id].chapter:
+            problems.append(f"topics.yaml: {topic_id} says chapter {info.chapter}, content has "
+                            f"{reference[topic_id].chapter}")
+        if not info.source_title or not info.source_url.startswith("https://"):
+            problems.append(f"topics.yaml: {topic_id} needs a source title and https address")
+    return problems
+
+
+def all_problems(sections: list[Section], offices: OfficeDirectory, topics: dict[str, TopicInfo]) -> list[str]:
+    return (coverage_problems(sections) + number_problems(sections) + format_problems(sections)
+            + phone_problems(sections, offices, allowed_short=("#9110", "#7119"))
+            + topic_index_problems(sections, topics))

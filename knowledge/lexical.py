@@ -1,0 +1,74 @@
+"""Lexical side of retrieval: one BM25 index per language, plus a kana-reading index over Japanese.
+
+Tokens are computed once at build time and stored with the index, so loading needs no tokenizer run.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rank_bm25 import BM25Okapi
+
+from knowledge.chunker import Chunk
+from knowledge.tokenizers import reading_ngrams, tokenizer_for
+
+__all__ = ["LexicalIndex", "chunk_tokens", "JAPANESE_LANGS"]
+
+JAPANESE_LANGS = ("ja", "ja-plain")
+
+
+def chunk_tokens(chunk: Chunk) -> dict[str, list[str]]:
+    """Tokens stored per chunk: words for its language, and reading trigrams for Japanese."""
+    tokens = {"words": tokenizer_for(chunk.lang)(chunk.text)}
+    if chunk.lang in JAPANESE_LANGS:
+        tokens["reading"] = reading_ngrams(chunk.text)
+    return tokens
+
+
+@dataclass
+class _Part:
+    bm25: BM25Okapi
+    rows: np.ndarray  # chunk positions covered by this part
+
+
+def _part(rows: list[int], docs: list[list[str]]) -> _Part | None:
+    if not rows or not any(docs):
+        return None
+    return _Part(BM25Okapi([d or ["\u0000"] for d in docs]), np.asarray(rows, dtype=np.int64))
+
+
+class LexicalIndex:
+    def __init__(self, tokens: Sequence[dict[str, list[str]]], langs: Sequence[str]) -> None:
+        self.size = len(tokens)
+        self._parts: dict[str, _Part] = {}
+        by_lang: dict[str, list[int]] = {}
+        for row, lang in enumerate(langs):
+            by_lang.setdefault(lang, []).append(row)
+        for lang, rows in by_lang.items():
+            part = _part(rows, [tokens[r]["words"] for r in rows])
+            if part:
+                self._parts[lang] = part
+        japanese = [r for r, lang in enumerate(langs) if lang in JAPANESE_LANGS]
+        self._kana = _part(japanese, [tokens[r].get("reading", []) for r in japanese])
+
+    def _scores(self, part: _Part | None, query_tokens: list[str]) -> np.ndarray:
+        scores = np.zeros(self.size, dtype=np.float32)
+        if part is not None and query_tokens:
+            scores[part.rows] = part.bm25.get_scores(query_tokens)
+        return scores
+
+    def scores(self, query: str, lang: str) -> np.ndarray:
+        """BM25 scores over all chunks (zero outside the query's language), each part scaled to [0, 1]."""
+        langs = JAPANESE_LANGS if lang in JAPANESE_LANGS else (lang,)
+        total = np.zeros(self.size, dtype=np.float32)
+        for name in langs:
+            total = np.maximum(total, _unit(self._scores(self._parts.get(name), tokenizer_for(name)(query))))
+        if lang in JAPANESE_LANGS:
+            total = np.maximum(total, _unit(self._scores(self._kana, reading_ngrams(query))))
+        return total
+
+
+def _unit(scores: np.ndarray) -> np.ndarray:
+    top = float(scores.max()) if scores.size else 0.0
+    return scores / top if top > 0 else scores

@@ -1,0 +1,55 @@
+"""The numbers a text states, normalised so that every language's version of a topic can be compared.
+
+``9:00``, ``9時`` and ``午前9時`` are the same time; ``500,000``, ``500.000`` and ``50万`` the same amount;
+phone numbers are compared digit for digit. Used by the content checks, never at answer time.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["numbers_in", "phones_in", "PHONE_RE"]
+
+PHONE_RE = re.compile(r"(?<![\d-])(?:0\d{1,4}-\d{1,4}-\d{3,5}|0\d{2,4}-\d{4,6}|#\d{4})(?![\d-])")
+_JA_TIME = re.compile(r"(午前|午後)?\s*(\d{1,2})時(?!間)(?:(半)|(\d{1,2})分)?")
+_CLOCK = re.compile(r"(?<!\d)(\d{1,2}):(\d{2})(?!\d)")
+_MAN = re.compile(r"(\d+)万(\d{1,4})?")
+_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?![\d]|[.,]\d)")
+_DIGITS = re.compile(r"\d+")
+
+
+def _clock(hour: int, minute: int) -> str:
+    return f"{hour}:{minute:02d}"
+
+
+def phones_in(text: str) -> list[str]:
+    return PHONE_RE.findall(unicodedata.normalize("NFKC", text))
+
+
+def numbers_in(text: str) -> set[str]:
+    """Normalised number tokens: phones (digits only, prefixed ``tel:``), times ``H:MM``, plain integers."""
+    text = unicodedata.normalize("NFKC", text)
+    found: set[str] = set()
+
+    def take(pattern: re.Pattern, convert) -> None:
+        nonlocal text
+        def replace(match: re.Match) -> str:
+            found.add(convert(match))
+            return " "
+        text = pattern.sub(replace, text)
+
+    take(PHONE_RE, lambda m: "tel:" + re.sub(r"\D", "", m.group()) if not m.group().startswith("#")
+         else "tel:#" + m.group()[1:])
+
+    def ja_time(m: re.Match) -> str:
+        hour = int(m[2])
+        if m[1] == "午後" and hour < 12:
+            hour += 12
+        return _clock(hour, 30 if m[3] else int(m[4] or 0))
+
+    take(_JA_TIME, ja_time)
+    take(_CLOCK, lambda m: _clock(int(m[1]), int(m[2])))
+    take(_MAN, lambda m: str(int(m[1]) * 10000 + int(m[2] or 0)))
+    take(_GROUPED, lambda m: str(int(re.sub(r"\D", "", m.group()))))
+    found.update(str(int(d)) for d in _DIGITS.findall(text))
+    return found

@@ -1,0 +1,107 @@
+"""Per-language tokenisation for the lexical indexes.
+
+Japanese goes through Sudachi (normalised forms, so 引越し and 引っ越し meet); scripts written without
+spaces (Chinese, Thai, Khmer, Burmese) become overlapping character bigrams; Korean gets words plus
+bigrams (particles stick to nouns); every other language is lower-cased words. ``reading_ngrams`` turns
+any Japanese text into hiragana trigrams of its reading, so all-hiragana questions meet kanji passages.
+"""
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Callable
+
+__all__ = ["Tokenizer", "tokenizer_for", "to_hiragana", "reading_of", "reading_ngrams", "char_ngrams"]
+
+Tokenizer = Callable[[str], list[str]]
+
+_NO_SPACE_LANGS = {"zh", "th", "km", "my"}
+_JAPANESE_LANGS = {"ja", "ja-plain"}
+_KANA_OFFSET = ord("ァ") - ord("ぁ")
+
+
+def _clean(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def _runs(text: str) -> list[str]:
+    """Runs of letters, combining marks and digits (Thai, Khmer and Burmese vowels are marks, not \\w)."""
+    runs, current = [], []
+    for char in text:
+        if unicodedata.category(char)[0] in "LMN":
+            current.append(char)
+        elif current:
+            runs.append("".join(current))
+            current = []
+    if current:
+        runs.append("".join(current))
+    return runs
+
+
+def char_ngrams(text: str, n: int = 2) -> list[str]:
+    """Overlapping character n-grams of each run of letters (punctuation and spaces break runs)."""
+    grams: list[str] = []
+    for run in _runs(_clean(text)):
+        if len(run) <= n:
+            grams.append(run)
+        else:
+            grams.extend(run[i : i + n] for i in range(len(run) - n + 1))
+    return grams
+
+
+def _words(text: str) -> list[str]:
+    return _runs(_clean(text))
+
+
+def _korean(text: str) -> list[str]:
+    return _words(text) + char_ngrams(text, 2)
+
+
+@functools.lru_cache(maxsize=1)
+def _sudachi():
+    from sudachipy import Dictionary, SplitMode
+
+    return Dictionary(dict="core").tokenizer(), SplitMode.A
+
+
+def _japanese(text: str) -> list[str]:
+    tokenizer, mode = _sudachi()
+    tokens = []
+    for morpheme in tokenizer.tokenize(unicodedata.normalize("NFKC", text), mode):
+        if morpheme.part_of_speech()[0] in {"補助記号", "空白"}:
+            continue
+        tokens.append(morpheme.normalized_form().lower())
+    return tokens
+
+
+def tokenizer_for(lang: str) -> Tokenizer:
+    """The tokenizer used for a language code (unknown codes fall back to words)."""
+    if lang in _JAPANESE_LANGS:
+        return _japanese
+    if lang in _NO_SPACE_LANGS:
+        return char_ngrams
+    if lang == "ko":
+        return _korean
+    return _words
+
+
+def to_hiragana(text: str) -> str:
+    return "".join(chr(ord(c) - _KANA_OFFSET) if "ァ" <= c <= "ヶ" else c for c in text)
+
+
+def reading_of(text: str) -> str:
+    """Hiragana reading of Japanese text (kanji read by Sudachi; symbols and spaces dropped)."""
+    tokenizer, mode = _sudachi()
+    parts = []
+    for morpheme in tokenizer.tokenize(unicodedata.normalize("NFKC", text), mode):
+        if morpheme.part_of_speech()[0] in {"補助記号", "空白"}:
+            continue
+        reading = morpheme.reading_form() or morpheme.surface()
+        parts.append(to_hiragana(reading))
+    return "".join(parts)
+
+
+def reading_ngrams(text: str) -> list[str]:
+    """Trigrams of the hiragana reading: the tokens of the kana-reading index."""
+    reading = reading_of(text)
+    return [reading[i : i + 3] for i in range(max(len(reading) - 2, 1))] if reading else []

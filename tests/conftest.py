@@ -1,0 +1,31 @@
+"""Shared fixtures. Unit tests use the fake embedder and never touch the network (pytest-socket);
+tests marked ``integration`` use the real bundled model."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from connectors.services import Services, build_services
+from connectors.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def fake_settings(tmp: Path, **overrides) -> Settings:
+    return Settings(data_dir=tmp, embedder="fake", reindex_check_seconds=0, answer_threshold=0.0,
+                    _env_file=None, **overrides)
+
+
+@pytest.fixture(scope="session")
+def fake_services(tmp_path_factory) -> Services:
+    """The packaged content indexed with the fake embedder (fast; retrieval quality is not the point)."""
+    return build_services(fake_settings(tmp_path_factory.mktemp("fake-data")))
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not present")
+    return SHARED

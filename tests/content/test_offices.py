@@ -1,0 +1,62 @@
+"""Office data: jurisdiction for all 47 prefectures, and phones/addresses exactly as the seed prints them."""
+from __future__ import annotations
+
+import pytest
+
+from knowledge.offices import load_offices
+
+PREFECTURES = (
+    "hokkaido aomori iwate miyagi akita yamagata fukushima ibaraki tochigi gunma saitama chiba tokyo kanagawa "
+    "niigata toyama ishikawa fukui yamanashi nagano gifu shizuoka aichi mie shiga kyoto osaka hyogo nara wakayama "
+    "tottori shimane okayama hiroshima yamaguchi tokushima kagawa ehime kochi fukuoka saga nagasaki kumamoto oita "
+    "miyazaki kagoshima okinawa"
+).split()
+
+
+@pytest.fixture(scope="module")
+def offices():
+    return load_offices()
+
+
+def test_all_47_prefectures_map_to_an_office_that_takes_applications(offices):
+    assert len(PREFECTURES) == 47
+    for prefecture in PREFECTURES:
+        office = offices.for_prefecture(prefecture)
+        assert office is not None, prefecture
+        assert office.accepts_applications and office.phones, prefecture
+
+
+@pytest.mark.parametrize(
+    ("prefecture", "office_en"),
+    [
+        ("kanagawa", "Yokohama District Immigration Services Office"),
+        ("hyogo", "Kobe District Immigration Services Office"),
+        ("okinawa", "Naha District Immigration Services Office"),
+        ("kagawa", "Takamatsu"), ("tokushima", "Takamatsu"), ("ehime", "Takamatsu"), ("kochi", "Takamatsu"),
+        ("hokkaido", "Sapporo Regional Immigration Services Bureau"),
+        ("tokyo", "Tokyo Regional Immigration Services Bureau"),
+        ("aichi", "Nagoya Regional Immigration Services Bureau"),
+        ("kyoto", "Osaka Regional Immigration Services Bureau"),
+        ("fukuoka", "Fukuoka Regional Immigration Services Bureau"),
+    ],
+)
+def test_jurisdiction_examples(offices, prefecture, office_en):
+    assert offices.for_prefecture(prefecture).name_en.startswith(office_en)
+
+
+def test_consultation_services_are_present(offices):
+    assert offices.of_kind("fresc")[0].main_phone == "0570-011000"
+    assert offices.of_kind("information-center")[0].main_phone == "0570-013904"
+
+
+def test_phones_and_addresses_are_verbatim_in_the_seed(offices, shared_dir):
+    seed = (shared_dir / "seed" / "000_2a264c40c201416a.txt").read_text(encoding="utf-8")
+    for office in offices.offices.values():
+        if office.source != "seed":
+            continue
+        for part in office.name_en.split(", "):  # "Bureau, Branch" names join two printed names
+            assert part in seed, office.id
+        if office.address:
+            assert office.address in seed, office.id
+        for phone in office.phones:
+            assert phone.number in seed, (office.id, phone.number)

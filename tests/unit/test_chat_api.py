@@ -1,0 +1,63 @@
+"""POST /api/chat and GET /healthz through the real app (fake embedder, no network)."""
+import pytest
+from fastapi.testclient import TestClient
+
+from connectors.app import create_app
+from connectors.services import get_services
+
+
+@pytest.fixture(scope="module")
+def client(fake_services):
+    app = create_app()
+    app.dependency_overrides[get_services] = lambda: fake_services
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+def test_answer_has_the_documented_shape(client):
+    response = client.post("/api/chat", json={"session_id": "s1", "text": "residence card lost reissue"})
+    assert response.status_code == 200
+    body = response.json()
+    assert set(body) == {"session_id", "lang", "register", "text", "sources", "handoff", "quick_replies"}
+    assert body["session_id"] == "s1" and body["lang"] == "en" and body["register"] == "standard"
+    assert body["sources"] and set(body["sources"][0]) >= {"id", "title", "chapter"}
+
+
+def test_answer_text_is_the_topic_text_in_the_asked_language(client, fake_services):
+    body = client.post("/api/chat", json={"session_id": "s2", "text": "在留カードを紛失しました"}).json()
+    assert body["lang"] == "ja"
+    topic = body["sources"][0]["id"]
+    _, text = fake_services.assistant.topic_text(topic, "ja")
+    assert body["text"] == text
+
+
+def test_explicit_language_wins_over_detection(client):
+    body = client.post("/api/chat", json={"session_id": "s3", "text": "residence card", "lang": "ja"}).json()
+    assert body["lang"] == "ja"
+
+
+@pytest.mark.parametrize(
+    ("payload", "status", "phrase"),
+    [
+        (b'{"session_id": "s", "text": ""}', 422, "text is empty"),
+        (b'{"session_id": "s", "text": "   "}', 422, "text is empty"),
+        (b'{"session_id": "s", "text": "' + b"a" * 2001 + b'"}', 413, "limit is 2000"),
+        (b'{"session_id": "s", "text": "\xff\xfe"}', 400, "not valid UTF-8"),
+        (b'{"session_id": "s", "text": ', 400, "not valid JSON"),
+        (b'["a"]', 422, "JSON object"),
+        (b'{"session_id": "s", "text": "hi", "lang": "xx"}', 422, "unknown language 'xx'"),
+        (b'{"session_id": "s", "text": "hi", "colour": "red"}', 422, "unknown field"),
+        (b'{"text": "hi"}', 422, "session_id"),
+        (b'{"session_id": "s", "text": "hi", "plain": "yes"}', 422, "plain must be"),
+        (b"x" * (70 * 1024), 413, "larger than"),
+    ],
+)
+def test_bad_input_gets_a_clear_error(client, payload, status, phrase):
+    response = client.post("/api/chat", content=payload, headers={"content-type": "application/json"})
+    assert response.status_code == status
+    assert phrase in response.json()["error"]
+
+
+def test_healthz_reports_the_index(client):
+    body = client.get("/healthz").json()
+    assert body["status"] == "ok" and body["chunks"] > 0 and "ja" in body["languages"]
