@@ -40,7 +40,7 @@ prebuilt: install
 	$(BIN)/python -m knowledge.prebuild
 
 bench: install
-	$(BIN)/python bench/retrieval_latency.py
+	$(BIN)/python bench/serve_latency.py
 
 clean:
 	rm -rf $(VENV) var

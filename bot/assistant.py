@@ -73,11 +73,14 @@ class Assistant:
         self._by_topic: tuple[int, dict[tuple[str, str], list[Chunk]]] | None = None
 
     # -- retrieval -------------------------------------------------------------------------------
+    def retriever(self) -> Retriever:
+        return self._retriever()
+
     def _chunks_by_topic(self, retriever: Retriever) -> dict[tuple[str, str], list[Chunk]]:
         cached = self._by_topic
         if cached is None or cached[0] != id(retriever):
             table: dict[tuple[str, str], list[Chunk]] = {}
-            for chunk in retriever.chunks:
+            for chunk in (c for c in retriever.chunks if c.kind == "passage"):
                 table.setdefault((chunk.topic_id, chunk.lang), []).append(chunk)
             cached = (id(retriever), table)
             self._by_topic = cached
@@ -90,7 +93,7 @@ class Assistant:
             return PLAIN_LANG
         return chosen
 
-    def find(self, text: str, lang: str | None = None, plain: bool | None = None, k: int = 3) -> Answer:
+    def find(self, text: str, lang: str | None = None, plain: bool | None = None, k: int = 8) -> Answer:
         retriever = self._retriever()
         key = (unicodedata.normalize("NFKC", text).strip().lower(), lang, plain, id(retriever))
         cached = self._cache.get(key)
@@ -98,9 +101,11 @@ class Assistant:
             return cached
         detection = self.identifier.detect(text)
         reply_lang = self.reply_language(detection, lang, plain)
-        search_lang = detection.lang if lang is None else lang
-        hits = tuple(retriever.search(detection.text, "ja" if search_lang == PLAIN_LANG else search_lang, k=k))
-        answer = Answer(detection, reply_lang, hits, bool(hits) and hits[0].dense >= self.threshold)
+        # words are matched in the language the question is written in, whatever language the reply is in
+        search_lang = "ja" if detection.lang == PLAIN_LANG else detection.lang
+        hits = tuple(retriever.search(detection.text, search_lang, k=k))
+        topics = [h for h in hits if not h.topic_id.startswith("intent:")]
+        answer = Answer(detection, reply_lang, hits, bool(topics) and topics[0].dense >= self.threshold)
         self._cache.put(key, answer)
         return answer
 
@@ -131,7 +136,7 @@ class Assistant:
         found = self.find(text, lang, plain)
         register = "plain" if found.lang == PLAIN_LANG else "standard"
         reply_lang = "ja" if found.lang == PLAIN_LANG else found.lang
-        best = found.hits[0] if found.hits else None
+        best = next((h for h in found.hits if not h.topic_id.startswith("intent:")), None)
         located = self.topic_text(best.topic_id, found.lang) if found.confident and best else None
         if located is None:
             return self.not_sure(session_id, found.lang)

@@ -97,6 +97,11 @@ class LanguageIdentifier:
         return code if code in self.supported else None
 
     def detect(self, raw: str) -> Detection:
+        """Detect (cached: a turn asks about the same text more than once)."""
+        return self._detect_cached(raw)
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one identifier per process, bounded cache
+    def _detect_cached(self, raw: str) -> Detection:
         text, zawgyi = to_unicode_if_zawgyi(raw)
         normalised = unicodedata.normalize("NFKC", text)
         counts = Counter(s for s in map(self.rules.script_of, normalised) if s)

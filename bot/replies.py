@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-__all__ = ["Source", "OfficeCard", "Handoff", "Reply"]
+__all__ = ["Source", "OfficeCard", "Handoff", "Reply", "merge_replies"]
 
 
 @dataclass(frozen=True)
@@ -59,3 +59,14 @@ class Reply:
             "handoff": asdict(self.handoff) if self.handoff else None,
             "quick_replies": list(self.quick_replies),
         }
+
+
+def merge_replies(replies: list[Reply]) -> Reply:
+    """One reply for channels that answer once (the JSON API): texts joined, the last quick replies."""
+    if len(replies) == 1:
+        return replies[0]
+    last = replies[-1]
+    handoff = next((r.handoff for r in reversed(replies) if r.handoff), None)
+    sources = tuple(s for r in replies for s in r.sources)
+    return Reply(last.session_id, last.lang, last.register, "\n\n".join(r.text for r in replies), sources,
+                 handoff, last.quick_replies, max(r.confidence for r in replies))

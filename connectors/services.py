@@ -1,26 +1,48 @@
-"""Builds the object graph (embedder → index → assistant) from Settings, once per process."""
+"""Builds the object graph (embedder → index → assistant → dialogue) from Settings, once per process."""
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import logging
+import time
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from bot.assistant import Assistant
 from bot.catalog import Catalogs, load_catalogs
+from bot.dialogue import DialogueManager
+from bot.dialogue.cues import load_cues
+from bot.dialogue.handoff import HandoffRouter
 from bot.language import LanguageIdentifier
+from bot.store import ConversationStore, open_store
 from connectors.settings import Settings, get_settings
 from knowledge.content import languages_in
 from knowledge.embedders import make_embedder
 from knowledge.index_manager import IndexManager
 from knowledge.offices import OfficeDirectory, load_offices
-from knowledge.paths import GUIDEBOOK_DIR, PREBUILT_DIR
+from knowledge.paths import DATA_DIR, GUIDEBOOK_DIR, INTENTS_DIR, PREBUILT_DIR, QUESTIONS_DIR, TRANSLATIONS_DIR
+from knowledge.places import Gazetteer, load_places
+from knowledge.topics import load_topics
 
-__all__ = ["Services", "build_services", "get_services", "TRANSLATIONS_DIR"]
+__all__ = ["Services", "LanguageData", "build_services", "get_services"]
 
 log = logging.getLogger(__name__)
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[1] / "translations"
+
+
+@dataclass(frozen=True)
+class LanguageData:
+    """Where the per-language data lives; a test points these at a temporary folder to add a language."""
+
+    guidebook: Path = GUIDEBOOK_DIR
+    questions: Path = QUESTIONS_DIR
+    intents: Path = INTENTS_DIR
+    translations: Path = TRANSLATIONS_DIR
+    statuses: Path = DATA_DIR / "statuses.yaml"
+
+    @property
+    def packaged(self) -> bool:
+        return self == LanguageData()
 
 
 @dataclass
@@ -30,7 +52,10 @@ class Services:
     identifier: LanguageIdentifier
     catalogs: Catalogs
     offices: OfficeDirectory
+    places: Gazetteer
+    store: ConversationStore
     assistant: Assistant
+    dialogue: DialogueManager
     languages: list[str]
 
     def start_watcher(self) -> threading.Event:
@@ -41,37 +66,44 @@ class Services:
             return stop
 
         def watch() -> None:
+            last_purge = 0.0
             while not stop.wait(interval):
                 try:
                     if self.index.is_stale():
                         log.info("content changed: rebuilding the index")
                         self.index.ensure()
+                    if time.monotonic() - last_purge > 3600:
+                        last_purge = time.monotonic()
+                        self.store.expire(dt.timedelta(days=self.settings.retention_days))
                 except Exception:  # keep serving the old index; the next poll retries
-                    log.exception("background index rebuild failed")
+                    log.exception("background maintenance failed")
 
         threading.Thread(target=watch, name="tsunagu-reindex", daemon=True).start()
         return stop
 
 
-def build_services(settings: Settings, guidebook_dir: Path = GUIDEBOOK_DIR,
-                   translations_dir: Path = TRANSLATIONS_DIR, build: bool = True, progress_factory=None) -> Services:
-    languages = languages_in(guidebook_dir)
-    user_languages = sorted({"ja" if lang == "ja-plain" else lang for lang in languages} | {"ja-plain"} & set(languages))
-    identifier = LanguageIdentifier(user_languages, default=settings.default_language)
+def build_services(settings: Settings, data: LanguageData = LanguageData(), build: bool = True,
+                   progress_factory=None) -> Services:
+    content_langs = languages_in(data.guidebook)
+    languages = sorted(set(content_langs) | {"ja"} if "ja-plain" in content_langs else set(content_langs))
+    identifier = LanguageIdentifier(languages, default=settings.default_language)
     embedder = make_embedder(settings.embedder, settings.embedder_model_dir, settings.embed_workers)
     index = IndexManager(
         root=settings.index_dir,
-        guidebook_dir=guidebook_dir,
+        guidebook_dir=data.guidebook,
         embedder=embedder,
         sources_dir=settings.sources_dir,
         detect_lang=lambda text: identifier.detect(text).lang,
-        prebuilt_dir=PREBUILT_DIR if guidebook_dir == GUIDEBOOK_DIR else None,
-        known_langs=set(user_languages),
+        prebuilt_dir=PREBUILT_DIR if data.packaged else None,
+        known_langs=set(languages),
+        questions_dir=data.questions,
+        intents_dir=data.intents,
+        statuses_file=data.statuses,
     )
     if build:
         index.ensure(progress_factory=progress_factory)
-    catalogs = load_catalogs(translations_dir)
-    offices = load_offices()
+    catalogs = load_catalogs(data.translations)
+    offices, places = load_offices(), load_places()
 
     def current():
         if index.retriever is None:
@@ -79,7 +111,12 @@ def build_services(settings: Settings, guidebook_dir: Path = GUIDEBOOK_DIR,
         return index.retriever
 
     assistant = Assistant(current, identifier, catalogs, offices, settings.answer_threshold, settings.cache_size)
-    return Services(settings, index, identifier, catalogs, offices, assistant, user_languages)
+    store = open_store(settings.sqlalchemy_url)
+    router = HandoffRouter(offices, places, catalogs)
+    emergency_topics = frozenset(t for t, info in load_topics().items() if info.chapter == "10-emergencies")
+    dialogue = DialogueManager(assistant, store, router, load_cues(data.translations), places,
+                               settings.intent_threshold, emergency_topics)
+    return Services(settings, index, identifier, catalogs, offices, places, store, assistant, dialogue, languages)
 
 
 @functools.lru_cache(maxsize=1)

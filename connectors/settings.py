@@ -27,7 +27,9 @@ class Settings(BaseSettings):
     port: int = 8000
     default_language: str = "en"
     max_message_chars: int = Field(2000, ge=1)
-    answer_threshold: float = Field(0.80, description="dense similarity below which the bot says it is unsure")
+    answer_threshold: float = Field(0.86, description="dense similarity below which the bot says it is unsure")
+    intent_threshold: float = Field(0.90, description="similarity an intent example needs to win over a topic")
+    retention_days: int = Field(90, ge=1, description="conversations idle longer than this are deleted")
     cache_size: int = Field(2048, ge=0)
     reindex_check_seconds: float = Field(30.0, description="how often the service checks for changed content; 0 = never")
     line_channel_secret: str = ""

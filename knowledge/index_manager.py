@@ -13,6 +13,10 @@ from pathlib import Path
 from knowledge.chunker import chunk_sections
 from knowledge.content import Section, load_guidebook
 from knowledge.embedders import Embedder
+from knowledge.intents import load_intent_examples
+from knowledge.paths import DATA_DIR, GUIDEBOOK_DIR, INTENTS_DIR, QUESTIONS_DIR
+from knowledge.questions import ExampleQuestion, load_questions
+from knowledge.statuses import CHAPTER, load_statuses, status_questions, status_sections
 from knowledge.index_store import (
     build_index, build_lock, content_hash, load_index, prune_builds, read_current, read_manifest, write_current,
 )
@@ -34,6 +38,9 @@ class IndexManager:
         detect_lang: Callable[[str], str] = lambda text: "und",
         prebuilt_dir: Path | None = None,
         known_langs: set[str] | None = None,
+        questions_dir: Path | None = None,
+        intents_dir: Path | None = None,
+        statuses_file: Path | None = None,
     ) -> None:
         self.root = root
         self.guidebook_dir = guidebook_dir
@@ -42,16 +49,35 @@ class IndexManager:
         self.detect_lang = detect_lang
         self.prebuilt_dir = prebuilt_dir
         self.known_langs = known_langs
+        self.questions_dir = questions_dir
+        self.intents_dir = intents_dir
+        self.statuses_file = statuses_file
         self.retriever: Retriever | None = None
         self.content_hash: str | None = None
         self._swap = threading.Lock()
 
     def sections(self) -> list[Section]:
         sections = load_guidebook(self.guidebook_dir)
+        if self.statuses_file is not None and self.statuses_file.exists():
+            statuses, labels = load_statuses(self.statuses_file)
+            titles = {s.lang: s.chapter_title for s in sections if s.chapter == CHAPTER}
+            sections += status_sections(statuses, labels, titles)
         if self.sources_dir is not None:
             langs = self.known_langs or {s.lang for s in sections}
             sections += load_sources(self.sources_dir, langs, self.detect_lang)
         return sections
+
+    @classmethod
+    def packaged(cls, root: Path, embedder: Embedder, **options) -> IndexManager:
+        """A manager over the content shipped in the package (used by `make prebuilt` and its test)."""
+        return cls(root, GUIDEBOOK_DIR, embedder, questions_dir=QUESTIONS_DIR, intents_dir=INTENTS_DIR,
+                   statuses_file=DATA_DIR / "statuses.yaml", **options)
+
+    def questions(self) -> list[ExampleQuestion]:
+        questions = load_questions(self.questions_dir) if self.questions_dir is not None else []
+        if self.statuses_file is not None and self.statuses_file.exists():
+            questions += status_questions(*load_statuses(self.statuses_file))
+        return questions + (load_intent_examples(self.intents_dir) if self.intents_dir is not None else [])
 
     def _usable(self, build: Path | None, digest: str) -> bool:
         if build is None or not (build / "manifest.json").exists():
@@ -59,13 +85,14 @@ class IndexManager:
         manifest = read_manifest(build)
         return manifest.content_hash == digest and manifest.embedder_id == self.embedder.id
 
-    def ensure(self, force: bool = False, progress_factory=None) -> Retriever:
+    def ensure(self, force: bool = False, progress_factory=None, reuse: bool = True) -> Retriever:
         """Load the current index, building it first if missing, stale or ``force``d.
 
-        ``progress_factory(total)`` returns a callable advanced by the number of chunks embedded.
+        ``progress_factory(total)`` returns a callable advanced by the number of chunks embedded;
+        ``reuse=False`` embeds every text again instead of taking unchanged ones from the last build.
         """
-        sections = self.sections()
-        digest = content_hash(sections)
+        sections, questions = self.sections(), self.questions()
+        digest = content_hash(sections, questions)
         if not force and self.retriever is not None and self.content_hash == digest:
             return self.retriever
         with build_lock(self.root):
@@ -75,8 +102,11 @@ class IndexManager:
                     build = self.prebuilt_dir
                 else:
                     log.info("building index for %d sections", len(sections))
-                    progress = progress_factory(len(chunk_sections(sections))) if progress_factory else None
-                    build = build_index(sections, self.embedder, self.root / "builds", progress=progress)
+                    total = len(chunk_sections(sections)) + len(questions)
+                    progress = progress_factory(total) if progress_factory else None
+                    previous = (build if build is not None else self.prebuilt_dir) if reuse else None
+                    build = build_index(sections, self.embedder, self.root / "builds", progress=progress,
+                                        questions=questions, previous=previous)
                     write_current(self.root, build)
                     prune_builds(self.root, keep=build)
             retriever = load_index(build, self.embedder)
@@ -85,4 +115,4 @@ class IndexManager:
         return retriever
 
     def is_stale(self) -> bool:
-        return self.content_hash != content_hash(self.sections())
+        return self.content_hash != content_hash(self.sections(), self.questions())

@@ -26,10 +26,11 @@ from pathlib import Path
 import faiss
 import numpy as np
 
-from knowledge.chunker import CHUNKER_VERSION, Chunk, chunk_sections
+from knowledge.chunker import CHUNKER_VERSION, Chunk, chunk_sections, question_chunks
 from knowledge.content import Section
 from knowledge.embedders import Embedder
 from knowledge.lexical import LexicalIndex, chunk_tokens
+from knowledge.questions import ExampleQuestion
 from knowledge.retriever import Retriever
 
 __all__ = ["Manifest", "content_hash", "build_index", "load_index", "read_manifest", "write_current",
@@ -48,9 +49,11 @@ class Manifest:
     build_seconds: float
 
 
-def content_hash(sections: Sequence[Section]) -> str:
+def content_hash(sections: Sequence[Section], questions: Sequence[ExampleQuestion] = ()) -> str:
     """Hash of everything that changes what is indexed (the text, its citation, the chunker)."""
     digest = hashlib.sha256(f"chunker:{CHUNKER_VERSION}\n".encode())
+    for q in questions:
+        digest.update(f"{q.lang}\x1f{q.topic_id}\x1f{q.text}\x1e".encode("utf-8"))
     for s in sections:
         for field in (s.lang, s.chapter, s.chapter_title, s.topic_id, s.title, s.body, s.source_file, s.source_section):
             digest.update(field.encode("utf-8"))
@@ -59,15 +62,45 @@ def content_hash(sections: Sequence[Section]) -> str:
     return digest.hexdigest()
 
 
-def build_index(sections: Sequence[Section], embedder: Embedder, builds_dir: Path, progress=None) -> Path:
-    """Embed and write a complete build; returns its folder (not yet current)."""
+def reusable_vectors(build: Path | None, embedder: Embedder) -> dict[tuple[str, str], np.ndarray]:
+    """Vectors of an earlier build by the same model, keyed by (kind, text): unchanged texts are not
+    embedded again, so editing one topic rebuilds in seconds."""
+    if build is None or not (build / "manifest.json").exists():
+        return {}
+    manifest = read_manifest(build)
+    if manifest.embedder_id != embedder.id or manifest.dim != embedder.dim:
+        return {}
+    records = json.loads((build / "chunks.json").read_text(encoding="utf-8"))
+    vectors = faiss.read_index(str(build / "vectors.faiss")).reconstruct_n(0, len(records))
+    return {(r.get("kind", "passage"), r["text"]): vectors[i] for i, r in enumerate(records)}
+
+
+def _embed(group: list[Chunk], embed, known: dict, progress) -> np.ndarray:
+    missing = list(dict.fromkeys(c.text for c in group if (c.kind, c.text) not in known))
+    if progress is not None and len(group) > len(missing):
+        progress(len(group) - len(missing))
+    fresh = dict(zip(missing, embed(missing, progress=progress))) if missing else {}
+    return np.stack([known[(c.kind, c.text)] if (c.kind, c.text) in known else fresh[c.text] for c in group])
+
+
+def build_index(sections: Sequence[Section], embedder: Embedder, builds_dir: Path, progress=None,
+                questions: Sequence[ExampleQuestion] = (), previous: Path | None = None) -> Path:
+    """Embed and write a complete build; returns its folder (not yet current).
+
+    Passages are embedded as passages; example questions as queries (question against question).
+    Texts already embedded in ``previous`` (same model) are reused.
+    """
     started = time.perf_counter()
-    chunks = chunk_sections(sections)
-    digest = content_hash(sections)
-    vectors = embedder.embed_passages([c.text for c in chunks], progress=progress)
+    passages = chunk_sections(sections)
+    asked = question_chunks(questions, sections)
+    chunks = passages + asked
+    digest = content_hash(sections, questions)
+    known = reusable_vectors(previous, embedder)
     index = faiss.IndexFlatIP(embedder.dim)
-    if len(chunks):
-        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    for group, embed in ((passages, embedder.embed_passages), (asked, embedder.embed_queries)):
+        if group:
+            vectors = _embed(group, embed, known, progress)
+            index.add(np.ascontiguousarray(vectors, dtype=np.float32))
     records = [{**c.to_dict(), "tokens": chunk_tokens(c)} for c in chunks]
     manifest = Manifest(
         embedder_id=embedder.id,

@@ -1,5 +1,8 @@
 """Lexical side of retrieval: one BM25 index per language, plus a kana-reading index over Japanese.
 
+BM25+ (rank_bm25.BM25Plus): its IDF stays positive when a language has only a few documents (an
+operator may load two files), where Okapi BM25 gives a word found in half of them zero weight.
+
 Tokens are computed once at build time and stored with the index, so loading needs no tokenizer run.
 """
 from __future__ import annotations
@@ -8,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from rank_bm25 import BM25Okapi
+from rank_bm25 import BM25Plus
 
 from knowledge.chunker import Chunk
 from knowledge.tokenizers import reading_ngrams, tokenizer_for
@@ -28,28 +31,30 @@ def chunk_tokens(chunk: Chunk) -> dict[str, list[str]]:
 
 @dataclass
 class _Part:
-    bm25: BM25Okapi
+    bm25: BM25Plus
     rows: np.ndarray  # chunk positions covered by this part
 
 
 def _part(rows: list[int], docs: list[list[str]]) -> _Part | None:
     if not rows or not any(docs):
         return None
-    return _Part(BM25Okapi([d or ["\u0000"] for d in docs]), np.asarray(rows, dtype=np.int64))
+    return _Part(BM25Plus([d or ["\u0000"] for d in docs]), np.asarray(rows, dtype=np.int64))
 
 
 class LexicalIndex:
-    def __init__(self, tokens: Sequence[dict[str, list[str]]], langs: Sequence[str]) -> None:
+    def __init__(self, tokens: Sequence[dict[str, list[str]] | None], langs: Sequence[str]) -> None:
+        """``tokens[i]`` is None for chunks that are not indexed lexically (example questions, intents)."""
         self.size = len(tokens)
         self._parts: dict[str, _Part] = {}
         by_lang: dict[str, list[int]] = {}
         for row, lang in enumerate(langs):
-            by_lang.setdefault(lang, []).append(row)
+            if tokens[row] is not None:
+                by_lang.setdefault(lang, []).append(row)
         for lang, rows in by_lang.items():
             part = _part(rows, [tokens[r]["words"] for r in rows])
             if part:
                 self._parts[lang] = part
-        japanese = [r for r, lang in enumerate(langs) if lang in JAPANESE_LANGS]
+        japanese = [r for r, lang in enumerate(langs) if lang in JAPANESE_LANGS and tokens[r] is not None]
         self._kana = _part(japanese, [tokens[r].get("reading", []) for r in japanese])
 
     def _scores(self, part: _Part | None, query_tokens: list[str]) -> np.ndarray:

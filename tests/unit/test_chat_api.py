@@ -61,3 +61,36 @@ def test_bad_input_gets_a_clear_error(client, payload, status, phrase):
 def test_healthz_reports_the_index(client):
     body = client.get("/healthz").json()
     assert body["status"] == "ok" and body["chunks"] > 0 and "ja" in body["languages"]
+
+
+def test_a_failure_while_answering_is_a_clear_error_and_the_message_is_kept(client, fake_services, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("index exploded")
+
+    monkeypatch.setattr(fake_services.assistant, "find", broken)
+    response = client.post("/api/chat", json={"session_id": "broken-1", "text": "where do I pay resident tax?"})
+    assert response.status_code == 500
+    assert "Your message was saved" in response.json()["error"]
+    assert [m.text for m in fake_services.store.messages("broken-1")] == ["where do I pay resident tax?"]
+
+
+def test_every_handoff_reason_has_its_sentence_in_english(fake_services):
+    from bot.dialogue.handoff import REASON_MESSAGES, REASONS
+
+    assert set(REASONS) == set(REASON_MESSAGES)
+    for key in REASON_MESSAGES.values():
+        assert fake_services.catalogs.text("en", key)
+
+
+def test_two_unanswerable_questions_say_so_then_hand_off(fake_services):
+    from bot.dialogue import IncomingMessage
+
+    original = fake_services.assistant.threshold
+    fake_services.assistant.threshold = 2.0  # nothing is ever close enough
+    try:
+        first = fake_services.dialogue.handle(IncomingMessage("unsure-1", "zzqx blorf"))[-1]
+        assert "could not find a reliable answer" in first.text and first.quick_replies
+        second = fake_services.dialogue.handle(IncomingMessage("unsure-1", "qqzx florb"))[-1]
+        assert second.handoff is not None and second.handoff.reason == "low_confidence"
+    finally:
+        fake_services.assistant.threshold = original

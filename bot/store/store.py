@@ -1,0 +1,170 @@
+"""The conversation store.
+
+A turn has two commits: the incoming message is committed before any processing (so a crash loses
+nothing acknowledged), then the new state and the replies are committed together. On PostgreSQL the
+conversation row is locked for the turn (``SELECT ... FOR UPDATE``), so two service processes sharing one
+database take turns on the same conversation instead of overwriting each other's state.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine, delete, event, func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Engine
+
+from bot.store.models import Conversation, Message, utcnow
+
+__all__ = ["ConversationStore", "StoredMessage", "Turn", "open_store", "migrate"]
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+@dataclass(frozen=True)
+class StoredMessage:
+    direction: str
+    text: str
+    lang: str
+    meta: dict
+    created_at: dt.datetime
+
+
+@dataclass
+class Turn:
+    """One conversation's state during a turn; ``replies`` are stored with the state at the end."""
+
+    conversation_id: str
+    state: dict
+    replies: list[tuple[str, str, dict]] = field(default_factory=list)
+
+    def say(self, text: str, lang: str, meta: dict | None = None) -> None:
+        self.replies.append((text, lang, meta or {}))
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema up to the newest Alembic revision."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def _sqlite_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection, _record):  # pragma: no cover - exercised by every SQLite test
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+
+class ConversationStore:
+    """Core SQL statements rather than the ORM unit of work: a turn is a handful of short statements."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sqlite = engine.dialect.name == "sqlite"
+        self._local_locks: dict[str, threading.Lock] = {}
+        self._locks_guard = threading.Lock()
+        self._conversations = Conversation.__table__
+        self._messages = Message.__table__
+
+    # -- writing ---------------------------------------------------------------------------------
+    def _ensure(self, connection, conversation_id: str, channel: str, lock: bool) -> tuple[dict, int]:
+        """The conversation's (state, version), creating it if new; locked for the transaction on PostgreSQL."""
+        table = self._conversations
+        query = select(table.c.state, table.c.version).where(table.c.id == conversation_id)
+        if lock and not self._sqlite:
+            query = query.with_for_update()
+        row = connection.execute(query).first()
+        if row is not None:
+            return dict(row.state or {}), row.version or 0
+        now = utcnow()
+        insert = (sqlite_insert if self._sqlite else pg_insert)(table).values(
+            id=conversation_id, channel=channel, state={}, version=0, created_at=now, updated_at=now)
+        connection.execute(insert.on_conflict_do_nothing(index_elements=["id"]))
+        if lock and not self._sqlite:
+            connection.execute(query)  # take the row lock now that the row exists
+        return {}, 0
+
+    def _add_message(self, connection, conversation_id: str, direction: str, text: str, lang: str,
+                     meta: dict) -> None:
+        connection.execute(self._messages.insert().values(
+            conversation_id=conversation_id, direction=direction, text=text, lang=lang, meta=meta,
+            created_at=utcnow()))
+
+    def record_incoming(self, conversation_id: str, channel: str, text: str, lang: str = "",
+                        meta: dict | None = None) -> None:
+        """Commit what the user sent before anything else happens."""
+        with self.engine.begin() as connection:
+            self._ensure(connection, conversation_id, channel, lock=False)
+            self._add_message(connection, conversation_id, "in", text, lang, meta or {})
+
+    def _local_lock(self, conversation_id: str) -> threading.Lock:
+        with self._locks_guard:
+            return self._local_locks.setdefault(conversation_id, threading.Lock())
+
+    @contextmanager
+    def turn(self, conversation_id: str, channel: str = "api") -> Iterator[Turn]:
+        """Lock the conversation, hand out its state, then store the new state and the replies."""
+        with self._local_lock(conversation_id), self.engine.begin() as connection:
+            state, version = self._ensure(connection, conversation_id, channel, lock=True)
+            turn = Turn(conversation_id, state)
+            yield turn
+            table = self._conversations
+            connection.execute(update(table).where(table.c.id == conversation_id).values(
+                state=turn.state, version=version + 1, updated_at=utcnow()))
+            for text, lang, meta in turn.replies:
+                self._add_message(connection, conversation_id, "out", text, lang, meta)
+
+    # -- reading and housekeeping -----------------------------------------------------------------
+    def state(self, conversation_id: str) -> dict:
+        with self.engine.connect() as connection:
+            table = self._conversations
+            row = connection.execute(select(table.c.state).where(table.c.id == conversation_id)).first()
+            return dict(row.state) if row else {}
+
+    def messages(self, conversation_id: str) -> list[StoredMessage]:
+        table = self._messages
+        with self.engine.connect() as connection:
+            rows = connection.execute(select(table).where(table.c.conversation_id == conversation_id)
+                                      .order_by(table.c.id))
+            return [StoredMessage(r.direction, r.text, r.lang, dict(r.meta or {}), r.created_at) for r in rows]
+
+    def count_conversations(self) -> int:
+        with self.engine.connect() as connection:
+            return connection.execute(select(func.count()).select_from(self._conversations)).scalar() or 0
+
+    def expire(self, older_than: dt.timedelta) -> int:
+        """Delete conversations (and their messages) idle for longer than ``older_than``."""
+        cutoff = utcnow() - older_than
+        conversations, messages = self._conversations, self._messages
+        with self.engine.begin() as connection:
+            ids = list(connection.execute(select(conversations.c.id)
+                                          .where(conversations.c.updated_at < cutoff)).scalars())
+            if ids:
+                connection.execute(delete(messages).where(messages.c.conversation_id.in_(ids)))
+                connection.execute(delete(conversations).where(conversations.c.id.in_(ids)))
+            return len(ids)
+
+
+def open_store(url: str) -> ConversationStore:
+    """Connect, migrate to the newest schema, and return the store."""
+    if url.startswith("sqlite:///"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        _sqlite_pragmas(engine)
+    else:
+        engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    migrate(engine)
+    return ConversationStore(engine)
