@@ -14,7 +14,7 @@ from knowledge.questions import ExampleQuestion
 
 __all__ = ["Chunk", "chunk_sections", "question_chunks", "CHUNKER_VERSION"]
 
-CHUNKER_VERSION = "5"  # bump when what is stored per chunk changes (forces a rebuild)
+CHUNKER_VERSION = "6"  # bump when what is stored per chunk changes (forces a rebuild)
 
 
 @dataclass(frozen=True)

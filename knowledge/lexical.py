@@ -1,7 +1,7 @@
 """Lexical side of retrieval: one BM25 index per language, plus a kana-reading index over Japanese.
 
-BM25+ (rank_bm25.BM25Plus): its IDF stays positive when a language has only a few documents (an
-operator may load two files), where Okapi BM25 gives a word found in half of them zero weight.
+BM25+ (knowledge.bm25): its IDF stays positive when a language has only a few documents (an operator
+may load two files), where Okapi BM25 gives a word found in half of them zero weight.
 
 Tokens are computed once at build time and stored with the index, so loading needs no tokenizer run.
 """
@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from rank_bm25 import BM25Plus
+from knowledge.bm25 import BM25Plus
 
 from knowledge.chunker import Chunk
 from knowledge.tokenizers import reading_ngrams, tokenizer_for

@@ -9,6 +9,7 @@ any Japanese text into hiragana trigrams of its reading, so all-hiragana questio
 from __future__ import annotations
 
 import functools
+import threading
 import unicodedata
 from collections.abc import Callable
 
@@ -65,10 +66,24 @@ def _inflected(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _sudachi():
-    from sudachipy import Dictionary, SplitMode
+def _dictionary():
+    from sudachipy import Dictionary
 
-    return Dictionary(dict="core").tokenizer(), SplitMode.A
+    return Dictionary(dict="core")
+
+
+_local = threading.local()
+
+
+def _sudachi():
+    """A Sudachi tokenizer for this thread: one tokenizer must never be used by two threads at once
+    (the service answers on several threads); the dictionary itself is shared."""
+    tokenizer = getattr(_local, "tokenizer", None)
+    if tokenizer is None:
+        from sudachipy import SplitMode
+
+        tokenizer = _local.tokenizer = (_dictionary().tokenizer(), SplitMode.A)
+    return tokenizer
 
 
 def _japanese(text: str) -> list[str]:

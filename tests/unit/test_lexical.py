@@ -61,3 +61,14 @@ def test_readings_are_hiragana(text, reading):
 )
 def test_tokenizers(lang, text, tokens):
     assert tokenizer_for(lang)(text) == tokens
+
+
+def test_japanese_tokenisation_is_safe_from_many_threads():
+    """The service answers on several threads; Sudachi tokenizers must not be shared between them."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    text = "在留カードをなくしたときは、警察に届けてから14日以内に再交付を申請します。" * 20
+    expected = tokenizer_for("ja")(text)
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(lambda _: tokenizer_for("ja")(text), range(64)))
+    assert all(r == expected for r in results)
