@@ -14,9 +14,9 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 
 from bot.zawgyi import to_unicode_if_zawgyi
+from knowledge.yamlfile import load_yaml
 
 __all__ = ["Detection", "LanguageRules", "LanguageIdentifier", "load_rules"]
 
@@ -51,7 +51,7 @@ class LanguageRules:
 
 
 def load_rules(path: Path = RULES_FILE) -> LanguageRules:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path)
     ranges = []
     for script, spans in data["scripts"].items():
         for low, high in spans:

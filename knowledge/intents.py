@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 
 from knowledge.questions import ExampleQuestion
+from knowledge.yamlfile import load_yaml
 
 __all__ = ["INTENT_PREFIX", "load_intent_examples"]
 
@@ -26,7 +26,7 @@ def load_intent_examples(root: Path) -> list[ExampleQuestion]:
         return []
     examples: list[ExampleQuestion] = []
     for path in sorted(root.glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path) or {}
         for item in data.get("nlu") or []:
             if "intent" not in item:
                 continue

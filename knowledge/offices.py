@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 
 from knowledge.paths import DATA_DIR
+from knowledge.yamlfile import load_yaml
 
 __all__ = ["Phone", "Office", "OfficeDirectory", "load_offices"]
 
@@ -99,5 +99,5 @@ def _office(raw: dict) -> Office:
 
 
 def load_offices(path: Path = DATA_DIR / "offices.yaml") -> OfficeDirectory:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path)
     return OfficeDirectory([_office(raw) for raw in data["offices"]])

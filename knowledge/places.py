@@ -11,9 +11,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 
 from knowledge.paths import DATA_DIR
+from knowledge.yamlfile import load_yaml
 
 __all__ = ["Place", "Gazetteer", "load_places"]
 
@@ -96,7 +96,7 @@ class Gazetteer:
 
 
 def load_places(path: Path = DATA_DIR / "places.yaml") -> Gazetteer:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path)
     places = [Place(p["id"], "prefecture", p["id"], p["names"]) for p in data["prefectures"]]
     known = {p.id for p in places}
     for city in data.get("cities", []):

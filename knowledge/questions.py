@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from knowledge.yamlfile import load_yaml
 
-import yaml
 
 __all__ = ["ExampleQuestion", "load_questions"]
 
@@ -27,7 +27,7 @@ def load_questions(root: Path, langs: list[str] | None = None) -> list[ExampleQu
     for path in sorted(root.glob("*.yaml")):
         if langs is not None and path.stem not in langs:
             continue
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path) or {}
         if not isinstance(data, dict):
             raise ValueError(f"{path}: expected a mapping of topic id -> list of questions")
         for topic_id, items in data.items():

@@ -10,11 +10,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 
 from knowledge.content import Section
 from knowledge.paths import DATA_DIR
 from knowledge.questions import ExampleQuestion
+from knowledge.yamlfile import load_yaml
 
 __all__ = ["Status", "load_statuses", "status_sections", "status_questions", "STATUS_PREFIX"]
 
@@ -32,7 +32,7 @@ class Status:
 
 
 def load_statuses(path: Path = DATA_DIR / "statuses.yaml") -> tuple[list[Status], dict[str, dict[str, str]]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path)
     statuses = [Status(s["id"], s["name"], s.get("activities") or {}, s.get("periods") or {}, s.get("work", ""))
                 for s in data["statuses"]]
     return statuses, data.get("labels") or {}

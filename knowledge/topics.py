@@ -5,9 +5,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 
 from knowledge.paths import DATA_DIR
+from knowledge.yamlfile import load_yaml
 
 __all__ = ["TopicInfo", "load_topics", "OFFICE_KINDS", "HANDOFF_KINDS"]
 
@@ -42,5 +42,5 @@ def _topic(topic_id: str, raw: dict) -> TopicInfo:
 
 
 def load_topics(path: Path = DATA_DIR / "topics.yaml") -> dict[str, TopicInfo]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path) or {}
     return {topic_id: _topic(topic_id, raw) for topic_id, raw in data.items()}

@@ -6,8 +6,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from knowledge.yamlfile import load_yaml
 
-import yaml
 
 __all__ = ["Cues", "load_cues"]
 
@@ -50,7 +50,7 @@ class Cues:
 def load_cues(translations: Path) -> Cues:
     cues = Cues()
     for path in sorted(translations.glob("*/cues.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path) or {}
         for section in ("emergency", "handoff"):
             for kind, phrases in (data.get(section) or {}).items():
                 getattr(cues, section).setdefault(kind, set()).update(_fold(p) for p in phrases)

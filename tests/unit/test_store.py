@@ -50,3 +50,14 @@ def test_personal_data_is_redacted_before_it_is_stored(fake_services):
     stored = fake_services.store.messages("redact-1")[0].text
     assert "AB12345678CD" not in stored and "090-1234-5678" not in stored and "me@example.com" not in stored
     assert "[residence-card-no]" in stored and "[phone]" in stored and "[email]" in stored
+
+
+def test_the_schema_head_constant_matches_the_migrations():
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from bot.store.store import MIGRATIONS, SCHEMA_HEAD
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_current_head() == SCHEMA_HEAD
