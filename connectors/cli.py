@@ -45,12 +45,18 @@ def cmd_serve(args) -> int:
     from connectors.settings import get_settings
 
     settings = get_settings()
+    host, port = args.host or settings.host, args.port or settings.port
     print(f"Tsunagu: preparing the index in {settings.index_dir} ...", file=sys.stderr)
-    services = _services(args)
+    services = _services(args)  # builds the index once, before any worker starts
+    print(f"Tsunagu: serving on http://{host}:{port}", file=sys.stderr)
+    if args.workers > 1:
+        # each worker process loads the ready index; conversations live in the shared database
+        uvicorn.run("connectors.app:create_app", factory=True, host=host, port=port, workers=args.workers,
+                    log_level="info")
+        return 0
     app = create_app()
     app.dependency_overrides[get_services] = lambda: services
-    print(f"Tsunagu: serving on http://{args.host or settings.host}:{args.port or settings.port}", file=sys.stderr)
-    uvicorn.run(app, host=args.host or settings.host, port=args.port or settings.port, log_level="info")
+    uvicorn.run(app, host=host, port=port, log_level="info")
     return 0
 
 
@@ -143,6 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="start the web service (builds the index first if needed)")
     serve.add_argument("--host", help="address to bind (default 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port to bind (default 8000)")
+    serve.add_argument("--workers", type=int, default=1,
+                       help="worker processes (each uses ~400 MB; 2 uses both cores for Python work too)")
     serve.add_argument("--quiet", action="store_true", help="no progress bar")
     serve.set_defaults(func=cmd_serve)
 
