@@ -45,5 +45,5 @@ class BM25Plus:
             term_id = self._vocabulary.get(term)
             if term_id is not None:
                 start, end = self._offsets[term_id], self._offsets[term_id + 1]
-                np.add.at(scores, self._rows[start:end], self._weights[start:end])
+                scores[self._rows[start:end]] += self._weights[start:end]  # rows are distinct per term
         return scores
