@@ -8,6 +8,7 @@ phrases separated by spaces.
 from __future__ import annotations
 
 import functools
+import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Collection
@@ -67,11 +68,17 @@ def load_rules(path: Path = RULES_FILE) -> LanguageRules:
     )
 
 
-@functools.lru_cache(maxsize=1)
-def _cld3():
-    import gcld3
+_local = threading.local()
 
-    return gcld3.NNetLanguageIdentifier(min_num_bytes=0, max_num_bytes=2000)
+
+def _cld3():
+    """One cld3 identifier per thread: the service detects languages on several threads at once."""
+    identifier = getattr(_local, "cld3", None)
+    if identifier is None:
+        import gcld3
+
+        identifier = _local.cld3 = gcld3.NNetLanguageIdentifier(min_num_bytes=0, max_num_bytes=2000)
+    return identifier
 
 
 def is_plain_japanese(text: str, counts: Counter) -> bool:

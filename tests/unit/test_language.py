@@ -64,3 +64,13 @@ def test_rules_file_is_valid():
     rules = load_rules()
     assert rules.script_of("あ") == "hiragana" and rules.script_of("ก") == "thai"
     assert set(rules.script_languages.values()) <= set(SUPPORTED)
+
+
+def test_detection_is_safe_from_many_threads():
+    from concurrent.futures import ThreadPoolExecutor
+
+    identifier = LanguageIdentifier(SUPPORTED)
+    texts = [f"Quiero renovar mi tarjeta de residencia número {i}" for i in range(64)]
+    with ThreadPoolExecutor(8) as pool:
+        langs = list(pool.map(lambda t: identifier.detect(t).lang, texts))
+    assert set(langs) == {"es"}
