@@ -9,7 +9,7 @@ import threading
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.catalog import Catalogs
 from bot.language import Detection, LanguageIdentifier
@@ -31,6 +31,15 @@ class Answer:
     lang: str          # reply language (a content folder), e.g. "ja-plain"
     hits: tuple[TopicHit, ...]
     confident: bool
+
+    @property
+    def topics(self) -> list[TopicHit]:
+        """Guidebook topics (and statuses), best first — intents left out."""
+        return [h for h in self.hits if not h.is_intent]
+
+    @property
+    def intent(self) -> TopicHit | None:
+        return next((h for h in self.hits if h.is_intent), None)
 
 
 class _LRU:
@@ -104,8 +113,8 @@ class Assistant:
         # words are matched in the language the question is written in, whatever language the reply is in
         search_lang = "ja" if detection.lang == PLAIN_LANG else detection.lang
         hits = tuple(retriever.search(detection.text, search_lang, k=k))
-        topics = [h for h in hits if not h.topic_id.startswith("intent:")]
-        answer = Answer(detection, reply_lang, hits, bool(topics) and topics[0].dense >= self.threshold)
+        answer = Answer(detection, reply_lang, hits, False)
+        answer = replace(answer, confident=bool(answer.topics) and answer.topics[0].dense >= self.threshold)
         self._cache.put(key, answer)
         return answer
 
@@ -136,10 +145,14 @@ class Assistant:
         found = self.find(text, lang, plain)
         register = "plain" if found.lang == PLAIN_LANG else "standard"
         reply_lang = "ja" if found.lang == PLAIN_LANG else found.lang
-        best = next((h for h in found.hits if not h.topic_id.startswith("intent:")), None)
-        located = self.topic_text(best.topic_id, found.lang) if found.confident and best else None
+        best = found.topics[0] if found.confident else None
+        located = self.topic_text(best.topic_id, found.lang) if best else None
         if located is None:
             return self.not_sure(session_id, found.lang)
         chunk, body = located
-        sources = [Source(best.topic_id, chunk.title, chunk.chapter_title, round(best.score, 4), chunk.source_file)]
-        return Reply(session_id, reply_lang, register, body, tuple(sources), confidence=best.dense)
+        return Reply(session_id, reply_lang, register, body, (self.source(best, chunk),), confidence=best.dense)
+
+    @staticmethod
+    def source(hit: TopicHit, chunk: Chunk) -> Source:
+        """How an answer cites the topic it came from (title and chapter in the reply's language)."""
+        return Source(hit.topic_id, chunk.title, chunk.chapter_title, round(hit.score, 4), chunk.source_file)

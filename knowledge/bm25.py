@@ -7,7 +7,6 @@ same formula (Lv & Zhai 2011: BM25 whose weight for a term present in a document
 """
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Sequence
 

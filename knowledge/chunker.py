@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from knowledge.content import Section
 from knowledge.questions import ExampleQuestion
 
-__all__ = ["Chunk", "chunk_sections", "question_chunks", "CHUNKER_VERSION"]
+INTENT_PREFIX = "intent:"  # topic ids of intent examples (training_data/data/nlu), indexed with the topics
+
+__all__ = ["Chunk", "chunk_sections", "question_chunks", "CHUNKER_VERSION", "INTENT_PREFIX"]
 
 CHUNKER_VERSION = "6"  # bump when what is stored per chunk changes (forces a rebuild)
 
@@ -82,7 +84,7 @@ def question_chunks(questions: Iterable[ExampleQuestion], sections: Iterable[Sec
     by_topic = {s.topic_id: s for s in by_key.values()}
     chunks = []
     for number, q in enumerate(questions):
-        if q.topic_id.startswith("intent:"):  # intent examples stand on their own
+        if q.topic_id.startswith(INTENT_PREFIX):  # intent examples stand on their own
             chunks.append(Chunk(f"intent:{q.lang}:{number}", q.topic_id, q.lang, "", "", q.topic_id, q.text,
                                 kind="intent"))
             continue

@@ -54,6 +54,7 @@ class IndexManager:
         self.statuses_file = statuses_file
         self.retriever: Retriever | None = None
         self.content_hash: str | None = None
+        self._stamp: tuple | None = None
         self._swap = threading.Lock()
 
     def sections(self) -> list[Section]:
@@ -91,9 +92,11 @@ class IndexManager:
         ``progress_factory(total)`` returns a callable advanced by the number of chunks embedded;
         ``reuse=False`` embeds every text again instead of taking unchanged ones from the last build.
         """
+        stamp = self._files_stamp()
         sections, questions = self.sections(), self.questions()
         digest = content_hash(sections, questions)
         if not force and self.retriever is not None and self.content_hash == digest:
+            self._stamp = stamp  # touched but unchanged: remember the new times
             return self.retriever
         with build_lock(self.root):
             build = read_current(self.root)
@@ -111,8 +114,23 @@ class IndexManager:
                     prune_builds(self.root, keep=build)
             retriever = load_index(build, self.embedder)
         with self._swap:
-            self.retriever, self.content_hash = retriever, digest
+            self.retriever, self.content_hash, self._stamp = retriever, digest, stamp
         return retriever
 
+    def _files_stamp(self) -> tuple:
+        """Name, size and modification time of every file the index is made from: cheap to take."""
+        roots = [self.guidebook_dir, self.sources_dir, self.questions_dir, self.intents_dir, self.statuses_file]
+        stamp = []
+        for root in (r for r in roots if r is not None and r.exists()):
+            for path in sorted(root.rglob("*") if root.is_dir() else [root]):
+                if path.is_file():
+                    info = path.stat()
+                    stamp.append((str(path), info.st_size, info.st_mtime_ns))
+        return tuple(stamp)
+
     def is_stale(self) -> bool:
+        """Changed content? Files are only parsed again when one of them was touched (the service asks
+        every few seconds)."""
+        if self._stamp is not None and self._files_stamp() == self._stamp:
+            return False
         return self.content_hash != content_hash(self.sections(), self.questions())

@@ -9,11 +9,11 @@ from pathlib import Path
 
 
 from knowledge.questions import ExampleQuestion
+from knowledge.chunker import INTENT_PREFIX
 from knowledge.yamlfile import load_yaml
 
 __all__ = ["INTENT_PREFIX", "load_intent_examples"]
 
-INTENT_PREFIX = "intent:"
 
 
 def _examples(block: str) -> list[str]:

@@ -6,7 +6,6 @@ very short kana names must not be part of a longer kana word.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path

@@ -22,11 +22,11 @@ from dataclasses import dataclass
 import faiss
 import numpy as np
 
-from knowledge.chunker import Chunk
+from knowledge.chunker import INTENT_PREFIX, Chunk
 from knowledge.embedders import Embedder
 from knowledge.lexical import LexicalIndex
 
-__all__ = ["TopicHit", "Retriever"]
+__all__ = ["TopicHit", "Retriever", "INTENT_PREFIX"]
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,15 @@ class TopicHit:
     dense: float        # mean of best passage and best question similarity (intents: best example)
     lexical: float      # best scaled BM25 of the topic's chunks in the query language
     chunk: Chunk        # the best-matching chunk (any language, any kind)
+
+    @property
+    def is_intent(self) -> bool:
+        return self.topic_id.startswith(INTENT_PREFIX)
+
+    @property
+    def intent(self) -> str:
+        """The intent's name ("greet"), or "" for a guidebook topic."""
+        return self.topic_id.removeprefix(INTENT_PREFIX) if self.is_intent else ""
 
 
 class Retriever:
@@ -60,7 +69,7 @@ class Retriever:
         has_questions = np.zeros(len(self.topic_ids), dtype=bool)
         has_questions[self._topic_of[self._question]] = True
         self._has_questions = has_questions
-        self._is_intent = np.array([t.startswith("intent:") for t in self.topic_ids])
+        self._is_intent = np.array([t.startswith(INTENT_PREFIX) for t in self.topic_ids])
 
     def embed(self, query: str) -> np.ndarray:
         return self.embedder.embed_queries([query])[0]

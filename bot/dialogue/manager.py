@@ -15,7 +15,7 @@ from bot.dialogue.cues import Cues
 from bot.dialogue.handoff import REASONS, HandoffRouter
 from bot.dialogue.state import DialogueState
 from bot.redact import redact
-from bot.replies import Reply, Source
+from bot.replies import Reply
 from bot.store import ConversationStore
 from knowledge.places import Gazetteer
 from knowledge.retriever import TopicHit
@@ -162,14 +162,12 @@ class _Turn:
         chunk, body = self.m.assistant.topic_text(hit.topic_id, self.content_lang)
         self.state.remember_topic(hit.topic_id)
         self.state.unanswered = 0
-        source = Source(hit.topic_id, chunk.title, chunk.chapter_title, round(hit.score, 4), chunk.source_file)
-        return self.reply(body, sources=[source], quick=self.quick("qr_more", "qr_person"), confidence=hit.dense)
+        return self.reply(body, sources=[self.m.assistant.source(hit, chunk)], quick=self.quick("qr_more", "qr_person"),
+                          confidence=hit.dense)
 
     def search(self, text: str) -> tuple[TopicHit | None, list[TopicHit]]:
         found = self.m.assistant.find(text, lang=self.state.lang, plain=self.state.register == "plain", k=8)
-        intents = [h for h in found.hits if h.topic_id.startswith("intent:")]
-        topics = [h for h in found.hits if not h.topic_id.startswith("intent:")]
-        return (intents[0] if intents else None), topics
+        return found.intent, found.topics
 
     def run(self) -> list[Reply]:
         self.settle_language()
@@ -186,7 +184,7 @@ class _Turn:
         intent_name = ""
         if intent and intent.dense >= self.m.intent_threshold and (
                 not topics or intent.score >= topics[0].score + self.m.intent_margin):
-            intent_name = intent.topic_id.removeprefix("intent:")
+            intent_name = intent.intent
             best_topic = topics[0].dense if topics else 0.0
             if intent_name.startswith("emergency_") and intent.dense < 0.94 and intent.dense - best_topic < 0.04:
                 # an emergency by example must be a near-exact match or clearly closer than any topic:
@@ -269,7 +267,7 @@ class _Turn:
         chapters = set()
         for sentence, vector in zip(sentences[:4], vectors):
             hits = [h for h in retriever.search(sentence, lang, k=8, vector=vector)
-                    if not h.topic_id.startswith("intent:")]
+                    if not h.is_intent]
             if hits and hits[0].dense >= self.m.assistant.threshold:
                 chapters.add(hits[0].chunk.chapter)
         return len(chapters) >= 2

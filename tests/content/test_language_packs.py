@@ -8,6 +8,7 @@ import pytest
 import yaml
 from babel.messages.pofile import read_po
 
+from knowledge.chunker import INTENT_PREFIX
 from knowledge.content import languages_in
 from knowledge.intents import load_intent_examples
 from knowledge.paths import GUIDEBOOK_DIR, INTENTS_DIR, QUESTIONS_DIR, REPO_DIR, TRANSLATIONS_DIR
@@ -68,7 +69,7 @@ def _topic_ids() -> set[str]:
 def test_rasa_domain_lists_every_intent_and_the_rules_use_them():
     domain = yaml.safe_load((REPO_DIR / "training_data" / "domain.yml").read_text(encoding="utf-8"))
     rules = yaml.safe_load((REPO_DIR / "training_data" / "data" / "rules.yml").read_text(encoding="utf-8"))
-    intents = {q.topic_id.removeprefix("intent:") for q in load_intent_examples(INTENTS_DIR)}
+    intents = {q.topic_id.removeprefix(INTENT_PREFIX) for q in load_intent_examples(INTENTS_DIR)}
     assert intents == set(domain["intents"])
     ruled = {step["intent"] for rule in rules["rules"] for step in rule["steps"] if "intent" in step}
     assert intents <= ruled

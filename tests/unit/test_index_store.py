@@ -3,6 +3,8 @@ import json
 import threading
 from pathlib import Path
 
+import pytest
+
 from knowledge.content import load_guidebook
 from knowledge.embedders import FakeEmbedder
 from knowledge.index_manager import IndexManager
@@ -119,3 +121,11 @@ class CountingEmbedder(FakeEmbedder):
     def embed_passages(self, texts, progress=None):
         self.embedded += len(texts)
         return super().embed_passages(texts, progress)
+
+
+def test_staleness_check_does_not_reparse_untouched_files(tmp_path, monkeypatch):
+    write_guidebook(tmp_path / "guidebook")
+    index = manager(tmp_path)
+    index.ensure()
+    monkeypatch.setattr(index, "sections", lambda: pytest.fail("content parsed although no file changed"))
+    assert not index.is_stale()
