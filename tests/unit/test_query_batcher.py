@@ -1,0 +1,86 @@
+"""Concurrent live questions share engine calls, and every caller gets its own row back."""
+from __future__ import annotations
+
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+import pytest
+
+from knowledge.query_batcher import QueryBatcher
+
+
+class SlowEngine:
+    """Rows encode the text's length; each call takes a while, like the real model, and is recorded."""
+
+    def __init__(self, delay: float = 0.02) -> None:
+        self.delay = delay
+        self.batches: list[list[str]] = []
+        self.active = 0
+        self.most_active = 0
+        self._lock = threading.Lock()
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            self.batches.append(list(texts))
+            self.active += 1
+            self.most_active = max(self.most_active, self.active)
+        time.sleep(self.delay)
+        with self._lock:
+            self.active -= 1
+        return np.array([[len(t), 1.0] for t in texts], dtype=np.float32)
+
+
+def test_each_caller_gets_the_row_of_its_own_text():
+    engine = SlowEngine()
+    batcher = QueryBatcher(engine, lanes=2, max_batch=4)
+    texts = ["a" * n for n in range(1, 25)]
+    with ThreadPoolExecutor(8) as pool:
+        rows = list(pool.map(lambda t: batcher([t]), texts))
+    assert [int(r[0, 0]) for r in rows] == list(range(1, 25))
+
+
+def test_concurrent_questions_share_calls_and_never_exceed_the_lanes():
+    engine = SlowEngine()
+    batcher = QueryBatcher(engine, lanes=2, max_batch=4)
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda i: batcher([f"question {i}"]), range(32)))
+    assert engine.most_active <= 2
+    assert len(engine.batches) < 32          # some calls carried several questions
+    assert max(len(b) for b in engine.batches) <= 4
+    assert sorted(t for b in engine.batches for t in b) == sorted(f"question {i}" for i in range(32))
+
+
+def test_a_lone_question_is_one_call_of_one_text():
+    engine = SlowEngine(delay=0)
+    batcher = QueryBatcher(engine, lanes=2)
+    assert batcher(["alone"]).shape == (1, 2)
+    assert engine.batches == [["alone"]]
+
+
+def test_several_texts_from_one_caller_keep_their_order():
+    batcher = QueryBatcher(SlowEngine(delay=0), lanes=2, max_batch=2)
+    rows = batcher(["x", "xxx", "xx", "xxxxx", "xxxx"])
+    assert rows[:, 0].tolist() == [1, 3, 2, 5, 4]
+
+
+def test_an_engine_error_reaches_the_caller_and_the_lane_survives():
+    calls = []
+
+    def flaky(texts):
+        calls.append(texts)
+        if len(calls) == 1:
+            raise RuntimeError("engine failed")
+        return np.ones((len(texts), 2), dtype=np.float32)
+
+    batcher = QueryBatcher(flaky, lanes=1)
+    with pytest.raises(RuntimeError, match="engine failed"):
+        batcher(["first"])
+    assert batcher(["second"]).shape == (1, 2)
+
+
+@pytest.mark.parametrize("lanes, max_batch", [(0, 4), (2, 0)])
+def test_nonsense_sizes_are_refused(lanes, max_batch):
+    with pytest.raises(ValueError):
+        QueryBatcher(SlowEngine(), lanes=lanes, max_batch=max_batch)
