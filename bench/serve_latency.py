@@ -74,6 +74,19 @@ def process_tree(root: int) -> list[int]:
     return tree
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time used so far by these processes (from /proc, in clock ticks)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / ticks
+
+
 def wait_ready(client: httpx.Client, server: subprocess.Popen) -> None:
     started = time.perf_counter()
     while True:
@@ -147,6 +160,8 @@ def main() -> int:
                       f"(target <= 1.5)")
 
                 fresh = [(1000 + i, q) for i, q in enumerate(qs)]
+                pids = process_tree(server.pid)
+                cpu_before = cpu_seconds(pids)
                 started = time.perf_counter()
                 with ThreadPoolExecutor(8) as pool:
                     eight = list(pool.map(ask, fresh))
@@ -154,6 +169,11 @@ def main() -> int:
                 rate = len(fresh) / elapsed
                 print(f"/api/chat eight clients: {rate:.1f} msg/s, p95 {pct(eight, 0.95) * 1000:.1f} ms, "
                       f"target {1.5 / embed:.1f} msg/s (1.5 / embedding), ratio {rate * embed / 1.5:.2f}")
+                cpu = (cpu_seconds(pids) - cpu_before) / len(fresh)
+                cores = os.cpu_count() or 1
+                print(f"server CPU per message under load: {cpu * 1000:.1f} ms "
+                      f"(= {cpu / embed:.2f} x embedding median; {cores} cores could serve at most "
+                      f"{cores / cpu:.1f} msg/s if nothing else ran — the benchmark's clients share them)")
 
             peaks = [peak_rss_mb(pid) for pid in process_tree(server.pid)]
             print(f"server peak RSS: {max(peaks):.0f} MB per process (target <= 600 MB), "
