@@ -16,8 +16,9 @@ from bot.plain.kana import is_kanji
 __all__ = ["LEVELS_DIR", "KNOWN_LEVELS", "known_kanji"]
 
 LEVELS_DIR = Path(__file__).resolve().parents[1] / "data" / "plain" / "levels"
-# JLPT levels whose kanji get no ruby: N5 and N4 (about the first 300 kanji a learner meets).
-KNOWN_LEVELS = ("N5", "N4")
+# JLPT level whose kanji get no ruby: N5 only (its list has ~450 kanji; N4 would add ~330 more,
+# too many for a reader who has just arrived).
+KNOWN_LEVELS = ("N5",)
 
 
 def _kanji_of(value) -> set[str]:
