@@ -1,7 +1,7 @@
 """Sentence-level transforms: split long sentences at a clause boundary, end sentences with です/ます.
 
 Both only fire where the guideline applies: splitting in a sentence longer than ``LONG_SENTENCE``
-characters; です/ます on official-style text (the rules carry ``scope: official``).
+characters (``OFFICIAL_SENTENCE`` in a text of several sentences); です/ます on official-style text (the rules carry ``scope: official``).
 """
 from __future__ import annotations
 
@@ -10,9 +10,11 @@ from bot.plain.tokens import inflection
 
 __all__ = ["LONG_SENTENCE", "SENTENCE_END", "sentence_bounds", "split_clause", "polite_ending"]
 
-LONG_SENTENCE = 40  # characters; the guidelines ask for short sentences, one idea each
+LONG_SENTENCE = 30  # characters; the guidelines ask for short sentences, one idea each
 SENTENCE_END = ("。", "！", "？", "!", "?")
+OFFICIAL_SENTENCE = 20  # in a text of several sentences (official style), split from this length on
 _MIN_CLAUSE = 8  # a clause shorter than this is not worth its own sentence
+_PARTICLE_VERBS = ("つく", "就く", "よる", "因る", "依る", "する", "対する", "関する", "おく", "於く", "わたる", "渡る")
 _CONNECTIVES = {"が": "でも", "けど": "でも", "けれど": "でも", "けれども": "でも", "ので": "ですから", "から": "ですから"}
 
 
@@ -27,26 +29,38 @@ def sentence_bounds(doc, index: int) -> tuple[int, int]:
     return start, min(end + 1, len(doc))
 
 
+def _several_sentences(doc) -> bool:
+    return sum(token.text in SENTENCE_END for token in doc[:-1]) >= 1
+
+
 def _polite_stem(token) -> str | None:
     kind, _ = inflection(token)
     return conjugate(token.lemma_, kind, "連用形-一般")
 
 
 def split_clause(span):
-    """…が、… → …。でも、…; …ので、… → …。ですから、…; 〜し、… → 〜します。… (long sentences only)."""
+    """…が、… → …。でも、…; …ので、… → …。ですから、…; 〜し、… / 〜して、… → 〜します。… (long sentences only)."""
     doc = span.doc
     start, end = sentence_bounds(doc, span.start)
-    if len(doc[start:end].text) <= LONG_SENTENCE or len(doc[start:span.start].text) < _MIN_CLAUSE:
+    limit = OFFICIAL_SENTENCE if _several_sentences(doc) else LONG_SENTENCE
+    if len(doc[start:end].text) <= limit or len(doc[start:span.start].text) < _MIN_CLAUSE:
         return None
     if end - span.end < 3:  # nothing much after the comma
         return None
     first = span[0]
     if first.text in _CONNECTIVES and first.tag_.startswith("助詞-接続助詞"):
         return (span.start, span.end, "。" + _CONNECTIVES[first.text] + "、")
-    if first.pos_ in ("VERB", "AUX") and inflection(first)[1] == "連用形-一般" and first.lemma_ not in ("ます", "です"):
-        stem = _polite_stem(first)
-        return None if stem is None else (span.start, span.end, stem + "ます。")
-    return None
+    if first.pos_ not in ("VERB", "AUX") or not first.tag_.startswith("動詞") or _compound_particle(doc, span.start):
+        return None
+    if len(span) == 2 and inflection(first)[1] != "連用形-一般":
+        return None
+    stem = _polite_stem(first)
+    return None if stem is None else (span.start, span.end, stem + "ます。")
+
+
+def _compound_particle(doc, index: int) -> bool:
+    """について、によって、として、に対して、において: particles made of a verb, not a clause end."""
+    return index > 0 and doc[index - 1].text in ("に", "と") and doc[index].lemma_ in _PARTICLE_VERBS
 
 
 def _before(doc, index: int, *lemmas: str) -> bool:

@@ -10,7 +10,7 @@ from bot.plain.lexicon import load_lexicon
 from bot.plain.matching import Context, Stage
 from bot.plain.model import PlainResult
 from bot.plain.readability import readability
-from bot.plain.ruby import furigana
+from bot.plain.ruby import furigana_segments, render
 from bot.plain.rules import load_rules
 from bot.plain.spacing import add_spaces
 from bot.plain.tokens import LOCK, lemma_tokens, tokenize
@@ -36,12 +36,15 @@ def rewrite(text: str, *, spaces: bool = False) -> PlainResult:
     index = lexicon_index()
     tracked, applied = Tracked.start(text), []
     with LOCK:
-        context = Context(official=is_official(tokenize(text)), index=index)
+        doc = tokenize(text)
+        context = Context(official=is_official(doc), index=index)
         for stage in stages():
-            edits = choose(stage.edits(tokenize(tracked.text), context))
+            edits = choose(stage.edits(doc, context))
             if edits:
                 tracked, done = tracked.apply(edits)
                 applied.extend(done)
-    result = add_spaces(tracked.text) if spaces else tracked.text
-    return PlainResult(text, result, furigana(result), tuple(sorted(applied, key=lambda a: (a.start, a.end))),
+                doc = tokenize(tracked.text)  # the next stage sees the rewritten text
+        result = add_spaces(doc) if spaces else tracked.text
+        ruby = render(furigana_segments(result, None if spaces else doc))
+    return PlainResult(text, result, ruby, tuple(sorted(applied, key=lambda a: (a.start, a.end))),
                        readability(text), readability(result))

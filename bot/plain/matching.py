@@ -5,12 +5,13 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.plain.conjugate import conjugate, source_form, te_form, te_voicing
 from bot.plain.edits import Edit
 from bot.plain.lexicon import Entry
 from bot.plain.rules import Inflect, Rule, RuleFile
-from bot.plain.tokens import conjugation_type, inflection, lemma_tokens, nlp, register_extensions
+from bot.plain.tokens import LOCK, conjugation_type, inflection, nlp, register_extensions, tokenize
 from bot.plain.transforms import TRANSFORMS
 
 __all__ = ["Stage", "Context", "Candidate"]
@@ -39,6 +40,13 @@ def _numbers(text: str) -> Counter:
     return Counter(_NUMBER.findall(unicodedata.normalize("NFKC", text)))
 
 
+def _before_te(doc, end: int, form: str) -> str:
+    """Before て/た a 五段 verb takes its sound-changed stem (持っ+て, not 持ち+て)."""
+    if form.startswith("連用形") and end < len(doc) and doc[end].text in _TE:
+        return "連用形-促音便"
+    return form
+
+
 def _inflect(item: Inflect, token, span) -> str | None:
     own = item.lemma == "="
     lemma = token.lemma_ if own else item.lemma
@@ -48,7 +56,7 @@ def _inflect(item: Inflect, token, span) -> str | None:
             return None
     kind = inflection(token)[0] if own else conjugation_type(lemma)
     model = span[item.like] if item.like is not None else token
-    form = item.form or source_form(model.lemma_, inflection(model)[1])
+    form = item.form or _before_te(span.doc, token.i + 1, source_form(model.lemma_, inflection(model)[1]))
     word = te_form(lemma, kind) if form == "て形" else conjugate(lemma, kind, form)
     return None if word is None else word + item.suffix
 
@@ -80,6 +88,26 @@ def _fix_te(doc, end: int, after: str) -> tuple[int, str]:
         return end, after
     first = {"て": "で", "た": "だ", "で": "て", "だ": "た"}[following.text[0]]
     return end + 1, after + first + following.text[1:]
+
+
+def _in_compound(doc, start: int, end: int) -> bool:
+    """Whether tokens start..end are part of a longer compound noun (在留資格|取得|許可|申請)."""
+    before = start > 0 and doc[start - 1].tag_.startswith(("名詞-普通名詞", "名詞-固有名詞", "接頭辞"))
+    after = end < len(doc) and doc[end].tag_.startswith(("名詞-普通名詞", "名詞-固有名詞", "接尾辞"))
+    return bool(before or after) and doc[start].tag_.startswith("名詞")
+
+
+@lru_cache(maxsize=4096)
+def _single_noun(text: str) -> bool:
+    with LOCK:
+        doc = tokenize(text)
+        return len(doc) == 1 and doc[0].tag_.startswith("名詞")
+
+
+def _inside_brackets(doc, index: int) -> bool:
+    """Whether token ``index`` is inside （…） already (an explanation there would nest brackets)."""
+    before = doc[:index].text
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
 
 
 class Stage:
@@ -147,7 +175,7 @@ class Stage:
                 candidate = self._lexicon_edit(doc, index, end, entry, explained)
                 if candidate is not None:
                     found.append(candidate)
-                    break
+                break  # the longest word that matches decides, even when it needs no edit
         return found
 
     def _lexicon_edit(self, doc, start: int, end: int, entry: Entry, explained: set) -> Candidate | None:
@@ -159,19 +187,20 @@ class Stage:
         if entry.keep:
             rule = self.lexicon_rules.get("keep")
             following = doc[end].text if end < len(doc) else ""
-            if rule is None or entry.word in explained or following.startswith(("（", "(")):
+            if (rule is None or entry.word in explained or following.startswith(("（", "("))
+                    or _in_compound(doc, start, end) or _inside_brackets(doc, start)):
                 return None
             explained.add(entry.word)
             return Candidate(rule, start, end, span.text + f"（{entry.explain}）")
         rule = self.lexicon_rules.get("easy")
         if rule is None:
             return None
-        form = source_form(last.lemma_, inflection(last)[1])
+        form = _before_te(doc, end, source_form(last.lemma_, inflection(last)[1]))
         after = entry.easy
         if form and conjugation_type(entry.easy):
             after = conjugate(entry.easy, conjugation_type(entry.easy), form)
-        if after is None:
-            return None
+        if after is None or (_in_compound(doc, start, end) and not _single_noun(after)):
+            return None  # 出生届 must not become 生まれること届
         end, after = _fix_te(doc, end, after)
         span = doc[start:end]
         return Candidate(rule, start, end, after) if self._allowed(rule, span, after) else None

@@ -48,12 +48,13 @@ def _merge(segments: list[RubySegment]) -> tuple[RubySegment, ...]:
     return tuple(merged)
 
 
-def furigana_segments(text: str) -> tuple[RubySegment, ...]:
+def furigana_segments(text: str, doc=None) -> tuple[RubySegment, ...]:
+    """Segments of ``text`` (``doc``: its tokens, when the caller has them already)."""
     known = known_kanji()
     segments: list[RubySegment] = []
     position = 0
     with LOCK:
-        for token in tokenize(text):
+        for token in doc if doc is not None else tokenize(text):
             if token.idx > position:  # whitespace Sudachi folded into the previous token
                 segments.append(RubySegment(text[position:token.idx], None))
             kana = "" if token.tag_.startswith(_SYMBOL) else to_hiragana(reading(token))

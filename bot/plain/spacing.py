@@ -5,7 +5,7 @@ noun, follows a prefix, or follows punctuation; particles, auxiliaries and suffi
 """
 from __future__ import annotations
 
-from bot.plain.tokens import LOCK, tokenize
+from bot.plain.tokens import LOCK
 
 __all__ = ["add_spaces"]
 
@@ -27,10 +27,11 @@ def _starts_phrase(previous, token) -> bool:
     return True
 
 
-def add_spaces(text: str) -> str:
+def add_spaces(doc) -> str:
+    """The text of ``doc`` with a space before each phrase."""
     out, previous = [], None
     with LOCK:
-        for token in tokenize(text):
+        for token in doc:
             if _starts_phrase(previous, token) and out and not out[-1].endswith((" ", "\n", "　")):
                 out.append(" ")
             out.append(token.text_with_ws)
