@@ -8,7 +8,7 @@ answer cache off); this script starts ``tsunagu serve`` itself in a fresh data f
 the same embedder and the cache off, so both doors do the same work per question on the same machine in
 the same run. The questions are tests/data/questions (all languages), each in a new conversation.
 For each door: one client in sequence (p50/p95 latency), then ``--clients`` concurrent clients
-(messages per second, p95); then the ratios Tsunagu/Rasa.
+(messages per second, p95); then the ratios (throughput Tsunagu/Rasa, latency Rasa/Tsunagu).
 """
 from __future__ import annotations
 
@@ -145,9 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     for f in results:
         print(f"{f.door:22} {f.p50_ms:8.0f} {f.p95_ms:8.0f} {f.per_second:7.1f} {f.concurrent_p95_ms:11.0f}")
     api, rasa = results
-    print(f"ratio Tsunagu/Rasa: throughput x{api.per_second / rasa.per_second:.2f}, "
-          f"p95 latency x{api.p95_ms / rasa.p95_ms:.2f} (one client), "
-          f"x{api.concurrent_p95_ms / rasa.concurrent_p95_ms:.2f} ({args.clients} clients)")
+    print(f"ratios: throughput Tsunagu/Rasa x{api.per_second / rasa.per_second:.2f}; "
+          f"p95 latency Rasa/Tsunagu x{rasa.p95_ms / api.p95_ms:.2f} (one client), "
+          f"x{rasa.concurrent_p95_ms / api.concurrent_p95_ms:.2f} ({args.clients} clients)")
     return 0
 
 

@@ -11,7 +11,8 @@ intent they hand over:
   first when the office depends on it);
 * ``action_emergency`` — ``emergency_<kind>``: the number to call first, then the guidebook's advice;
 * ``action_tsunagu_respond`` — greetings, thanks, language and place: Rasa's intent as it is;
-* ``action_plain_japanese`` — ``plain_japanese``: switch to plain Japanese.
+* ``action_plain_japanese`` — ``plain_japanese``: switch to plain Japanese and say the last Japanese
+  message again in plain Japanese (rewritten by ``bot.plain`` when it is not one of Tsunagu's answers).
 
 Each reply becomes one bot message: the text, quick replies as buttons, and the rest of ``/api/chat``'s
 JSON (sources, handoff office and staff summary) as the ``custom`` payload ``{"tsunagu": {...}}``.
@@ -21,6 +22,7 @@ The dialogue manager is the service's (``get_services``) unless one is given, so
 from __future__ import annotations
 
 import asyncio
+import re
 from abc import ABC, abstractmethod
 from typing import Any
 
@@ -33,7 +35,8 @@ from bot.replies import Reply
 from connectors.rasa_slots import SLOTS, reply_payload, slots_from_state, state_from_slots
 
 __all__ = ["TsunaguAction", "ActionAnswerQuestion", "ActionHandoff", "ActionEmergency",
-           "ActionTsunaguRespond", "ActionPlainJapanese", "ALL_ACTIONS", "NLU_FALLBACK"]
+           "ActionTsunaguRespond", "ActionPlainJapanese", "ALL_ACTIONS", "NLU_FALLBACK",
+           "last_bot_message"]
 
 NLU_FALLBACK = "nlu_fallback"
 CHANNEL = "rasa"
@@ -115,13 +118,52 @@ class ActionTsunaguRespond(TsunaguAction):
 
 
 class ActionPlainJapanese(TsunaguAction):
-    """Plain Japanese (やさしい日本語) from now on."""
+    """Plain Japanese (やさしい日本語) from now on, and the bot's last Japanese message again in plain Japanese.
+
+    A guidebook answer of Tsunagu's is asked again in the plain register (the hand-written plain guidebook
+    text, as the built-in dialogue would give it); any other Japanese message — the Rasa project's own
+    responses — is rewritten by ``bot.plain.rewrite``, with furigana in the payload (``plain``).
+    """
 
     def name(self) -> str:
         return "action_plain_japanese"
 
     def intent(self, rasa_intent: str) -> str | None:
         return "plain_japanese"
+
+    def turn(self, tracker: Tracker) -> tuple[list[Reply], dict[str, Any]]:
+        replies, slots = super().turn(tracker)
+        said, asked = last_bot_message(tracker.events)
+        if said is None or not _JAPANESE.search(said.get("text") or ""):
+            return replies, slots
+        payload = ((said.get("data") or {}).get("custom") or {}).get("tsunagu") or {}
+        if payload.get("register") == "plain":
+            return replies, slots
+        state = state_from_slots(slots, self.dialogue.places)
+        if payload.get("sources") and asked:
+            again = self.dialogue.turn(IncomingMessage(tracker.sender_id, asked, CHANNEL), state, "")
+            return replies + again, slots_from_state(state, replies + again)
+        from bot.plain import rewrite
+
+        plain = rewrite(said["text"])
+        last = replies[-1]
+        rewritten = Reply(last.session_id, last.lang, last.register, plain.text,
+                          extra={"plain": {"ruby_html": plain.ruby.html, "ruby_text": plain.ruby.bracket}})
+        return replies + [rewritten], slots
+
+
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def last_bot_message(events: list[dict]) -> tuple[dict | None, str]:
+    """The bot's last message before the latest user message, and the user message it answered."""
+    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    before = users[-1] if users else len(events)
+    bots = [i for i in range(before) if events[i].get("event") == "bot" and events[i].get("text")]
+    if not bots:
+        return None, ""
+    asked = [events[i].get("text") or "" for i in users if i < bots[-1]]
+    return events[bots[-1]], asked[-1] if asked else ""
 
 
 ALL_ACTIONS: tuple[type[TsunaguAction], ...] = (

@@ -95,4 +95,5 @@ def reply_payload(reply: Reply) -> dict[str, Any]:
     """The ``custom`` part of a Rasa bot message: what ``/api/chat`` returns besides the text."""
     data = reply.to_json()
     data.pop("text")
+    data.update(reply.extra)  # e.g. "plain": the furigana of a rewritten message
     return {"tsunagu": data}

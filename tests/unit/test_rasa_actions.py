@@ -126,6 +126,40 @@ def test_language_and_register_come_from_the_slots(fake_services, language, regi
     assert (after[SLOTS.language], after[SLOTS.register]) == (expected_lang, expected_register)
 
 
+def conversation(*turns: tuple[str, str, dict | None]) -> list[dict]:
+    """Rasa tracker events: ("user", text, None) or ("bot", text, custom payload)."""
+    return [{"event": "user", "text": text} if who == "user" else
+            {"event": "bot", "text": text, "data": {"custom": custom}} for who, text, custom in turns]
+
+
+def test_plain_japanese_rewrites_the_projects_own_japanese_message(fake_services):
+    from bot.plain import rewrite
+
+    said = "在留カードを紛失した場合は、14日以内に最寄りの出入国在留管理局で再交付の申請をしてください。"
+    track = tracker("やさしい日本語で", "plain_japanese", {})
+    track.events = conversation(("user", "在留カードをなくしました", None), ("bot", said, None),
+                                ("user", "やさしい日本語で", None))
+    messages, slots = run_action(ActionPlainJapanese(fake_services.dialogue), track)
+    expected = rewrite(said)
+    assert [m["text"] for m in messages] == [fake_services.catalogs.text("ja-plain", "plain_on"), expected.text]
+    assert expected.text != said and "<ruby>" in expected.ruby.html
+    assert messages[1]["custom"]["tsunagu"]["plain"]["ruby_html"] == expected.ruby.html
+
+
+def test_plain_japanese_asks_a_guidebook_answer_again_like_the_built_in_dialogue(fake_services):
+    """After a standard-Japanese guidebook answer, the plain register's answer to the same question."""
+    dialogue, question = fake_services.dialogue, "在留カードをなくしました。どうすればいいですか"
+    first, slots = run_action(ActionAnswerQuestion(dialogue), tracker(question, "nlu_fallback", {SLOTS.language: "ja"}))
+    assert first[0]["custom"]["tsunagu"]["sources"]
+    track = tracker("やさしい日本語で", "plain_japanese", slots)
+    track.events = conversation(("user", question, None), ("bot", first[0]["text"], first[0]["custom"]),
+                                ("user", "やさしい日本語で", None))
+    messages, after = run_action(ActionPlainJapanese(dialogue), track)
+    built_in = dialogue.handle(IncomingMessage(f"api-{next(_ids)}", question, "api", None, True))
+    assert [as_rasa(m) for m in messages[1:]] == [as_api(r) for r in built_in]
+    assert messages[1]["text"] != first[0]["text"] and after[SLOTS.register] == "plain"
+
+
 def test_plain_japanese_action_switches_the_register(fake_services):
     messages, slots = run_action(ActionPlainJapanese(fake_services.dialogue),
                                  tracker("やさしい日本語でお願いします", "plain_japanese", {}))
