@@ -32,7 +32,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.dialogue import DialogueManager, IncomingMessage
 from bot.replies import Reply
-from connectors.rasa_slots import SLOTS, reply_payload, slots_from_state, state_from_slots
+from connectors.rasa_slots import reply_payload, slots_from_state, state_from_slots
 
 __all__ = ["TsunaguAction", "ActionAnswerQuestion", "ActionHandoff", "ActionEmergency",
            "ActionTsunaguRespond", "ActionPlainJapanese", "ALL_ACTIONS", "NLU_FALLBACK",
@@ -74,7 +74,7 @@ class TsunaguAction(Action, ABC):
         for reply in replies:
             dispatcher.utter_message(text=reply.text, json_message=reply_payload(reply),
                                      buttons=[{"title": q, "payload": q} for q in reply.quick_replies])
-        return [SlotSet(name, value) for name, value in slots.items() if name in SLOTS.all()]
+        return [SlotSet(name, value) for name, value in slots.items()]
 
 
 class ActionAnswerQuestion(TsunaguAction):

@@ -96,13 +96,13 @@ class LineOutput(OutputChannel):
         self.messages: list[dict] = []
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
-        for start in range(0, max(len(text), 1), MAX_TEXT):
+        for start in range(0, len(text), MAX_TEXT):  # LINE refuses empty texts and longer ones
             self.messages.append({"type": "text", "text": text[start:start + MAX_TEXT]})
 
     async def send_text_with_buttons(self, recipient_id: str, text: str, buttons: list[dict],
                                      **kwargs: Any) -> None:
         await self.send_text_message(recipient_id, text)
-        if buttons:
+        if buttons and self.messages:
             self.messages[-1]["quickReply"] = _quick_reply(buttons)
 
     async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
