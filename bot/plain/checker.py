@@ -1,0 +1,39 @@
+"""``check()``: list the guideline breaches of a text without rewriting it (for trainees and staff)."""
+from __future__ import annotations
+
+from bot.plain.detectors import is_official
+from bot.plain.engine import lexicon_index, stages
+from bot.plain.matching import Context
+from bot.plain.model import Breach
+from bot.plain.tokens import LOCK, tokenize
+
+__all__ = ["check"]
+
+
+def _message(template: str, before: str, after: str, explain: str) -> str:
+    return template.replace("{word}", before).replace("{easy}", after).replace("{explain}", explain)
+
+
+def check(text: str) -> tuple[Breach, ...]:
+    """Every place where ``text`` breaks a rule, in text order (one breach per rule and place)."""
+    breaches: dict[tuple[str, int, int], Breach] = {}
+    with LOCK:
+        doc = tokenize(text)
+        context = Context(official=is_official(doc), index=lexicon_index())
+        for stage in stages():
+            for found in stage.candidates(doc, context):
+                span = doc[found.first:found.end]
+                start, end = span.start_char, span.end_char
+                excerpt = text[start:end]
+                after = found.after
+                explain = after[len(excerpt) + 1:-1] if after.startswith(excerpt + "（") else ""
+                message = _message(found.rule.message, excerpt, after, explain)
+                breaches.setdefault((found.rule.id, start, end), Breach(
+                    found.rule.id, found.rule.guideline, message, start, end, excerpt))
+            for rule in stage.detectors:
+                from bot.plain.detectors import DETECTORS
+
+                for start, end in DETECTORS[rule.detect](doc):
+                    breaches.setdefault((rule.id, start, end), Breach(
+                        rule.id, rule.guideline, rule.message, start, end, text[start:end]))
+    return tuple(sorted(breaches.values(), key=lambda b: (b.start, b.end, b.rule_id)))
