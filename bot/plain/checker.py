@@ -1,8 +1,8 @@
 """``check()``: list the guideline breaches of a text without rewriting it (for trainees and staff)."""
 from __future__ import annotations
 
-from bot.plain.detectors import is_official
-from bot.plain.engine import lexicon_index, stages
+from bot.plain.detectors import DETECTORS, is_official
+from bot.plain import engine
 from bot.plain.matching import Context
 from bot.plain.model import Breach
 from bot.plain.tokens import LOCK, tokenize
@@ -19,21 +19,28 @@ def check(text: str) -> tuple[Breach, ...]:
     breaches: dict[tuple[str, int, int], Breach] = {}
     with LOCK:
         doc = tokenize(text)
-        context = Context(official=is_official(doc), index=lexicon_index())
-        for stage in stages():
+        context = Context(official=is_official(doc), index=engine.lexicon_index())
+        for stage in engine.stages():
             for found in stage.candidates(doc, context):
                 span = doc[found.first:found.end]
                 start, end = span.start_char, span.end_char
                 excerpt = text[start:end]
-                after = found.after
-                explain = after[len(excerpt) + 1:-1] if after.startswith(excerpt + "（") else ""
-                message = _message(found.rule.message, excerpt, after, explain)
+                entry = found.entry
+                message = found.rule.message if entry is None else _message(
+                    found.rule.message, entry.word, entry.easy or "", entry.explain or "")
                 breaches.setdefault((found.rule.id, start, end), Breach(
                     found.rule.id, found.rule.guideline, message, start, end, excerpt))
             for rule in stage.detectors:
-                from bot.plain.detectors import DETECTORS
-
                 for start, end in DETECTORS[rule.detect](doc):
                     breaches.setdefault((rule.id, start, end), Breach(
                         rule.id, rule.guideline, rule.message, start, end, text[start:end]))
-    return tuple(sorted(breaches.values(), key=lambda b: (b.start, b.end, b.rule_id)))
+    return tuple(sorted(_longest(breaches.values()), key=lambda b: (b.start, b.end, b.rule_id)))
+
+
+def _longest(breaches) -> list[Breach]:
+    """One breach per rule and place: a match inside a longer match of the same rule is dropped."""
+    kept: list[Breach] = []
+    for breach in sorted(breaches, key=lambda b: b.start - b.end):
+        if not any(k.rule_id == breach.rule_id and k.start <= breach.start and breach.end <= k.end for k in kept):
+            kept.append(breach)
+    return kept

@@ -34,6 +34,7 @@ class Candidate:
     first: int   # token range replaced
     end: int
     after: str
+    entry: Entry | None = None  # the lexicon entry, for a lexicon rule
 
 
 def _numbers(text: str) -> Counter:
@@ -191,7 +192,7 @@ class Stage:
                     or _in_compound(doc, start, end) or _inside_brackets(doc, start)):
                 return None
             explained.add(entry.word)
-            return Candidate(rule, start, end, span.text + f"（{entry.explain}）")
+            return Candidate(rule, start, end, span.text + f"（{entry.explain}）", entry)
         rule = self.lexicon_rules.get("easy")
         if rule is None:
             return None
@@ -203,7 +204,7 @@ class Stage:
             return None  # 出生届 must not become 生まれること届
         end, after = _fix_te(doc, end, after)
         span = doc[start:end]
-        return Candidate(rule, start, end, after) if self._allowed(rule, span, after) else None
+        return Candidate(rule, start, end, after, entry) if self._allowed(rule, span, after) else None
 
     def edits(self, doc, context: Context) -> list[Edit]:
         return [Edit(doc[c.first].idx if c.first < len(doc) else len(doc.text),
