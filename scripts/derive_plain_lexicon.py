@@ -71,7 +71,8 @@ class Judge:
     def __init__(self, args: argparse.Namespace, levels: WordLevels, tokenize: Tokenizer, known_kanji: set[str],
                  hand: dict) -> None:
         self.args, self.levels, self.tokenize, self.known_kanji = args, levels, tokenize, known_kanji
-        self.taken = {e["word"] for e in hand["entries"]} | {e["easy"] for e in hand["entries"] if "easy" in e}
+        self.hand_words = {e["word"] for e in hand["entries"]}
+        self.taken = self.hand_words | {e["easy"] for e in hand["entries"] if "easy" in e}
         self.refused: dict[str, str] = hand.get("refuse") or {}
 
     def reason(self, c: Candidate) -> str | None:
@@ -114,7 +115,7 @@ def select(candidates: list[Candidate], judge: Judge) -> tuple[list[Candidate], 
             rejected.append((candidate, reason))
         else:
             chosen[candidate.word] = candidate
-    words = set(chosen) | judge.taken
+    words = set(chosen) | judge.hand_words
     easies = {c.easy for c in chosen.values()}
     kept = []
     for candidate in chosen.values():

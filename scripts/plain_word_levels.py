@@ -43,7 +43,7 @@ class WordLevels:
         from sudachipy import Dictionary, SplitMode
 
         self._tokenizer = Dictionary(dict="core").tokenizer()
-        self._mode = SplitMode.C
+        self._mode, self._split_a = SplitMode.C, SplitMode.A
 
     def word_rank(self, word: str) -> int:
         """Rank of one word as listed; an unlisted word written with kana is also looked up by its reading
@@ -61,11 +61,20 @@ class WordLevels:
         """Rank of a word or phrase: its own listing, else its hardest content word."""
         if text in self.by_word:
             return self.by_word[text]
-        ranks = []
-        for morpheme in self._tokenizer.tokenize(text, self._mode):
-            pos = morpheme.part_of_speech()
-            lemma = morpheme.dictionary_form()
-            if pos[0] in _FUNCTION_POS or (pos[0] == "動詞" and lemma in _LIGHT_VERBS):
-                continue
-            ranks.append(max(self.word_rank(lemma), self.word_rank(morpheme.surface())))
+        ranks = [self._token_rank(m) for m in self._tokenizer.tokenize(text, self._mode) if self._is_content(m)]
         return min(ranks) if ranks else 5
+
+    @staticmethod
+    def _is_content(morpheme) -> bool:
+        pos = morpheme.part_of_speech()
+        return not (pos[0] in _FUNCTION_POS or (pos[0] == "動詞" and morpheme.dictionary_form() in _LIGHT_VERBS))
+
+    def _token_rank(self, morpheme) -> int:
+        """A token's rank; an unlisted compound (私たち, これら) is as hard as its hardest short unit."""
+        rank = max(self.word_rank(morpheme.dictionary_form()), self.word_rank(morpheme.surface()))
+        if rank != OFF_LIST:
+            return rank
+        parts = [m for m in morpheme.split(self._split_a) if self._is_content(m)]
+        if len(parts) < 2 and len(morpheme.split(self._split_a)) < 2:
+            return OFF_LIST
+        return min((max(self.word_rank(m.dictionary_form()), self.word_rank(m.surface())) for m in parts), default=5)
