@@ -79,10 +79,8 @@ def _fix_te(doc, end: int, after: str) -> tuple[int, str]:
     if end >= len(doc) or end == 0 or not after:
         return end, after
     last, following = doc[end - 1], doc[end]
-    if following.text not in _TE or not following.tag_.startswith(("助詞-接続助詞", "助動詞")):
-        return end, after
-    if not (last.tag_.startswith("動詞") or last.tag_.startswith("助動詞")):
-        return end, after
+    if following.text not in _TE or not last.tag_.startswith("動詞"):
+        return end, after  # after べき, だ is the copula: nothing to agree with
     was_voiced = following.text[0] in "でだ"
     voiced = te_voicing(after, was_voiced)
     if voiced == was_voiced:

@@ -8,8 +8,9 @@ import pytest
 from bench.shared_data import read_snow_pairs, shared_dir
 from bot.plain import rewrite
 from bot.plain.conjugate import conjugate, te_form
+from bot.plain.lexicon import Entry, Lexicon
 from bot.plain.numerals import kanji_to_arabic, western_year
-from bot.plain.tokens import conjugation_type
+from bot.plain.tokens import conjugation_type, lemma_tokens
 
 ROOT = Path(__file__).resolve().parents[2]
 NUMBER = re.compile(r"[0-9]+")
@@ -102,6 +103,20 @@ def test_shipped_lexicon_replaces_hard_words_and_explains_needed_ones_once():
     text = rewrite("在留カードを提出してください。在留カードは大切です。").text
     assert text.startswith("在留カード（") and text.count("在留カード（") == 1
     assert "出してください" in text and "提出" not in text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("ぐっすり眠って、元気になった。", "ぐっすり寝て、元気になった。"), ("本を読んだ。", "本を見た。"),
+     ("仕事を止めて帰った。", "仕事を休んで帰った。"), ("本を読んでいる。", "本を見ている。"),
+     ("携帯していない。", "持っていない。")],
+)
+def test_a_replaced_verb_keeps_its_form_and_the_following_te_agrees(text, expected, monkeypatch):
+    lexicon = Lexicon("test", (Entry("眠る", "寝る"), Entry("読む", "見る"), Entry("止める", "休む"),
+                               Entry("携帯する", "持つ")))
+    index = lexicon.by_lemmas(lemma_tokens)
+    monkeypatch.setattr("bot.plain.engine.lexicon_index", lambda: index)
+    assert rewrite(text).text == expected
 
 
 def _numbers(text: str) -> list[str]:
