@@ -36,10 +36,11 @@ def arabic_numeral(span) -> Replacement | None:
 
 
 def era_year(span) -> Replacement | None:
-    """令和8年 → 2026年, 平成元年 → 1989年."""
-    era, year = span[0].text, "".join(t.text for t in span[1:]).removesuffix("年")
-    western = western_year(era, year)
-    return None if western is None else (span.start, span.end, western + "年")
+    """令和8年 → 2026年, 令和7年度 → 2025年度, 平成元年 → 1989年."""
+    era, last = span[0].text, span[-1].text
+    suffix = "年度" if last.endswith("年度") else "年"
+    western = western_year(era, "".join(t.text for t in span[1:]).removesuffix(suffix))
+    return None if western is None else (span.start, span.end, western + suffix)
 
 
 def _has_afternoon_time(doc) -> bool:
@@ -113,22 +114,25 @@ def verb_from_stem(stem: str) -> str | None:
     return None
 
 
-def _verb(token) -> tuple[str, str] | None:
-    """(dictionary form, conjugation type) of a verb token or of a noun that is a verb's stem (お読み)."""
-    if token.tag_.startswith("動詞"):
-        return token.lemma_, inflection(token)[0]
-    verb = verb_from_stem(token.text)
+def _verb(tokens) -> tuple[str, str] | None:
+    """(dictionary form, conjugation type) of a verb written as one or two tokens (問い + 合わせる), or of a
+    noun that is a verb's stem (お読み → 読む)."""
+    last = tokens[-1]
+    if last.tag_.startswith("動詞"):
+        return "".join(t.text for t in tokens[:-1]) + last.lemma_, inflection(last)[0]
+    verb = verb_from_stem("".join(t.text for t in tokens))
     return None if verb is None else (verb, conjugation_type(verb))
 
 
 def honorific_verb(span) -> Replacement | None:
     """お/ご + verb + ください/になる/する/いたす → the plain verb: お待ちください → 待ってください,
-    お読みになりました → 読みました, お送りします → 送ります."""
-    verb = _verb(span[1])
+    お問い合わせください → 問い合わせてください, お読みになりました → 読みました, お送りします → 送ります."""
+    last = span[-1]
+    verb_end = len(span) - (2 if span[-2].text == "に" else 1)
+    verb = _verb(span[1:verb_end])
     if verb is None:
         return None
     lemma, kind = verb
-    last = span[-1]
     if last.lemma_ == "くださる":
         word = te_form(lemma, kind)
         return None if word is None else (span.start, span.end, word + last.text)
