@@ -96,6 +96,12 @@ def _in_compound(doc, start: int, end: int) -> bool:
     return bool(before or after) and doc[start].tag_.startswith("名詞")
 
 
+def _affixed(doc, start: int, end: int) -> bool:
+    """Whether a prefix or suffix is attached (皆|様, ご|不明): the word belongs to it."""
+    return ((start > 0 and doc[start - 1].tag_.startswith("接頭辞"))
+            or (end < len(doc) and doc[end].tag_.startswith("接尾辞")))
+
+
 @lru_cache(maxsize=4096)
 def _single_noun(text: str) -> bool:
     with LOCK:
@@ -198,8 +204,8 @@ class Stage:
         after = entry.easy
         if form and conjugation_type(entry.easy):
             after = conjugate(entry.easy, conjugation_type(entry.easy), form)
-        if after is None or (_in_compound(doc, start, end) and not _single_noun(after)):
-            return None  # 出生届 must not become 生まれること届
+        if after is None or (_in_compound(doc, start, end) and not _single_noun(after)) or _affixed(doc, start, end):
+            return None  # 出生届 must not become 生まれること届, nor 皆様 みんな様
         end, after = _fix_te(doc, end, after)
         span = doc[start:end]
         return Candidate(rule, start, end, after, entry) if self._allowed(rule, span, after) else None

@@ -136,7 +136,10 @@ def honorific_verb(span) -> Replacement | None:
     if last.lemma_ == "くださる":
         word = te_form(lemma, kind)
         return None if word is None else (span.start, span.end, word + last.text)
-    word = conjugate(lemma, kind, inflection(last)[1])
+    form = inflection(last)[1]
+    if form.startswith("連用形") and span.end < len(span.doc) and span.doc[span.end].text in ("て", "で", "た", "だ"):
+        form = "連用形-促音便"  # お送りして → 送って: the sound-changed stem before て/た
+    word = conjugate(lemma, kind, form)
     return None if word is None else (span.start, span.end, word)
 
 
