@@ -51,7 +51,7 @@ _CONTENT_POS = {"名詞", "動詞", "形容詞", "形状詞", "副詞", "代名�
 _PLAIN_POS = {"名詞": "noun", "代名詞": "pronoun", "副詞": "adverb", "連体詞": "adnominal", "接続詞": "conjunction",
               "形状詞": "na-adjective"}
 _DIGIT = re.compile(r"[0-9０-９一二三四五六七八九十百千万]")
-_KANJI = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
+_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")  # kanji proper: not 々 (時々 brings no new kanji)
 _ONE_KANA = re.compile(r"^[\u3041-\u30ff]$")
 
 
@@ -95,7 +95,7 @@ class Judge:
         if self.levels.rank(c.easy) < self.levels.rank(c.word):
             return "easy side harder by JLPT level"
         if self.tokenize.reading(c.word) == self.tokenize.reading(c.easy):
-            new_kanji = set(_KANJI.findall(c.easy)) - set(_KANJI.findall(c.word))
+            new_kanji = set(_IDEOGRAPH.findall(c.easy)) - set(c.word)
             if new_kanji - self.known_kanji:
                 return "spelling change to kanji above N4"
         return None

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from bot.plain.kana import to_hiragana
+
 __all__ = ["WORDS_FILE", "WordLevels", "OFF_LIST"]
 
 WORDS_FILE = Path(__file__).resolve().parents[1] / "bot" / "data" / "plain" / "levels" / "words.yaml"
@@ -22,10 +24,6 @@ _KANA_ONLY = re.compile(r"^[\u3041-\u309f\u30a0-\u30ffー]+$")
 _HAS_KANA = re.compile(r"[\u3041-\u309f]")
 _FUNCTION_POS = {"助詞", "助動詞", "補助記号", "空白", "接尾辞"}
 _LIGHT_VERBS = {"する", "いる", "ある", "なる", "くる", "来る"}
-
-
-def _hiragana(text: str) -> str:
-    return "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in text)
 
 
 class WordLevels:
@@ -50,10 +48,10 @@ class WordLevels:
         (とき → 時, 終わる → 終る, 子ども → 子供); OFF_LIST if neither is listed."""
         rank = self.by_word.get(word, OFF_LIST)
         if rank == OFF_LIST and _KANA_ONLY.match(word):
-            rank = self.by_reading.get(_hiragana(word), OFF_LIST)
+            rank = self.by_reading.get(to_hiragana(word), OFF_LIST)
         elif rank == OFF_LIST and _HAS_KANA.search(word):
             reading = "".join(m.reading_form() for m in self._tokenizer.tokenize(word, self._mode))
-            rank = self.by_reading.get(_hiragana(reading), OFF_LIST)
+            rank = self.by_reading.get(to_hiragana(reading), OFF_LIST)
         return rank
 
     @functools.lru_cache(maxsize=None)
