@@ -166,3 +166,28 @@ def test_the_committed_lexicon_is_what_the_script_derives(tmp_path):
     out = tmp_path / "lexicon.yaml"
     assert derive_lexicon(["--out", str(out)]) == 0
     assert out.read_text(encoding="utf-8") == LEXICON_PATH.read_text(encoding="utf-8")
+
+
+# --- the bare-substitution bench (bench/plain_lexicon_split.py) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "fired"),
+    [
+        ("書類を提出してください。", "書類を出してください。", {"提出する": 1}),
+        ("君は本を読んだ。", "あなたは本を見た。", {"君": 1, "読む": 1}),  # 読んだ → 見た: the だ loses its voicing
+        ("よく眠って、眠った。", "よく寝て、寝た。", {"眠る": 2}),
+        ("在留カードを見せる。", "在留カードを見せる。", {}),  # kept words are left alone (no brackets here)
+    ],
+)
+def test_bare_substitution_inflects_the_easy_form_like_the_word(text, expected, fired):
+    from collections import Counter
+
+    from bench.plain_lexicon_split import Substituter
+
+    lexicon = [{"word": "提出する", "easy": "出す", "pos": "verb"}, {"word": "読む", "easy": "見る", "pos": "verb"},
+               {"word": "君", "easy": "あなた", "pos": "pronoun"}, {"word": "眠る", "easy": "寝る", "pos": "verb"},
+               {"word": "在留カード", "keep": True, "explain": "日本に住む外国人のカード"}]
+    counts: Counter = Counter()
+    assert Substituter(lexicon, tokenizer()).rewrite(text, counts) == expected
+    assert counts == fired
