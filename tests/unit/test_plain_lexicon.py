@@ -8,11 +8,13 @@ the committed file from ../shared (skipped when absent) so data and script canno
 from __future__ import annotations
 
 from argparse import Namespace
+from collections import Counter
 from functools import lru_cache
 
 import pytest
 import yaml
 
+from bench.plain_lexicon_split import Substituter
 from bench.shared_data import SnowPair, default_dev_path
 from bot.plain.lexicon import LEXICON_PATH, load_lexicon
 from scripts.derive_plain_lexicon import HAND, Judge, _known_kanji, main as derive_lexicon
@@ -181,10 +183,6 @@ def test_the_committed_lexicon_is_what_the_script_derives(tmp_path):
     ],
 )
 def test_bare_substitution_inflects_the_easy_form_like_the_word(text, expected, fired):
-    from collections import Counter
-
-    from bench.plain_lexicon_split import Substituter
-
     lexicon = [{"word": "提出する", "easy": "出す", "pos": "verb"}, {"word": "読む", "easy": "見る", "pos": "verb"},
                {"word": "君", "easy": "あなた", "pos": "pronoun"}, {"word": "眠る", "easy": "寝る", "pos": "verb"},
                {"word": "在留カード", "keep": True, "explain": "日本に住む外国人のカード"}]
