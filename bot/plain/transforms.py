@@ -143,6 +143,21 @@ def honorific_verb(span) -> Replacement | None:
     return None if word is None else (span.start, span.end, word)
 
 
+def honorific_person(span) -> Replacement | None:
+    """Honorific 方 (person): 希望される方 → 希望する人, お持ちの方 → 持っている人."""
+    if span[0].tag_.startswith("接頭辞"):  # お + verb + の + 方
+        if span[-2].text != "の":
+            return None
+        verb = _verb(span[1:-2])
+        word = None if verb is None else te_form(*verb)
+        return None if word is None else (span.start, span.end, word + "いる人")
+    verb = span[0]
+    if span[1].lemma_ not in ("れる", "られる"):
+        return None
+    plain = conjugate(verb.lemma_, inflection(verb)[0], "終止形-一般")
+    return None if plain is None else (span.start, span.end, plain + "人")
+
+
 def double_negative(span) -> Replacement | None:
     """〜ないわけではありません / 〜ないことはありません → 〜こともあります."""
     verb = span[0]
@@ -154,6 +169,6 @@ def double_negative(span) -> Replacement | None:
 TRANSFORMS: dict[str, Callable] = {
     "kana": kana, "arabic_numeral": arabic_numeral, "era_year": era_year, "clock_time": clock_time,
     "colon_time": colon_time, "tilde_range": tilde_range, "potential": potential, "honorific_verb": honorific_verb,
-    "double_negative": double_negative,
+    "double_negative": double_negative, "honorific_person": honorific_person,
     "split_clause": split_clause, "polite_ending": polite_ending,
 }
