@@ -50,7 +50,7 @@ SOURCE = (
 _CONTENT_POS = {"名詞", "動詞", "形容詞", "形状詞", "副詞", "代名詞", "連体詞", "接続詞"}  # not 感動詞 (今晩は)
 _PLAIN_POS = {"名詞": "noun", "代名詞": "pronoun", "副詞": "adverb", "連体詞": "adnominal", "接続詞": "conjunction",
               "形状詞": "na-adjective"}
-_DIGIT = re.compile(r"[0-9０-９一二三四五六七八九十百千万]")
+_DIGIT = re.compile(r"[0-9０-９]")
 _IDEOGRAPH = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")  # kanji proper: not 々 (時々 brings no new kanji)
 _ONE_KANA = re.compile(r"^[\u3041-\u30ff]$")
 
@@ -80,8 +80,10 @@ class Judge:
             return "rare"
         if c.consistency < self.args.min_consistency:
             return "inconsistent"
-        if c.head_pos[0] not in _CONTENT_POS or c.head_pos[1] == "数詞" or _DIGIT.search(c.word + c.easy):
-            return "function word or number"
+        if c.head_pos[0] not in _CONTENT_POS:
+            return "function word"
+        if c.head_pos[1] == "数詞" or self.tokenize(c.easy)[0].pos[1] == "数詞" or _DIGIT.search(c.word + c.easy):
+            return "number (numerals are the engine's rule)"
         if c.word in self.refused:
             return f"refused by hand: {self.refused[c.word]}"
         if c.word in self.taken:

@@ -145,7 +145,9 @@ def _judge(**options) -> Judge:
         ("君が来た。", "あなたが来た。", 2, "rare"),
         ("14日以内に出す。", "14日以下に出す。", 3, "refused by hand"),
         ("書類を提出した。", "書類を渡した。", 3, "hand entry"),
-        ("犬が一匹いる。", "犬が1匹いる。", 3, "function word or number"),
+        ("犬が一匹いる。", "犬が1匹いる。", 3, "number"),
+        ("彼は二人で来た。", "彼は2人で来た。", 3, "number"),
+        ("いっしょに行く。", "一緒に行く。", 3, None),  # 一 inside a word is no numeral
         ("彼は上手だ。", "彼はうまい。", 3, "conjugation"),
         ("私は友達と話す。", "私は友人と話す。", 3, "harder"),
         ("うれしい話だ。", "嬉しい話だ。", 3, None),  # 嬉 comes with the N4 word 嬉しい
