@@ -36,6 +36,8 @@ from bench.shared_data import default_dev_path, parse_id_range, read_snow_pairs 
 from scripts.plain_word_levels import WordLevels  # noqa: E402
 from scripts.snow_alignment import Candidate, Tokenizer, align_candidates  # noqa: E402
 
+__all__ = ["HAND", "OUT", "Judge", "easy_kanji", "select", "render", "pos_label", "main"]
+
 HAND = ROOT / "scripts" / "data" / "plain_lexicon_hand.yaml"
 OUT = ROOT / "bot" / "data" / "plain" / "lexicon.yaml"
 KANJI = ROOT / "bot" / "data" / "plain" / "levels" / "kanji.yaml"
@@ -103,7 +105,8 @@ class Judge:
         return None
 
 
-def _known_kanji() -> set[str]:
+def easy_kanji() -> set[str]:
+    """The N5 and N4 kanji of the derived kanji table: a spelling change may bring in only these."""
     table = yaml.safe_load(KANJI.read_text(encoding="utf-8"))["kanji"]
     return set(table["N5"]) | set(table["N4"])
 
@@ -159,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     hand = hand_file["entries"]
     tokenize = Tokenizer()
     candidates = align_candidates(read_snow_pairs(args.dev, parse_id_range(args.ids)), tokenize)
-    judge = Judge(args, WordLevels(), tokenize, _known_kanji(), hand_file)
+    judge = Judge(args, WordLevels(), tokenize, easy_kanji(), hand_file)
     kept, rejected = select(candidates, judge)
     args.out.write_text(render(hand, kept, args.ids), encoding="utf-8")
     if args.rejected:

@@ -17,7 +17,7 @@ import yaml
 from bench.plain_lexicon_split import Substituter
 from bench.shared_data import SnowPair, default_dev_path
 from bot.plain.lexicon import LEXICON_PATH, load_lexicon
-from scripts.derive_plain_lexicon import HAND, Judge, _known_kanji, main as derive_lexicon
+from scripts.derive_plain_lexicon import HAND, Judge, easy_kanji, main as derive_lexicon
 from scripts.plain_word_levels import WordLevels
 from scripts.snow_alignment import Tokenizer, align_candidates, inflection_class, word_form
 
@@ -135,7 +135,7 @@ def test_spans_are_written_with_the_last_token_in_dictionary_form(text, form, ki
 def _judge(**options) -> Judge:
     args = Namespace(min_count=3, min_consistency=0.4, **options)
     hand = {"entries": [{"word": "提出する", "easy": "出す"}], "refuse": {"以内": "deadlines"}}
-    return Judge(args, word_levels(), tokenizer(), _known_kanji(), hand)
+    return Judge(args, word_levels(), tokenizer(), easy_kanji(), hand)
 
 
 @pytest.mark.parametrize(
