@@ -144,7 +144,10 @@ def honorific_verb(span) -> Replacement | None:
 
 
 def honorific_person(span) -> Replacement | None:
-    """Honorific 方 (person): 希望される方 → 希望する人, お持ちの方 → 持っている人."""
+    """Honorific 方 (person): 希望される方 → 希望する人, お持ちの方 → 持っている人.
+    Not before が (〜される方がよい compares: 方 is ほう there)."""
+    if span.end < len(span.doc) and span.doc[span.end].text == "が":
+        return None
     if span[0].tag_.startswith("接頭辞"):  # お + verb + の + 方
         if span[-2].text != "の":
             return None
