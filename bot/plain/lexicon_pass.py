@@ -36,8 +36,8 @@ def _in_compound(doc, start: int, end: int) -> bool:
 
 
 def _affixed(doc, start: int, end: int) -> bool:
-    """Whether a prefix or suffix is attached (皆|様, ご|不明): the word belongs to it."""
-    return ((start > 0 and doc[start - 1].tag_.startswith("接頭辞"))
+    """Whether the word is bound to a prefix, a suffix or a name before it (皆|様, ご|不明, トニー|君)."""
+    return ((start > 0 and doc[start - 1].tag_.startswith(("接頭辞", "名詞-固有名詞-人名")))
             or (end < len(doc) and doc[end].tag_.startswith("接尾辞")))
 
 

@@ -99,6 +99,18 @@ def test_spaces_separate_phrases_and_keep_the_words():
     assert result.text == "私は 毎日 日本語を 勉強します。"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("皆様へ。", "皆様へ。"), ("トニー君と遊んだ。", "トニー君と遊んだ。"), ("君と遊んだ。", "あなたと遊んだ。"),
+     ("出生届を出す。", "出生届を出す。")],
+)
+def test_words_bound_to_an_affix_a_name_or_a_compound_are_not_replaced(text, expected, monkeypatch):
+    lexicon = Lexicon("test", (Entry("皆", "みんな"), Entry("君", "あなた"), Entry("出生", "生まれること")))
+    index = lexicon.by_lemmas(lemma_tokens)
+    monkeypatch.setattr("bot.plain.engine.lexicon_index", lambda: index)
+    assert rewrite(text).text == expected
+
+
 def test_shipped_lexicon_replaces_hard_words_and_explains_needed_ones_once():
     text = rewrite("在留カードを提出してください。在留カードは大切です。").text
     assert text.startswith("在留カード（") and text.count("在留カード（") == 1
