@@ -48,8 +48,10 @@ def split_clause(span):
     if end - span.end < 3:  # nothing much after the comma
         return None
     first = span[0]
+    if len(span) == 4 and span[1].text == "の" and span[2].text == "で":  # できますので → できます。ですから、
+        return (span.start + 1, span.start + 3 + (span[3].text == "、"), "。ですから、")
     if first.text in _CONNECTIVES and first.tag_.startswith("助詞-接続助詞"):
-        return (span.start, span.end, "。" + _CONNECTIVES[first.text] + "、")
+        return (span.start, span.start + 1 + (span[-1].text == "、"), "。" + _CONNECTIVES[first.text] + "、")
     if first.pos_ not in ("VERB", "AUX") or not first.tag_.startswith("動詞") or _compound_particle(doc, span.start):
         return None
     if len(span) == 2 and inflection(first)[1] != "連用形-一般":
