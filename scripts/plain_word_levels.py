@@ -44,9 +44,10 @@ class WordLevels:
         self._mode, self._split_a = SplitMode.C, SplitMode.A
 
     def word_rank(self, word: str) -> int:
-        """Rank of one word as listed; an unlisted word written with kana is also looked up by its reading
-        (とき → 時, 終わる → 終る, 子ども → 子供); OFF_LIST if neither is listed."""
-        rank = self.by_word.get(word, OFF_LIST)
+        """Rank of one word as listed (also with the に the lists give adverbs: すぐ → すぐに); an unlisted
+        word written with kana is also looked up by its reading (とき → 時, 終わる → 終る, 子ども → 子供);
+        OFF_LIST if neither is listed."""
+        rank = self.by_word.get(word, self.by_word.get(word + "に", OFF_LIST))  # lists write すぐに, 特に
         if rank == OFF_LIST and _KANA_ONLY.match(word):
             rank = self.by_reading.get(to_hiragana(word), OFF_LIST)
         elif rank == OFF_LIST and _HAS_KANA.search(word):

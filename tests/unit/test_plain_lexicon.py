@@ -16,6 +16,7 @@ import yaml
 
 from bench.plain_lexicon_split import Substituter
 from bench.shared_data import SnowPair, default_dev_path
+from bot.plain import rewrite
 from bot.plain.lexicon import LEXICON_PATH, load_lexicon
 from scripts.derive_plain_lexicon import HAND, Judge, easy_kanji, main as derive_lexicon
 from scripts.plain_word_levels import WordLevels
@@ -92,11 +93,25 @@ def test_needed_residence_words_are_kept_and_explained(word):
     assert entry["keep"] is True and entry["explain"]
 
 
-@pytest.mark.parametrize(("word", "easy"), [("提出する", "出す"), ("記入する", "書く"), ("速やかに", "すぐに"),
-                                            ("居住地", "住んでいる所"), ("交付を受ける", "もらう"), ("君", "あなた"),
+@pytest.mark.parametrize(("word", "easy"), [("提出する", "出す"), ("記入する", "書く"), ("速やか", "すぐ"),
+                                            ("居住地", "住んでいる所"), ("交付する", "渡す"), ("君", "あなた"),
                                             ("到着する", "着く"), ("友人", "友達")])
 def test_guideline_and_corpus_substitutions(word, easy):
     assert {e["word"]: e.get("easy") for e in entries()}[word] == easy
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("書類を速やかに提出してください。", "書類をすぐに出してください。"),
+        ("居住地を届け出てください。", "住んでいる所を知らせてください。"),
+        ("申請書に記入してください。", "申請書（申請の紙）に書いてください。"),
+        ("彼等は来日した。", "彼らは日本に来た。"),
+        ("「日本人の配偶者等」の方", "「日本人の配偶者等（日本人と結婚した人などの在留資格）」の方"),
+    ],
+)
+def test_the_rewriter_uses_the_lexicon_as_written(text, expected):
+    assert rewrite(text).text == expected
 
 
 def test_words_refused_by_hand_are_not_substituted():
