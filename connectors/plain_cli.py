@@ -12,38 +12,46 @@ import sys
 __all__ = ["add_plain_parser", "cmd_plain"]
 
 
-def _one(text: str, args) -> str:
+def _json(text: str, args) -> dict:
+    """What POST /api/plain returns for ``text``."""
     from bot.plain import check, rewrite
 
     if args.check:
-        breaches = check(text)
-        if args.json:
-            return json.dumps({"breaches": [b.to_json() for b in breaches]}, ensure_ascii=False)
-        return "\n".join(f"{b.start}-{b.end} [{b.rule_id}] {b.excerpt}: {b.message}" for b in breaches) or "OK"
-    result = rewrite(text, spaces=args.spaces)
+        return {"breaches": [breach.to_json() for breach in check(text)]}
+    return rewrite(text, spaces=args.spaces).to_json()
+
+
+def _plain_text(text: str, args) -> str:
+    """The rewrite, or the breaches one per line as ``start-end [rule] excerpt: message`` (``OK`` if none)."""
+    from bot.plain import check, rewrite
+
+    if not args.check:
+        return rewrite(text, spaces=args.spaces).text
+    return "\n".join(f"{b.start}-{b.end} [{b.rule_id}] {b.excerpt}: {b.message}" for b in check(text)) or "OK"
+
+
+def _batch_line(text: str, args) -> str:
     if args.json:
-        return json.dumps(result.to_json(), ensure_ascii=False)
-    return result.text
+        if not text.strip():
+            return json.dumps({"breaches": []} if args.check else {"source": text, "text": text}, ensure_ascii=False)
+        return json.dumps(_json(text, args), ensure_ascii=False)
+    if not text.strip():
+        return ""
+    return _plain_text(text, args).replace("\n", " ")  # one line out per line in
 
 
 def _batch(args) -> int:
     """One output line per input line; a line that fails is echoed unchanged and reported on stderr."""
-    count = 0
     for number, line in enumerate(sys.stdin, 1):
         text = line.rstrip("\r\n")
-        if not text.strip():
-            out = json.dumps({"breaches": []} if args.check else {"source": text, "text": text},
-                             ensure_ascii=False) if args.json else ""
-        else:
-            try:
-                out = _one(text, args)
-            except Exception as error:  # keep the line count: one bad line must not shift the rest
-                print(f"line {number}: {error}", file=sys.stderr)
-                out = text
-        print(out.replace("\n", " ") if not args.json and args.check else out, flush=False)
-        count += 1
-        if count % 1000 == 0:
-            print(f"{count} lines", file=sys.stderr, flush=True)
+        try:
+            out = _batch_line(text, args)
+        except Exception as error:  # keep the line count: one bad line must not shift the rest
+            print(f"line {number}: {error}", file=sys.stderr)
+            out = text
+        print(out)
+        if number % 1000 == 0:
+            print(f"{number} lines", file=sys.stderr, flush=True)
     sys.stdout.flush()
     return 0
 
@@ -54,8 +62,10 @@ def cmd_plain(args) -> int:
     if not args.text.strip():
         print("error: the text is empty", file=sys.stderr)
         return 2
-    print(_one(args.text, args) if not args.json else json.dumps(
-        json.loads(_one(args.text, args)), ensure_ascii=False, indent=2))
+    if args.json:
+        print(json.dumps(_json(args.text, args), ensure_ascii=False, indent=2))
+    else:
+        print(_plain_text(args.text, args))
     return 0
 
 
