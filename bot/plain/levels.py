@@ -17,9 +17,10 @@ import yaml
 
 from bot.plain.kana import is_kanji
 
-__all__ = ["LEVELS_DIR", "KNOWN_LEVELS", "known_kanji", "known_words"]
+__all__ = ["LEVELS_DIR", "READINGS_PATH", "KNOWN_LEVELS", "known_kanji", "known_words", "reading_overrides"]
 
 LEVELS_DIR = Path(__file__).resolve().parents[1] / "data" / "plain" / "levels"
+READINGS_PATH = LEVELS_DIR.parent / "readings.yaml"
 # The kanji of N5 (~450 in the derived list; N4 would add ~330 more, too many for a reader who has just
 # arrived) in the words of N5 and N4 get no ruby.
 KNOWN_LEVELS = ("N5",)
@@ -65,3 +66,13 @@ def known_words(directory: Path = LEVELS_DIR) -> frozenset[str]:
                 if isinstance(word, str):
                     words.add(word)
     return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def reading_overrides(path: Path = READINGS_PATH) -> dict[str, str]:
+    """Furigana readings that replace Sudachi's (``readings: {日本: にほん}``)."""
+    if not path.is_file():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    table = data.get("readings") if isinstance(data, dict) else None
+    return {str(k): str(v) for k, v in (table or {}).items()}

@@ -9,7 +9,7 @@ import html
 import re
 
 from bot.plain.kana import has_kanji, is_kanji, to_hiragana
-from bot.plain.levels import known_kanji, known_words
+from bot.plain.levels import known_kanji, known_words, reading_overrides
 from bot.plain.model import Furigana, RubySegment
 from bot.plain.tokens import LOCK, reading, tokenize
 
@@ -52,14 +52,14 @@ def _merge(segments: list[RubySegment]) -> tuple[RubySegment, ...]:
 
 def furigana_segments(text: str, doc=None) -> tuple[RubySegment, ...]:
     """Segments of ``text`` (``doc``: its tokens, when the caller has them already)."""
-    known, words = known_kanji(), known_words()
+    known, words, overrides = known_kanji(), known_words(), reading_overrides()
     segments: list[RubySegment] = []
     position = 0
     with LOCK:
         for token in doc if doc is not None else tokenize(text):
             if token.idx > position:  # whitespace Sudachi folded into the previous token
                 segments.append(RubySegment(text[position:token.idx], None))
-            kana = "" if token.tag_.startswith(_SYMBOL) else to_hiragana(reading(token))
+            kana = "" if token.tag_.startswith(_SYMBOL) else overrides.get(token.text) or to_hiragana(reading(token))
             known_word = token.lemma_ in words or token.text in words or len(token.text) == 1  # 時, 円, 人
             segments.extend(_word_segments(token.text, kana, known, known_word))
             position = token.idx + len(token.text)

@@ -10,7 +10,7 @@ from bot.plain.tokens import LOCK
 __all__ = ["add_spaces"]
 
 _STARTS = ("名詞", "代名詞", "動詞", "形容詞", "形状詞", "副詞", "連体詞", "接続詞", "感動詞", "接頭辞")
-_COMPOUND = ("名詞", "接頭辞")
+_COMPOUND = ("名詞", "接頭辞", "接尾辞")
 
 
 def _starts_phrase(previous, token) -> bool:
@@ -28,7 +28,7 @@ def _starts_phrase(previous, token) -> bool:
     if before.endswith("副詞可能"):
         return True  # 毎日 日本語を: a time word is its own phrase
     if tag.startswith("名詞") and before.startswith(_COMPOUND):
-        return False  # 在留 カード → 在留カード
+        return False  # 在留 カード → 在留カード, 14日 以内 → 14日以内
     return True
 
 

@@ -42,3 +42,7 @@ def test_known_words_of_known_kanji_get_no_ruby(monkeypatch):
 
 def test_with_the_shipped_levels_beginner_words_have_no_ruby_and_residence_words_do():
     assert furigana("3時に役所の在留カード").bracket == "3時に役所(やくしょ)の在留(ざいりゅう)カード"
+
+
+def test_reading_overrides_replace_sudachis_reading():
+    assert "日本(にほん)" in furigana("日本へ行きます。").bracket
