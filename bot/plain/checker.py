@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 from bot.plain.detectors import DETECTORS, is_official
+from bot.plain.kana import has_kanji
 from bot.plain import engine
 from bot.plain.matching import Context
 from bot.plain.model import Breach
 from bot.plain.tokens import LOCK, tokenize
 
 __all__ = ["check"]
+
+
+def _spelling_toward_kanji(entry) -> bool:
+    """A lexicon swap from kana to kanji (とき → 時) is a corpus's spelling, not a breach to teach."""
+    return entry is not None and entry.easy is not None and not has_kanji(entry.word) and has_kanji(entry.easy)
 
 
 def _message(template: str, before: str, after: str, explain: str) -> str:
@@ -22,6 +28,8 @@ def check(text: str) -> tuple[Breach, ...]:
         context = Context(official=is_official(doc), index=engine.lexicon_index())
         for stage in engine.stages():
             for found in stage.candidates(doc, context):
+                if _spelling_toward_kanji(found.entry):
+                    continue
                 span = doc[found.first:found.end]
                 start, end = span.start_char, span.end_char
                 excerpt = text[start:end]

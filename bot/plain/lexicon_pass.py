@@ -30,9 +30,11 @@ class LexiconMatch:
 
 def _in_compound(doc, start: int, end: int) -> bool:
     """Whether tokens start..end are part of a longer compound noun (在留資格|取得|許可|申請)."""
-    before = start > 0 and doc[start - 1].tag_.startswith(("名詞-普通名詞", "名詞-固有名詞", "接頭辞"))
-    after = end < len(doc) and doc[end].tag_.startswith(("名詞-普通名詞", "名詞-固有名詞", "接尾辞"))
-    return bool(before or after) and doc[start].tag_.startswith("名詞")
+    before = (start > 0 and doc[start].tag_.startswith("名詞")
+              and doc[start - 1].tag_.startswith(("名詞-普通名詞", "名詞-固有名詞", "接頭辞")))
+    after = (end < len(doc) and doc[end - 1].tag_.startswith("名詞")
+             and doc[end].tag_.startswith(("名詞-普通名詞", "名詞-固有名詞", "接尾辞")))
+    return bool(before or after)
 
 
 def _affixed(doc, start: int, end: int) -> bool:

@@ -44,3 +44,12 @@ def test_breach_json():
     (breach,) = [b for b in check("令和8年") if b.rule_id == "western-year"]
     assert breach.to_json() == {"rule_id": "western-year", "guideline": breach.guideline, "message": breach.message,
                                 "start": 0, "end": 4, "excerpt": "令和8年"}
+
+
+def test_kana_words_are_not_called_difficult(monkeypatch):
+    from bot.plain.lexicon import Entry, Lexicon
+    from bot.plain.tokens import lemma_tokens
+
+    index = Lexicon("test", (Entry("とき", "時"), Entry("提出する", "出す"))).by_lemmas(lemma_tokens)
+    monkeypatch.setattr("bot.plain.engine.lexicon_index", lambda: index)
+    assert [b.excerpt for b in check("提出するときは") if b.rule_id == "easy-word"] == ["提出する"]
