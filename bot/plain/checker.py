@@ -1,9 +1,9 @@
 """``check()``: list the guideline breaches of a text without rewriting it (for trainees and staff)."""
 from __future__ import annotations
 
+from bot.plain import engine
 from bot.plain.detectors import DETECTORS, is_official
 from bot.plain.kana import has_kanji
-from bot.plain import engine
 from bot.plain.matching import Context
 from bot.plain.model import Breach
 from bot.plain.tokens import LOCK, tokenize

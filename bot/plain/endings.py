@@ -1,7 +1,8 @@
 """Sentence-level transforms: split long sentences at a clause boundary, end sentences with です/ます.
 
 Both only fire where the guideline applies: splitting in a sentence longer than ``LONG_SENTENCE``
-characters (``OFFICIAL_SENTENCE`` in a text of several sentences); です/ます on official-style text (the rules carry ``scope: official``).
+characters (``OFFICIAL_SENTENCE`` in a text of several sentences); です/ます on official-style text
+(the rule carries ``scope: official``).
 """
 from __future__ import annotations
 
@@ -73,7 +74,7 @@ def polite_ending(span):
     """Plain-form sentence endings → です/ます: 行く。→ 行きます。, 行かなかった。→ 行きませんでした。"""
     doc, e = span.doc, span.start
     last = doc[e]
-    lemma, pos, tag = last.lemma_, last.pos_, last.tag_
+    lemma, tag = last.lemma_, last.tag_
     if lemma in ("ます", "です") or (e + 1 < len(doc) and doc[e + 1].text not in SENTENCE_END):
         return None
     if lemma == "た" and e > 0:

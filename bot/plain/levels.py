@@ -17,7 +17,8 @@ import yaml
 
 from bot.plain.kana import is_kanji
 
-__all__ = ["LEVELS_DIR", "READINGS_PATH", "KNOWN_LEVELS", "known_kanji", "known_words", "reading_overrides"]
+__all__ = ["LEVELS_DIR", "READINGS_PATH", "KNOWN_LEVELS", "known_kanji", "known_words",
+           "reading_overrides"]
 
 LEVELS_DIR = Path(__file__).resolve().parents[1] / "data" / "plain" / "levels"
 READINGS_PATH = LEVELS_DIR.parent / "readings.yaml"
@@ -52,7 +53,8 @@ def known_kanji(directory: Path = LEVELS_DIR) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def known_words(directory: Path = LEVELS_DIR) -> frozenset[str]:
-    """The words (dictionary forms) of ``KNOWN_WORD_LEVELS`` in ``words.yaml`` (``words: {N5: [[word, reading], ...]}``)."""
+    """The words (dictionary forms) of ``KNOWN_WORD_LEVELS`` in ``words.yaml``
+    (``words: {N5: [[word, reading], ...]}``)."""
     path = directory / "words.yaml"
     if not path.is_file():
         return frozenset()

@@ -95,7 +95,7 @@ def potential(span) -> Replacement | None:
     """泳げる → 泳ぐことができる, 行けない → 行くことができない."""
     token = span[0]
     base = _potential_base(token.lemma_)
-    kind, form = inflection(token)
+    form = inflection(token)[1]
     dekiru = conjugate("できる", "上一段-カ行", form)
     return None if base is None or dekiru is None else (span.start, span.end, f"{base}ことが{dekiru}")
 

@@ -47,19 +47,20 @@ def test_batch_mode_writes_exactly_one_line_per_input_line(capsys, monkeypatch):
 
 def test_batch_check_mode_keeps_one_line_per_input_even_with_several_breaches(capsys, monkeypatch):
     code, out, _ = run(["plain", "--check"], capsys, "令和8年、14時\n雨です。\n", monkeypatch)
-    assert out.count("\n") == 2 and out.split("\n")[1] == "OK"
+    assert code == 0 and out.count("\n") == 2 and out.split("\n")[1] == "OK"
 
 
 def test_batch_json_mode_is_json_lines(capsys, monkeypatch):
     code, out, _ = run(["plain", "--json"], capsys, "令和8年\n\n", monkeypatch)
+    assert code == 0
     first, second = (json.loads(line) for line in out.splitlines())
     assert first["text"] == "2026年" and second["text"] == ""
 
 
 def test_the_installed_command_reads_stdin(tmp_path):
     """Through a real process: stdout holds only the rewritten lines, progress stays on stderr."""
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
     done = subprocess.run([sys.executable, "-m", "connectors.cli", "plain"], input="令和8年\n\n十五人\n",
-                          capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
-                          timeout=120)
+                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout == "2026年\n\n15人\n"
