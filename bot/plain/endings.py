@@ -57,6 +57,8 @@ def split_clause(span):
         return None
     if len(span) == 2 and inflection(first)[1] != "連用形-一般":
         return None
+    if first.lemma_ == "ある" and span.start > 0 and doc[span.start - 1].text == "で":  # 〜であり、 → 〜です。
+        return (span.start - 1, span.end, "です。")
     stem = _polite_stem(first)
     return None if stem is None else (span.start, span.end, stem + "ます。")
 
