@@ -160,3 +160,14 @@ def test_readability_improves_on_long_official_text():
     before = sum(rewrite(p).readability_before for p in paragraphs) / len(paragraphs)
     after = sum(rewrite(p).readability_after for p in paragraphs) / len(paragraphs)
     assert after > before
+
+
+def test_concurrent_calls_give_the_same_results_as_one_thread():
+    """The API and the staff console call rewrite() from worker threads; the shared tokenizer is locked."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = ["令和8年4月1日から、書類をご提出ください。", "受付は9時～17時です。", "しばらくお待ちください。",
+             "明日は雨が降る。店は休みだ。"] * 20
+    expected = [rewrite(text).to_json() for text in texts]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert list(pool.map(lambda text: rewrite(text).to_json(), texts)) == expected
