@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from bot.plain import engine
-from bot.plain.detectors import DETECTORS, is_official
+from bot.plain.detectors import DETECTORS
 from bot.plain.kana import has_kanji
 from bot.plain.matching import Context
 from bot.plain.model import Breach
@@ -21,11 +21,15 @@ def _message(template: str, before: str, after: str, explain: str) -> str:
 
 
 def check(text: str) -> tuple[Breach, ...]:
-    """Every place where ``text`` breaks a rule, in text order (one breach per rule and place)."""
+    """Every place where ``text`` breaks a rule, in text order (one breach per rule and place).
+
+    Unlike ``rewrite()``, which leaves a short everyday sentence in its plain style, the checker applies
+    the official-text rules (です/ます endings, …なければなりません → …てください) to every text."""
     breaches: dict[tuple[str, int, int], Breach] = {}
     with LOCK:
         doc = tokenize(text)
-        context = Context(official=is_official(doc), index=engine.lexicon_index())
+        # a draft checked against the guidelines is held to all of them, です/ます included, however short
+        context = Context(official=True, index=engine.lexicon_index())
         for stage in engine.stages():
             for found in stage.candidates(doc, context):
                 if _spelling_toward_kanji(found.entry):

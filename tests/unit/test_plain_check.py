@@ -25,6 +25,10 @@ def test_breach_is_reported_where_it_is(text, rule_id, excerpt):
     assert breach.message and breach.guideline
 
 
+def test_a_short_plain_form_draft_is_told_to_end_in_desu_masu():
+    assert [b.rule_id for b in check("書類を出す。")] == ["desu-masu"]
+
+
 def test_easy_word_message_names_both_words():
     (breach,) = [b for b in check("書類を提出してください。") if b.rule_id == "easy-word"]
     assert "提出" in breach.message and "出す" in breach.message
