@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
+from bot.plain.agreement import form_before
 from bot.plain.conjugate import conjugate, te_form
 from bot.plain.endings import polite_ending, split_clause
 from bot.plain.kana import has_kanji, to_hiragana
@@ -136,9 +137,7 @@ def honorific_verb(span) -> Replacement | None:
     if last.lemma_ == "くださる":
         word = te_form(lemma, kind)
         return None if word is None else (span.start, span.end, word + last.text)
-    form = inflection(last)[1]
-    if form.startswith("連用形") and span.end < len(span.doc) and span.doc[span.end].text in ("て", "で", "た", "だ"):
-        form = "連用形-促音便"  # お送りして → 送って: the sound-changed stem before て/た
+    form = form_before(span.doc, span.end, inflection(last)[1])  # お送りして → 送って
     word = conjugate(lemma, kind, form)
     return None if word is None else (span.start, span.end, word)
 
