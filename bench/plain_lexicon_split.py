@@ -29,6 +29,8 @@ from bench.shared_data import default_dev_path, parse_id_range, read_snow_pairs 
 from bench.sudachi_tokens import sudachi_tokenizer  # noqa: E402
 from scripts.snow_alignment import Token, Tokenizer  # noqa: E402
 
+__all__ = ["Substituter", "evaluate", "main"]
+
 LEXICON = ROOT / "bot" / "data" / "plain" / "lexicon.yaml"
 _VOICED = {"て": "で", "た": "だ", "たり": "だり", "たら": "だら"}
 _PLAIN = {voiced: plain for plain, voiced in _VOICED.items()}

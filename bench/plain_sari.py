@@ -31,6 +31,8 @@ from bench.sari import SariScore, corpus_sari, sari_tokens  # noqa: E402
 from bench.shared_data import default_dev_path, parse_id_range, read_snow_pairs  # noqa: E402
 from bench.sudachi_tokens import SPLIT_MODE, sudachi_tokenizer  # noqa: E402
 
+__all__ = ["main", "run", "report", "numbers_of", "lost_numbers", "passage_paragraphs", "timed_rewrites"]
+
 DEFAULT_PASSAGE = ROOT / "knowledge" / "guidebook" / "ja" / "01-residence.md"
 _NUMBER = re.compile(r"[0-9]+(?:[,.][0-9]+)*")
 

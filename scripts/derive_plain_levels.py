@@ -29,6 +29,8 @@ if str(ROOT) not in sys.path:
 
 from bench.shared_data import shared_dir  # noqa: E402
 
+__all__ = ["LEVELS", "OUT", "ListWord", "list_words", "easiest_words", "kanji_levels", "main"]
+
 LEVELS = ("N5", "N4", "N3", "N2", "N1")  # easiest first
 OUT = ROOT / "bot" / "data" / "plain" / "levels"
 SOURCE = (

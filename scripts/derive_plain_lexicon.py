@@ -36,6 +36,8 @@ from bench.shared_data import default_dev_path, parse_id_range, read_snow_pairs 
 from scripts.plain_word_levels import WordLevels  # noqa: E402
 from scripts.snow_alignment import Candidate, Tokenizer, align_candidates  # noqa: E402
 
+__all__ = ["HAND", "OUT", "Judge", "easy_kanji", "select", "render", "pos_label", "main"]
+
 HAND = ROOT / "scripts" / "data" / "plain_lexicon_hand.yaml"
 OUT = ROOT / "bot" / "data" / "plain" / "lexicon.yaml"
 KANJI = ROOT / "bot" / "data" / "plain" / "levels" / "kanji.yaml"
@@ -50,8 +52,8 @@ SOURCE = (
 _CONTENT_POS = {"名詞", "動詞", "形容詞", "形状詞", "副詞", "代名詞", "連体詞", "接続詞"}  # not 感動詞 (今晩は)
 _PLAIN_POS = {"名詞": "noun", "代名詞": "pronoun", "副詞": "adverb", "連体詞": "adnominal", "接続詞": "conjunction",
               "形状詞": "na-adjective"}
-_DIGIT = re.compile(r"[0-9０-９一二三四五六七八九十百千万]")
-_KANJI = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
+_DIGIT = re.compile(r"[0-9０-９]")
+_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")  # kanji proper: not 々 (時々 brings no new kanji)
 _ONE_KANA = re.compile(r"^[\u3041-\u30ff]$")
 
 
@@ -71,7 +73,8 @@ class Judge:
     def __init__(self, args: argparse.Namespace, levels: WordLevels, tokenize: Tokenizer, known_kanji: set[str],
                  hand: dict) -> None:
         self.args, self.levels, self.tokenize, self.known_kanji = args, levels, tokenize, known_kanji
-        self.taken = {e["word"] for e in hand["entries"]} | {e["easy"] for e in hand["entries"] if "easy" in e}
+        self.hand_words = {e["word"] for e in hand["entries"]}
+        self.taken = self.hand_words | {e["easy"] for e in hand["entries"] if "easy" in e}
         self.refused: dict[str, str] = hand.get("refuse") or {}
 
     def reason(self, c: Candidate) -> str | None:
@@ -79,8 +82,10 @@ class Judge:
             return "rare"
         if c.consistency < self.args.min_consistency:
             return "inconsistent"
-        if c.head_pos[0] not in _CONTENT_POS or c.head_pos[1] == "数詞" or _DIGIT.search(c.word + c.easy):
-            return "function word or number"
+        if c.head_pos[0] not in _CONTENT_POS:
+            return "function word"
+        if c.head_pos[1] == "数詞" or self.tokenize(c.easy)[0].pos[1] == "数詞" or _DIGIT.search(c.word + c.easy):
+            return "number (numerals are the engine's rule)"
         if c.word in self.refused:
             return f"refused by hand: {self.refused[c.word]}"
         if c.word in self.taken:
@@ -94,13 +99,14 @@ class Judge:
         if self.levels.rank(c.easy) < self.levels.rank(c.word):
             return "easy side harder by JLPT level"
         if self.tokenize.reading(c.word) == self.tokenize.reading(c.easy):
-            new_kanji = set(_KANJI.findall(c.easy)) - set(_KANJI.findall(c.word))
+            new_kanji = set(_IDEOGRAPH.findall(c.easy)) - set(c.word)
             if new_kanji - self.known_kanji:
                 return "spelling change to kanji above N4"
         return None
 
 
-def _known_kanji() -> set[str]:
+def easy_kanji() -> set[str]:
+    """The N5 and N4 kanji of the derived kanji table: a spelling change may bring in only these."""
     table = yaml.safe_load(KANJI.read_text(encoding="utf-8"))["kanji"]
     return set(table["N5"]) | set(table["N4"])
 
@@ -114,7 +120,7 @@ def select(candidates: list[Candidate], judge: Judge) -> tuple[list[Candidate], 
             rejected.append((candidate, reason))
         else:
             chosen[candidate.word] = candidate
-    words = set(chosen) | judge.taken
+    words = set(chosen) | judge.hand_words
     easies = {c.easy for c in chosen.values()}
     kept = []
     for candidate in chosen.values():
@@ -156,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     hand = hand_file["entries"]
     tokenize = Tokenizer()
     candidates = align_candidates(read_snow_pairs(args.dev, parse_id_range(args.ids)), tokenize)
-    judge = Judge(args, WordLevels(), tokenize, _known_kanji(), hand_file)
+    judge = Judge(args, WordLevels(), tokenize, easy_kanji(), hand_file)
     kept, rejected = select(candidates, judge)
     args.out.write_text(render(hand, kept, args.ids), encoding="utf-8")
     if args.rejected:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from bot.plain.kana import to_hiragana
+
 __all__ = ["WORDS_FILE", "WordLevels", "OFF_LIST"]
 
 WORDS_FILE = Path(__file__).resolve().parents[1] / "bot" / "data" / "plain" / "levels" / "words.yaml"
@@ -22,10 +24,6 @@ _KANA_ONLY = re.compile(r"^[\u3041-\u309f\u30a0-\u30ffー]+$")
 _HAS_KANA = re.compile(r"[\u3041-\u309f]")
 _FUNCTION_POS = {"助詞", "助動詞", "補助記号", "空白", "接尾辞"}
 _LIGHT_VERBS = {"する", "いる", "ある", "なる", "くる", "来る"}
-
-
-def _hiragana(text: str) -> str:
-    return "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in text)
 
 
 class WordLevels:
@@ -43,17 +41,18 @@ class WordLevels:
         from sudachipy import Dictionary, SplitMode
 
         self._tokenizer = Dictionary(dict="core").tokenizer()
-        self._mode = SplitMode.C
+        self._mode, self._split_a = SplitMode.C, SplitMode.A
 
     def word_rank(self, word: str) -> int:
-        """Rank of one word as listed; an unlisted word written with kana is also looked up by its reading
-        (とき → 時, 終わる → 終る, 子ども → 子供); OFF_LIST if neither is listed."""
-        rank = self.by_word.get(word, OFF_LIST)
+        """Rank of one word as listed (also with the に the lists give adverbs: すぐ → すぐに); an unlisted
+        word written with kana is also looked up by its reading (とき → 時, 終わる → 終る, 子ども → 子供);
+        OFF_LIST if neither is listed."""
+        rank = self.by_word.get(word, self.by_word.get(word + "に", OFF_LIST))  # lists write すぐに, 特に
         if rank == OFF_LIST and _KANA_ONLY.match(word):
-            rank = self.by_reading.get(_hiragana(word), OFF_LIST)
+            rank = self.by_reading.get(to_hiragana(word), OFF_LIST)
         elif rank == OFF_LIST and _HAS_KANA.search(word):
             reading = "".join(m.reading_form() for m in self._tokenizer.tokenize(word, self._mode))
-            rank = self.by_reading.get(_hiragana(reading), OFF_LIST)
+            rank = self.by_reading.get(to_hiragana(reading), OFF_LIST)
         return rank
 
     @functools.lru_cache(maxsize=None)
@@ -61,11 +60,20 @@ class WordLevels:
         """Rank of a word or phrase: its own listing, else its hardest content word."""
         if text in self.by_word:
             return self.by_word[text]
-        ranks = []
-        for morpheme in self._tokenizer.tokenize(text, self._mode):
-            pos = morpheme.part_of_speech()
-            lemma = morpheme.dictionary_form()
-            if pos[0] in _FUNCTION_POS or (pos[0] == "動詞" and lemma in _LIGHT_VERBS):
-                continue
-            ranks.append(max(self.word_rank(lemma), self.word_rank(morpheme.surface())))
+        ranks = [self._token_rank(m) for m in self._tokenizer.tokenize(text, self._mode) if self._is_content(m)]
         return min(ranks) if ranks else 5
+
+    @staticmethod
+    def _is_content(morpheme) -> bool:
+        pos = morpheme.part_of_speech()
+        return not (pos[0] in _FUNCTION_POS or (pos[0] == "動詞" and morpheme.dictionary_form() in _LIGHT_VERBS))
+
+    def _token_rank(self, morpheme) -> int:
+        """A token's rank; an unlisted compound (私たち, これら) is as hard as its hardest short unit."""
+        rank = max(self.word_rank(morpheme.dictionary_form()), self.word_rank(morpheme.surface()))
+        if rank != OFF_LIST:
+            return rank
+        parts = [m for m in morpheme.split(self._split_a) if self._is_content(m)]
+        if len(parts) < 2 and len(morpheme.split(self._split_a)) < 2:
+            return OFF_LIST
+        return min((max(self.word_rank(m.dictionary_form()), self.word_rank(m.surface())) for m in parts), default=5)

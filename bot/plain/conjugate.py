@@ -35,7 +35,7 @@ def _godan(lemma: str, form: str) -> str | None:
     if form in ("仮定形-一般", "命令形"):
         return stem + katei
     if form == "意志推量形":
-        return stem + ishi
+        return stem + ishi + "う"  # Sudachi keeps the う in the token: 行こう
     if form == "連用形-イ音便" and last not in "くぐ":  # ござい(ます), いらっしゃい(ます): the polite stem
         return stem + renyo
     if form.startswith("連用形-") and form.endswith("便"):  # the て/た form's sound change

@@ -6,6 +6,7 @@ span of the original it stands for, so an applied rule is reported at its place 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from bot.plain.model import AppliedRule
 
@@ -49,6 +50,17 @@ class Tracked:
         point = self.origin[start][0] if start < len(self.origin) else len(self.source)
         return point, point
 
+    def _aligned(self, edit: Edit) -> list[tuple[int, int]]:
+        """Origins for ``edit.after``: characters it keeps point where they were; new ones to what they replace."""
+        before = self.text[edit.start:edit.end]
+        out: list[tuple[int, int]] = []
+        for op, i1, i2, j1, j2 in SequenceMatcher(None, before, edit.after, autojunk=False).get_opcodes():
+            if op == "equal":
+                out.extend(self.origin[edit.start + i1:edit.start + i2])
+            else:
+                out.extend([self._span(edit.start + i1, edit.start + i2)] * (j2 - j1))
+        return out
+
     def apply(self, edits: list[Edit]) -> tuple["Tracked", list[AppliedRule]]:
         """Apply non-overlapping edits (in text order); report each at its span in the source."""
         parts, origin, applied, position = [], [], [], 0
@@ -57,7 +69,7 @@ class Tracked:
             origin.extend(self.origin[position:edit.start])
             span = self._span(edit.start, edit.end)
             parts.append(edit.after)
-            origin.extend([span] * len(edit.after))
+            origin.extend(self._aligned(edit))
             applied.append(AppliedRule(edit.rule_id, edit.guideline, span[0], span[1],
                                        self.source[span[0]:span[1]], edit.after))
             position = edit.end

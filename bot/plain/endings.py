@@ -1,7 +1,8 @@
 """Sentence-level transforms: split long sentences at a clause boundary, end sentences with です/ます.
 
 Both only fire where the guideline applies: splitting in a sentence longer than ``LONG_SENTENCE``
-characters (``OFFICIAL_SENTENCE`` in a text of several sentences); です/ます on official-style text (the rules carry ``scope: official``).
+characters (``OFFICIAL_SENTENCE`` in a text of several sentences); です/ます on official-style text
+(the rule carries ``scope: official``).
 """
 from __future__ import annotations
 
@@ -48,12 +49,16 @@ def split_clause(span):
     if end - span.end < 3:  # nothing much after the comma
         return None
     first = span[0]
+    if len(span) == 4 and span[1].text == "の" and span[2].text == "で":  # できますので → できます。ですから、
+        return (span.start + 1, span.start + 3 + (span[3].text == "、"), "。ですから、")
     if first.text in _CONNECTIVES and first.tag_.startswith("助詞-接続助詞"):
-        return (span.start, span.end, "。" + _CONNECTIVES[first.text] + "、")
+        return (span.start, span.start + 1 + (span[-1].text == "、"), "。" + _CONNECTIVES[first.text] + "、")
     if first.pos_ not in ("VERB", "AUX") or not first.tag_.startswith("動詞") or _compound_particle(doc, span.start):
         return None
     if len(span) == 2 and inflection(first)[1] != "連用形-一般":
         return None
+    if first.lemma_ == "ある" and span.start > 0 and doc[span.start - 1].text == "で":  # 〜であり、 → 〜です。
+        return (span.start - 1, span.end, "です。")
     stem = _polite_stem(first)
     return None if stem is None else (span.start, span.end, stem + "ます。")
 
@@ -71,7 +76,7 @@ def polite_ending(span):
     """Plain-form sentence endings → です/ます: 行く。→ 行きます。, 行かなかった。→ 行きませんでした。"""
     doc, e = span.doc, span.start
     last = doc[e]
-    lemma, pos, tag = last.lemma_, last.pos_, last.tag_
+    lemma, tag = last.lemma_, last.tag_
     if lemma in ("ます", "です") or (e + 1 < len(doc) and doc[e + 1].text not in SENTENCE_END):
         return None
     if lemma == "た" and e > 0:

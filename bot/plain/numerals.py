@@ -61,7 +61,7 @@ def western_year(era: str, year: str) -> str | None:
     if era not in ERAS:
         return None
     value = 1 if year in ("元", "元年") else _number(year)
-    return None if value is None or value < 1 else str(ERAS[era] + value)
+    return None if value is None or not 1 <= value <= 99 else str(ERAS[era] + value)
 
 
 def twelve_hour(hour: str, afternoon_only: bool) -> str | None:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-__all__ = ["RULES_DIR", "RuleError", "Inflect", "Rule", "RuleFile", "load_rules", "load_rule_file"]
+__all__ = ["RULES_DIR", "RuleError", "Inflect", "Transform", "Rule", "RuleFile", "load_rules", "load_rule_file"]
 
 RULES_DIR = Path(__file__).resolve().parents[1] / "data" / "plain" / "rules"
 SCOPES = ("always", "official")
@@ -52,13 +52,20 @@ class Inflect:
 
 
 @dataclass(frozen=True)
+class Transform:
+    """Replace the match by what the function ``bot.plain.transforms.TRANSFORMS[name]`` returns."""
+
+    name: str
+
+
+@dataclass(frozen=True)
 class Rule:
     id: str
     guideline: str
     message: str
     examples: tuple[tuple[str, str | None], ...]  # (input, expected rewrite) — None: a check-only example
     pattern: tuple[dict, ...] = ()
-    replace: object = None  # str | tuple[str | Inflect, ...] | ("transform", name) | None
+    replace: str | tuple[str | Inflect, ...] | Transform | None = None  # None: check-only (or lexicon)
     detect: str | None = None
     lexicon: str | None = None
     scope: str = "always"
@@ -67,7 +74,7 @@ class Rule:
 
     @property
     def rewrites(self) -> bool:
-        return self.replace is not None
+        return self.replace is not None or self.lexicon is not None
 
 
 @dataclass(frozen=True)
@@ -91,7 +98,7 @@ def _replace(path: Path, rule_id: str, value: object, pattern: tuple[dict, ...])
         name = value.get("transform")
         if set(value) != {"transform"} or name not in TRANSFORMS:
             raise _fail(path, rule_id, f"replace must name a transform, one of {sorted(TRANSFORMS)}")
-        return ("transform", name)
+        return Transform(name)
     if not isinstance(value, list):
         raise _fail(path, rule_id, "replace must be a string, a list or {transform: NAME}")
     if len(value) != len(pattern) or any("OP" in token for token in pattern):
@@ -165,13 +172,12 @@ def _rule(path: Path, raw: object) -> Rule:
             raise _fail(path, rule_id, "pattern must be a non-empty list of token mappings")
         pattern_tuple = tuple(pattern)
     replace = _replace(path, rule_id, raw.get("replace"), pattern_tuple) if pattern is not None else None
-    if lexicon is not None:
-        replace = ("lexicon", lexicon)
     numbers = raw.get("numbers", "keep")
     if numbers not in ("keep", "reformat"):
         raise _fail(path, rule_id, "numbers must be keep or reformat")
     return Rule(rule_id, raw["guideline"].strip(), raw["message"].strip(),
-                _examples(path, rule_id, raw.get("examples"), replace is not None), pattern_tuple, replace,
+                _examples(path, rule_id, raw.get("examples"), replace is not None or lexicon is not None),
+                pattern_tuple, replace,
                 detect, lexicon, scope, numbers == "reformat", bool(raw.get("proper_nouns", False)))
 
 

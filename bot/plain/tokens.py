@@ -9,7 +9,8 @@ from __future__ import annotations
 import threading
 from functools import lru_cache
 
-__all__ = ["LOCK", "nlp", "register_extensions", "tokenize", "reading", "inflection", "conjugation_type", "lemma_tokens"]
+__all__ = ["LOCK", "nlp", "register_extensions", "tokenize", "reading", "inflection", "conjugation_type",
+           "lemma_tokens"]
 
 LOCK = threading.RLock()
 _NLP = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
+from bot.plain.agreement import form_before
 from bot.plain.conjugate import conjugate, te_form
 from bot.plain.endings import polite_ending, split_clause
 from bot.plain.kana import has_kanji, to_hiragana
@@ -36,10 +37,11 @@ def arabic_numeral(span) -> Replacement | None:
 
 
 def era_year(span) -> Replacement | None:
-    """令和8年 → 2026年, 平成元年 → 1989年."""
-    era, year = span[0].text, "".join(t.text for t in span[1:]).removesuffix("年")
-    western = western_year(era, year)
-    return None if western is None else (span.start, span.end, western + "年")
+    """令和8年 → 2026年, 令和7年度 → 2025年度, 平成元年 → 1989年."""
+    era, last = span[0].text, span[-1].text
+    suffix = "年度" if last.endswith("年度") else "年"
+    western = western_year(era, "".join(t.text for t in span[1:]).removesuffix(suffix))
+    return None if western is None else (span.start, span.end, western + suffix)
 
 
 def _has_afternoon_time(doc) -> bool:
@@ -94,7 +96,7 @@ def potential(span) -> Replacement | None:
     """泳げる → 泳ぐことができる, 行けない → 行くことができない."""
     token = span[0]
     base = _potential_base(token.lemma_)
-    kind, form = inflection(token)
+    form = inflection(token)[1]
     dekiru = conjugate("できる", "上一段-カ行", form)
     return None if base is None or dekiru is None else (span.start, span.end, f"{base}ことが{dekiru}")
 
@@ -113,27 +115,49 @@ def verb_from_stem(stem: str) -> str | None:
     return None
 
 
-def _verb(token) -> tuple[str, str] | None:
-    """(dictionary form, conjugation type) of a verb token or of a noun that is a verb's stem (お読み)."""
-    if token.tag_.startswith("動詞"):
-        return token.lemma_, inflection(token)[0]
-    verb = verb_from_stem(token.text)
+def _verb(tokens) -> tuple[str, str] | None:
+    """(dictionary form, conjugation type) of a verb written as one or two tokens (問い + 合わせる), or of a
+    noun that is a verb's stem (お読み → 読む)."""
+    last = tokens[-1]
+    if last.tag_.startswith("動詞"):
+        return "".join(t.text for t in tokens[:-1]) + last.lemma_, inflection(last)[0]
+    verb = verb_from_stem("".join(t.text for t in tokens))
     return None if verb is None else (verb, conjugation_type(verb))
 
 
 def honorific_verb(span) -> Replacement | None:
     """お/ご + verb + ください/になる/する/いたす → the plain verb: お待ちください → 待ってください,
-    お読みになりました → 読みました, お送りします → 送ります."""
-    verb = _verb(span[1])
+    お問い合わせください → 問い合わせてください, お読みになりました → 読みました, お送りします → 送ります."""
+    last = span[-1]
+    verb_end = len(span) - (2 if span[-2].text == "に" else 1)
+    verb = _verb(span[1:verb_end])
     if verb is None:
         return None
     lemma, kind = verb
-    last = span[-1]
     if last.lemma_ == "くださる":
         word = te_form(lemma, kind)
         return None if word is None else (span.start, span.end, word + last.text)
-    word = conjugate(lemma, kind, inflection(last)[1])
+    form = form_before(span.doc, span.end, inflection(last)[1])  # お送りして → 送って
+    word = conjugate(lemma, kind, form)
     return None if word is None else (span.start, span.end, word)
+
+
+def honorific_person(span) -> Replacement | None:
+    """Honorific 方 (person): 希望される方 → 希望する人, お持ちの方 → 持っている人.
+    Not before が (〜される方がよい compares: 方 is ほう there)."""
+    if span.end < len(span.doc) and span.doc[span.end].text == "が":
+        return None
+    if span[0].tag_.startswith("接頭辞"):  # お + verb + の + 方
+        if span[-2].text != "の":
+            return None
+        verb = _verb(span[1:-2])
+        word = None if verb is None else te_form(*verb)
+        return None if word is None else (span.start, span.end, word + "いる人")
+    verb = span[0]
+    if span[1].lemma_ not in ("れる", "られる"):
+        return None
+    plain = conjugate(verb.lemma_, inflection(verb)[0], "終止形-一般")
+    return None if plain is None else (span.start, span.end, plain + "人")
 
 
 def double_negative(span) -> Replacement | None:
@@ -147,6 +171,6 @@ def double_negative(span) -> Replacement | None:
 TRANSFORMS: dict[str, Callable] = {
     "kana": kana, "arabic_numeral": arabic_numeral, "era_year": era_year, "clock_time": clock_time,
     "colon_time": colon_time, "tilde_range": tilde_range, "potential": potential, "honorific_verb": honorific_verb,
-    "double_negative": double_negative,
+    "double_negative": double_negative, "honorific_person": honorific_person,
     "split_clause": split_clause, "polite_ending": polite_ending,
 }

@@ -8,14 +8,17 @@ the committed file from ../shared (skipped when absent) so data and script canno
 from __future__ import annotations
 
 from argparse import Namespace
+from collections import Counter
 from functools import lru_cache
 
 import pytest
 import yaml
 
+from bench.plain_lexicon_split import Substituter
 from bench.shared_data import SnowPair, default_dev_path
+from bot.plain import rewrite
 from bot.plain.lexicon import LEXICON_PATH, load_lexicon
-from scripts.derive_plain_lexicon import HAND, Judge, _known_kanji, main as derive_lexicon
+from scripts.derive_plain_lexicon import HAND, Judge, easy_kanji, main as derive_lexicon
 from scripts.plain_word_levels import WordLevels
 from scripts.snow_alignment import Tokenizer, align_candidates, inflection_class, word_form
 
@@ -90,11 +93,25 @@ def test_needed_residence_words_are_kept_and_explained(word):
     assert entry["keep"] is True and entry["explain"]
 
 
-@pytest.mark.parametrize(("word", "easy"), [("提出する", "出す"), ("記入する", "書く"), ("速やかに", "すぐに"),
-                                            ("居住地", "住んでいる所"), ("交付を受ける", "もらう"), ("君", "あなた"),
+@pytest.mark.parametrize(("word", "easy"), [("提出する", "出す"), ("記入する", "書く"), ("速やか", "すぐ"),
+                                            ("居住地", "住んでいる所"), ("交付する", "渡す"), ("君", "あなた"),
                                             ("到着する", "着く"), ("友人", "友達")])
 def test_guideline_and_corpus_substitutions(word, easy):
     assert {e["word"]: e.get("easy") for e in entries()}[word] == easy
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("書類を速やかに提出してください。", "書類をすぐに出してください。"),
+        ("居住地を届け出てください。", "住んでいる所を知らせてください。"),
+        ("申請書に記入します。", "申請書（申請の紙）に書きます。"),
+        ("彼等は来日した。", "彼らは日本に来た。"),
+        ("「日本人の配偶者等」の方", "「日本人の配偶者等（日本人と結婚した人などの在留資格）」の方"),
+    ],
+)
+def test_the_rewriter_uses_the_lexicon_as_written(text, expected):
+    assert rewrite(text).text == expected
 
 
 def test_words_refused_by_hand_are_not_substituted():
@@ -133,7 +150,7 @@ def test_spans_are_written_with_the_last_token_in_dictionary_form(text, form, ki
 def _judge(**options) -> Judge:
     args = Namespace(min_count=3, min_consistency=0.4, **options)
     hand = {"entries": [{"word": "提出する", "easy": "出す"}], "refuse": {"以内": "deadlines"}}
-    return Judge(args, word_levels(), tokenizer(), _known_kanji(), hand)
+    return Judge(args, word_levels(), tokenizer(), easy_kanji(), hand)
 
 
 @pytest.mark.parametrize(
@@ -143,7 +160,9 @@ def _judge(**options) -> Judge:
         ("君が来た。", "あなたが来た。", 2, "rare"),
         ("14日以内に出す。", "14日以下に出す。", 3, "refused by hand"),
         ("書類を提出した。", "書類を渡した。", 3, "hand entry"),
-        ("犬が一匹いる。", "犬が1匹いる。", 3, "function word or number"),
+        ("犬が一匹いる。", "犬が1匹いる。", 3, "number"),
+        ("彼は二人で来た。", "彼は2人で来た。", 3, "number"),
+        ("いっしょに行く。", "一緒に行く。", 3, None),  # 一 inside a word is no numeral
         ("彼は上手だ。", "彼はうまい。", 3, "conjugation"),
         ("私は友達と話す。", "私は友人と話す。", 3, "harder"),
         ("うれしい話だ。", "嬉しい話だ。", 3, None),  # 嬉 comes with the N4 word 嬉しい
@@ -166,3 +185,24 @@ def test_the_committed_lexicon_is_what_the_script_derives(tmp_path):
     out = tmp_path / "lexicon.yaml"
     assert derive_lexicon(["--out", str(out)]) == 0
     assert out.read_text(encoding="utf-8") == LEXICON_PATH.read_text(encoding="utf-8")
+
+
+# --- the bare-substitution bench (bench/plain_lexicon_split.py) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "fired"),
+    [
+        ("書類を提出してください。", "書類を出してください。", {"提出する": 1}),
+        ("君は本を読んだ。", "あなたは本を見た。", {"君": 1, "読む": 1}),  # 読んだ → 見た: the だ loses its voicing
+        ("よく眠って、眠った。", "よく寝て、寝た。", {"眠る": 2}),
+        ("在留カードを見せる。", "在留カードを見せる。", {}),  # kept words are left alone (no brackets here)
+    ],
+)
+def test_bare_substitution_inflects_the_easy_form_like_the_word(text, expected, fired):
+    lexicon = [{"word": "提出する", "easy": "出す", "pos": "verb"}, {"word": "読む", "easy": "見る", "pos": "verb"},
+               {"word": "君", "easy": "あなた", "pos": "pronoun"}, {"word": "眠る", "easy": "寝る", "pos": "verb"},
+               {"word": "在留カード", "keep": True, "explain": "日本に住む外国人のカード"}]
+    counts: Counter = Counter()
+    assert Substituter(lexicon, tokenizer()).rewrite(text, counts) == expected
+    assert counts == fired
