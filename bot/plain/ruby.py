@@ -16,6 +16,7 @@ from bot.plain.tokens import LOCK, reading, tokenize
 __all__ = ["furigana", "furigana_segments", "render"]
 
 _SYMBOL = ("補助記号", "記号")
+_INLINE_READING = re.compile(r"[（(][ぁ-ゖァ-ヺー・ ]+[）)]")  # 警察（けいさつ）: the text gives the reading itself
 _RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ]+|[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ]+")
 
 
@@ -65,7 +66,27 @@ def furigana_segments(text: str, doc=None) -> tuple[RubySegment, ...]:
             position = token.idx + len(token.text)
     if position < len(text):
         segments.append(RubySegment(text[position:], None))
-    return _merge(segments)
+    return _merge(_without_given_readings(text, segments))
+
+
+def _without_given_readings(text: str, segments: list[RubySegment]) -> list[RubySegment]:
+    """No ruby on kanji whose reading follows them in brackets already (it would be read out twice)."""
+    spans = []
+    for match in _INLINE_READING.finditer(text):
+        start = match.start()
+        while start > 0 and is_kanji(text[start - 1]):
+            start -= 1
+        if start < match.start():
+            spans.append((start, match.start()))
+    if not spans:
+        return segments
+    out, offset = [], 0
+    for segment in segments:
+        end = offset + len(segment.text)
+        given = segment.reading is not None and any(a < end and offset < b for a, b in spans)
+        out.append(RubySegment(segment.text, None) if given else segment)
+        offset = end
+    return out
 
 
 def render(segments: tuple[RubySegment, ...]) -> Furigana:

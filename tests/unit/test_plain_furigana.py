@@ -46,3 +46,11 @@ def test_with_the_shipped_levels_beginner_words_have_no_ruby_and_residence_words
 
 def test_reading_overrides_replace_sudachis_reading():
     assert "日本(にほん)" in furigana("日本へ行きます。").bracket
+
+
+@pytest.mark.parametrize("text, bracket", [
+    ("警察（けいさつ）に電話します。", "警察（けいさつ）に電話します。"),
+    ("在留資格(ざいりゅうしかく)を確認します。", "在留資格(ざいりゅうしかく)を確認(かくにん)します。"),
+])
+def test_kanji_whose_reading_the_text_gives_get_no_second_reading(text, bracket):
+    assert furigana(text).bracket == bracket
