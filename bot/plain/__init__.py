@@ -8,4 +8,4 @@ from bot.plain.engine import rewrite
 from bot.plain.model import AppliedRule, Breach, Furigana, PlainResult, RubySegment
 from bot.plain.ruby import furigana
 
-__all__ = ["rewrite", "check", "furigana", "AppliedRule", "Breach", "Furigana", "PlainResult", "RubySegment"]
+__all__ = ["AppliedRule", "Breach", "Furigana", "PlainResult", "RubySegment", "check", "furigana", "rewrite"]

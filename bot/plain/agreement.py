@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from bot.plain.conjugate import te_voicing
 
-__all__ = ["TE", "form_before", "fix_te"]
+__all__ = ["TE", "fix_te", "form_before"]
 
 TE = {"て", "で", "た", "だ", "たり", "だり", "ても", "でも"}
 

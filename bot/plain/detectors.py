@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from bot.plain.endings import LONG_SENTENCE, SENTENCE_END
 
-__all__ = ["DETECTORS", "sentences", "is_official"]
+__all__ = ["DETECTORS", "is_official", "sentences"]
 
 
 def sentences(doc) -> list[tuple[int, int]]:

@@ -41,7 +41,7 @@ class Tracked:
     origin: tuple[tuple[int, int], ...]  # per character of ``text``: its span in ``source``
 
     @classmethod
-    def start(cls, source: str) -> "Tracked":
+    def start(cls, source: str) -> Tracked:
         return cls(source, source, tuple((i, i + 1) for i in range(len(source))))
 
     def _span(self, start: int, end: int) -> tuple[int, int]:
@@ -61,7 +61,7 @@ class Tracked:
                 out.extend([self._span(edit.start + i1, edit.start + i2)] * (j2 - j1))
         return out
 
-    def apply(self, edits: list[Edit]) -> tuple["Tracked", list[AppliedRule]]:
+    def apply(self, edits: list[Edit]) -> tuple[Tracked, list[AppliedRule]]:
         """Apply non-overlapping edits (in text order); report each at its span in the source."""
         parts, origin, applied, position = [], [], [], 0
         for edit in edits:

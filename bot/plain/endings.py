@@ -9,7 +9,7 @@ from __future__ import annotations
 from bot.plain.conjugate import conjugate
 from bot.plain.tokens import inflection
 
-__all__ = ["LONG_SENTENCE", "SENTENCE_END", "sentence_bounds", "split_clause", "polite_ending"]
+__all__ = ["LONG_SENTENCE", "SENTENCE_END", "polite_ending", "sentence_bounds", "split_clause"]
 
 LONG_SENTENCE = 30  # characters; the guidelines ask for short sentences, one idea each
 SENTENCE_END = ("。", "！", "？", "!", "?")

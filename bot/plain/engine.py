@@ -15,7 +15,7 @@ from bot.plain.rules import load_rules
 from bot.plain.spacing import add_spaces
 from bot.plain.tokens import LOCK, lemma_tokens, tokenize
 
-__all__ = ["rewrite", "stages", "lexicon_index"]
+__all__ = ["lexicon_index", "rewrite", "stages"]
 
 _BUILD = threading.Lock()
 

@@ -1,7 +1,7 @@
 """Character classes and kana conversion used by furigana and the rewriter."""
 from __future__ import annotations
 
-__all__ = ["is_kanji", "has_kanji", "to_hiragana", "is_kana"]
+__all__ = ["has_kanji", "is_kana", "is_kanji", "to_hiragana"]
 
 _KATAKANA_START, _KATAKANA_END = ord("ァ"), ord("ヶ")
 _HIRAGANA_OFFSET = ord("ァ") - ord("ぁ")

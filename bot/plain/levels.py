@@ -13,12 +13,17 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from bot.plain.kana import is_kanji
+from knowledge.yamlfile import load_yaml
 
-__all__ = ["LEVELS_DIR", "READINGS_PATH", "KNOWN_LEVELS", "known_kanji", "known_words",
-           "reading_overrides"]
+__all__ = [
+    "KNOWN_LEVELS",
+    "LEVELS_DIR",
+    "READINGS_PATH",
+    "known_kanji",
+    "known_words",
+    "reading_overrides",
+]
 
 LEVELS_DIR = Path(__file__).resolve().parents[1] / "data" / "plain" / "levels"
 READINGS_PATH = LEVELS_DIR.parent / "readings.yaml"
@@ -43,7 +48,7 @@ def known_kanji(directory: Path = LEVELS_DIR) -> frozenset[str]:
     if not directory.is_dir():
         return frozenset()
     for path in sorted(directory.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path) or {}
         table = data.get("kanji") if isinstance(data, dict) else None
         if isinstance(table, dict):
             for level in KNOWN_LEVELS:
@@ -58,7 +63,7 @@ def known_words(directory: Path = LEVELS_DIR) -> frozenset[str]:
     path = directory / "words.yaml"
     if not path.is_file():
         return frozenset()
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path) or {}
     table = data.get("words") if isinstance(data, dict) else None
     words: set[str] = set()
     if isinstance(table, dict):
@@ -75,6 +80,6 @@ def reading_overrides(path: Path = READINGS_PATH) -> dict[str, str]:
     """Furigana readings that replace Sudachi's (``readings: {日本: にほん}``)."""
     if not path.is_file():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path) or {}
     table = data.get("readings") if isinstance(data, dict) else None
     return {str(k): str(v) for k, v in (table or {}).items()}

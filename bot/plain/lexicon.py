@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from knowledge.yamlfile import load_yaml
 
-__all__ = ["LEXICON_PATH", "LexiconError", "Entry", "Lexicon", "load_lexicon"]
+__all__ = ["LEXICON_PATH", "Entry", "Lexicon", "LexiconError", "load_lexicon"]
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "plain" / "lexicon.yaml"
 _KEYS = {"word", "easy", "pos", "origin", "keep", "explain", "note"}
@@ -69,7 +69,7 @@ def _entry(raw: object, number: int) -> Entry:
 def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     if not path.is_file():
         return Lexicon("", ())
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path) or {}
     if not isinstance(data, dict):
         raise LexiconError(f"{path.name}: must be a mapping with source: and entries:")
     entries = data.get("entries") or []

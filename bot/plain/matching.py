@@ -13,7 +13,7 @@ from bot.plain.rules import Inflect, Rule, RuleFile, Transform
 from bot.plain.tokens import conjugation_type, inflection, nlp, register_extensions
 from bot.plain.transforms import TRANSFORMS
 
-__all__ = ["Stage", "Context", "Candidate"]
+__all__ = ["Candidate", "Context", "Stage"]
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-__all__ = ["RubySegment", "Furigana", "AppliedRule", "Breach", "PlainResult"]
+__all__ = ["AppliedRule", "Breach", "Furigana", "PlainResult", "RubySegment"]
 
 
 @dataclass(frozen=True)

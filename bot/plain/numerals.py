@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["kanji_to_arabic", "western_year", "ERAS", "twelve_hour"]
+__all__ = ["ERAS", "kanji_to_arabic", "twelve_hour", "western_year"]
 
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL = {"十": 10, "百": 100, "千": 1000}

@@ -26,7 +26,9 @@ from pathlib import Path
 
 import yaml
 
-__all__ = ["RULES_DIR", "RuleError", "Inflect", "Transform", "Rule", "RuleFile", "load_rules", "load_rule_file"]
+from knowledge.yamlfile import load_yaml
+
+__all__ = ["RULES_DIR", "Inflect", "Rule", "RuleError", "RuleFile", "Transform", "load_rule_file", "load_rules"]
 
 RULES_DIR = Path(__file__).resolve().parents[1] / "data" / "plain" / "rules"
 SCOPES = ("always", "official")
@@ -183,7 +185,7 @@ def _rule(path: Path, raw: object) -> Rule:
 
 def load_rule_file(path: Path) -> RuleFile:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path)
     except yaml.YAMLError as error:
         raise RuleError(f"{path.name}: not valid YAML ({error})") from None
     if not isinstance(data, dict) or not isinstance(data.get("source"), str) or not data["source"].strip():

@@ -9,8 +9,16 @@ from __future__ import annotations
 import threading
 from functools import lru_cache
 
-__all__ = ["LOCK", "nlp", "register_extensions", "tokenize", "reading", "inflection", "conjugation_type",
-           "lemma_tokens"]
+__all__ = [
+    "LOCK",
+    "conjugation_type",
+    "inflection",
+    "lemma_tokens",
+    "nlp",
+    "reading",
+    "register_extensions",
+    "tokenize",
+]
 
 LOCK = threading.RLock()
 _NLP = None
