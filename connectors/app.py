@@ -5,7 +5,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from connectors import api
+from connectors import api, metrics
 from connectors.services import get_services
 
 __all__ = ["create_app"]
@@ -21,4 +21,6 @@ def create_app() -> FastAPI:
 
     app = FastAPI(title="Tsunagu", version="0.1.0", lifespan=lifespan)
     app.include_router(api.router)
+    app.include_router(metrics.router)
+    app.add_middleware(metrics.RequestMetrics)
     return app
