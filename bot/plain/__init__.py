@@ -1,0 +1,9 @@
+"""Plain Japanese (やさしい日本語): furigana, a rule-based rewriter and a guideline checker.
+
+Rules live as YAML in ``bot/data/plain/rules/``, easy words in ``bot/data/plain/lexicon.yaml`` and kanji
+levels in ``bot/data/plain/levels/`` (see docs/plain-japanese.md).
+"""
+from bot.plain.ruby import furigana
+from bot.plain.model import AppliedRule, Breach, Furigana, PlainResult, RubySegment
+
+__all__ = ["furigana", "AppliedRule", "Breach", "Furigana", "PlainResult", "RubySegment"]

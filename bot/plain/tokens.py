@@ -1,0 +1,62 @@
+"""Sudachi tokens through spaCy's Japanese tokenizer: one shared ``nlp`` object, built lazily.
+
+Only the tokenizer runs (no pipeline components): the rules match on Sudachi's surface, lemma,
+normalised form, part-of-speech tag and inflection. spaCy objects are not safe to share between threads,
+so every analysis happens under ``LOCK`` (tokenising a sentence takes a fraction of a millisecond).
+"""
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+
+__all__ = ["LOCK", "nlp", "tokenize", "reading", "inflection", "conjugation_type", "lemma_tokens"]
+
+LOCK = threading.RLock()
+_NLP = None
+
+
+def nlp():
+    """The shared ``spacy.blank("ja")`` object (Sudachi split mode C)."""
+    global _NLP
+    if _NLP is None:
+        with LOCK:
+            if _NLP is None:
+                import spacy
+
+                _NLP = spacy.blank("ja")
+    return _NLP
+
+
+def tokenize(text: str):
+    """A spaCy ``Doc`` of ``text`` (callers hold ``LOCK`` while they use it)."""
+    return nlp().tokenizer(text)
+
+
+def reading(token) -> str:
+    """Sudachi's reading (katakana) of a token, or ''."""
+    values = token.morph.get("Reading")
+    return values[0] if values else ""
+
+
+def inflection(token) -> tuple[str, str]:
+    """(conjugation type, conjugation form) such as ('五段-ラ行', '連用形-一般'), or ('', '')."""
+    values = token.morph.get("Inflection")
+    if not values:
+        return "", ""
+    kind, _, form = values[0].partition(";")
+    return kind, form
+
+
+@lru_cache(maxsize=4096)
+def conjugation_type(lemma: str) -> str:
+    """The conjugation type of a dictionary-form word (its last token's), e.g. 出す → '五段-サ行'."""
+    with LOCK:
+        doc = tokenize(lemma)
+        return inflection(doc[-1])[0] if len(doc) else ""
+
+
+@lru_cache(maxsize=8192)
+def lemma_tokens(text: str) -> tuple[str, ...]:
+    """The dictionary forms of the tokens of ``text`` (used to match multi-token lexicon words)."""
+    with LOCK:
+        return tuple(token.lemma_ for token in tokenize(text) if not token.is_space)
