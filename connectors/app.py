@@ -5,7 +5,8 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from connectors import api, metrics
+from connectors import api, line, metrics, webchat
+from connectors.pages import mount_static
 from connectors.services import get_services
 
 __all__ = ["create_app"]
@@ -21,6 +22,9 @@ def create_app() -> FastAPI:
 
     app = FastAPI(title="Tsunagu", version="0.1.0", lifespan=lifespan)
     app.include_router(api.router)
+    app.include_router(webchat.router)
+    app.include_router(line.router)
+    mount_static(app)
     app.include_router(metrics.router)
     app.add_middleware(metrics.RequestMetrics)
     return app
