@@ -5,7 +5,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from connectors import api, line, metrics, webchat
+from connectors import analytics, api, auth, line, metrics, staff, webchat
 from connectors.pages import mount_static
 from connectors.services import get_services
 
@@ -24,6 +24,9 @@ def create_app() -> FastAPI:
     app.include_router(api.router)
     app.include_router(webchat.router)
     app.include_router(line.router)
+    app.include_router(auth.router)
+    app.include_router(staff.router)
+    app.include_router(analytics.router)
     mount_static(app)
     app.include_router(metrics.router)
     app.add_middleware(metrics.RequestMetrics)
