@@ -19,7 +19,7 @@ __all__ = ["ChannelLimits", "Choice", "Outgoing", "Channel", "degrade", "split_t
 
 SOURCE_MARK = "📖 "      # language-neutral marker for the source line under an answer
 MORE_MARK = "• "         # bullet for a choice that did not fit as a button
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
+_SENTENCE = re.compile(r".+?(?:[.!?。！？]+\s*|$)", re.S)  # a sentence with the space after it
 
 
 @dataclass(frozen=True)
@@ -67,11 +67,9 @@ def split_text(text: str, limit: int) -> list[str]:
     if len(text) <= limit:
         return [text] if text else []
     for separator in ("\n\n", "\n", None, " "):
-        parts = _SENTENCE_END.split(text) if separator is None else text.split(separator)
-        joiner = " " if separator is None else separator
-        if len(parts) > 1 and all(len(p) <= limit for p in parts):
-            return _pack([p for p in parts if p.strip()], joiner, limit)
-        if len(parts) > 1:  # some part is still too long: split that part further, keep the rest
+        parts = _SENTENCE.findall(text) if separator is None else text.split(separator)
+        joiner = "" if separator is None else separator  # sentences keep their own spacing
+        if len(parts) > 1:  # a part still too long is split further; then neighbours are packed
             pieces = [q for p in parts for q in (split_text(p, limit) if len(p) > limit else [p]) if q.strip()]
             return _pack(pieces, joiner, limit)
     return [text[i:i + limit] for i in range(0, len(text), limit)]
@@ -83,8 +81,8 @@ def _pack(parts: list[str], joiner: str, limit: int) -> list[str]:
         if pieces and len(pieces[-1]) + len(joiner) + len(part) <= limit:
             pieces[-1] = pieces[-1] + joiner + part
         else:
-            pieces.append(part.strip())
-    return pieces
+            pieces.append(part)
+    return [piece.strip() for piece in pieces]
 
 
 def degrade(replies: Sequence[Reply], limits: ChannelLimits,

@@ -12,11 +12,12 @@ import logging
 import uuid
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from threading import Lock
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, BackgroundTasks, Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from linebot.v3.exceptions import InvalidSignatureError
 from linebot.v3.messaging import (ApiClient, ApiException, Configuration, MessageAction, MessagingApi,
@@ -26,6 +27,7 @@ from linebot.v3.webhook import WebhookParser
 from linebot.v3.webhooks import Event, FollowEvent, MessageEvent, PostbackEvent, TextMessageContent
 
 from bot.dialogue import IncomingMessage
+from bot.redact import redact
 from bot.replies import Reply
 from connectors.channel import ChannelLimits, Choice, Outgoing, degrade
 from connectors.language_names import own_name, picker
@@ -163,6 +165,20 @@ def answer(turns: Sequence[LineTurn], services: Services, channel: LineChannel) 
             log.exception("LINE send failed for %s", turn.message.conversation_id)
 
 
+def _record(turns: list[LineTurn], services: Services) -> list[LineTurn]:
+    """Store what users wrote (redacted) before LINE gets its 200: nothing a user sent is lost, even if the
+    process stops before the background answer runs."""
+    recorded = []
+    for turn in turns:
+        message = turn.message
+        if message.kind == "text":
+            services.store.record_incoming(message.conversation_id, message.channel, redact(message.text),
+                                           message.lang or "")
+            turn = replace(turn, message=replace(message, recorded=True))
+        recorded.append(turn)
+    return recorded
+
+
 def _bad(message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=400)
 
@@ -185,7 +201,7 @@ async def webhook(request: Request, background: BackgroundTasks,
         return _bad("invalid X-Line-Signature")
     except (UnicodeDecodeError, ValueError, KeyError, TypeError):
         return _bad("body is not a LINE webhook payload")
-    turns = []
+    turns: list[LineTurn] = []
     for event in events:
         event_id = getattr(event, "webhook_event_id", "")
         if event_id and not _seen.first_time(event_id):
@@ -197,6 +213,7 @@ async def webhook(request: Request, background: BackgroundTasks,
             continue
         turns.append(LineTurn(message, _recipient(event), getattr(event, "reply_token", None) or ""))
     if turns:
+        turns = await run_in_threadpool(_record, turns, services)
         channel = LineChannel(settings.line_channel_access_token, settings.line_api_base)
         background.add_task(answer, turns, services, channel)
     return JSONResponse({"status": "ok"})

@@ -35,6 +35,7 @@ class IncomingMessage:
     lang: str | None = None      # an explicit choice ("ja-plain" means plain Japanese)
     plain: bool | None = None
     kind: str = "text"           # "text", "follow" (a new friend on LINE) or "non_text" (sticker, image)
+    recorded: bool = False       # the channel already stored the (redacted) text, before acknowledging it
 
 
 class DialogueManager:
@@ -56,7 +57,7 @@ class DialogueManager:
     # -- the turn ---------------------------------------------------------------------------------
     def handle(self, message: IncomingMessage) -> list[Reply]:
         question = redact(message.text) if message.kind == "text" else ""
-        if message.kind == "text":
+        if message.kind == "text" and not message.recorded:
             self.store.record_incoming(message.conversation_id, message.channel, question, message.lang or "")
         with self.store.turn(message.conversation_id, message.channel) as turn:
             state = DialogueState.from_dict(turn.state)

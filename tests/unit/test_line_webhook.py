@@ -104,9 +104,16 @@ def test_a_signed_text_message_is_stored_and_answered_with_a_reply(client, servi
     assert call.headers["authorization"] == f"Bearer {TOKEN}"
     assert call.body["replyToken"] == incoming["replyToken"]
     assert call.texts and all(0 < len(t) <= 5000 for t in call.texts)
-    stored = services.store.messages(f"line:{user}")
-    assert stored[0].direction == "in" and stored[0].text == "How do I report my new address?"
+    stored = [m for m in services.store.messages(f"line:{user}") if m.direction == "in"]
+    assert [m.text for m in stored] == ["How do I report my new address?"]  # stored once
     assert not line_api.calls_to(PUSH)
+
+
+def test_personal_data_is_redacted_before_it_is_stored(client, services):
+    user = new_user()
+    post(client, body_of(text(user, "My number is 090-1234-5678, card AB12345678CD")))
+    [stored] = [m.text for m in services.store.messages(f"line:{user}") if m.direction == "in"]
+    assert "090-1234-5678" not in stored and "AB12345678CD" not in stored
 
 
 @pytest.mark.parametrize("how", ["tampered body", "wrong secret", "missing signature", "empty signature"])
@@ -217,14 +224,23 @@ def test_the_webhook_answers_before_a_slow_reply_is_sent(services, line_api):
     slow_dialogue = SlowDialogue(services.dialogue, delay=1.5)
     app = create_app()
     app.dependency_overrides[get_services] = lambda: dataclasses.replace(services, dialogue=slow_dialogue)
-    body = body_of(text(new_user(), "hello"))
+    user = new_user()
+    body = body_of(text(user, "hello"))
     with serving(app) as url:
         started = time.monotonic()
         response = httpx.post(f"{url}/webhooks/line", content=body,
                               headers={"x-line-signature": signature(body), "content-type": "application/json"})
         answered_in = time.monotonic() - started
         assert response.status_code == 200 and answered_in < 1.0
+        assert not line_api.calls_to(REPLY)  # still thinking, but what the user sent is already stored
+        assert [m.text for m in services.store.messages(f"line:{user}") if m.direction == "in"] == ["hello"]
         deadline = time.monotonic() + 10
         while not line_api.calls_to(REPLY) and time.monotonic() < deadline:
             time.sleep(0.05)
     assert len(line_api.calls_to(REPLY)) == 1
+
+
+def test_the_consoles_verify_button_gets_a_200(client, line_api):
+    """LINE's "Verify" sends a signed body without events."""
+    response = post(client, body_of())
+    assert response.status_code == 200 and line_api.calls == []
