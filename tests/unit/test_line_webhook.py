@@ -244,3 +244,27 @@ def test_the_consoles_verify_button_gets_a_200(client, line_api):
     """LINE's "Verify" sends a signed body without events."""
     response = post(client, body_of())
     assert response.status_code == 200 and line_api.calls == []
+
+
+class BrokenDialogue(SlowDialogue):
+    def handle(self, message):
+        raise RuntimeError("the index is being rebuilt")
+
+
+@pytest.mark.parametrize("words, dialogue, expected_key", [
+    ("x" * 2500, None, "error_too_long"),
+    ("Where do I register my address?", BrokenDialogue, "error_internal"),
+])
+def test_a_turn_that_cannot_be_answered_still_keeps_the_message_and_tells_the_user(
+        services, line_api, words, dialogue, expected_key):
+    if dialogue is not None:
+        services = dataclasses.replace(services, dialogue=dialogue(services.dialogue, 0))
+    app = create_app()
+    app.dependency_overrides[get_services] = lambda: services
+    user = new_user()
+    with TestClient(app) as test_client:
+        assert post(test_client, body_of(text(user, words))).status_code == 200
+    [call] = line_api.calls_to(REPLY)
+    limit = services.settings.max_message_chars
+    assert call.texts == [services.catalogs.text(services.settings.default_language, expected_key, limit=limit)]
+    assert [m.text for m in services.store.messages(f"line:{user}") if m.direction == "in"] == [words]
