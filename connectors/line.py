@@ -137,32 +137,39 @@ def _choices(services: Services):
     def choices(reply: Reply) -> tuple[Choice, ...]:
         codes = [services.dialogue.language_by_name(q) for q in reply.quick_replies]
         if codes and all(codes):  # the language picker: in picker order
-            return tuple(Choice(c.name, services.catalogs.text(c.code, "language_name"), f"{LANG_POSTBACK}={c.code}")
-                         for c in picker(codes))
+            return tuple(Choice(c.name, services.catalogs.text(c.code, "language_name"),
+                                f"{LANG_POSTBACK}={c.code}") for c in picker(codes))
         return tuple(Choice(own_name(code), q, f"{LANG_POSTBACK}={code}") if code else Choice(q, q)
                      for q, code in zip(reply.quick_replies, codes))
     return choices
 
 
+def _user_lang(services: Services, conversation_id: str) -> str:
+    return services.store.state(conversation_id).get("lang") or services.settings.default_language
+
+
+def _messages_for(turn: LineTurn, services: Services, limits: ChannelLimits) -> list[Outgoing]:
+    message, limit = turn.message, services.settings.max_message_chars
+    if message.kind == "text" and len(message.text) > limit:  # as /api/chat: stored, but not processed
+        lang = _user_lang(services, message.conversation_id)
+        return [Outgoing(services.catalogs.text(lang, "error_too_long", limit=limit))]
+    replies = services.dialogue.handle(message)
+    return degrade(replies, limits, bracket=bracket, choices=_choices(services))
+
+
 def answer(turns: Sequence[LineTurn], services: Services, channel: LineChannel) -> None:
     """The background part: run each turn through the dialogue and send the replies."""
     for turn in turns:
+        conversation = turn.message.conversation_id
         try:
-            if turn.message.kind == "text" and len(turn.message.text) > services.settings.max_message_chars:
-                lang = services.store.state(turn.message.conversation_id).get("lang") or services.settings.default_language
-                limit = services.settings.max_message_chars
-                messages = [Outgoing(services.catalogs.text(lang, "error_too_long", limit=limit))]
-            else:
-                replies = services.dialogue.handle(turn.message)
-                messages = degrade(replies, channel.limits, bracket=bracket, choices=_choices(services))
-        except Exception:  # what the user sent is stored first by the dialogue; tell them to retry
-            log.exception("LINE turn failed for %s", turn.message.conversation_id)
-            lang = services.store.state(turn.message.conversation_id).get("lang") or services.settings.default_language
-            messages = [Outgoing(services.catalogs.text(lang, "error_internal"))]
+            messages = _messages_for(turn, services, channel.limits)
+        except Exception:  # the text is already stored (see _record): say so and ask to try again
+            log.exception("LINE turn failed for %s", conversation)
+            messages = [Outgoing(services.catalogs.text(_user_lang(services, conversation), "error_internal"))]
         try:
             channel.send(turn.recipient, messages, turn.reply_token)
         except Exception:
-            log.exception("LINE send failed for %s", turn.message.conversation_id)
+            log.exception("LINE send failed for %s", conversation)
 
 
 def _record(turns: list[LineTurn], services: Services) -> list[LineTurn]:
