@@ -88,6 +88,7 @@ def test_each_language_is_named_in_its_own_script(code, name):
 
 
 def test_the_picker_follows_the_data_order_and_keeps_unlisted_languages():
-    assert [c.code for c in picker({"en", "ja-plain", "ja", "xx-test"} - {"xx-test"})] == ["ja", "ja-plain", "en"]
+    assert [(c.code, c.name) for c in picker({"de", "en", "ja-plain", "ja"})] == [
+        ("ja", "日本語"), ("ja-plain", "やさしい日本語"), ("en", "English"), ("de", "Deutsch")]
     with pytest.raises(ValueError, match="overrides"):
         own_name("qqq")
