@@ -155,6 +155,17 @@
       form.requestSubmit();
     }
   });
-  plainBox.addEventListener("change", function () { plainChanged = true; });
+  // the two ways to ask for plain Japanese agree with each other
+  plainBox.addEventListener("change", function () {
+    plainChanged = true;
+    if (!plainBox.checked && langSelect.value === "ja-plain") { langSelect.value = "ja"; }
+  });
+  langSelect.addEventListener("change", function () {
+    if (langSelect.value === "ja-plain" && !plainBox.checked) { plainBox.checked = true; plainChanged = true; }
+    if (langSelect.value && langSelect.value.indexOf("ja") !== 0 && plainBox.checked) {
+      plainBox.checked = false;
+      plainChanged = true;
+    }
+  });
   document.getElementById("settings").addEventListener("submit", function (event) { event.preventDefault(); });
 })();

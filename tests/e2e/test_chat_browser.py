@@ -67,6 +67,14 @@ def test_the_language_picker_names_each_language_in_its_own_script(page):
     assert {"日本語", "やさしい日本語", "English", "Tiếng Việt", "မြန်မာ", "ខ្មែរ", "नेपाली", "Українська"} <= set(names)
 
 
+@pytest.mark.parametrize("choice, plain_checked", [("ja-plain", True), ("en", False), ("ja", True)])
+def test_the_picker_and_the_plain_switch_agree(page, choice, plain_checked):
+    page.goto("/")
+    page.locator("#plain").check()
+    page.locator("#lang").select_option(choice)
+    assert page.locator("#plain").is_checked() is plain_checked
+
+
 XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script><b>bold</b>'
 
 
