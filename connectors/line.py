@@ -24,7 +24,8 @@ from linebot.v3.messaging import (ApiClient, ApiException, Configuration, Messag
                                   PostbackAction, PushMessageRequest, QuickReply, QuickReplyItem,
                                   ReplyMessageRequest, TextMessage)
 from linebot.v3.webhook import WebhookParser
-from linebot.v3.webhooks import Event, FollowEvent, MessageEvent, PostbackEvent, TextMessageContent
+from linebot.v3.webhooks import (Event, FollowEvent, MessageEvent, PostbackEvent, TextMessageContent,
+                                 UserSource)
 
 from bot.dialogue import IncomingMessage
 from bot.redact import redact
@@ -108,9 +109,10 @@ _seen = _SeenEvents()
 
 
 def _recipient(event: Event) -> str:
-    source = event.source
-    return (getattr(source, "group_id", None) or getattr(source, "room_id", None)
-            or getattr(source, "user_id", None) or "")
+    """The user of a one-to-one chat; empty for group and multi-person chats, where a consultation about
+    one person's residence does not belong (Tsunagu stays silent there)."""
+    source = getattr(event, "source", None)
+    return source.user_id if isinstance(source, UserSource) and source.user_id else ""
 
 
 def incoming_of(event: Event, services: Services) -> IncomingMessage | None:

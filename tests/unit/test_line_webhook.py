@@ -171,7 +171,8 @@ def test_stickers_images_and_locations_get_a_short_text_reply(client, services, 
     event("leave", "Ux", source={"type": "group", "groupId": "Cgroup1"}),
     event("postback", "Ux", postback={"data": "action=unknown"}),
     event("brandNewEventType", "Ux"),
-], ids=["unfollow", "join", "leave", "unknown postback", "unknown type"])
+    {**text("Ux", "hello everyone"), "source": {"type": "group", "groupId": "Cgroup1", "userId": "Ux"}},
+], ids=["unfollow", "join", "leave", "unknown postback", "unknown type", "text in a group chat"])
 def test_other_events_are_acknowledged_and_ignored(client, line_api, ignored):
     response = post(client, body_of(ignored))
     assert response.status_code == 200
