@@ -15,7 +15,7 @@ from typing import Protocol
 
 from bot.replies import Reply
 
-__all__ = ["ChannelLimits", "Choice", "Outgoing", "Channel", "degrade", "split_text", "shorten"]
+__all__ = ["ChannelLimits", "Choice", "Outgoing", "Channel", "degrade", "split_text", "shorten", "units"]
 
 SOURCE_MARK = "📖 "      # language-neutral marker for the source line under an answer
 MORE_MARK = "• "         # bullet for a choice that did not fit as a button
@@ -24,7 +24,7 @@ _SENTENCE = re.compile(r".+?(?:[.!?。！？]+\s*|$)", re.S)  # a sentence with 
 
 @dataclass(frozen=True)
 class ChannelLimits:
-    text_chars: int = 5000          # longest text in one message
+    text_chars: int = 5000          # longest text in one message, in UTF-16 units (see ``units``)
     messages_per_send: int = 5      # messages one reply call may carry
     quick_replies: int = 13         # buttons one message may carry
     label_chars: int = 20           # longest button label
@@ -56,29 +56,45 @@ class Channel(Protocol):
     def send(self, recipient: str, messages: Sequence[Outgoing], reply_token: str = "") -> None: ...
 
 
+def units(text: str) -> int:
+    """Length as LINE (and JavaScript) count it: UTF-16 code units, so an emoji such as 📖 counts 2."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _cut(text: str, limit: int) -> list[str]:
+    """Consecutive pieces of at most ``limit`` units, never splitting a character."""
+    pieces, current = [], ""
+    for char in text:
+        if current and units(current + char) > limit:
+            pieces.append(current)
+            current = ""
+        current += char
+    return pieces + [current] if current else pieces
+
+
 def shorten(label: str, limit: int) -> str:
-    return label if len(label) <= limit else label[: limit - 1] + "…"
+    return label if units(label) <= limit else _cut(label, limit - 1)[0] + "…"
 
 
 def split_text(text: str, limit: int) -> list[str]:
     """Pieces of at most ``limit`` characters, cut at a paragraph, then a line, then a sentence end,
     then (only for a run-on text without any) anywhere."""
     text = text.strip()
-    if len(text) <= limit:
+    if units(text) <= limit:
         return [text] if text else []
     for separator in ("\n\n", "\n", None, " "):
         parts = _SENTENCE.findall(text) if separator is None else text.split(separator)
         joiner = "" if separator is None else separator  # sentences keep their own spacing
         if len(parts) > 1:  # a part still too long is split further; then neighbours are packed
-            pieces = [q for p in parts for q in (split_text(p, limit) if len(p) > limit else [p]) if q.strip()]
+            pieces = [q for p in parts for q in (split_text(p, limit) if units(p) > limit else [p]) if q.strip()]
             return _pack(pieces, joiner, limit)
-    return [text[i:i + limit] for i in range(0, len(text), limit)]
+    return _cut(text, limit)
 
 
 def _pack(parts: list[str], joiner: str, limit: int) -> list[str]:
     pieces: list[str] = []
     for part in parts:
-        if pieces and len(pieces[-1]) + len(joiner) + len(part) <= limit:
+        if pieces and units(pieces[-1]) + units(joiner) + units(part) <= limit:
             pieces[-1] = pieces[-1] + joiner + part
         else:
             pieces.append(part)

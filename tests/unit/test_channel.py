@@ -34,6 +34,14 @@ def test_split_text_never_loses_or_exceeds():
     assert "".join(pieces).replace(" ", "").replace("\n", "") == text.replace(" ", "").replace("\n", "")
 
 
+@pytest.mark.parametrize("text, limit, pieces", [
+    ("📖📖📖", 4, ["📖📖", "📖"]),                 # an emoji is 2 units for LINE and is never cut in half
+    ("ab📖cd", 3, ["ab", "📖c", "d"]),
+])
+def test_limits_are_counted_as_line_counts_them(text, limit, pieces):
+    assert split_text(text, limit) == pieces
+
+
 @pytest.mark.parametrize("label, limit, shown", [
     ("Tokyo", 8, "Tokyo"), ("Another question", 8, "Another…"), ("やさしい日本語", 20, "やさしい日本語"),
 ])
