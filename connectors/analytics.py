@@ -35,7 +35,7 @@ async def analytics(request: Request, days: int = 30, user: str = Depends(staff_
         topic_titles[topic] = found[0].title if found else topic
     charts = [
         day_chart("per-day", "1日ごとの質問数", report.per_day),
-        bar_chart("per-language", "言語ごとの質問数", _named(report.per_language, labels.languages)),
+        bar_chart("per-language", "言語ごとの質問数", _named(report.per_language, labels.languages_ja)),
         bar_chart("per-outcome", "質問の結果", _named(report.per_outcome, labels.outcomes)),
         bar_chart("top-topics", "よく聞かれるトピック", _named(report.top_topics, topic_titles)),
         bar_chart("handoff-reasons", "窓口への案内: 理由", _named(report.handoffs_by_reason, labels.reasons)),

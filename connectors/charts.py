@@ -58,12 +58,13 @@ def day_chart(chart_id: str, title: str, days: Sequence[tuple[dt.date, int]], wi
               height: int = 160, axis: int = 20, every: int = 7) -> Chart:
     """One column per day, oldest on the left; every ``every``-th day (counting back from today) is labelled."""
     top = max((value for _, value in days), default=0) or 1
-    step = width / max(len(days), 1)
+    pad = 16  # room for the first and last day's labels, which are centred under their columns
+    step = (width - 2 * pad) / max(len(days), 1)
     room = height - axis - 14
     bars = []
     for i, (day, value) in enumerate(days):
         tall = round(room * value / top, 1)
-        bars.append(Bar(f"{day.month}/{day.day}", day.isoformat(), value, round(i * step + 1, 1),
+        bars.append(Bar(f"{day.month}/{day.day}", day.isoformat(), value, round(pad + i * step + 1, 1),
                         round(14 + room - tall, 1), round(max(step - 2, 1), 1), tall,
                         tick=(len(days) - 1 - i) % every == 0))
     return Chart(chart_id, title, width, height, tuple(bars), True, 0)

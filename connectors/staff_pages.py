@@ -53,6 +53,7 @@ class Labels:
     """Japanese names for the codes shown on the staff pages."""
 
     languages: dict[str, str]     # code -> "ベトナム語 (Tiếng Việt)"
+    languages_ja: dict[str, str]  # code -> "ベトナム語" (chart labels)
     reasons: dict[str, str]       # handoff reason -> the summary sentence for it
     offices: dict[str, str]       # office id -> name in Japanese
     prefectures: dict[str, str]   # prefecture id -> name in Japanese, in the gazetteer's order
@@ -75,12 +76,14 @@ def _own_labels() -> dict:
 
 @per_services
 def labels_for(services: Services) -> Labels:
-    languages = {}
+    languages, languages_ja = {}, {}
     for choice in picker(set(services.languages) | {"ja-plain"}):
         japanese = "やさしい日本語" if choice.code == "ja-plain" else language_name(choice.code, "ja")
         languages[choice.code] = japanese if japanese == choice.name else f"{japanese} ({choice.name})"
+        languages_ja[choice.code] = japanese
     reasons = {r: services.catalogs.text("ja", f"summary_reason_{r}") for r in REASONS}
     offices = {o.id: o.name_ja for o in services.offices.offices.values()}
     prefectures = {p.id: p.name("ja") for p in services.places.prefectures()}
     own = _own_labels()
-    return Labels(languages, reasons, offices, prefectures, dict(own["outcomes"]), dict(own["channels"]))
+    return Labels(languages, languages_ja, reasons, offices, prefectures, dict(own["outcomes"]),
+                  dict(own["channels"]))

@@ -33,3 +33,5 @@ def test_day_columns_stand_on_the_axis_and_every_seventh_day_back_from_today_is_
     assert max(bar.height for bar in chart.bars) == 160 - 20 - 14
     ticks = [bar.full_label for bar in chart.bars if bar.tick]
     assert ticks[-1] == "2026-11-26" and ticks[-2] == "2026-11-19" and len(ticks) == 5
+    last = chart.bars[-1]
+    assert last.x + last.width / 2 + 16 <= chart.width   # "11/26" centred under the last column fits
