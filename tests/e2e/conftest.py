@@ -2,7 +2,8 @@
 in Debian's headless Chromium (``/usr/bin/chromium``; never a downloaded browser).
 
 Fixtures: ``live_url`` (the server, once per session), ``browser`` (one Chromium per session), ``page`` (a
-fresh desktop-sized page per test), ``phone_page`` (375 × 740, touch) and ``shot(page, name)``, which saves
+fresh desktop-sized page per test), ``phone_page`` (375 × 740, touch) — both fail the test on a script
+or console error — and ``shot(page, name)``, which saves
 ``tests/artifacts/screenshots/<name>.png`` (gitignored) and returns its path.
 """
 from __future__ import annotations
@@ -48,23 +49,32 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser, live_url):
-    context = browser.new_context(base_url=live_url, viewport={"width": 1024, "height": 800})
+def _open(browser, live_url, **options):
+    """A page in a fresh context; script errors and console errors (e.g. a CSP violation) fail the test."""
+    context = browser.new_context(base_url=live_url, **options)
     tab = context.new_page()
     tab.set_default_timeout(15_000)
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(f"script error: {error}"))
+    tab.on("console", lambda message: errors.append(f"console: {message.text}") if message.type == "error" else None)
+    return context, tab, errors
+
+
+@pytest.fixture
+def page(browser, live_url):
+    context, tab, errors = _open(browser, live_url, viewport={"width": 1024, "height": 800})
     yield tab
     context.close()
+    assert errors == []
 
 
 @pytest.fixture
 def phone_page(browser, live_url):
-    context = browser.new_context(base_url=live_url, viewport=PHONE, is_mobile=True, has_touch=True,
-                                  device_scale_factor=2)
-    tab = context.new_page()
-    tab.set_default_timeout(15_000)
+    context, tab, errors = _open(browser, live_url, viewport=PHONE, is_mobile=True, has_touch=True,
+                                 device_scale_factor=2)
     yield tab
     context.close()
+    assert errors == []
 
 
 @pytest.fixture(scope="session")

@@ -112,6 +112,7 @@ def test_at_phone_width_nothing_overflows_and_the_chat_works(phone_page, shot):
     assert phone_page.evaluate("() => document.documentElement.scrollWidth") <= 375
     send = phone_page.locator("#send").bounding_box()
     assert send["x"] >= 0 and send["x"] + send["width"] <= 375
+    assert a11y.problems(phone_page) == []
     shot(phone_page, "chat-phone-375")
 
 
