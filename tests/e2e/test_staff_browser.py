@@ -29,10 +29,16 @@ def staff_url(fake_services):
 
 
 def new_page(browser, url, **options):
+    """A page whose script errors and console errors (a CSP violation, a missing asset) are collected in
+    ``tab.errors``; the expected 401 of a wrong password is not an error."""
     context = browser.new_context(base_url=url, **options)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url)
     tab = context.new_page()
     tab.set_default_timeout(15_000)
+    tab.errors = []
+    tab.on("pageerror", lambda error: tab.errors.append(f"script error: {error}"))
+    tab.on("console", lambda message: tab.errors.append(f"console: {message.text}")
+           if message.type == "error" and "status of 401" not in message.text else None)
     return tab
 
 
@@ -41,6 +47,7 @@ def staff_page(browser, staff_url):
     tab = new_page(browser, staff_url, viewport={"width": 1100, "height": 900})
     yield tab
     tab.context.close()
+    assert tab.errors == []
 
 
 def log_in(page, target: str = "/staff") -> None:
@@ -106,6 +113,7 @@ def test_the_console_fits_a_phone_and_keeps_a_pasted_payload_as_text(browser, st
         width = phone.evaluate("() => document.documentElement.scrollWidth")
         assert width <= 375, f"the page scrolls sideways at phone width ({width} px)"
         shot(phone, "staff-console-phone")
+        assert phone.errors == []
     finally:
         phone.context.close()
 
