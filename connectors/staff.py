@@ -5,11 +5,14 @@ lookup (what staff type at the counter is not kept); only the request counters i
 """
 from __future__ import annotations
 
+import threading
+
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 
 from bot.dialogue.handoff import REASONS
+from bot.plain import furigana
 from bot.staff_view import StaffDesk
 from connectors.auth import staff_user
 from connectors.services import Services, get_services
@@ -23,6 +26,8 @@ router = APIRouter()
 
 @per_services
 def _desk(services: Services) -> StaffDesk:
+    # furigana loads its Japanese model (~5 s) on first use: start that while staff type the first question
+    threading.Thread(target=furigana, args=("練習",), name="furigana-warmup", daemon=True).start()
     return StaffDesk(services.assistant, services.dialogue.router, services.places, load_topics())
 
 
@@ -35,6 +40,7 @@ def _page(request: Request, services: Services, user: str, **values) -> HTMLResp
 
 @router.get("/staff", response_class=HTMLResponse, include_in_schema=False)
 def console(request: Request, user: str = Depends(staff_user), services: Services = Depends(get_services)):
+    _desk(services)
     return _page(request, services, user)
 
 
