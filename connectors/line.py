@@ -30,7 +30,7 @@ from linebot.v3.webhooks import (Event, FollowEvent, MessageEvent, PostbackEvent
 from bot.dialogue import IncomingMessage
 from bot.redact import redact
 from bot.replies import Reply
-from connectors.channel import ChannelLimits, Choice, Outgoing, degrade
+from connectors.channel import Channel, ChannelLimits, Choice, Outgoing, degrade
 from connectors.language_names import own_name, picker
 from connectors.ruby import bracket
 from connectors.services import Services, get_services
@@ -159,7 +159,7 @@ def _messages_for(turn: LineTurn, services: Services, limits: ChannelLimits) -> 
     return degrade(replies, limits, bracket=bracket, choices=_choices(services))
 
 
-def answer(turns: Sequence[LineTurn], services: Services, channel: LineChannel) -> None:
+def answer(turns: Sequence[LineTurn], services: Services, channel: Channel) -> None:
     """The background part: run each turn through the dialogue and send the replies."""
     for turn in turns:
         conversation = turn.message.conversation_id

@@ -97,6 +97,17 @@
       item.appendChild(sources);
     }
     showQuickReplies(reply.quick_replies || [], item.lang);
+    followLanguage(reply.register === "plain" ? "ja-plain" : reply.lang);
+  }
+
+  // a language chosen in the conversation (a tapped or typed language name) moves the picker along,
+  // so the next question does not switch back to the picker's old choice
+  function followLanguage(code) {
+    if (!langSelect.value || langSelect.value === code) { return; }
+    if ([].some.call(langSelect.options, function (option) { return option.value === code; })) {
+      langSelect.value = code;
+      plainBox.checked = code === "ja-plain";
+    }
   }
 
   function showQuickReplies(choices, lang) {

@@ -75,6 +75,15 @@ def test_the_picker_and_the_plain_switch_agree(page, choice, plain_checked):
     assert page.locator("#plain").is_checked() is plain_checked
 
 
+def test_a_language_chosen_in_the_conversation_moves_the_picker(page):
+    page.goto("/")
+    page.locator("#lang").select_option("en")
+    ask(page, "Tiếng Việt")  # what tapping the language button sends
+    assert page.locator("#lang").input_value() == "vi"
+    ask(page, "Where do I register my address?")
+    assert last_answer(page).get_attribute("lang") == "vi"
+
+
 XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script><b>bold</b>'
 
 
