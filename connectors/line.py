@@ -1,7 +1,7 @@
 """LINE: the webhook at ``POST /webhooks/line`` and ``LineChannel.send`` (line-bot-sdk v3).
 
 The webhook checks ``X-Line-Signature`` over the raw body (400 and nothing processed when it is missing or
-wrong), acknowledges at once, and answers in a background task: LINE wants a quick 200, and an answer can
+wrong), stores what users wrote, acknowledges, and answers in a background task: LINE wants a quick 200, and an answer can
 take a second. Replies use the event's reply token; when that fails (expired or already used — e.g. for a
 redelivered event) the same messages are pushed instead. The LINE user id, prefixed ``line:``, is the
 conversation id, so the language a user chose is remembered in the dialogue state like any session's.
@@ -32,7 +32,7 @@ from bot.redact import redact
 from bot.replies import Reply
 from connectors.channel import Channel, ChannelLimits, Choice, Outgoing, degrade
 from connectors.language_names import own_name, picker
-from connectors.ruby import bracket
+from connectors.ruby import bracket, warm_up
 from connectors.services import Services, get_services
 
 __all__ = ["router", "LineChannel", "LIMITS", "SESSION_PREFIX", "incoming_of"]
@@ -222,6 +222,7 @@ async def webhook(request: Request, background: BackgroundTasks,
             continue
         turns.append(LineTurn(message, _recipient(event), getattr(event, "reply_token", None) or ""))
     if turns:
+        warm_up()
         turns = await run_in_threadpool(_record, turns, services)
         channel = LineChannel(settings.line_channel_access_token, settings.line_api_base)
         background.add_task(answer, turns, services, channel)

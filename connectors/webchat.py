@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse
 from bot.replies import Reply, merge_replies
 from connectors.language_names import picker
 from connectors.pages import PAGE_HEADERS, templates
-from connectors.ruby import segments
+from connectors.ruby import segments, warm_up
 from connectors.services import Services, get_services
 
 __all__ = ["router", "reply_json"]
@@ -32,6 +32,7 @@ def reply_json(replies: Sequence[Reply]) -> dict:
 
 @router.get("/", response_class=HTMLResponse)
 def chat_page(request: Request, services: Services = Depends(get_services)) -> HTMLResponse:
+    warm_up()
     return templates.TemplateResponse(request, "chat.html", {
         "active": "chat",
         "languages": picker(services.languages),
