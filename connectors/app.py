@@ -5,7 +5,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from connectors import analytics, api, auth, line, metrics, staff, webchat
+from connectors import analytics, api, auth, line, metrics, plain_api, staff, webchat
 from connectors.pages import mount_static
 from connectors.services import get_services
 
@@ -22,6 +22,7 @@ def create_app() -> FastAPI:
 
     app = FastAPI(title="Tsunagu", version="0.1.0", lifespan=lifespan)
     app.include_router(api.router)
+    app.include_router(plain_api.router)
     app.include_router(webchat.router)
     app.include_router(line.router)
     app.include_router(auth.router)

@@ -15,6 +15,8 @@ import time  # noqa: E402
 import uuid  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+from connectors.plain_cli import add_plain_parser  # noqa: E402
+
 __all__ = ["main"]
 
 
@@ -205,6 +207,8 @@ def build_parser() -> argparse.ArgumentParser:
     content.add_argument("--check", action="store_true", help="run the content checks; exit 1 on a problem")
     content.add_argument("--lang", action="append", help="only this language (repeatable)")
     content.set_defaults(func=cmd_content)
+
+    add_plain_parser(commands)
     return parser
 
 

@@ -3,7 +3,9 @@
 Rules live as YAML in ``bot/data/plain/rules/``, easy words in ``bot/data/plain/lexicon.yaml`` and kanji
 levels in ``bot/data/plain/levels/`` (see docs/plain-japanese.md).
 """
-from bot.plain.ruby import furigana
+from bot.plain.checker import check
+from bot.plain.engine import rewrite
 from bot.plain.model import AppliedRule, Breach, Furigana, PlainResult, RubySegment
+from bot.plain.ruby import furigana
 
-__all__ = ["furigana", "AppliedRule", "Breach", "Furigana", "PlainResult", "RubySegment"]
+__all__ = ["rewrite", "check", "furigana", "AppliedRule", "Breach", "Furigana", "PlainResult", "RubySegment"]

@@ -9,7 +9,7 @@ import html
 import re
 
 from bot.plain.kana import has_kanji, is_kanji, to_hiragana
-from bot.plain.levels import known_kanji
+from bot.plain.levels import known_kanji, known_words
 from bot.plain.model import Furigana, RubySegment
 from bot.plain.tokens import LOCK, reading, tokenize
 
@@ -29,10 +29,12 @@ def _align(surface: str, kana: str) -> list[RubySegment] | None:
     return [RubySegment(run, group if is_kanji(run[0]) else None) for run, group in zip(runs, match.groups())]
 
 
-def _word_segments(surface: str, kana: str, known: frozenset[str]) -> list[RubySegment]:
+def _word_segments(surface: str, kana: str, known: frozenset[str], known_word: bool) -> list[RubySegment]:
     if not has_kanji(surface) or not kana or kana == surface:
         return [RubySegment(surface, None)]
     aligned = _align(surface, kana) or [RubySegment(surface, kana)]
+    if not known_word:
+        return aligned
     return [seg if seg.reading is None or not set(seg.text) <= known else RubySegment(seg.text, None)
             for seg in aligned]
 
@@ -48,16 +50,18 @@ def _merge(segments: list[RubySegment]) -> tuple[RubySegment, ...]:
     return tuple(merged)
 
 
-def furigana_segments(text: str) -> tuple[RubySegment, ...]:
-    known = known_kanji()
+def furigana_segments(text: str, doc=None) -> tuple[RubySegment, ...]:
+    """Segments of ``text`` (``doc``: its tokens, when the caller has them already)."""
+    known, words = known_kanji(), known_words()
     segments: list[RubySegment] = []
     position = 0
     with LOCK:
-        for token in tokenize(text):
+        for token in doc if doc is not None else tokenize(text):
             if token.idx > position:  # whitespace Sudachi folded into the previous token
                 segments.append(RubySegment(text[position:token.idx], None))
             kana = "" if token.tag_.startswith(_SYMBOL) else to_hiragana(reading(token))
-            segments.extend(_word_segments(token.text, kana, known))
+            known_word = token.lemma_ in words or token.text in words or len(token.text) == 1  # 時, 円, 人
+            segments.extend(_word_segments(token.text, kana, known, known_word))
             position = token.idx + len(token.text)
     if position < len(text):
         segments.append(RubySegment(text[position:], None))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from functools import lru_cache
 
-__all__ = ["LOCK", "nlp", "tokenize", "reading", "inflection", "conjugation_type", "lemma_tokens"]
+__all__ = ["LOCK", "nlp", "register_extensions", "tokenize", "reading", "inflection", "conjugation_type", "lemma_tokens"]
 
 LOCK = threading.RLock()
 _NLP = None
@@ -25,6 +25,16 @@ def nlp():
 
                 _NLP = spacy.blank("ja")
     return _NLP
+
+
+def register_extensions() -> None:
+    """Token attributes the rule patterns can use: ``_: {plain_form: ...}`` and ``_: {plain_type: ...}``
+    (Sudachi's conjugation form and type, e.g. 連用形-促音便 and 五段-ラ行)."""
+    from spacy.tokens import Token
+
+    if not Token.has_extension("plain_form"):
+        Token.set_extension("plain_form", getter=lambda token: inflection(token)[1])
+        Token.set_extension("plain_type", getter=lambda token: inflection(token)[0])
 
 
 def tokenize(text: str):

@@ -17,6 +17,7 @@ from bot.plain import furigana
 )
 def test_bracket_text_puts_the_reading_after_each_kanji_run(text, bracket, monkeypatch):
     monkeypatch.setattr("bot.plain.ruby.known_kanji", lambda: frozenset())
+    monkeypatch.setattr("bot.plain.ruby.known_words", lambda: frozenset())
     assert furigana(text).bracket == bracket
 
 
@@ -33,6 +34,11 @@ def test_segments_rebuild_the_text_exactly():
     assert "".join(segment.text for segment in furigana(text).segments) == text
 
 
-def test_known_kanji_get_no_ruby(monkeypatch):
-    monkeypatch.setattr("bot.plain.ruby.known_kanji", lambda: frozenset("日本"))
+def test_known_words_of_known_kanji_get_no_ruby(monkeypatch):
+    monkeypatch.setattr("bot.plain.ruby.known_kanji", lambda: frozenset("日本在留"))
+    monkeypatch.setattr("bot.plain.ruby.known_words", lambda: frozenset({"日本"}))
     assert furigana("日本の在留").bracket == "日本の在留(ざいりゅう)"
+
+
+def test_with_the_shipped_levels_beginner_words_have_no_ruby_and_residence_words_do():
+    assert furigana("3時に役所の在留カード").bracket == "3時に役所(やくしょ)の在留(ざいりゅう)カード"

@@ -112,21 +112,39 @@ def test_snow_reader_filters_ids_and_limits(tmp_path):
     assert parse_id_range(None) is None
 
 
-def test_bench_prints_the_identity_baseline_as_json(tmp_path, capsys):
+def _dev_file(tmp_path):
     path = tmp_path / "dev.tsv"
     path.write_text(
         "id\toriginal\tsimplified\toriginal_en\n"
         "1\t私は書類を提出した。\t私は書類を出した。\tI submitted it.\n"
-        "2\t誰が一番に着くか分かりません。\t誰が一番に着くか分かりません。\tWho knows.\n",
+        "2\t誰が一番に着くか分かりません。\t誰が一番に着くか分かりません。\tWho knows.\n"
+        "3\t14日以内に提出する。\t14日以内に出す。\tWithin 14 days.\n",
         encoding="utf-8",
     )
-    assert main(["--dev", str(path), "--json"]) == 0
+    return path
+
+
+def test_without_a_rewriter_the_bench_prints_the_identity_baseline(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("bench.plain_sari.load_rewriter", lambda: None)
+    assert main(["--dev", str(_dev_file(tmp_path)), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert result["pairs"] == 2
+    assert result["pairs"] == 3 and result["rewriter"] is None
     assert result["identity"]["delete"] == 0.0 and result["identity"]["add"] == 0.0
     assert 0 < result["identity"]["sari"] < 100 / 3
-    assert result["numbers_lost"]["reference"] == 0
-    assert result["readability"]["original"] > 0
+    assert result["numbers_lost"] == {"reference": 0}
+
+
+def test_the_bench_scores_a_rewriter_against_the_identity(tmp_path, capsys, monkeypatch):
+    # A stand-in rewriter that makes the references' edit and drops "14": the gain is positive and the
+    # lost number is counted, in the dev sentences and in the guidebook passage.
+    fake = lambda text: text.replace("提出した", "出した").replace("提出する", "出す").replace("14", "")  # noqa: E731
+    monkeypatch.setattr("bench.plain_sari.load_rewriter", lambda: fake)
+    assert main(["--dev", str(_dev_file(tmp_path)), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["gain"] > 0 and result["rewriter"]["sari"] > result["identity"]["sari"]
+    assert result["numbers_lost"] == {"reference": 0, "rewriter": 1}
+    assert result["speed"]["sentences_per_s"] > 0
+    assert result["passage"]["numbers_lost"] > 0 and result["passage"]["readability_before"] > 0
 
 
 def test_bench_fails_cleanly_without_the_data(tmp_path, capsys):

@@ -1,0 +1,46 @@
+"""``check()``: list the guideline breaches of a text without rewriting it (for trainees and staff)."""
+from __future__ import annotations
+
+from bot.plain.detectors import DETECTORS, is_official
+from bot.plain import engine
+from bot.plain.matching import Context
+from bot.plain.model import Breach
+from bot.plain.tokens import LOCK, tokenize
+
+__all__ = ["check"]
+
+
+def _message(template: str, before: str, after: str, explain: str) -> str:
+    return template.replace("{word}", before).replace("{easy}", after).replace("{explain}", explain)
+
+
+def check(text: str) -> tuple[Breach, ...]:
+    """Every place where ``text`` breaks a rule, in text order (one breach per rule and place)."""
+    breaches: dict[tuple[str, int, int], Breach] = {}
+    with LOCK:
+        doc = tokenize(text)
+        context = Context(official=is_official(doc), index=engine.lexicon_index())
+        for stage in engine.stages():
+            for found in stage.candidates(doc, context):
+                span = doc[found.first:found.end]
+                start, end = span.start_char, span.end_char
+                excerpt = text[start:end]
+                entry = found.entry
+                message = found.rule.message if entry is None else _message(
+                    found.rule.message, entry.word, entry.easy or "", entry.explain or "")
+                breaches.setdefault((found.rule.id, start, end), Breach(
+                    found.rule.id, found.rule.guideline, message, start, end, excerpt))
+            for rule in stage.detectors:
+                for start, end in DETECTORS[rule.detect](doc):
+                    breaches.setdefault((rule.id, start, end), Breach(
+                        rule.id, rule.guideline, rule.message, start, end, text[start:end]))
+    return tuple(sorted(_longest(breaches.values()), key=lambda b: (b.start, b.end, b.rule_id)))
+
+
+def _longest(breaches) -> list[Breach]:
+    """One breach per rule and place: a match inside a longer match of the same rule is dropped."""
+    kept: list[Breach] = []
+    for breach in sorted(breaches, key=lambda b: b.start - b.end):
+        if not any(k.rule_id == breach.rule_id and k.start <= breach.start and breach.end <= k.end for k in kept):
+            kept.append(breach)
+    return kept

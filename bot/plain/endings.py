@@ -1,0 +1,102 @@
+"""Sentence-level transforms: split long sentences at a clause boundary, end sentences with です/ます.
+
+Both only fire where the guideline applies: splitting in a sentence longer than ``LONG_SENTENCE``
+characters (``OFFICIAL_SENTENCE`` in a text of several sentences); です/ます on official-style text (the rules carry ``scope: official``).
+"""
+from __future__ import annotations
+
+from bot.plain.conjugate import conjugate
+from bot.plain.tokens import inflection
+
+__all__ = ["LONG_SENTENCE", "SENTENCE_END", "sentence_bounds", "split_clause", "polite_ending"]
+
+LONG_SENTENCE = 30  # characters; the guidelines ask for short sentences, one idea each
+SENTENCE_END = ("。", "！", "？", "!", "?")
+OFFICIAL_SENTENCE = 20  # in a text of several sentences (official style), split from this length on
+_MIN_CLAUSE = 8  # a clause shorter than this is not worth its own sentence
+_PARTICLE_VERBS = ("つく", "就く", "よる", "因る", "依る", "する", "対する", "関する", "おく", "於く", "わたる", "渡る")
+_CONNECTIVES = {"が": "でも", "けど": "でも", "けれど": "でも", "けれども": "でも", "ので": "ですから", "から": "ですから"}
+
+
+def sentence_bounds(doc, index: int) -> tuple[int, int]:
+    """Token range of the sentence around token ``index`` (sentences end at 。！？ or a line break)."""
+    start = index
+    while start > 0 and doc[start - 1].text not in SENTENCE_END and "\n" not in doc[start - 1].text:
+        start -= 1
+    end = index
+    while end < len(doc) and doc[end].text not in SENTENCE_END and "\n" not in doc[end].text:
+        end += 1
+    return start, min(end + 1, len(doc))
+
+
+def _several_sentences(doc) -> bool:
+    return sum(token.text in SENTENCE_END for token in doc[:-1]) >= 1
+
+
+def _polite_stem(token) -> str | None:
+    kind, _ = inflection(token)
+    return conjugate(token.lemma_, kind, "連用形-一般")
+
+
+def split_clause(span):
+    """…が、… → …。でも、…; …ので、… → …。ですから、…; 〜し、… / 〜して、… → 〜します。… (long sentences only)."""
+    doc = span.doc
+    start, end = sentence_bounds(doc, span.start)
+    limit = OFFICIAL_SENTENCE if _several_sentences(doc) else LONG_SENTENCE
+    if len(doc[start:end].text) <= limit or len(doc[start:span.start].text) < _MIN_CLAUSE:
+        return None
+    if end - span.end < 3:  # nothing much after the comma
+        return None
+    first = span[0]
+    if first.text in _CONNECTIVES and first.tag_.startswith("助詞-接続助詞"):
+        return (span.start, span.end, "。" + _CONNECTIVES[first.text] + "、")
+    if first.pos_ not in ("VERB", "AUX") or not first.tag_.startswith("動詞") or _compound_particle(doc, span.start):
+        return None
+    if len(span) == 2 and inflection(first)[1] != "連用形-一般":
+        return None
+    stem = _polite_stem(first)
+    return None if stem is None else (span.start, span.end, stem + "ます。")
+
+
+def _compound_particle(doc, index: int) -> bool:
+    """について、によって、として、に対して、において: particles made of a verb, not a clause end."""
+    return index > 0 and doc[index - 1].text in ("に", "と") and doc[index].lemma_ in _PARTICLE_VERBS
+
+
+def _before(doc, index: int, *lemmas: str) -> bool:
+    return index >= 0 and doc[index].lemma_ in lemmas
+
+
+def polite_ending(span):
+    """Plain-form sentence endings → です/ます: 行く。→ 行きます。, 行かなかった。→ 行きませんでした。"""
+    doc, e = span.doc, span.start
+    last = doc[e]
+    lemma, pos, tag = last.lemma_, last.pos_, last.tag_
+    if lemma in ("ます", "です") or (e + 1 < len(doc) and doc[e + 1].text not in SENTENCE_END):
+        return None
+    if lemma == "た" and e > 0:
+        prev = doc[e - 1]
+        if prev.lemma_ == "ない" and prev.tag_.startswith("助動詞") and e > 1 and doc[e - 2].pos_ == "VERB":
+            stem = _polite_stem(doc[e - 2])
+            return None if stem is None else (e - 2, e + 1, stem + "ませんでした")
+        if prev.lemma_ == "だ":
+            return (e - 1, e + 1, "でした")
+        if prev.tag_.startswith("形容詞") or prev.lemma_ in ("たい", "ない"):
+            return (e, e + 1, last.text + "です")
+        if prev.pos_ in ("VERB", "AUX") and prev.tag_.startswith("動詞"):
+            stem = _polite_stem(prev)
+            return None if stem is None else (e - 1, e + 1, stem + "ました")
+        return None
+    if lemma == "ない" and tag.startswith("助動詞") and e > 0 and doc[e - 1].tag_.startswith("動詞"):
+        stem = _polite_stem(doc[e - 1])
+        return None if stem is None else (e - 1, e + 1, stem + "ません")
+    if lemma == "だ" and tag.startswith("助動詞"):
+        return (e, e + 1, "です")
+    if lemma == "ある" and _before(doc, e - 1, "だ") and doc[e - 1].text == "で":
+        return (e - 1, e + 1, "です")
+    if tag.startswith("形容詞") or (lemma in ("たい", "ない") and tag.startswith("助動詞")):
+        return (e, e + 1, last.text + "です")
+    if tag.startswith("動詞") and inflection(last)[1] == "終止形-一般":
+        stem = _polite_stem(last)
+        return None if stem is None else (e, e + 1, stem + "ます")
+    return None

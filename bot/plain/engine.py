@@ -1,0 +1,50 @@
+"""``rewrite()``: run the rule stages over a text and report what changed, where, and how readable it got."""
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+
+from bot.plain.detectors import is_official
+from bot.plain.edits import Tracked, choose
+from bot.plain.lexicon import load_lexicon
+from bot.plain.matching import Context, Stage
+from bot.plain.model import PlainResult
+from bot.plain.readability import readability
+from bot.plain.ruby import furigana_segments, render
+from bot.plain.rules import load_rules
+from bot.plain.spacing import add_spaces
+from bot.plain.tokens import LOCK, lemma_tokens, tokenize
+
+__all__ = ["rewrite", "stages", "lexicon_index"]
+
+_BUILD = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def stages() -> tuple[Stage, ...]:
+    with _BUILD, LOCK:
+        return tuple(Stage(rule_file) for rule_file in load_rules())
+
+
+@lru_cache(maxsize=1)
+def lexicon_index() -> dict:
+    return load_lexicon().by_lemmas(lemma_tokens)
+
+
+def rewrite(text: str, *, spaces: bool = False) -> PlainResult:
+    """Rewrite ``text`` in plain Japanese. ``spaces`` puts a space between phrases (分かち書き)."""
+    index = lexicon_index()
+    tracked, applied = Tracked.start(text), []
+    with LOCK:
+        doc = tokenize(text)
+        context = Context(official=is_official(doc), index=index)
+        for stage in stages():
+            edits = choose(stage.edits(doc, context))
+            if edits:
+                tracked, done = tracked.apply(edits)
+                applied.extend(done)
+                doc = tokenize(tracked.text)  # the next stage sees the rewritten text
+        result = add_spaces(doc) if spaces else tracked.text
+        ruby = render(furigana_segments(result, None if spaces else doc))
+    return PlainResult(text, result, ruby, tuple(sorted(applied, key=lambda a: (a.start, a.end))),
+                       readability(text), readability(result))

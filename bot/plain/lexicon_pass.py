@@ -1,0 +1,100 @@
+"""The lexicon pass: difficult words → easy words (inflected like the word they replace), needed words
+kept and explained in brackets at their first use. Words inside compounds or next to an affix are left
+alone (出生届 must not become 生まれること届, nor 皆様 みんな様)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.plain.agreement import fix_te, form_before
+from bot.plain.conjugate import conjugate, source_form
+from bot.plain.guards import allowed
+from bot.plain.lexicon import Entry
+from bot.plain.rules import Rule
+from bot.plain.tokens import LOCK, conjugation_type, inflection, tokenize
+
+__all__ = ["LexiconMatch", "lexicon_matches"]
+
+_POS_TAGS = {"verb": ("動詞", "名詞-普通名詞-サ変"), "noun": ("名詞", "代名詞"), "adj": ("形容詞", "形状詞"),
+             "adjective": ("形容詞", "形状詞"), "adv": ("副詞",), "adverb": ("副詞",)}
+
+
+@dataclass(frozen=True)
+class LexiconMatch:
+    rule: Rule
+    first: int
+    end: int
+    after: str
+    entry: Entry
+
+
+def _in_compound(doc, start: int, end: int) -> bool:
+    """Whether tokens start..end are part of a longer compound noun (在留資格|取得|許可|申請)."""
+    before = start > 0 and doc[start - 1].tag_.startswith(("名詞-普通名詞", "名詞-固有名詞", "接頭辞"))
+    after = end < len(doc) and doc[end].tag_.startswith(("名詞-普通名詞", "名詞-固有名詞", "接尾辞"))
+    return bool(before or after) and doc[start].tag_.startswith("名詞")
+
+
+def _affixed(doc, start: int, end: int) -> bool:
+    """Whether the word is bound to a prefix, a suffix or a name before it (皆|様, ご|不明, トニー|君)."""
+    return ((start > 0 and doc[start - 1].tag_.startswith(("接頭辞", "名詞-固有名詞-人名")))
+            or (end < len(doc) and doc[end].tag_.startswith("接尾辞")))
+
+
+@lru_cache(maxsize=4096)
+def _single_noun(text: str) -> bool:
+    with LOCK:
+        doc = tokenize(text)
+        return len(doc) == 1 and doc[0].tag_.startswith("名詞")
+
+
+def _inside_brackets(doc, index: int) -> bool:
+    """Whether token ``index`` is inside （…） already (an explanation there would nest brackets)."""
+    before = doc[:index].text
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
+
+
+def _explain(doc, start: int, end: int, entry: Entry, rule: Rule, explained: set) -> LexiconMatch | None:
+    following = doc[end].text if end < len(doc) else ""
+    if (entry.word in explained or following.startswith(("（", "("))
+            or _in_compound(doc, start, end) or _inside_brackets(doc, start)):
+        return None
+    explained.add(entry.word)
+    return LexiconMatch(rule, start, end, doc[start:end].text + f"（{entry.explain}）", entry)
+
+
+def _replace(doc, start: int, end: int, entry: Entry, rule: Rule) -> LexiconMatch | None:
+    last = doc[end - 1]
+    form = form_before(doc, end, source_form(last.lemma_, inflection(last)[1]))
+    kind = conjugation_type(entry.easy)
+    after = conjugate(entry.easy, kind, form) if form and kind else entry.easy
+    if after is None or (_in_compound(doc, start, end) and not _single_noun(after)) or _affixed(doc, start, end):
+        return None
+    end, after = fix_te(doc, end, after)
+    return LexiconMatch(rule, start, end, after, entry) if allowed(rule, doc[start:end], after) else None
+
+
+def _edit(doc, start, end, entry, rules, explained) -> LexiconMatch | None:
+    tags = _POS_TAGS.get(entry.pos or "")
+    if tags and not (doc[end - 1].tag_.startswith(tags) or doc[start].tag_.startswith(tags)):
+        return None
+    rule = rules.get("keep" if entry.keep else "easy")
+    if rule is None:
+        return None
+    return _explain(doc, start, end, entry, rule, explained) if entry.keep else _replace(doc, start, end, entry, rule)
+
+
+def lexicon_matches(doc, index: dict, rules: dict[str, Rule]) -> list[LexiconMatch]:
+    """Lexicon edits on ``doc``; ``index`` from ``Lexicon.by_lemmas``, ``rules`` the lexicon rules by kind."""
+    found, explained = [], set()
+    for position, token in enumerate(doc):
+        for lemmas, entry in index.get(token.lemma_, ()) or index.get(token.norm_, ()):
+            end = position + len(lemmas)
+            if end > len(doc) or any(doc[i].lemma_ != lemma and doc[i].norm_ != lemma
+                                     for i, lemma in zip(range(position, end), lemmas)):
+                continue
+            match = _edit(doc, position, end, entry, rules, explained)
+            if match is not None:
+                found.append(match)
+            break  # the longest word that matches decides, even when it needs no edit
+    return found
