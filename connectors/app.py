@@ -5,7 +5,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from connectors import analytics, api, auth, line, metrics, plain_api, staff, webchat
+from connectors import analytics, api, auth, line, metrics, plain_api, staff, training, webchat
 from connectors.pages import mount_static
 from connectors.services import get_services
 
@@ -27,6 +27,7 @@ def create_app() -> FastAPI:
     app.include_router(line.router)
     app.include_router(auth.router)
     app.include_router(staff.router)
+    app.include_router(training.router)
     app.include_router(analytics.router)
     mount_static(app)
     app.include_router(metrics.router)

@@ -133,3 +133,20 @@ def test_analytics_draws_its_charts_and_lists_unanswered_questions(staff_page, s
     assert staff_page.locator("#unanswered").get_by_text("qqzx florb [phone]").count() == 1
     assert a11y.problems(staff_page) == []
     shot(staff_page, "staff-analytics")
+
+
+def test_training_scores_a_reply_and_shows_the_model_answer(staff_page, shot, fake_services):
+    log_in(staff_page, "/training")
+    staff_page.locator('a[href="/training/lost-card-nagoya"]').click()
+    assert staff_page.locator("#question").get_attribute("lang") == "en"
+    office = fake_services.offices.for_prefecture("aichi")
+    staff_page.get_by_label("あなたの返答").fill(
+        f"けいさつに とどけて ください。14日以内に パスポートを 持って {office.name_ja}に 行って ください。")
+    staff_page.get_by_role("button", name="採点する").click()
+    staff_page.locator("#points").wait_for()
+    assert staff_page.locator("#facts li.ok").count() == 3 and staff_page.locator("#facts li.missing").count() == 1
+    assert "写真" in staff_page.locator("#facts li.missing").inner_text()
+    assert staff_page.locator("#referral li.ok").count() == 1
+    assert staff_page.locator("#model ruby rt").count() > 3
+    assert a11y.problems(staff_page) == []
+    shot(staff_page, "staff-training")

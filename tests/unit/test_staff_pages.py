@@ -12,7 +12,7 @@ from connectors.services import get_services
 from connectors.settings import get_settings
 from tests.conftest import fake_settings
 
-PAGES = ["/staff", "/analytics"]
+PAGES = ["/staff", "/training", "/analytics"]
 
 
 def make_client(fake_services, settings):
@@ -46,7 +46,7 @@ def text_of(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
-@pytest.mark.parametrize("page", PAGES + ["/analytics?days=7"])
+@pytest.mark.parametrize("page", PAGES + ["/analytics?days=7", "/training/lost-card-nagoya"])
 def test_staff_pages_send_strangers_to_the_login(anonymous, page):
     response = anonymous.get(page, follow_redirects=False)
     assert response.status_code == 303
@@ -73,7 +73,7 @@ def test_wrong_credentials_get_no_cookie(anonymous, username, password, status):
 @pytest.mark.parametrize(
     ("target", "lands_on"),
     [("/analytics", "/analytics"), ("//evil.example/x", "/staff"), ("https://evil.example", "/staff"),
-     ("/staff?x=1", "/staff?x=1")],
+     ("/training/lost-card-nagoya", "/training/lost-card-nagoya")],
 )
 def test_login_returns_to_the_page_asked_for_on_this_site_only(fake_services, settings, target, lands_on):
     with make_client(fake_services, settings) as client:
@@ -174,3 +174,33 @@ def test_analytics_lists_unanswered_questions_redacted_and_escaped(staff, fake_s
     assert "090-1234-5678" not in response.text
     for chart in ("per-day", "per-language", "per-outcome", "top-topics", "handoff-reasons", "handoff-offices"):
         assert f'id="{chart}"' in response.text
+
+
+def test_training_lists_the_cases_and_scores_a_reply(staff, fake_services):
+    listing = staff.get("/training")
+    assert listing.status_code == 200 and 'href="/training/lost-card-nagoya"' in listing.text
+    case = staff.get("/training/lost-card-nagoya")
+    assert "I lost my residence card on the train yesterday" in case.text and 'for="reply"' in case.text
+    office = fake_services.offices.for_prefecture("aichi")
+    scored = staff.post("/training/lost-card-nagoya",
+                        data={"reply": f"けいさつに とどけて、14日以内に {office.name_ja}に 行って ください。"})
+    page = text_of(scored.text)
+    assert scored.status_code == 200 and 'id="points"' in scored.text
+    assert "パスポート — ありません" in page and "警察 — 書けています" in page
+    assert "<ruby>" in scored.text.split('id="model"')[1]
+
+
+@pytest.mark.parametrize(("path", "data", "status"), [
+    ("/training/no-such-case", None, 404),
+    ("/training/lost-card-nagoya", {"reply": "  "}, 422),
+    ("/training/lost-card-nagoya", {"reply": "あ" * 4001}, 422),
+])
+def test_training_refuses_unknown_cases_and_empty_or_huge_replies(staff, path, data, status):
+    response = staff.post(path, data=data) if data else staff.get(path)
+    assert response.status_code == status
+
+
+def test_a_trainee_reply_is_shown_back_as_text(staff):
+    payload = "<script>alert(1)</script>けいさつ"
+    response = staff.post("/training/lost-card-nagoya", data={"reply": payload})
+    assert payload not in response.text and "&lt;script&gt;alert(1)&lt;/script&gt;けいさつ" in response.text
