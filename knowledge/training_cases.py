@@ -85,7 +85,7 @@ class TrainingBook:
         return next((c for c in self.cases if c.id == case_id), None)
 
 
-def _case(raw: dict, where: str) -> TrainingCase:
+def _case(raw: dict) -> TrainingCase:
     facts = tuple(tuple(str(p) for p in (fact if isinstance(fact, list) else [fact])) for fact in raw["facts"])
     profile = raw["profile"]
     return TrainingCase(
@@ -125,7 +125,7 @@ def load_training_book(path: Path = CASES_FILE, guidebook: Path = GUIDEBOOK_DIR)
                    if s.topic_id in topics}
     known_langs = {p.name for p in guidebook.iterdir() if p.is_dir()}
     places, offices = load_places(), load_offices()
-    cases = tuple(_case(raw, str(path)) for raw in data["cases"])
+    cases = tuple(_case(raw) for raw in data["cases"])
     ids = [c.id for c in cases]
     if len(set(ids)) != len(ids):
         raise ValueError(f"{path}: duplicate case id")

@@ -14,7 +14,10 @@ def test_bars_are_proportional_to_their_values_and_keep_their_order():
     assert all(later.y > earlier.y for earlier, later in zip(chart.bars, chart.bars[1:]))
 
 
-@pytest.mark.parametrize(("label", "shown"), [("短い", "短い"), ("外国人在留総合インフォメーションセンター", "外国人在留総合インフォメー…")])
+@pytest.mark.parametrize(("label", "shown"), [
+    ("短い", "短い"),
+    ("外国人在留総合インフォメーションセンター", "外国人在留総合インフォメー…"),
+])
 def test_long_labels_are_shortened_on_the_chart_but_not_in_the_table(label, shown):
     bar = bar_chart("c", "t", [(label, 1)], label_chars=14).bars[0]
     assert bar.label == shown and bar.full_label == label
