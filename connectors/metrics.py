@@ -37,11 +37,15 @@ def record_turn(outcome: TurnOutcome) -> None:
         ANSWERS.labels(outcome.lang).inc()
 
 
-def _route_of(scope: dict) -> str:
-    """The route template (``/api/chat``), never the raw path: unknown paths must not grow the label set."""
+def _route_of(scope: dict, root_path: str) -> str:
+    """The route template (``/api/chat``, ``/static/{path}`` for a mounted app), never the raw path:
+    unknown paths must not grow the label set. ``root_path`` is the scope's before routing."""
     route = scope.get("route")
     if route is not None and getattr(route, "path", None):
         return route.path
+    mounted = scope.get("root_path", "")
+    if mounted != root_path and mounted.startswith(root_path):  # a Mount matched and extended root_path
+        return mounted[len(root_path):] + "/{path}"
     return "unmatched"
 
 
@@ -60,6 +64,7 @@ class RequestMetrics:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
+        root_path = scope.get("root_path", "")
         status = 500
         done = False
 
@@ -69,7 +74,7 @@ class RequestMetrics:
                 return
             done = True
             elapsed = time.perf_counter() - started
-            route = _route_of(scope)
+            route = _route_of(scope, root_path)
             REQUESTS.labels(route, scope["method"], str(status)).inc()
             LATENCY.labels(route).observe(elapsed)
             access_log.info("%s %s %s", scope["method"], route, status, extra={

@@ -45,6 +45,12 @@ def test_requests_are_counted_by_route_template_and_status(client):
     assert sample("tsunagu_http_request_duration_seconds_count", route="/api/chat") == before_hist + 2
 
 
+def test_static_files_are_counted_under_their_mount(client):
+    before = sample("tsunagu_http_requests_total", route="/static/{path}", method="GET", status="200")
+    client.get("/static/staff.css")
+    assert sample("tsunagu_http_requests_total", route="/static/{path}", method="GET", status="200") == before + 1
+
+
 def test_unknown_paths_share_one_label(client):
     before = sample("tsunagu_http_requests_total", route="unmatched", method="GET", status="404")
     client.get("/no/such/page/123")
