@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
+from connectors.login_throttle import LoginThrottle
 from connectors.passwords import check_login, login_configured
 from connectors.settings import Settings, get_settings
 from connectors.staff_pages import render
@@ -21,6 +22,7 @@ __all__ = ["router", "staff_user", "COOKIE", "safe_next"]
 
 router = APIRouter()
 COOKIE = "tsunagu_staff"
+throttle = LoginThrottle(limit=5, window=300)  # per client address, in this process
 
 
 def _serializer(settings: Settings) -> URLSafeTimedSerializer:
@@ -66,10 +68,17 @@ def login_form(request: Request, next: str = "/staff", settings: Settings = Depe
 @router.post("/login", response_class=HTMLResponse, include_in_schema=False)
 def login(request: Request, username: str = Form(""), password: str = Form(""), next: str = Form("/staff"),
           settings: Settings = Depends(get_settings)):
+    client = request.client.host if request.client else "unknown"
+    if throttle.blocked(client):
+        return _form(request, settings, 429, "ログインの失敗が続いたため、しばらく受け付けません。5分後にもう一度"
+                     "試してください。 / Too many failed logins: try again in 5 minutes.", next)
+    if not login_configured(settings):
+        return _form(request, settings, 503, "", next)
     if not check_login(settings, username, password):
-        message = ("ユーザー名またはパスワードが違います。 / Wrong user name or password."
-                   if login_configured(settings) else "")
-        return _form(request, settings, 401 if login_configured(settings) else 503, message, next)
+        throttle.failed(client)
+        return _form(request, settings, 401, "ユーザー名またはパスワードが違います。 / Wrong user name or password.",
+                     next)
+    throttle.succeeded(client)
     response = RedirectResponse(safe_next(next), status_code=303)
     response.set_cookie(COOKIE, _serializer(settings).dumps(settings.staff_username),
                         max_age=int(settings.session_hours * 3600), httponly=True, samesite="lax",

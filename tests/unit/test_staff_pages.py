@@ -6,13 +6,21 @@ import pytest
 from fastapi.testclient import TestClient
 
 from bot.dialogue import IncomingMessage
+from connectors import auth
 from connectors.app import create_app
 from connectors.auth import COOKIE
+from connectors.login_throttle import LoginThrottle
 from connectors.services import get_services
 from connectors.settings import get_settings
 from tests.conftest import fake_settings
 
 PAGES = ["/staff", "/training", "/analytics"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttle(monkeypatch):
+    """Each test starts with no failed logins on record (they all come from the same test client)."""
+    monkeypatch.setattr(auth, "throttle", LoginThrottle(limit=5, window=300))
 
 
 def make_client(fake_services, settings):
@@ -93,6 +101,15 @@ def test_with_no_credentials_configured_no_login_works_and_the_page_says_how_to_
             response = client.post("/login", data={"username": "admin", "password": password},
                                    follow_redirects=False)
             assert response.status_code == 503 and COOKIE not in response.cookies
+
+
+def test_repeated_failures_lock_the_address_out_even_for_the_right_password(fake_services, settings):
+    with make_client(fake_services, settings) as client:
+        for _ in range(5):
+            assert client.post("/login", data={"username": "clerk", "password": "guess"}).status_code == 401
+        locked = client.post("/login", data={"username": "clerk", "password": "counter-pw-1"},
+                             follow_redirects=False)
+        assert locked.status_code == 429 and COOKIE not in locked.cookies and "5分後" in locked.text
 
 
 def test_a_tampered_or_expired_cookie_is_not_a_login(fake_services, settings, monkeypatch):
