@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse
 
 from bot.dialogue.handoff import REASONS
 from bot.plain import furigana
-from bot.staff_view import StaffDesk
+from bot.staff_view import StaffDesk, StaffView
 from connectors.auth import staff_user
 from connectors.services import Services, get_services
 from connectors.staff_pages import labels_for, per_services, render
@@ -31,10 +31,16 @@ def _desk(services: Services) -> StaffDesk:
     return StaffDesk(services.assistant, services.dialogue.router, services.places, load_topics())
 
 
+def _topics_text(view: StaffView) -> str:
+    """The topic list as the copy button copies it: one line per topic with its source and score."""
+    return "\n".join(f"{t.title_ja} ({t.topic_id}) — {t.source_title or t.chapter_ja}"
+                     f"{' ' + t.source_url if t.source_url else ''} — スコア {t.score:.3f}" for t in view.topics)
+
+
 def _page(request: Request, services: Services, user: str, **values) -> HTMLResponse:
     context = {"active": "staff", "user": user, "labels": labels_for(services), "view": None, "said": "",
                "lang": "", "prefecture": "", "reason": "requested", "error": "", "phones": [],
-               "max_chars": services.settings.max_message_chars, **values}
+               "topics_text": "", "max_chars": services.settings.max_message_chars, **values}
     return render(request, "staff/console.html", context, 422 if context["error"] else 200)
 
 
@@ -60,4 +66,4 @@ async def look_up(request: Request, said: str = Form(""), lang: str = Form(""), 
         _desk(services).look_up, said, lang if lang in known else None,
         prefecture if prefecture in services.places.places else "", reason if reason in REASONS else "requested")
     phones = [p.number for p in services.offices[view.office.id].phones] if view.office else []
-    return _page(request, services, user, view=view, phones=phones, **values)
+    return _page(request, services, user, view=view, phones=phones, topics_text=_topics_text(view), **values)

@@ -154,6 +154,7 @@ def test_the_console_shows_everything_for_what_the_resident_said(staff, fake_ser
     assert office.name_ja in page and f'href="tel:{office.main_phone}"' in response.text
     assert "【引き継ぎメモ】" in page and "<ruby>" in response.text
     assert response.text.count('class="copy secondary"') == 7   # language, topics, 3 answers, office, summary
+    assert "在留カード (residence-card) — Guidebook on Living and Working" in response.text  # topic list copy text
     assert fake_services.store.count_conversations() == before   # a lookup stores no conversation
 
 
