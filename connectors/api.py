@@ -8,9 +8,9 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from bot.dialogue import IncomingMessage
-from bot.replies import merge_replies
 from connectors.chat_request import BadInput, parse_chat_body
 from connectors.services import Services, get_services
+from connectors.webchat import reply_json
 
 __all__ = ["router"]
 
@@ -36,7 +36,7 @@ async def chat(request: Request, services: Services = Depends(get_services)) -> 
         log.exception("chat turn failed for session %s", message.session_id)
         lang = message.lang or services.settings.default_language
         return error(500, services.catalogs.text(lang, "error_internal"))
-    return JSONResponse(merge_replies(replies).to_json())
+    return JSONResponse(reply_json(replies))
 
 
 @router.get("/healthz")

@@ -5,7 +5,8 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from connectors import api, plain_api
+from connectors import analytics, api, auth, line, metrics, plain_api, staff, training, webchat
+from connectors.pages import mount_static
 from connectors.services import get_services
 
 __all__ = ["create_app"]
@@ -22,4 +23,13 @@ def create_app() -> FastAPI:
     app = FastAPI(title="Tsunagu", version="0.1.0", lifespan=lifespan)
     app.include_router(api.router)
     app.include_router(plain_api.router)
+    app.include_router(webchat.router)
+    app.include_router(line.router)
+    app.include_router(auth.router)
+    app.include_router(staff.router)
+    app.include_router(training.router)
+    app.include_router(analytics.router)
+    mount_static(app)
+    app.include_router(metrics.router)
+    app.add_middleware(metrics.RequestMetrics)
     return app

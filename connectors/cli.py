@@ -51,14 +51,18 @@ def cmd_serve(args) -> int:
     print(f"Tsunagu: preparing the index in {settings.index_dir} ...", file=sys.stderr)
     services = _services(args)  # builds the index once, before any worker starts
     print(f"Tsunagu: serving on http://{host}:{port}", file=sys.stderr)
+    from connectors.logs import uvicorn_log_config
+
+    # one JSON line per request comes from connectors.metrics; uvicorn's own access lines are off
+    log_options = {"log_config": uvicorn_log_config(settings.log_format), "access_log": False}
     if args.workers > 1:
         # each worker process loads the ready index; conversations live in the shared database
         uvicorn.run("connectors.app:create_app", factory=True, host=host, port=port, workers=args.workers,
-                    log_level="info")
+                    log_level="info", **log_options)
         return 0
     app = create_app()
     app.dependency_overrides[get_services] = lambda: services
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    uvicorn.run(app, host=host, port=port, log_level="info", **log_options)
     return 0
 
 
@@ -167,6 +171,22 @@ def cmd_index(args) -> int:
     return 0
 
 
+def cmd_hash_password(args) -> int:
+    import getpass
+
+    from connectors.passwords import hash_password
+
+    password = sys.stdin.readline().rstrip("\n") if args.stdin else getpass.getpass("Staff password: ")
+    if not args.stdin and getpass.getpass("Again: ") != password:
+        print("error: the two passwords differ", file=sys.stderr)
+        return 2
+    if len(password) < 10:
+        print("error: use at least 10 characters", file=sys.stderr)
+        return 2
+    print(hash_password(password))
+    return 0
+
+
 def cmd_content(args) -> int:
     from knowledge.report import main as report
 
@@ -221,6 +241,11 @@ def build_parser() -> argparse.ArgumentParser:
     purge = commands.add_parser("purge", help="delete conversations idle longer than the retention period")
     purge.add_argument("--days", type=int, help="override TSUNAGU_RETENTION_DAYS")
     purge.set_defaults(func=cmd_purge)
+
+    hashing = commands.add_parser("hash-password",
+                                  help="print a hash for TSUNAGU_STAFF_PASSWORD_HASH (staff page login)")
+    hashing.add_argument("--stdin", action="store_true", help="read the password from standard input")
+    hashing.set_defaults(func=cmd_hash_password)
 
     content = commands.add_parser("content", help="content report: topics x languages, word counts, checks")
     content.add_argument("--check", action="store_true", help="run the content checks; exit 1 on a problem")

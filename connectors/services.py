@@ -16,6 +16,7 @@ from bot.dialogue.cues import load_cues
 from bot.dialogue.handoff import HandoffRouter
 from bot.language import LanguageIdentifier
 from bot.store import ConversationStore, open_store
+from connectors.metrics import record_turn
 from connectors.settings import Settings, get_settings
 from knowledge.content import languages_in
 from knowledge.embedders import make_embedder
@@ -115,7 +116,7 @@ def build_services(settings: Settings, data: LanguageData = LanguageData(), buil
     router = HandoffRouter(offices, places, catalogs)
     emergency_topics = frozenset(t for t, info in load_topics().items() if info.chapter == "10-emergencies")
     dialogue = DialogueManager(assistant, store, router, load_cues(data.translations), places,
-                               settings.intent_threshold, emergency_topics)
+                               settings.intent_threshold, emergency_topics, on_turn=record_turn)
     return Services(settings, index, identifier, catalogs, offices, places, store, assistant, dialogue, languages)
 
 

@@ -35,6 +35,13 @@ class Settings(BaseSettings):
     line_channel_secret: str = ""
     line_channel_access_token: str = ""
     line_api_base: str = "https://api.line.me"
+    # staff pages (/staff, /training, /analytics): no login works until a username and a password are set
+    staff_username: str = ""
+    staff_password: str = Field("", description="plain password; prefer staff_password_hash")
+    staff_password_hash: str = Field("", description="pbkdf2_sha256$iterations$salt$hash (tsunagu hash-password)")
+    session_secret: str = Field("", description="signs the login cookie; empty: derived from the password")
+    session_hours: float = Field(12.0, gt=0, description="how long a staff login lasts")
+    log_format: Literal["json", "text"] = "json"
 
     @property
     def index_dir(self) -> Path:

@@ -8,6 +8,7 @@ nothing is close enough, say so and (the second time) hand off.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bot.assistant import PLAIN_LANG, Assistant
@@ -17,6 +18,7 @@ from bot.dialogue.state import DialogueState
 from bot.redact import redact
 from bot.replies import Reply
 from bot.store import ConversationStore
+from bot.store.outcome import TurnOutcome
 from knowledge.places import Gazetteer
 from knowledge.retriever import TopicHit
 
@@ -33,12 +35,14 @@ class IncomingMessage:
     lang: str | None = None      # an explicit choice ("ja-plain" means plain Japanese)
     plain: bool | None = None
     kind: str = "text"           # "text", "follow" (a new friend on LINE) or "non_text" (sticker, image)
+    recorded: bool = False       # the channel already stored the (redacted) text, before acknowledging it
 
 
 class DialogueManager:
     def __init__(self, assistant: Assistant, store: ConversationStore, router: HandoffRouter, cues: Cues,
                  places: Gazetteer, intent_threshold: float = 0.9,
-                 emergency_topics: frozenset[str] = frozenset()) -> None:
+                 emergency_topics: frozenset[str] = frozenset(),
+                 on_turn: Callable[[TurnOutcome], None] | None = None) -> None:
         self.assistant = assistant
         self.store = store
         self.router = router
@@ -48,25 +52,34 @@ class DialogueManager:
         self.intent_margin = 0.015  # an intent must beat the best topic clearly (questions stay questions)
         self.emergency_topics = emergency_topics  # topics that may follow an emergency line (chapter 10)
         self.catalogs = assistant.catalogs
+        self.on_turn = on_turn  # told what became of each question (the service's metrics)
 
     # -- the turn ---------------------------------------------------------------------------------
     def handle(self, message: IncomingMessage) -> list[Reply]:
-        if message.kind == "text":
-            self.store.record_incoming(message.conversation_id, message.channel, redact(message.text),
-                                       message.lang or "")
+        question = redact(message.text) if message.kind == "text" else ""
+        if message.kind == "text" and not message.recorded:
+            self.store.record_incoming(message.conversation_id, message.channel, question, message.lang or "")
         with self.store.turn(message.conversation_id, message.channel) as turn:
             state = DialogueState.from_dict(turn.state)
-            replies = self.turn(message, state)
+            unanswered_before = state.unanswered
+            current = _Turn(self, message, state)
+            replies = current.run()
+            if message.kind == "text":
+                turn.outcome = TurnOutcome.of_turn(
+                    channel=message.channel, lang=current.content_lang, question=question, replies=replies,
+                    said_unsure=state.unanswered > unanswered_before)
             turn.state = state.to_dict()
             for reply in replies:
                 turn.say(reply.text, reply.lang, {"register": reply.register,
                                                   "sources": [s.id for s in reply.sources],
                                                   "handoff": reply.handoff.reason if reply.handoff else None})
+        if self.on_turn is not None and turn.outcome is not None:
+            self.on_turn(turn.outcome)
         return replies
 
     def turn(self, message: IncomingMessage, state: DialogueState, intent: str | None = None) -> list[Reply]:
-        """One turn on a state the caller keeps, without the store: ``handle`` and the Rasa actions
-        (``bot/dialogue/steps.py``) both come through here. ``intent``, when given, is the caller's own
+        """One turn on a state the caller keeps, without the store (the Rasa actions, ``bot/dialogue/steps.py``;
+        ``handle`` runs the same ``_Turn`` inside its stored turn). ``intent``, when given, is the caller's own
         classification ("" = a question) and replaces Tsunagu's intent recogniser for this turn."""
         return _Turn(self, message, state).run(intent)
 

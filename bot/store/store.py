@@ -11,7 +11,7 @@ import datetime as dt
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from sqlalchemy import create_engine, delete, event, func, select, text, update
@@ -19,7 +19,8 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
 
-from bot.store.models import Conversation, Message, utcnow
+from bot.store.models import Conversation, Message, Outcome, utcnow
+from bot.store.outcome import TurnOutcome
 
 __all__ = ["ConversationStore", "StoredMessage", "Turn", "open_store", "migrate", "SCHEMA_HEAD", "MIGRATIONS"]
 
@@ -42,12 +43,13 @@ class Turn:
     conversation_id: str
     state: dict
     replies: list[tuple[str, str, dict]] = field(default_factory=list)
+    outcome: TurnOutcome | None = None   # what became of the question (text turns only)
 
     def say(self, text: str, lang: str, meta: dict | None = None) -> None:
         self.replies.append((text, lang, meta or {}))
 
 
-SCHEMA_HEAD = "0001"  # the newest revision in migrations/versions (a test checks they agree)
+SCHEMA_HEAD = "0002"  # the newest revision in migrations/versions (a test checks they agree)
 
 
 def _at_head(engine: Engine) -> bool:
@@ -92,6 +94,7 @@ class ConversationStore:
         self._locks_guard = threading.Lock()
         self._conversations = Conversation.__table__
         self._messages = Message.__table__
+        self._outcomes = Outcome.__table__
 
     # -- writing ---------------------------------------------------------------------------------
     def _ensure(self, connection, conversation_id: str, channel: str, lock: bool) -> tuple[dict, int]:
@@ -140,6 +143,9 @@ class ConversationStore:
                 state=turn.state, version=version + 1, updated_at=utcnow()))
             for text, lang, meta in turn.replies:
                 self._add_message(connection, conversation_id, "out", text, lang, meta)
+            if turn.outcome is not None:
+                connection.execute(self._outcomes.insert().values(
+                    conversation_id=conversation_id, created_at=utcnow(), **asdict(turn.outcome)))
 
     # -- reading and housekeeping -----------------------------------------------------------------
     def state(self, conversation_id: str) -> dict:
@@ -168,6 +174,7 @@ class ConversationStore:
                                           .where(conversations.c.updated_at < cutoff)).scalars())
             if ids:
                 connection.execute(delete(messages).where(messages.c.conversation_id.in_(ids)))
+                connection.execute(delete(self._outcomes).where(self._outcomes.c.conversation_id.in_(ids)))
                 connection.execute(delete(conversations).where(conversations.c.id.in_(ids)))
             return len(ids)
 

@@ -1,0 +1,229 @@
+"""LINE: the webhook at ``POST /webhooks/line`` and ``LineChannel.send`` (line-bot-sdk v3).
+
+The webhook checks ``X-Line-Signature`` over the raw body (400 and nothing processed when it is missing or
+wrong), stores what users wrote, acknowledges, and answers in a background task: LINE wants a quick 200, and an answer can
+take a second. Replies use the event's reply token; when that fails (expired or already used — e.g. for a
+redelivered event) the same messages are pushed instead. The LINE user id, prefixed ``line:``, is the
+conversation id, so the language a user chose is remembered in the dialogue state like any session's.
+"""
+from __future__ import annotations
+
+import logging
+import uuid
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from threading import Lock
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, BackgroundTasks, Depends, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
+from linebot.v3.exceptions import InvalidSignatureError
+from linebot.v3.messaging import (ApiClient, ApiException, Configuration, MessageAction, MessagingApi,
+                                  PostbackAction, PushMessageRequest, QuickReply, QuickReplyItem,
+                                  ReplyMessageRequest, TextMessage)
+from linebot.v3.webhook import WebhookParser
+from linebot.v3.webhooks import (Event, FollowEvent, MessageEvent, PostbackEvent, TextMessageContent,
+                                 UserSource)
+
+from bot.dialogue import IncomingMessage
+from bot.redact import redact
+from bot.replies import Reply
+from connectors.channel import Channel, ChannelLimits, Choice, Outgoing, degrade
+from connectors.language_names import own_name, picker
+from connectors.ruby import bracket, warm_up
+from connectors.services import Services, get_services
+
+__all__ = ["router", "LineChannel", "LIMITS", "SESSION_PREFIX", "incoming_of"]
+
+router = APIRouter()
+log = logging.getLogger(__name__)
+
+SESSION_PREFIX = "line:"
+LANG_POSTBACK = "lang"        # postback data "lang=vi": the user picked a language
+LIMITS = ChannelLimits(text_chars=5000, messages_per_send=5, quick_replies=13, label_chars=20, ruby=False)
+
+
+class LineChannel:
+    """Delivers messages through the Messaging API at ``api_base`` (the real one, or a test's fake)."""
+
+    name = "line"
+    limits = LIMITS
+
+    def __init__(self, access_token: str, api_base: str) -> None:
+        self.configuration = Configuration(host=api_base.rstrip("/"), access_token=access_token)
+
+    def send(self, recipient: str, messages: Sequence[Outgoing], reply_token: str = "") -> None:
+        size = self.limits.messages_per_send
+        batches = [[_text_message(m) for m in messages[i:i + size]] for i in range(0, len(messages), size)]
+        with ApiClient(self.configuration) as client:
+            api = MessagingApi(client)
+            for number, batch in enumerate(batches):
+                if number == 0 and reply_token:
+                    try:
+                        api.reply_message(ReplyMessageRequest(reply_token=reply_token, messages=batch))
+                        continue
+                    except ApiException as failed:  # expired or used token: push the same messages
+                        log.warning("LINE reply failed (%s %s); pushing instead", failed.status, failed.reason)
+                # the retry key makes a retried push idempotent on LINE's side
+                api.push_message(PushMessageRequest(to=recipient, messages=batch),
+                                 x_line_retry_key=str(uuid.uuid4()))
+
+
+def _text_message(message: Outgoing) -> TextMessage:
+    items = [QuickReplyItem(action=PostbackAction(label=c.label, data=c.data, display_text=c.label)
+                            if c.data else MessageAction(label=c.label, text=c.text))
+             for c in message.choices]
+    return TextMessage(text=message.text, quick_reply=QuickReply(items=items) if items else None)
+
+
+@dataclass(frozen=True)
+class LineTurn:
+    """One event that needs an answer: what the dialogue gets, and where the answer goes."""
+
+    message: IncomingMessage
+    recipient: str
+    reply_token: str
+
+
+class _SeenEvents:
+    """Webhook event ids already handled (LINE redelivers an event when it got no 200 in time)."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self._ids: OrderedDict[str, None] = OrderedDict()
+        self._size = size
+        self._lock = Lock()
+
+    def first_time(self, event_id: str) -> bool:
+        with self._lock:
+            if event_id in self._ids:
+                return False
+            self._ids[event_id] = None
+            if len(self._ids) > self._size:
+                self._ids.popitem(last=False)
+            return True
+
+
+_seen = _SeenEvents()
+
+
+def _recipient(event: Event) -> str:
+    """The user of a one-to-one chat; empty for group and multi-person chats, where a consultation about
+    one person's residence does not belong (Tsunagu stays silent there)."""
+    source = getattr(event, "source", None)
+    return source.user_id if isinstance(source, UserSource) and source.user_id else ""
+
+
+def incoming_of(event: Event, services: Services) -> IncomingMessage | None:
+    """What an event means to the dialogue; None for events that are acknowledged and ignored."""
+    recipient = _recipient(event)
+    if not recipient:
+        return None
+    conversation = SESSION_PREFIX + recipient
+    if isinstance(event, FollowEvent):
+        return IncomingMessage(conversation, "", "line", kind="follow")
+    if isinstance(event, MessageEvent):
+        if isinstance(event.message, TextMessageContent):
+            return IncomingMessage(conversation, event.message.text, "line")
+        return IncomingMessage(conversation, "", "line", kind="non_text")  # sticker, image, location, …
+    if isinstance(event, PostbackEvent):
+        lang = parse_qs(event.postback.data or "").get(LANG_POSTBACK, [""])[0]
+        if lang in services.languages:  # the text is the catalog's name, which the dialogue recognises
+            return IncomingMessage(conversation, services.catalogs.text(lang, "language_name"), "line", lang=lang)
+    return None  # unfollow, join, leave, unknown types, unknown postbacks
+
+
+def _choices(services: Services):
+    """Quick replies as buttons: a language becomes a postback with its own name (babel)."""
+    def choices(reply: Reply) -> tuple[Choice, ...]:
+        codes = [services.dialogue.language_by_name(q) for q in reply.quick_replies]
+        if codes and all(codes):  # the language picker: in picker order
+            return tuple(Choice(c.name, services.catalogs.text(c.code, "language_name"),
+                                f"{LANG_POSTBACK}={c.code}") for c in picker(codes))
+        return tuple(Choice(own_name(code), q, f"{LANG_POSTBACK}={code}") if code else Choice(q, q)
+                     for q, code in zip(reply.quick_replies, codes))
+    return choices
+
+
+def _user_lang(services: Services, conversation_id: str) -> str:
+    return services.store.state(conversation_id).get("lang") or services.settings.default_language
+
+
+def _messages_for(turn: LineTurn, services: Services, limits: ChannelLimits) -> list[Outgoing]:
+    message, limit = turn.message, services.settings.max_message_chars
+    if message.kind == "text" and len(message.text) > limit:  # as /api/chat: stored, but not processed
+        lang = _user_lang(services, message.conversation_id)
+        return [Outgoing(services.catalogs.text(lang, "error_too_long", limit=limit))]
+    replies = services.dialogue.handle(message)
+    return degrade(replies, limits, bracket=bracket, choices=_choices(services))
+
+
+def answer(turns: Sequence[LineTurn], services: Services, channel: Channel) -> None:
+    """The background part: run each turn through the dialogue and send the replies."""
+    for turn in turns:
+        conversation = turn.message.conversation_id
+        try:
+            messages = _messages_for(turn, services, channel.limits)
+        except Exception:  # the text is already stored (see _record): say so and ask to try again
+            log.exception("LINE turn failed for %s", conversation)
+            messages = [Outgoing(services.catalogs.text(_user_lang(services, conversation), "error_internal"))]
+        try:
+            channel.send(turn.recipient, messages, turn.reply_token)
+        except Exception:
+            log.exception("LINE send failed for %s", conversation)
+
+
+def _record(turns: list[LineTurn], services: Services) -> list[LineTurn]:
+    """Store what users wrote (redacted) before LINE gets its 200: nothing a user sent is lost, even if the
+    process stops before the background answer runs."""
+    recorded = []
+    for turn in turns:
+        message = turn.message
+        if message.kind == "text":
+            services.store.record_incoming(message.conversation_id, message.channel, redact(message.text),
+                                           message.lang or "")
+            turn = replace(turn, message=replace(message, recorded=True))
+        recorded.append(turn)
+    return recorded
+
+
+def _bad(message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=400)
+
+
+@router.post("/webhooks/line")
+async def webhook(request: Request, background: BackgroundTasks,
+                  services: Services = Depends(get_services)) -> JSONResponse:
+    settings = services.settings
+    if not settings.line_channel_secret or not settings.line_channel_access_token:
+        return JSONResponse({"error": "LINE is not configured: set TSUNAGU_LINE_CHANNEL_SECRET and "
+                                      "TSUNAGU_LINE_CHANNEL_ACCESS_TOKEN"}, status_code=503)
+    signature = request.headers.get("x-line-signature", "")
+    if not signature:
+        return _bad("missing X-Line-Signature")
+    body = await request.body()
+    try:
+        events = WebhookParser(settings.line_channel_secret).parse(body.decode("utf-8"), signature)
+    except InvalidSignatureError:
+        log.warning("LINE webhook with a wrong signature rejected")
+        return _bad("invalid X-Line-Signature")
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError):
+        return _bad("body is not a LINE webhook payload")
+    turns: list[LineTurn] = []
+    for event in events:
+        event_id = getattr(event, "webhook_event_id", "")
+        if event_id and not _seen.first_time(event_id):
+            log.info("LINE event %s was already handled (redelivery)", event_id)
+            continue
+        message = incoming_of(event, services)
+        if message is None:
+            log.info("LINE event %s acknowledged and ignored", getattr(event, "type", "unknown"))
+            continue
+        turns.append(LineTurn(message, _recipient(event), getattr(event, "reply_token", None) or ""))
+    if turns:
+        warm_up()
+        turns = await run_in_threadpool(_record, turns, services)
+        channel = LineChannel(settings.line_channel_access_token, settings.line_api_base)
+        background.add_task(answer, turns, services, channel)
+    return JSONResponse({"status": "ok"})

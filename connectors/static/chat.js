@@ -1,0 +1,182 @@
+// Tsunagu web chat: talks to POST /api/chat. Every text is inserted with textContent or text nodes —
+// never as markup — so nothing a user or the content says can become HTML. Furigana arrives as
+// segments [[text, reading|null], …] and is built into <ruby> elements here.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var log = document.getElementById("log");
+  var quick = document.getElementById("quick");
+  var form = document.getElementById("ask");
+  var input = document.getElementById("text");
+  var send = document.getElementById("send");
+  var langSelect = document.getElementById("lang");
+  var plainBox = document.getElementById("plain");
+  var statusLine = document.getElementById("status");
+  var errorLine = document.getElementById("error");
+  var labels = log.dataset;
+  var plainChanged = false;
+
+  var sessionId = sessionStorage.getItem("tsunagu-session");
+  if (!sessionId) {
+    sessionId = (window.crypto && crypto.randomUUID) ? crypto.randomUUID()
+      : String(Date.now()) + Math.random().toString(16).slice(2);
+    sessionStorage.setItem("tsunagu-session", sessionId);
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    return node;
+  }
+
+  function withRuby(parent, segments) {
+    segments.forEach(function (segment) {
+      var text = segment[0], reading = segment[1];
+      if (reading) {
+        var ruby = el("ruby");
+        ruby.appendChild(document.createTextNode(text));
+        ruby.appendChild(el("rt", null, reading));
+        parent.appendChild(ruby);
+      } else {
+        parent.appendChild(document.createTextNode(text));
+      }
+    });
+  }
+
+  function message(who, label, lang) {
+    var item = el("li", "msg " + who);
+    if (lang) { item.lang = lang; }
+    item.appendChild(el("span", "who", label));
+    log.appendChild(item);
+    return item;
+  }
+
+  function phoneLinks(parent, phones) {
+    phones.split(" / ").forEach(function (phone, index) {
+      if (index > 0) { parent.appendChild(document.createTextNode(" / ")); }
+      var number = (phone.match(/[+0-9][0-9-]{5,}/) || [""])[0];
+      if (!number) { parent.appendChild(document.createTextNode(phone)); return; }
+      var link = el("a", null, number);
+      link.href = "tel:" + number.replace(/-/g, "");
+      parent.appendChild(link);
+      var rest = phone.replace(number, "").trim();
+      if (rest) { parent.appendChild(document.createTextNode(" " + rest)); }
+    });
+  }
+
+  function handoffCard(handoff) {
+    var card = el("section", "handoff");
+    card.setAttribute("aria-label", labels.office);
+    card.appendChild(el("h3", null, handoff.office.name));
+    var list = el("dl");
+    [["phone", null], ["address", handoff.office.address], ["hours", handoff.office.hours]].forEach(function (row) {
+      list.appendChild(el("dt", null, labels[row[0]]));
+      var value = el("dd", null, row[1]);
+      if (row[0] === "phone") { phoneLinks(value, handoff.office.phone); }
+      list.appendChild(value);
+    });
+    card.appendChild(list);
+    return card;
+  }
+
+  function showReply(reply) {
+    var item = message("bot", labels.bot, reply.lang === "ja-plain" ? "ja" : reply.lang);
+    var text = el("p", "text");
+    if (reply.ruby && reply.ruby.length) { withRuby(text, reply.ruby); } else { text.textContent = reply.text; }
+    item.appendChild(text);
+    if (reply.handoff) { item.appendChild(handoffCard(reply.handoff)); }
+    if (reply.sources && reply.sources.length) {
+      var sources = el("div", "sources");
+      sources.appendChild(el("span", null, labels.sources));
+      var list = el("ul");
+      reply.sources.forEach(function (source) {
+        list.appendChild(el("li", null, source.chapter ? source.title + " — " + source.chapter : source.title));
+      });
+      sources.appendChild(list);
+      item.appendChild(sources);
+    }
+    showQuickReplies(reply.quick_replies || [], item.lang);
+    followLanguage(reply.register === "plain" ? "ja-plain" : reply.lang);
+  }
+
+  // a language chosen in the conversation (a tapped or typed language name) moves the picker along,
+  // so the next question does not switch back to the picker's old choice
+  function followLanguage(code) {
+    if (!langSelect.value || langSelect.value === code) { return; }
+    if ([].some.call(langSelect.options, function (option) { return option.value === code; })) {
+      langSelect.value = code;
+      plainBox.checked = code === "ja-plain";
+    }
+  }
+
+  function showQuickReplies(choices, lang) {
+    quick.replaceChildren();
+    choices.forEach(function (choice) {
+      var button = el("button", null, choice);
+      button.type = "button";
+      if (lang) { button.lang = lang; }
+      button.addEventListener("click", function () { ask(choice); });
+      quick.appendChild(button);
+    });
+  }
+
+  function ask(text) {
+    text = text.trim();
+    if (!text) { return; }
+    errorLine.hidden = true;
+    message("you", labels.you).appendChild(el("p", "text", text));
+    var body = { session_id: sessionId, text: text };
+    if (langSelect.value) { body.lang = langSelect.value; }
+    if (plainBox.checked || plainChanged) { body.plain = plainBox.checked; }
+    send.disabled = true;
+    log.setAttribute("aria-busy", "true");
+    statusLine.textContent = script.dataset.waiting;
+    fetch("/api/chat", { method: "POST", headers: { "content-type": "application/json" },
+                         body: JSON.stringify(body) })
+      .then(function (response) {
+        return response.json().then(function (data) { return { ok: response.ok, data: data }; });
+      })
+      .then(function (result) {
+        if (!result.ok) { throw new Error(result.data.error || "error"); }
+        plainChanged = false;
+        showReply(result.data);
+      })
+      .catch(function (problem) {
+        errorLine.textContent = problem.message;
+        errorLine.hidden = false;
+      })
+      .finally(function () {
+        send.disabled = false;
+        log.removeAttribute("aria-busy");
+        statusLine.textContent = "";
+      });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var text = input.value;
+    input.value = "";
+    ask(text);
+    input.focus();
+  });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+  // the two ways to ask for plain Japanese agree with each other
+  plainBox.addEventListener("change", function () {
+    plainChanged = true;
+    if (!plainBox.checked && langSelect.value === "ja-plain") { langSelect.value = "ja"; }
+  });
+  langSelect.addEventListener("change", function () {
+    if (langSelect.value === "ja-plain" && !plainBox.checked) { plainBox.checked = true; plainChanged = true; }
+    if (langSelect.value && langSelect.value.indexOf("ja") !== 0 && plainBox.checked) {
+      plainBox.checked = false;
+      plainChanged = true;
+    }
+  });
+  document.getElementById("settings").addEventListener("submit", function (event) { event.preventDefault(); });
+})();

@@ -1,0 +1,40 @@
+"""The web chat page at ``/``: the page itself; the conversation goes through ``POST /api/chat``.
+
+The chat is request/response, so its ``send`` is the JSON the page receives: the merged reply, plus
+furigana segments for plain Japanese (the browser shows them as ``<ruby>``).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse
+
+from bot.replies import Reply, merge_replies
+from connectors.language_names import picker
+from connectors.pages import PAGE_HEADERS, templates
+from connectors.ruby import segments, warm_up
+from connectors.services import Services, get_services
+
+__all__ = ["router", "reply_json"]
+
+router = APIRouter()
+
+
+def reply_json(replies: Sequence[Reply]) -> dict:
+    """What the page (and any API client) gets for one turn."""
+    merged = merge_replies(list(replies))
+    data = merged.to_json()
+    if merged.register == "plain" and merged.lang == "ja":
+        data["ruby"] = segments(merged.text)
+    return data
+
+
+@router.get("/", response_class=HTMLResponse)
+def chat_page(request: Request, services: Services = Depends(get_services)) -> HTMLResponse:
+    warm_up()
+    return templates.TemplateResponse(request, "chat.html", {
+        "active": "chat",
+        "languages": picker(services.languages),
+        "max_chars": services.settings.max_message_chars,
+    }, headers=PAGE_HEADERS)

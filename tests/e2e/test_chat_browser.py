@@ -1,0 +1,162 @@
+"""The web chat in real headless Chromium: three scripts, furigana as <ruby>, quick replies and the handoff
+card, an XSS payload, phone width, keyboard use and basic accessibility. Screenshots: tests/artifacts/."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.e2e import a11y
+
+pytestmark = pytest.mark.integration
+
+QUESTIONS = Path(__file__).resolve().parents[1] / "data" / "questions"
+
+
+def first_question(lang: str) -> str:
+    return yaml.safe_load((QUESTIONS / f"{lang}.yaml").read_text(encoding="utf-8"))[0]["q"]
+
+
+def ask(page, text: str) -> None:
+    """Type like a person and press Enter; wait for Tsunagu's answer to this question."""
+    answers = page.locator("#log .msg.bot").count()
+    page.locator("#text").fill(text)
+    page.locator("#text").press("Enter")
+    page.locator("#log .msg.bot").nth(answers).wait_for()
+
+
+def last_answer(page):
+    return page.locator("#log .msg.bot").last
+
+
+@pytest.mark.parametrize("lang, script, pattern", [
+    ("en", "latin", r"[A-Za-z]{4,}"),
+    ("my", "burmese", r"[\u1000-\u109F]{3,}"),
+    ("km", "khmer", r"[\u1780-\u17FF]{3,}"),
+])
+def test_a_question_is_answered_in_its_script_with_sources(page, shot, lang, script, pattern):
+    page.goto("/")
+    page.locator("#lang").select_option(lang)
+    ask(page, first_question(lang))
+    answer = last_answer(page)
+    assert answer.get_attribute("lang") == lang
+    assert re.search(pattern, answer.locator(".text").inner_text())
+    assert answer.locator(".sources li").count() >= 1
+    shot(page, f"chat-{script}")
+
+
+def test_plain_japanese_shows_furigana_as_ruby(page, shot):
+    page.goto("/")
+    page.get_by_label("やさしい日本語").check()
+    ask(page, "在留カードをなくしました")
+    answer = last_answer(page)
+    assert answer.get_attribute("lang") == "ja"
+    rubies = answer.locator(".text ruby")
+    assert rubies.count() > 3
+    first = rubies.first
+    base, reading = first.evaluate("r => [r.firstChild.textContent, r.querySelector('rt').textContent]")
+    assert re.fullmatch(r"[\u4e00-\u9fff々]+", base) and re.fullmatch(r"[\u3041-\u309fー ]+", reading)
+    shot(page, "chat-japanese-plain-ruby")
+
+
+def test_the_language_picker_names_each_language_in_its_own_script(page):
+    page.goto("/")
+    names = page.locator("#lang option").all_inner_texts()
+    assert {"日本語", "やさしい日本語", "English", "Tiếng Việt", "မြန်မာ", "ខ្មែរ", "नेपाली", "Українська"} <= set(names)
+
+
+@pytest.mark.parametrize("choice, plain_checked", [("ja-plain", True), ("en", False), ("ja", True)])
+def test_the_picker_and_the_plain_switch_agree(page, choice, plain_checked):
+    page.goto("/")
+    page.locator("#plain").check()
+    page.locator("#lang").select_option(choice)
+    assert page.locator("#plain").is_checked() is plain_checked
+
+
+def test_a_language_chosen_in_the_conversation_moves_the_picker(page):
+    page.goto("/")
+    page.locator("#lang").select_option("en")
+    ask(page, "Tiếng Việt")  # what tapping the language button sends
+    assert page.locator("#lang").input_value() == "vi"
+    ask(page, "Where do I register my address?")
+    assert last_answer(page).get_attribute("lang") == "vi"
+
+
+XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script><b>bold</b>'
+
+
+def test_an_xss_payload_typed_into_the_chat_stays_text(page, shot):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto("/")
+    ask(page, XSS)
+    mine = page.locator("#log .msg.you .text").last
+    assert mine.inner_text() == XSS
+    assert page.locator("#log img, #log script, #log b").count() == 0
+    assert page.evaluate("() => window.__xss") is None and dialogs == []
+    shot(page, "chat-xss-stays-text")
+
+
+def test_quick_replies_lead_to_a_handoff_card_with_a_phone_link(page, shot):
+    page.goto("/")
+    page.locator("#lang").select_option("en")
+    ask(page, "I want to talk to a person")
+    tokyo = page.locator("#quick button", has_text="Tokyo")
+    answers = page.locator("#log .msg.bot").count()
+    tokyo.click()
+    page.locator("#log .msg.bot").nth(answers).wait_for()
+    card = last_answer(page).locator(".handoff")
+    assert "Tokyo" in card.locator("h3").inner_text()
+    phone = card.locator("a[href^='tel:']").first
+    assert re.fullmatch(r"tel:\+?\d{9,13}", phone.get_attribute("href"))
+    assert card.locator("dd").nth(1).inner_text().strip()  # the address
+    shot(page, "chat-handoff-card")
+
+
+def test_at_phone_width_nothing_overflows_and_the_chat_works(phone_page, shot):
+    phone_page.goto("/")
+    ask(phone_page, "How do I report my new address?")
+    assert phone_page.evaluate("() => document.documentElement.scrollWidth") <= 375
+    send = phone_page.locator("#send").bounding_box()
+    assert send["x"] >= 0 and send["x"] + send["width"] <= 375
+    assert a11y.problems(phone_page) == []
+    shot(phone_page, "chat-phone-375")
+
+
+def test_keyboard_alone_can_pick_a_language_ask_and_tap_a_suggestion(page):
+    page.goto("/")
+    stops = [stop.name for stop in a11y.tab_stops(page)]
+    assert stops[0].startswith("a Skip to content")
+    order = [next(i for i, s in enumerate(stops) if s.startswith(p)) for p in ("#lang", "#plain", "#text", "#send")]
+    assert order == sorted(order)
+    page.locator("#lang").focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # past the plain-Japanese box to the question
+    page.keyboard.type("I want to talk to a person")
+    page.keyboard.press("Enter")
+    page.locator("#quick button").first.wait_for()
+    answers = page.locator("#log .msg.bot").count()
+    page.keyboard.press("Shift+Tab")  # back from the question to the last suggestion
+    page.keyboard.press("Enter")
+    page.locator("#log .msg.bot").nth(answers).wait_for()
+    assert "Shizuoka" in page.locator("#log .msg.you").last.inner_text()
+
+
+def test_the_chat_page_meets_basic_accessibility_checks_before_and_after_answers(page, shot):
+    page.goto("/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert a11y.problems(page) == []
+    ask(page, "I want to talk to a person")
+    ask(page, "Tokyo")
+    assert a11y.problems(page) == []
+    shot(page, "chat-accessibility")
+
+
+def test_every_asset_is_served_locally(page, live_url):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto("/")
+    ask(page, "hello")
+    assert requested and all(url.startswith(live_url) for url in requested)

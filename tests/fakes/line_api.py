@@ -1,0 +1,90 @@
+"""A fake LINE Messaging API on 127.0.0.1 (random port) for tests: the real line-bot-sdk talks to it.
+
+It implements ``POST /v2/bot/message/reply`` and ``POST /v2/bot/message/push``, records every call (path,
+headers, JSON body) and can be told to fail replies the way LINE does for an expired token.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+__all__ = ["FakeLineApi", "RecordedCall"]
+
+REPLY, PUSH = "/v2/bot/message/reply", "/v2/bot/message/push"
+
+
+@dataclass(frozen=True)
+class RecordedCall:
+    path: str
+    headers: dict[str, str]
+    body: dict
+
+    @property
+    def texts(self) -> list[str]:
+        return [m["text"] for m in self.body.get("messages", [])]
+
+    @property
+    def quick_reply_items(self) -> list[dict]:
+        """The quick-reply items of the last message (LINE shows only those)."""
+        last = (self.body.get("messages") or [{}])[-1]
+        return (last.get("quickReply") or {}).get("items", [])
+
+
+class FakeLineApi:
+    def __init__(self) -> None:
+        self.calls: list[RecordedCall] = []
+        self.reply_failure: tuple[int, str] | None = None
+        self._lock = threading.Lock()
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+                raw = self.rfile.read(int(self.headers.get("content-length") or 0))
+                call = RecordedCall(self.path, {k.lower(): v for k, v in self.headers.items()},
+                                    json.loads(raw or b"{}"))
+                with fake._lock:
+                    fake.calls.append(call)
+                if self.path not in (REPLY, PUSH):
+                    return self._answer(404, {"message": "Not found"})
+                if self.path == REPLY and fake.reply_failure:
+                    status, message = fake.reply_failure
+                    return self._answer(status, {"message": message})
+                sent = [{"id": str(1000 + i), "quoteToken": f"q{i}"} for i, _ in enumerate(call.body["messages"])]
+                self._answer(200, {"sentMessages": sent})
+
+            def _answer(self, status: int, body: dict) -> None:
+                data = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def log_message(self, *args) -> None:  # keep test output quiet
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self) -> FakeLineApi:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def fail_replies(self, status: int = 400, message: str = "Invalid reply token") -> None:
+        self.reply_failure = (status, message)
+
+    def calls_to(self, path: str) -> list[RecordedCall]:
+        with self._lock:
+            return [c for c in self.calls if c.path == path]
+
+    def clear(self) -> None:
+        with self._lock:
+            self.calls.clear()
+        self.reply_failure = None

@@ -1,0 +1,37 @@
+"""The counter-staff console with the real model, on the practice cases' questions: each resident's
+language is detected, the case's topic is among the best three, and the office follows the prefecture."""
+from __future__ import annotations
+
+import pytest
+
+from bot.staff_view import StaffDesk
+from connectors.services import build_services
+from connectors.settings import Settings
+from knowledge.topics import load_topics
+from knowledge.training_cases import load_training_book
+
+pytestmark = pytest.mark.integration
+BOOK = load_training_book()
+
+
+@pytest.fixture(scope="module")
+def services(tmp_path_factory):
+    return build_services(Settings(data_dir=tmp_path_factory.mktemp("staff-real"), reindex_check_seconds=0,
+                                   _env_file=None))
+
+
+@pytest.fixture(scope="module")
+def desk(services):
+    return StaffDesk(services.assistant, services.dialogue.router, services.places, load_topics())
+
+
+@pytest.mark.parametrize("case", BOOK.cases, ids=[case.id for case in BOOK.cases])
+def test_a_case_question_finds_its_topic_language_and_office(desk, services, case):
+    view = desk.look_up(case.question, prefecture=case.profile.prefecture)
+    assert view.lang == case.lang
+    assert case.topic in [t.topic_id for t in view.topics[:3]], [t.topic_id for t in view.topics[:3]]
+    best = load_topics().get(view.best.topic_id)
+    kind = best.handoff if best and best.handoff != "none" else "immigration"
+    expected = (services.offices.for_prefecture(case.profile.prefecture) if kind == "immigration"
+                else services.dialogue.router.route(kind, case.profile.prefecture).office)
+    assert view.office is not None and view.office.id == expected.id

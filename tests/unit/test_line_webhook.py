@@ -1,0 +1,271 @@
+"""LINE webhook: real signed bodies through the real line-bot-sdk to a fake LINE API on 127.0.0.1."""
+from __future__ import annotations
+
+import base64
+import dataclasses
+import hashlib
+import hmac
+import itertools
+import json
+import time
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+
+from connectors.app import create_app
+from connectors.channel import Outgoing
+from connectors.line import LineChannel
+from connectors.services import get_services
+from tests.conftest import fake_settings
+from tests.fakes.line_api import PUSH, REPLY, FakeLineApi
+from tests.live import serving
+
+SECRET, TOKEN = "test-channel-secret", "test-access-token"
+_ids = itertools.count(1)
+
+
+@pytest.fixture(scope="module")
+def line_api():
+    with FakeLineApi() as api:
+        yield api
+
+
+@pytest.fixture
+def services(fake_services, line_api, tmp_path):
+    line_api.clear()
+    settings = fake_settings(tmp_path, line_channel_secret=SECRET, line_channel_access_token=TOKEN,
+                             line_api_base=line_api.url)
+    return dataclasses.replace(fake_services, settings=settings)
+
+
+@pytest.fixture
+def client(services):
+    app = create_app()
+    app.dependency_overrides[get_services] = lambda: services
+    with TestClient(app) as test_client:  # background tasks run before the call returns
+        yield test_client
+
+
+class SlowDialogue:
+    """The real dialogue, taking ``delay`` seconds longer per turn."""
+
+    def __init__(self, inner, delay: float) -> None:
+        self.inner, self.delay = inner, delay
+
+    def handle(self, message):
+        time.sleep(self.delay)
+        return self.inner.handle(message)
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
+def new_user() -> str:
+    return f"U{next(_ids):032x}"
+
+
+def event(kind: str, user: str, redelivery: bool = False, **fields) -> dict:
+    number = next(_ids)
+    return {"type": kind, "timestamp": int(time.time() * 1000), "mode": "active",
+            "source": {"type": "user", "userId": user}, "webhookEventId": f"01HTEST{number:019d}",
+            "deliveryContext": {"isRedelivery": redelivery}, "replyToken": f"reply-token-{number}", **fields}
+
+
+def message(user: str, content: dict) -> dict:
+    return event("message", user, message={"id": str(next(_ids)), "quoteToken": "q", **content})
+
+
+def text(user: str, words: str) -> dict:
+    return message(user, {"type": "text", "text": words})
+
+
+def body_of(*events: dict) -> bytes:
+    return json.dumps({"destination": "Ubot", "events": list(events)}, ensure_ascii=False).encode()
+
+
+def signature(body: bytes, secret: str = SECRET) -> str:
+    return base64.b64encode(hmac.new(secret.encode(), body, hashlib.sha256).digest()).decode()
+
+
+def post(client, body: bytes, sign: str | None = ""):
+    headers = {"content-type": "application/json"}
+    if sign is not None:
+        headers["x-line-signature"] = sign or signature(body)
+    return client.post("/webhooks/line", content=body, headers=headers)
+
+
+def test_a_signed_text_message_is_stored_and_answered_with_a_reply(client, services, line_api):
+    user = new_user()
+    incoming = text(user, "How do I report my new address?")
+    response = post(client, body_of(incoming))
+    assert response.status_code == 200
+    [call] = line_api.calls_to(REPLY)
+    assert call.headers["authorization"] == f"Bearer {TOKEN}"
+    assert call.body["replyToken"] == incoming["replyToken"]
+    assert call.texts and all(0 < len(t) <= 5000 for t in call.texts)
+    stored = [m for m in services.store.messages(f"line:{user}") if m.direction == "in"]
+    assert [m.text for m in stored] == ["How do I report my new address?"]  # stored once
+    assert not line_api.calls_to(PUSH)
+
+
+def test_personal_data_is_redacted_before_it_is_stored(client, services):
+    user = new_user()
+    post(client, body_of(text(user, "My number is 090-1234-5678, card AB12345678CD")))
+    [stored] = [m.text for m in services.store.messages(f"line:{user}") if m.direction == "in"]
+    assert "090-1234-5678" not in stored and "AB12345678CD" not in stored
+
+
+@pytest.mark.parametrize("how", ["tampered body", "wrong secret", "missing signature", "empty signature"])
+def test_a_bad_or_missing_signature_is_rejected_and_nothing_is_processed(client, services, line_api, how):
+    user = new_user()
+    body = body_of(text(user, "hello"))
+    sign = {"tampered body": signature(body), "wrong secret": signature(body, "not-the-secret"),
+            "missing signature": None, "empty signature": "   "}[how]
+    if how == "tampered body":
+        body = body.replace(b"hello", b"hellp")
+    response = post(client, body, sign)
+    assert response.status_code == 400
+    assert line_api.calls == []
+    assert services.store.messages(f"line:{user}") == []
+
+
+def test_follow_greets_and_offers_every_language_in_its_own_script(client, line_api):
+    post(client, body_of(event("follow", new_user(), follow={"isUnblocked": False})))
+    [call] = line_api.calls_to(REPLY)
+    items = call.quick_reply_items
+    labels = [item["action"]["label"] for item in items]
+    assert 0 < len(items) <= 13 and all(len(label) <= 20 for label in labels)
+    assert {"日本語", "English", "Tiếng Việt", "やさしい日本語"} <= set(labels)
+    assert all(item["action"]["type"] == "postback" and item["action"]["data"].startswith("lang=")
+               for item in items)
+    spilled = call.texts[-1]  # languages past LINE's 13 buttons are listed in the text
+    assert "Українська" in spilled or "Українська" in labels
+
+
+def test_choosing_a_language_is_remembered_for_the_user(client, services, line_api):
+    user = new_user()
+    post(client, body_of(event("postback", user, postback={"data": "lang=vi"})))
+    [call] = line_api.calls_to(REPLY)
+    assert call.texts == [services.catalogs.text("vi", "language_set")]
+    line_api.clear()
+    post(client, body_of(text(user, "hello")))  # English words no longer switch the language
+    state = services.store.state(f"line:{user}")
+    assert state["lang"] == "vi" and state["lang_chosen"] is True
+
+
+@pytest.mark.parametrize("content", [
+    {"type": "sticker", "packageId": "446", "stickerId": "1988", "stickerResourceType": "STATIC"},
+    {"type": "image", "contentProvider": {"type": "line"}},
+    {"type": "location", "latitude": 35.68, "longitude": 139.76, "address": "東京都千代田区"},
+])
+def test_stickers_images_and_locations_get_a_short_text_reply(client, services, line_api, content):
+    post(client, body_of(message(new_user(), content)))
+    [call] = line_api.calls_to(REPLY)
+    assert call.texts == [services.catalogs.text(services.settings.default_language, "non_text")]
+
+
+@pytest.mark.parametrize("ignored", [
+    event("unfollow", "Uleaving"),
+    event("join", "Ux", source={"type": "group", "groupId": "Cgroup1"}),
+    event("leave", "Ux", source={"type": "group", "groupId": "Cgroup1"}),
+    event("postback", "Ux", postback={"data": "action=unknown"}),
+    event("brandNewEventType", "Ux"),
+    {**text("Ux", "hello everyone"), "source": {"type": "group", "groupId": "Cgroup1", "userId": "Ux"}},
+], ids=["unfollow", "join", "leave", "unknown postback", "unknown type", "text in a group chat"])
+def test_other_events_are_acknowledged_and_ignored(client, line_api, ignored):
+    response = post(client, body_of(ignored))
+    assert response.status_code == 200
+    assert line_api.calls == []
+
+
+def test_an_expired_reply_token_falls_back_to_push(client, line_api):
+    user = new_user()
+    line_api.fail_replies(400, "Invalid reply token")
+    post(client, body_of(text(user, "Where do I register my address?")))
+    [reply] = line_api.calls_to(REPLY)
+    [push] = line_api.calls_to(PUSH)
+    assert push.body["to"] == user
+    assert push.body["messages"] == reply.body["messages"]
+    assert push.headers["x-line-retry-key"]
+
+
+def test_a_redelivered_event_is_answered_once(client, line_api):
+    first = text(new_user(), "Where do I register my address?")
+    again = {**first, "deliveryContext": {"isRedelivery": True}}
+    post(client, body_of(first))
+    post(client, body_of(again))
+    assert len(line_api.calls_to(REPLY)) == 1
+
+
+def test_a_redelivered_event_not_seen_before_is_answered(client, line_api):
+    post(client, body_of(text(new_user(), "hello") | {"deliveryContext": {"isRedelivery": True}}))
+    assert len(line_api.calls_to(REPLY)) == 1
+
+
+def test_more_than_five_messages_reply_five_and_push_the_rest(line_api):
+    line_api.clear()
+    messages = [Outgoing(f"part {i}") for i in range(7)]
+    LineChannel(TOKEN, line_api.url).send("Ulong", messages, reply_token="tok")
+    [reply], [push] = line_api.calls_to(REPLY), line_api.calls_to(PUSH)
+    assert reply.texts == [f"part {i}" for i in range(5)] and push.texts == ["part 5", "part 6"]
+
+
+def test_without_line_settings_the_webhook_says_it_is_not_configured(fake_services, tmp_path):
+    app = create_app()
+    app.dependency_overrides[get_services] = lambda: dataclasses.replace(
+        fake_services, settings=fake_settings(tmp_path))
+    with TestClient(app) as test_client:
+        response = post(test_client, body_of(text("U1", "hi")), "x")
+    assert response.status_code == 503 and "TSUNAGU_LINE_CHANNEL_SECRET" in response.json()["error"]
+
+
+def test_the_webhook_answers_before_a_slow_reply_is_sent(services, line_api):
+    """LINE wants its 200 quickly: the dialogue runs after the response (here it takes 1.5 s)."""
+    slow_dialogue = SlowDialogue(services.dialogue, delay=1.5)
+    app = create_app()
+    app.dependency_overrides[get_services] = lambda: dataclasses.replace(services, dialogue=slow_dialogue)
+    user = new_user()
+    body = body_of(text(user, "hello"))
+    with serving(app) as url:
+        started = time.monotonic()
+        response = httpx.post(f"{url}/webhooks/line", content=body,
+                              headers={"x-line-signature": signature(body), "content-type": "application/json"})
+        answered_in = time.monotonic() - started
+        assert response.status_code == 200 and answered_in < 1.0
+        assert not line_api.calls_to(REPLY)  # still thinking, but what the user sent is already stored
+        assert [m.text for m in services.store.messages(f"line:{user}") if m.direction == "in"] == ["hello"]
+        deadline = time.monotonic() + 10
+        while not line_api.calls_to(REPLY) and time.monotonic() < deadline:
+            time.sleep(0.05)
+    assert len(line_api.calls_to(REPLY)) == 1
+
+
+def test_the_consoles_verify_button_gets_a_200(client, line_api):
+    """LINE's "Verify" sends a signed body without events."""
+    response = post(client, body_of())
+    assert response.status_code == 200 and line_api.calls == []
+
+
+class BrokenDialogue(SlowDialogue):
+    def handle(self, message):
+        raise RuntimeError("the index is being rebuilt")
+
+
+@pytest.mark.parametrize("words, dialogue, expected_key", [
+    ("x" * 2500, None, "error_too_long"),
+    ("Where do I register my address?", BrokenDialogue, "error_internal"),
+])
+def test_a_turn_that_cannot_be_answered_still_keeps_the_message_and_tells_the_user(
+        services, line_api, words, dialogue, expected_key):
+    if dialogue is not None:
+        services = dataclasses.replace(services, dialogue=dialogue(services.dialogue, 0))
+    app = create_app()
+    app.dependency_overrides[get_services] = lambda: services
+    user = new_user()
+    with TestClient(app) as test_client:
+        assert post(test_client, body_of(text(user, words))).status_code == 200
+    [call] = line_api.calls_to(REPLY)
+    limit = services.settings.max_message_chars
+    assert call.texts == [services.catalogs.text(services.settings.default_language, expected_key, limit=limit)]
+    assert [m.text for m in services.store.messages(f"line:{user}") if m.direction == "in"] == [words]

@@ -1,0 +1,224 @@
+"""Login, the counter-staff console and analytics through the real app (fake embedder, no network)."""
+import re
+import time
+
+import pytest
+from fastapi.testclient import TestClient
+
+from bot.dialogue import IncomingMessage
+from connectors import auth
+from connectors.app import create_app
+from connectors.auth import COOKIE
+from connectors.login_throttle import LoginThrottle
+from connectors.services import get_services
+from connectors.settings import get_settings
+from tests.conftest import fake_settings
+
+PAGES = ["/staff", "/training", "/analytics"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttle(monkeypatch):
+    """Each test starts with no failed logins on record (they all come from the same test client)."""
+    monkeypatch.setattr(auth, "throttle", LoginThrottle(limit=5, window=300))
+
+
+def make_client(fake_services, settings):
+    app = create_app()
+    app.dependency_overrides[get_services] = lambda: fake_services
+    app.dependency_overrides[get_settings] = lambda: settings
+    return TestClient(app)
+
+
+@pytest.fixture(scope="module")
+def settings(tmp_path_factory):
+    return fake_settings(tmp_path_factory.mktemp("staff"), staff_username="clerk", staff_password="counter-pw-1")
+
+
+@pytest.fixture(scope="module")
+def anonymous(fake_services, settings):
+    with make_client(fake_services, settings) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def staff(fake_services, settings):
+    with make_client(fake_services, settings) as client:
+        response = client.post("/login", data={"username": "clerk", "password": "counter-pw-1"},
+                               follow_redirects=False)
+        assert response.status_code == 303
+        yield client
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+@pytest.mark.parametrize("page", PAGES + ["/analytics?days=7", "/training/lost-card-nagoya"])
+def test_staff_pages_send_strangers_to_the_login(anonymous, page):
+    response = anonymous.get(page, follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"] == f"/login?next={page}"
+
+
+def test_a_lookup_without_login_is_refused_and_runs_nothing(anonymous, fake_services):
+    before = fake_services.store.count_conversations()
+    response = anonymous.post("/staff", data={"said": "residence card"}, follow_redirects=False)
+    assert response.status_code == 303 and fake_services.store.count_conversations() == before
+
+
+@pytest.mark.parametrize(
+    ("username", "password", "status"),
+    [("clerk", "wrong", 401), ("someone", "counter-pw-1", 401), ("", "", 401)],
+)
+def test_wrong_credentials_get_no_cookie(anonymous, username, password, status):
+    response = anonymous.post("/login", data={"username": username, "password": password},
+                              follow_redirects=False)
+    assert response.status_code == status and COOKIE not in response.cookies
+    assert "Wrong user name or password" in response.text
+
+
+@pytest.mark.parametrize(
+    ("target", "lands_on"),
+    [("/analytics", "/analytics"), ("//evil.example/x", "/staff"), ("https://evil.example", "/staff"),
+     ("/training/lost-card-nagoya", "/training/lost-card-nagoya")],
+)
+def test_login_returns_to_the_page_asked_for_on_this_site_only(fake_services, settings, target, lands_on):
+    with make_client(fake_services, settings) as client:
+        response = client.post("/login", data={"username": "clerk", "password": "counter-pw-1", "next": target},
+                               follow_redirects=False)
+        assert response.status_code == 303 and response.headers["location"] == lands_on
+        cookie = response.headers["set-cookie"]
+        assert "HttpOnly" in cookie and "SameSite=lax" in cookie.replace("samesite", "SameSite")
+
+
+def test_with_no_credentials_configured_no_login_works_and_the_page_says_how_to_set_them(fake_services, tmp_path):
+    with make_client(fake_services, fake_settings(tmp_path)) as client:
+        form = client.get("/login")
+        assert "TSUNAGU_STAFF_USERNAME" in form.text and "TSUNAGU_STAFF_PASSWORD_HASH" in form.text
+        assert 'type="password"' not in form.text
+        for password in ("", "admin", "password", "tsunagu"):
+            response = client.post("/login", data={"username": "admin", "password": password},
+                                   follow_redirects=False)
+            assert response.status_code == 503 and COOKIE not in response.cookies
+
+
+def test_repeated_failures_lock_the_address_out_even_for_the_right_password(fake_services, settings):
+    with make_client(fake_services, settings) as client:
+        for _ in range(5):
+            assert client.post("/login", data={"username": "clerk", "password": "guess"}).status_code == 401
+        locked = client.post("/login", data={"username": "clerk", "password": "counter-pw-1"},
+                             follow_redirects=False)
+        assert locked.status_code == 429 and COOKIE not in locked.cookies and "5分後" in locked.text
+
+
+def test_a_tampered_or_expired_cookie_is_not_a_login(fake_services, settings, monkeypatch):
+    with make_client(fake_services, settings) as client:
+        client.post("/login", data={"username": "clerk", "password": "counter-pw-1"})
+        token = client.cookies[COOKIE]
+        assert client.get("/staff", follow_redirects=False).status_code == 200
+        payload, stamp, signature = token.split(".")
+        for forged in (f"{payload}.{stamp}.{signature[::-1]}", f"ImFkbWluIg.{stamp}.{signature}"):  # "admin"
+            client.cookies.clear()
+            client.cookies.set(COOKIE, forged)
+            assert client.get("/staff", follow_redirects=False).status_code == 303
+        client.cookies.clear()
+        client.cookies.set(COOKIE, token)
+        later = time.time() + settings.session_hours * 3600 + 60
+        monkeypatch.setattr(time, "time", lambda: later)
+        assert client.get("/staff", follow_redirects=False).status_code == 303
+
+
+def test_changing_the_password_ends_existing_logins(fake_services, settings):
+    with make_client(fake_services, settings) as client:
+        client.post("/login", data={"username": "clerk", "password": "counter-pw-1"})
+        client.app.dependency_overrides[get_settings] = lambda: settings.model_copy(
+            update={"staff_password": "a-new-password"})
+        assert client.get("/staff", follow_redirects=False).status_code == 303
+
+
+def test_logout_ends_the_login(fake_services, settings):
+    with make_client(fake_services, settings) as client:
+        client.post("/login", data={"username": "clerk", "password": "counter-pw-1"})
+        client.post("/logout")
+        assert client.get("/staff", follow_redirects=False).status_code == 303
+
+
+def test_the_console_shows_everything_for_what_the_resident_said(staff, fake_services):
+    before = fake_services.store.count_conversations()
+    response = staff.post("/staff", data={"said": "在留カードをなくしました。名古屋に住んでいます。"})
+    assert response.status_code == 200
+    page = text_of(response.text)
+    office = fake_services.offices.for_prefecture("aichi")
+    assert "日本語" in page and "residence-card" in page
+    assert office.name_ja in page and f'href="tel:{office.main_phone}"' in response.text
+    assert "【引き継ぎメモ】" in page and "<ruby>" in response.text
+    assert response.text.count('class="copy secondary"') == 7   # language, topics, 3 answers, office, summary
+    assert "在留カード (residence-card) — Guidebook on Living and Working" in response.text  # topic list copy text
+    assert fake_services.store.count_conversations() == before   # a lookup stores no conversation
+
+
+def test_the_prefecture_chosen_on_the_form_decides_the_office(staff, fake_services):
+    response = staff.post("/staff", data={"said": "I lost my residence card in Osaka", "prefecture": "hokkaido"})
+    assert fake_services.offices.for_prefecture("hokkaido").name_ja in response.text
+    assert fake_services.offices.for_prefecture("osaka").name_ja not in response.text
+
+
+def test_what_the_resident_said_never_becomes_markup(staff):
+    payload = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    response = staff.post("/staff", data={"said": f"residence card {payload}"})
+    assert payload not in response.text and "&lt;script&gt;" in response.text
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+
+
+@pytest.mark.parametrize(("said", "status", "message"), [("   ", 422, "入力してください"),
+                                                          ("x" * 2001, 422, "2000文字まで")])
+def test_empty_or_too_long_input_is_explained(staff, said, status, message):
+    response = staff.post("/staff", data={"said": said})
+    assert response.status_code == status and message in response.text
+
+
+def test_analytics_lists_unanswered_questions_redacted_and_escaped(staff, fake_services):
+    original = fake_services.assistant.threshold
+    fake_services.assistant.threshold = 2.0
+    try:
+        fake_services.dialogue.handle(IncomingMessage(
+            "analytics-page", "<b>zzqx</b> call 090-1234-5678 please"))
+    finally:
+        fake_services.assistant.threshold = original
+    response = staff.get("/analytics?days=7")
+    assert response.status_code == 200 and "<svg" in response.text
+    assert "&lt;b&gt;zzqx&lt;/b&gt; call [phone] please" in response.text
+    assert "090-1234-5678" not in response.text
+    for chart in ("per-day", "per-language", "per-outcome", "top-topics", "handoff-reasons", "handoff-offices"):
+        assert f'id="{chart}"' in response.text
+
+
+def test_training_lists_the_cases_and_scores_a_reply(staff, fake_services):
+    listing = staff.get("/training")
+    assert listing.status_code == 200 and 'href="/training/lost-card-nagoya"' in listing.text
+    case = staff.get("/training/lost-card-nagoya")
+    assert "I lost my residence card on the train yesterday" in case.text and 'for="reply"' in case.text
+    office = fake_services.offices.for_prefecture("aichi")
+    scored = staff.post("/training/lost-card-nagoya",
+                        data={"reply": f"けいさつに とどけて、14日以内に {office.name_ja}に 行って ください。"})
+    page = text_of(scored.text)
+    assert scored.status_code == 200 and 'id="points"' in scored.text
+    assert "パスポート — ありません" in page and "警察 — 書けています" in page
+    assert "<ruby>" in scored.text.split('id="model"')[1]
+
+
+@pytest.mark.parametrize(("path", "data", "status"), [
+    ("/training/no-such-case", None, 404),
+    ("/training/lost-card-nagoya", {"reply": "  "}, 422),
+    ("/training/lost-card-nagoya", {"reply": "あ" * 4001}, 422),
+])
+def test_training_refuses_unknown_cases_and_empty_or_huge_replies(staff, path, data, status):
+    response = staff.post(path, data=data) if data else staff.get(path)
+    assert response.status_code == status
+
+
+def test_a_trainee_reply_is_shown_back_as_text(staff):
+    payload = "<script>alert(1)</script>けいさつ"
+    response = staff.post("/training/lost-card-nagoya", data={"reply": payload})
+    assert payload not in response.text and "&lt;script&gt;alert(1)&lt;/script&gt;けいさつ" in response.text

@@ -1,0 +1,51 @@
+"""The staff view assembled for one thing a resident said (fake embedder: the best topic is whatever the
+index returns; the test checks the view is built consistently from it)."""
+import pytest
+
+from bot.staff_view import StaffDesk
+from knowledge.topics import load_topics
+
+
+@pytest.fixture(scope="module")
+def desk(fake_services):
+    return StaffDesk(fake_services.assistant, fake_services.dialogue.router, fake_services.places, load_topics())
+
+
+@pytest.mark.parametrize(
+    ("said", "lang", "prefecture"),
+    [
+        ("在留カードをなくしました。大阪に住んでいます。", "ja", "osaka"),
+        ("I lost my residence card. I live in Sapporo.", "en", "hokkaido"),
+        ("Tôi bị mất thẻ cư trú. Tôi sống ở Fukuoka.", "vi", "fukuoka"),
+    ],
+)
+def test_the_view_has_both_answers_plain_japanese_and_the_office_for_the_place(desk, fake_services, said, lang,
+                                                                               prefecture):
+    view = desk.look_up(said)
+    best = view.best
+    assert view.lang == lang and best is not None
+    assert view.answer == fake_services.assistant.topic_text(best.topic_id, lang)[1]
+    assert view.answer_ja == fake_services.assistant.topic_text(best.topic_id, "ja")[1]
+    assert view.plain_ja == fake_services.assistant.topic_text(best.topic_id, "ja-plain")[1]
+    assert "".join(text for text, _ in view.plain_ruby) == view.plain_ja
+    assert any(reading for _, reading in view.plain_ruby)            # some kanji carry furigana
+    assert view.office is not None and view.office.id == fake_services.offices.for_prefecture(prefecture).id
+    assert view.place_ja and view.place_ja in view.summary_ja
+    assert [t.score for t in view.topics] == sorted((t.score for t in view.topics), reverse=True)
+    assert best.source_url.startswith("https://")
+
+
+def test_without_a_place_there_is_no_office_until_one_is_chosen(desk, fake_services):
+    assert desk.look_up("residence card renewal").office is None
+    chosen = desk.look_up("residence card renewal", prefecture="okinawa")
+    assert chosen.office.id == fake_services.offices.for_prefecture("okinawa").id
+
+
+def test_personal_data_is_redacted_in_the_summary(desk):
+    view = desk.look_up("residence card AB12345678CD, my phone is 090-1234-5678")
+    assert "AB12345678CD" not in view.summary_ja and "090-1234-5678" not in view.summary_ja
+    assert "[residence-card-no]" in view.summary_ja
+
+
+def test_a_chosen_language_wins_over_detection(desk):
+    assert desk.look_up("residence card", lang="ko").lang == "ko"
