@@ -78,7 +78,7 @@ class DialogueManager:
         return replies
 
     def turn(self, message: IncomingMessage, state: DialogueState, intent: str | None = None) -> list[Reply]:
-        """One turn on a state the caller keeps, without the store (the Rasa actions, ``bot/dialogue/steps.py``;
+        """One turn on a state the caller keeps, without the store (the Rasa actions, ``connectors/rasa_actions.py``;
         ``handle`` runs the same ``_Turn`` inside its stored turn). ``intent``, when given, is the caller's own
         classification ("" = a question) and replaces Tsunagu's intent recogniser for this turn."""
         return _Turn(self, message, state).run(intent)
