@@ -37,8 +37,10 @@ def live_url(live_app):
         yield url
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
+    """One Chromium for the browser tests, closed when they are done (Playwright's sync API keeps an event
+    loop running on this thread while it is open, which would break later tests that use asyncio.run)."""
     if not Path(CHROMIUM).exists() and not shutil.which(CHROMIUM):
         pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium); "
                     "never run 'playwright install'")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -47,9 +48,15 @@ def tracker(text: str, intent: str, slots: dict, sender: str | None = None) -> T
     return Tracker(sender or f"rasa-{next(_ids)}", slots, latest, [], False, None, {}, "action_listen")
 
 
+def run_async(coroutine):
+    """Run a coroutine on its own thread's loop: another test may hold a running loop on this thread."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def run_action(action, track: Tracker) -> tuple[list[dict], dict]:
     dispatcher = CollectingDispatcher()
-    events = asyncio.run(action.run(dispatcher, track, {}))
+    events = run_async(action.run(dispatcher, track, {}))
     return dispatcher.messages, {e["name"]: e["value"] for e in events if e["event"] == "slot"}
 
 
@@ -175,7 +182,7 @@ def test_the_webhook_executor_answers_rasas_wire_format(fake_services):
                                            "intent": {"name": "ask_human"}},
                         "paused": False, "followup_action": None, "active_loop": {},
                         "latest_action_name": "action_listen"}}
-    result = asyncio.run(action_executor(fake_services.dialogue).run(call)).model_dump()
+    result = run_async(action_executor(fake_services.dialogue).run(call)).model_dump()
     office = load_offices().for_prefecture("hokkaido")
     assert any(r.get("custom", {}).get("tsunagu", {}).get("handoff") for r in result["responses"])
     assert {"event": "slot", "name": SLOTS.handoff_office, "value": office.id} in [
