@@ -1,5 +1,6 @@
 """The web chat in real headless Chromium: three scripts, furigana as <ruby>, quick replies and the handoff
-card, an XSS payload, phone width, keyboard use and basic accessibility. Screenshots: tests/artifacts/."""
+card, an XSS payload, phone width, keyboard use, basic accessibility and the page's words following the
+language picker. Screenshots: tests/artifacts/."""
 from __future__ import annotations
 
 import re
@@ -7,7 +8,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from babel.messages.pofile import read_po
 
+from knowledge.paths import TRANSLATIONS_DIR
 from tests.e2e import a11y
 
 pytestmark = pytest.mark.integration
@@ -160,3 +163,28 @@ def test_every_asset_is_served_locally(page, live_url):
     page.goto("/")
     ask(page, "hello")
     assert requested and all(url.startswith(live_url) for url in requested)
+
+
+def page_words(lang: str) -> dict[str, str]:
+    with (TRANSLATIONS_DIR / lang / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        return {m.id: m.string for m in read_po(handle) if m.id.startswith("ui_")}
+
+
+def test_picking_a_language_swaps_the_pages_words_in_place(page, shot):
+    page.goto("/")
+    ask(page, "hello")
+    page.evaluate("() => { window.__noReload = true; }")  # gone if the page were reloaded
+    for lang, html_lang in [("km", "km"), ("ja-plain", "ja"), ("en", "en")]:
+        words = page_words(lang)
+        page.locator("#lang").select_option(lang)
+        assert page.locator("html").get_attribute("lang") == html_lang
+        assert page.locator("#send").inner_text() == words["ui_send"]
+        assert page.locator("label[for=text]").inner_text() == words["ui_question_label"]
+        assert page.locator("h1").inner_text() == words["ui_heading"]
+        assert page.locator("#quick").get_attribute("aria-label") == words["ui_suggested"]
+        if lang == "km":
+            assert re.search(r"[\u1780-\u17FF]{2,}", page.locator("#send").inner_text())
+            assert a11y.problems(page) == []
+            shot(page, "chat-labels-khmer")
+    assert page.evaluate("() => window.__noReload") is True
+    assert page.locator("#log .msg").count() == 2  # the conversation stayed
