@@ -50,4 +50,4 @@ def chat_page(request: Request, lang: str | None = None,
         "page_lang": page.html_lang,
         "ui": labels[page.code],
         "ui_all": labels,
-    }, headers=PAGE_HEADERS)
+    }, headers={**PAGE_HEADERS, "Content-Language": page.html_lang, "Vary": "Accept-Language"})

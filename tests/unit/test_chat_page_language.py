@@ -61,7 +61,8 @@ def test_the_page_is_rendered_in_the_residents_language(client, query, accept, l
     response = client.get(f"/{query}", headers={"accept-language": accept} if accept else {})
     assert response.status_code == 200
     page = response.text
-    assert f'<html lang="{html_lang}">' in page
+    assert f'<html lang="{html_lang}">' in page and response.headers["content-language"] == html_lang
+    assert "accept-language" in response.headers["vary"].lower()  # caches keep one copy per language
     words = catalog(lang)
     assert send_label(page) == words["ui_send"]
     assert html.escape(words["ui_question_label"]) in page and html.escape(words["ui_lead"]) in page
@@ -87,6 +88,13 @@ def test_the_page_carries_every_languages_words_for_the_picker(client):
     assert set(block) == set(LANGS)
     for lang in LANGS:
         assert block[lang] == {key: catalog(lang)[key] for key in UI_KEYS}
+
+
+def test_the_only_inline_script_is_the_json_data_block_which_csp_does_not_run(client):
+    response = client.get("/?lang=my")
+    inline = re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", response.text)
+    assert inline == [' type="application/json" id="ui-labels" data-lang="my"']
+    assert "unsafe-inline" not in response.headers["content-security-policy"]
 
 
 def test_page_words_cannot_break_out_of_the_json_block(fake_services):
