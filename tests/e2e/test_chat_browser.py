@@ -188,3 +188,33 @@ def test_picking_a_language_swaps_the_pages_words_in_place(page, shot):
             shot(page, "chat-labels-khmer")
     assert page.evaluate("() => window.__noReload") is True
     assert page.locator("#log .msg").count() == 2  # the conversation stayed
+
+
+@pytest.mark.parametrize("failure, shown", [
+    ({"abort": True}, "ui_error_network"),                                   # no connection
+    ({"status": 503, "body": "Service Unavailable"}, "ui_error_server"),      # a proxy's plain-text page
+    ({"status": 500, "json": {"error": "サーバーの問題"}}, "サーバーの問題"),  # the server's own sentence
+])
+def test_a_failed_turn_is_explained_in_the_pages_language(browser, live_url, failure, shown):
+    # an own context, not the `page` fixture: the failed request is meant to log a console error here
+    context = browser.new_context(base_url=live_url)
+    tab = context.new_page()
+    script_errors: list[str] = []
+    tab.on("pageerror", lambda error: script_errors.append(str(error)))
+    if failure.get("abort"):
+        tab.route("**/api/chat", lambda route: route.abort())
+    elif "json" in failure:
+        tab.route("**/api/chat", lambda route: route.fulfill(status=failure["status"], json=failure["json"]))
+    else:
+        tab.route("**/api/chat", lambda route: route.fulfill(status=failure["status"], body=failure["body"]))
+    try:
+        tab.goto("/")
+        tab.locator("#lang").select_option("th")
+        tab.locator("#text").fill("hello")
+        tab.locator("#text").press("Enter")
+        error = tab.locator("#error")
+        error.wait_for(state="visible")
+        assert error.inner_text() == page_words("th").get(shown, shown)
+        assert tab.locator("#send").is_enabled() and script_errors == []
+    finally:
+        context.close()

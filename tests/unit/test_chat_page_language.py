@@ -134,3 +134,10 @@ def test_every_catalog_has_every_page_word(lang):
     if lang != "en":  # translated, not copied from English
         english = catalog("en")
         assert all(words[key] != english[key] for key in ("ui_send", "ui_question_label", "ui_lead"))
+
+
+def test_the_plain_japanese_page_words_follow_the_plain_japanese_guidelines():
+    from bot.plain import check  # loads Sudachi: only this test needs it
+    breaches = {key: [b.rule_id for b in check(text)] for key, text in catalog("ja-plain").items()
+                if key.startswith(UI_PREFIX)}
+    assert {key: rules for key, rules in breaches.items() if rules} == {}
