@@ -98,7 +98,8 @@
     card.setAttribute("aria-label", labels.ui_office);
     card.appendChild(el("h3", null, handoff.office.name));
     var list = el("dl");
-    [["ui_phone", null], ["ui_address", handoff.office.address], ["ui_hours", handoff.office.hours]].forEach(function (row) {
+    var rows = [["ui_phone", null], ["ui_address", handoff.office.address], ["ui_hours", handoff.office.hours]];
+    rows.forEach(function (row) {
       list.appendChild(el("dt", null, labels[row[0]]));
       var value = el("dd", null, row[1]);
       if (row[0] === "ui_phone") { phoneLinks(value, handoff.office.phone); }

@@ -218,3 +218,17 @@ def test_a_failed_turn_is_explained_in_the_pages_language(browser, live_url, fai
         assert tab.locator("#send").is_enabled() and script_errors == []
     finally:
         context.close()
+
+
+def test_every_language_fits_a_phone_when_served_in_it(phone_page, shot):
+    phone_page.goto("/")
+    codes = [code for code in phone_page.locator("#lang option").evaluate_all("os => os.map(o => o.value)") if code]
+    assert len(codes) >= 17
+    for code in codes:
+        phone_page.goto(f"/?lang={code}")
+        assert phone_page.locator("#send").inner_text() == page_words(code)["ui_send"]
+        assert phone_page.evaluate("() => document.documentElement.scrollWidth") <= 375, code
+        send = phone_page.locator("#send").bounding_box()
+        assert send["x"] >= 0 and send["x"] + send["width"] <= 375, code
+        if code == "my":  # the longest words of all
+            shot(phone_page, "chat-phone-burmese")
