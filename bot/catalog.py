@@ -10,7 +10,7 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-__all__ = ["Catalogs", "load_catalogs"]
+__all__ = ["Catalogs", "load_catalogs", "FALLBACK"]
 
 FALLBACK = "en"
 

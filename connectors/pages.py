@@ -18,6 +18,9 @@ TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
 
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))  # autoescaping is on for .html templates
+# `tojson` still escapes < > & ' (so data cannot close its <script> block); letters stay UTF-8 instead of
+# \uXXXX, which keeps the chat page's words of 17 languages about a third smaller
+templates.env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
 
 PAGE_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; object-src 'none'; "

@@ -1,5 +1,8 @@
 """The web chat page at ``/``: the page itself; the conversation goes through ``POST /api/chat``.
 
+The page speaks the resident's language (``connectors/page_language.py``: ``?lang=``, else the browser's
+Accept-Language) and carries every language's words as JSON, so picking a language swaps them in place.
+
 The chat is request/response, so its ``send`` is the JSON the page receives: the merged reply, plus
 furigana segments for plain Japanese (the browser shows them as ``<ruby>``).
 """
@@ -12,6 +15,7 @@ from fastapi.responses import HTMLResponse
 
 from bot.replies import Reply, merge_replies
 from connectors.language_names import picker
+from connectors.page_language import page_labels, page_language
 from connectors.pages import PAGE_HEADERS, templates
 from connectors.ruby import segments, warm_up
 from connectors.services import Services, get_services
@@ -31,10 +35,19 @@ def reply_json(replies: Sequence[Reply]) -> dict:
 
 
 @router.get("/", response_class=HTMLResponse)
-def chat_page(request: Request, services: Services = Depends(get_services)) -> HTMLResponse:
+def chat_page(request: Request, lang: str | None = None,
+              services: Services = Depends(get_services)) -> HTMLResponse:
     warm_up()
+    choices = picker(services.languages)
+    codes = [choice.code for choice in choices]
+    page = page_language(lang, request.headers.get("accept-language"), codes)
+    labels = page_labels(services.catalogs, dict.fromkeys([*codes, page.code]))
     return templates.TemplateResponse(request, "chat.html", {
         "active": "chat",
-        "languages": picker(services.languages),
+        "languages": choices,
         "max_chars": services.settings.max_message_chars,
-    }, headers=PAGE_HEADERS)
+        "page": page,
+        "page_lang": page.html_lang,
+        "ui": labels[page.code],
+        "ui_all": labels,
+    }, headers={**PAGE_HEADERS, "Content-Language": page.html_lang, "Vary": "Accept-Language"})

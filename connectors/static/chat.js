@@ -1,9 +1,11 @@
 // Tsunagu web chat: talks to POST /api/chat. Every text is inserted with textContent or text nodes —
 // never as markup — so nothing a user or the content says can become HTML. Furigana arrives as
 // segments [[text, reading|null], …] and is built into <ruby> elements here.
+// The page's own words come from the JSON block #ui-labels ({lang: {ui_key: text}}): elements marked
+// data-ui="ui_key" (data-ui-aria: their aria-label) are swapped, with textContent, when the resident picks
+// a language or plain Japanese; the conversation stays.
 (function () {
   "use strict";
-  var script = document.currentScript;
   var log = document.getElementById("log");
   var quick = document.getElementById("quick");
   var form = document.getElementById("ask");
@@ -13,7 +15,10 @@
   var plainBox = document.getElementById("plain");
   var statusLine = document.getElementById("status");
   var errorLine = document.getElementById("error");
-  var labels = log.dataset;
+  var labelBlock = document.getElementById("ui-labels");
+  var allLabels = JSON.parse(labelBlock.textContent);
+  var pageLang = labelBlock.dataset.lang;      // what the server chose (?lang= or the browser's languages)
+  var labels = allLabels[pageLang];
   var plainChanged = false;
 
   var sessionId = sessionStorage.getItem("tsunagu-session");
@@ -44,6 +49,29 @@
     });
   }
 
+  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+
+  // the language the page's words should be in: plain Japanese when asked for, else the picker's choice,
+  // else the language the page was served in
+  function labelLanguage() {
+    if (plainBox.checked) { return "ja-plain"; }
+    if (langSelect.value) { return langSelect.value; }
+    return pageLang === "ja-plain" ? "ja" : pageLang;
+  }
+
+  function showLabels(code) {
+    if (!has(allLabels, code)) { return; }
+    labels = allLabels[code];
+    document.documentElement.lang = code.split("-")[0];
+    document.title = labels.ui_page_title;
+    document.querySelectorAll("[data-ui]").forEach(function (node) {
+      if (has(labels, node.dataset.ui)) { node.textContent = labels[node.dataset.ui]; }
+    });
+    document.querySelectorAll("[data-ui-aria]").forEach(function (node) {
+      if (has(labels, node.dataset.uiAria)) { node.setAttribute("aria-label", labels[node.dataset.uiAria]); }
+    });
+  }
+
   function message(who, label, lang) {
     var item = el("li", "msg " + who);
     if (lang) { item.lang = lang; }
@@ -67,13 +95,14 @@
 
   function handoffCard(handoff) {
     var card = el("section", "handoff");
-    card.setAttribute("aria-label", labels.office);
+    card.setAttribute("aria-label", labels.ui_office);
     card.appendChild(el("h3", null, handoff.office.name));
     var list = el("dl");
-    [["phone", null], ["address", handoff.office.address], ["hours", handoff.office.hours]].forEach(function (row) {
+    var rows = [["ui_phone", null], ["ui_address", handoff.office.address], ["ui_hours", handoff.office.hours]];
+    rows.forEach(function (row) {
       list.appendChild(el("dt", null, labels[row[0]]));
       var value = el("dd", null, row[1]);
-      if (row[0] === "phone") { phoneLinks(value, handoff.office.phone); }
+      if (row[0] === "ui_phone") { phoneLinks(value, handoff.office.phone); }
       list.appendChild(value);
     });
     card.appendChild(list);
@@ -81,14 +110,14 @@
   }
 
   function showReply(reply) {
-    var item = message("bot", labels.bot, reply.lang === "ja-plain" ? "ja" : reply.lang);
+    var item = message("bot", labels.ui_bot, reply.lang === "ja-plain" ? "ja" : reply.lang);
     var text = el("p", "text");
     if (reply.ruby && reply.ruby.length) { withRuby(text, reply.ruby); } else { text.textContent = reply.text; }
     item.appendChild(text);
     if (reply.handoff) { item.appendChild(handoffCard(reply.handoff)); }
     if (reply.sources && reply.sources.length) {
       var sources = el("div", "sources");
-      sources.appendChild(el("span", null, labels.sources));
+      sources.appendChild(el("span", null, labels.ui_source));
       var list = el("ul");
       reply.sources.forEach(function (source) {
         list.appendChild(el("li", null, source.chapter ? source.title + " — " + source.chapter : source.title));
@@ -107,6 +136,7 @@
     if ([].some.call(langSelect.options, function (option) { return option.value === code; })) {
       langSelect.value = code;
       plainBox.checked = code === "ja-plain";
+      showLabels(labelLanguage());
     }
   }
 
@@ -125,22 +155,27 @@
     text = text.trim();
     if (!text) { return; }
     errorLine.hidden = true;
-    message("you", labels.you).appendChild(el("p", "text", text));
+    message("you", labels.ui_you).appendChild(el("p", "text", text));
     var body = { session_id: sessionId, text: text };
     if (langSelect.value) { body.lang = langSelect.value; }
     if (plainBox.checked || plainChanged) { body.plain = plainBox.checked; }
     send.disabled = true;
     log.setAttribute("aria-busy", "true");
-    statusLine.textContent = script.dataset.waiting;
+    statusLine.textContent = labels.ui_waiting;
     fetch("/api/chat", { method: "POST", headers: { "content-type": "application/json" },
                          body: JSON.stringify(body) })
       .then(function (response) {
-        return response.json().then(function (data) { return { ok: response.ok, data: data }; });
-      })
-      .then(function (result) {
-        if (!result.ok) { throw new Error(result.data.error || "error"); }
+        return response.json().catch(function () { return {}; }).then(function (data) {
+          // a server failure brings its own sentence in the resident's language; anything else is ours
+          if (!response.ok) {
+            throw new Error(response.status >= 500 && data.error ? data.error : labels.ui_error_server);
+          }
+          return data;
+        });
+      }, function () { throw new Error(labels.ui_error_network); })
+      .then(function (data) {
         plainChanged = false;
-        showReply(result.data);
+        showReply(data);
       })
       .catch(function (problem) {
         errorLine.textContent = problem.message;
@@ -170,6 +205,7 @@
   plainBox.addEventListener("change", function () {
     plainChanged = true;
     if (!plainBox.checked && langSelect.value === "ja-plain") { langSelect.value = "ja"; }
+    showLabels(labelLanguage());
   });
   langSelect.addEventListener("change", function () {
     if (langSelect.value === "ja-plain" && !plainBox.checked) { plainBox.checked = true; plainChanged = true; }
@@ -177,6 +213,7 @@
       plainBox.checked = false;
       plainChanged = true;
     }
+    showLabels(labelLanguage());
   });
   document.getElementById("settings").addEventListener("submit", function (event) { event.preventDefault(); });
 })();

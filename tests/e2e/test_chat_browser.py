@@ -1,5 +1,6 @@
 """The web chat in real headless Chromium: three scripts, furigana as <ruby>, quick replies and the handoff
-card, an XSS payload, phone width, keyboard use and basic accessibility. Screenshots: tests/artifacts/."""
+card, an XSS payload, phone width, keyboard use, basic accessibility and the page's words following the
+language picker. Screenshots: tests/artifacts/."""
 from __future__ import annotations
 
 import re
@@ -7,7 +8,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from babel.messages.pofile import read_po
 
+from knowledge.paths import TRANSLATIONS_DIR
 from tests.e2e import a11y
 
 pytestmark = pytest.mark.integration
@@ -160,3 +163,72 @@ def test_every_asset_is_served_locally(page, live_url):
     page.goto("/")
     ask(page, "hello")
     assert requested and all(url.startswith(live_url) for url in requested)
+
+
+def page_words(lang: str) -> dict[str, str]:
+    with (TRANSLATIONS_DIR / lang / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        return {m.id: m.string for m in read_po(handle) if m.id.startswith("ui_")}
+
+
+def test_picking_a_language_swaps_the_pages_words_in_place(page, shot):
+    page.goto("/")
+    ask(page, "hello")
+    page.evaluate("() => { window.__noReload = true; }")  # gone if the page were reloaded
+    for lang, html_lang in [("km", "km"), ("ja-plain", "ja"), ("en", "en")]:
+        words = page_words(lang)
+        page.locator("#lang").select_option(lang)
+        assert page.locator("html").get_attribute("lang") == html_lang
+        assert page.locator("#send").inner_text() == words["ui_send"]
+        assert page.locator("label[for=text]").inner_text() == words["ui_question_label"]
+        assert page.locator("h1").inner_text() == words["ui_heading"]
+        assert page.locator("#quick").get_attribute("aria-label") == words["ui_suggested"]
+        if lang == "km":
+            assert re.search(r"[\u1780-\u17FF]{2,}", page.locator("#send").inner_text())
+            assert a11y.problems(page) == []
+            shot(page, "chat-labels-khmer")
+    assert page.evaluate("() => window.__noReload") is True
+    assert page.locator("#log .msg").count() == 2  # the conversation stayed
+
+
+@pytest.mark.parametrize("failure, shown", [
+    ({"abort": True}, "ui_error_network"),                                   # no connection
+    ({"status": 503, "body": "Service Unavailable"}, "ui_error_server"),      # a proxy's plain-text page
+    ({"status": 500, "json": {"error": "サーバーの問題"}}, "サーバーの問題"),  # the server's own sentence
+])
+def test_a_failed_turn_is_explained_in_the_pages_language(browser, live_url, failure, shown):
+    # an own context, not the `page` fixture: the failed request is meant to log a console error here
+    context = browser.new_context(base_url=live_url)
+    tab = context.new_page()
+    script_errors: list[str] = []
+    tab.on("pageerror", lambda error: script_errors.append(str(error)))
+    if failure.get("abort"):
+        tab.route("**/api/chat", lambda route: route.abort())
+    elif "json" in failure:
+        tab.route("**/api/chat", lambda route: route.fulfill(status=failure["status"], json=failure["json"]))
+    else:
+        tab.route("**/api/chat", lambda route: route.fulfill(status=failure["status"], body=failure["body"]))
+    try:
+        tab.goto("/")
+        tab.locator("#lang").select_option("th")
+        tab.locator("#text").fill("hello")
+        tab.locator("#text").press("Enter")
+        error = tab.locator("#error")
+        error.wait_for(state="visible")
+        assert error.inner_text() == page_words("th").get(shown, shown)
+        assert tab.locator("#send").is_enabled() and script_errors == []
+    finally:
+        context.close()
+
+
+def test_every_language_fits_a_phone_when_served_in_it(phone_page, shot):
+    phone_page.goto("/")
+    codes = [code for code in phone_page.locator("#lang option").evaluate_all("os => os.map(o => o.value)") if code]
+    assert len(codes) >= 17
+    for code in codes:
+        phone_page.goto(f"/?lang={code}")
+        assert phone_page.locator("#send").inner_text() == page_words(code)["ui_send"]
+        assert phone_page.evaluate("() => document.documentElement.scrollWidth") <= 375, code
+        send = phone_page.locator("#send").bounding_box()
+        assert send["x"] >= 0 and send["x"] + send["width"] <= 375, code
+        if code == "my":  # the longest words of all
+            shot(phone_page, "chat-phone-burmese")

@@ -1,12 +1,14 @@
 """Adding a 17th language is data only: a catalog, content for a few topics and intent examples, from
-files in a temporary folder — no code change — and the assistant converses in it."""
+files in a temporary folder — no code change — and the assistant converses in it, and the chat page speaks it."""
 import shutil
 
 import pytest
+from fastapi.testclient import TestClient
 
 from bot.dialogue import IncomingMessage
 from bot.replies import merge_replies
-from connectors.services import LanguageData, build_services
+from connectors.app import create_app
+from connectors.services import LanguageData, build_services, get_services
 from knowledge.paths import GUIDEBOOK_DIR, INTENTS_DIR, QUESTIONS_DIR, TRANSLATIONS_DIR
 from tests.conftest import fake_settings
 
@@ -31,6 +33,9 @@ msgstr "Bonjour, je suis Tsunagu. Posez-moi vos questions sur la vie au Japon."
 
 msgid "language_set"
 msgstr "D'accord, je réponds en français."
+
+msgid "ui_send"
+msgstr "Envoyer"
 '''
 FRENCH_INTENTS = '''version: "3.1"
 nlu:
@@ -77,3 +82,13 @@ def test_questions_are_answered_from_the_new_content(with_french):
 def test_the_new_language_appears_in_the_language_choice(with_french):
     assert "Français" in with_french.dialogue.language_choices()
     assert ask(with_french, "Français")["text"] == "D'accord, je réponds en français."
+
+
+def test_the_chat_page_speaks_the_new_language_with_english_for_missing_words(with_french):
+    app = create_app()
+    app.dependency_overrides[get_services] = lambda: with_french
+    with TestClient(app) as client:
+        page = client.get("/", headers={"accept-language": "fr-CA,fr;q=0.9"}).text
+    assert '<html lang="fr">' in page and '<option value="fr" lang="fr">Français</option>' in page
+    assert 'data-ui="ui_send">Envoyer</button>' in page              # from the French catalog
+    assert 'data-ui="ui_question_label">Your question</span>' in page  # not translated yet: English
