@@ -1,4 +1,5 @@
-"""LINE: the webhook at ``POST /webhooks/line`` and ``LineChannel.send`` (line-bot-sdk v3).
+"""LINE: the webhook at ``POST /webhooks/line``; the SDK side (``LineChannel.send``, event parsing) is in
+``connectors.line_sdk``, loaded on the first webhook call.
 
 The webhook checks ``X-Line-Signature`` over the raw body (400 and nothing processed when it is missing or
 wrong), stores what users wrote, acknowledges, and answers in a background task: LINE wants a quick 200, and an answer can
@@ -9,23 +10,14 @@ conversation id, so the language a user chose is remembered in the dialogue stat
 from __future__ import annotations
 
 import logging
-import uuid
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from threading import Lock
-from urllib.parse import parse_qs
 
 from fastapi import APIRouter, BackgroundTasks, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
-from linebot.v3.exceptions import InvalidSignatureError
-from linebot.v3.messaging import (ApiClient, ApiException, Configuration, MessageAction, MessagingApi,
-                                  PostbackAction, PushMessageRequest, QuickReply, QuickReplyItem,
-                                  ReplyMessageRequest, TextMessage)
-from linebot.v3.webhook import WebhookParser
-from linebot.v3.webhooks import (Event, FollowEvent, MessageEvent, PostbackEvent, TextMessageContent,
-                                 UserSource)
 
 from bot.dialogue import IncomingMessage
 from bot.redact import redact
@@ -35,47 +27,12 @@ from connectors.language_names import own_name, picker
 from connectors.ruby import bracket, warm_up
 from connectors.services import Services, get_services
 
-__all__ = ["router", "LineChannel", "LIMITS", "SESSION_PREFIX", "incoming_of"]
+__all__ = ["LANG_POSTBACK", "LineTurn", "answer", "router"]
 
 router = APIRouter()
 log = logging.getLogger(__name__)
 
-SESSION_PREFIX = "line:"
 LANG_POSTBACK = "lang"        # postback data "lang=vi": the user picked a language
-LIMITS = ChannelLimits(text_chars=5000, messages_per_send=5, quick_replies=13, label_chars=20, ruby=False)
-
-
-class LineChannel:
-    """Delivers messages through the Messaging API at ``api_base`` (the real one, or a test's fake)."""
-
-    name = "line"
-    limits = LIMITS
-
-    def __init__(self, access_token: str, api_base: str) -> None:
-        self.configuration = Configuration(host=api_base.rstrip("/"), access_token=access_token)
-
-    def send(self, recipient: str, messages: Sequence[Outgoing], reply_token: str = "") -> None:
-        size = self.limits.messages_per_send
-        batches = [[_text_message(m) for m in messages[i:i + size]] for i in range(0, len(messages), size)]
-        with ApiClient(self.configuration) as client:
-            api = MessagingApi(client)
-            for number, batch in enumerate(batches):
-                if number == 0 and reply_token:
-                    try:
-                        api.reply_message(ReplyMessageRequest(reply_token=reply_token, messages=batch))
-                        continue
-                    except ApiException as failed:  # expired or used token: push the same messages
-                        log.warning("LINE reply failed (%s %s); pushing instead", failed.status, failed.reason)
-                # the retry key makes a retried push idempotent on LINE's side
-                api.push_message(PushMessageRequest(to=recipient, messages=batch),
-                                 x_line_retry_key=str(uuid.uuid4()))
-
-
-def _text_message(message: Outgoing) -> TextMessage:
-    items = [QuickReplyItem(action=PostbackAction(label=c.label, data=c.data, display_text=c.label)
-                            if c.data else MessageAction(label=c.label, text=c.text))
-             for c in message.choices]
-    return TextMessage(text=message.text, quick_reply=QuickReply(items=items) if items else None)
 
 
 @dataclass(frozen=True)
@@ -106,32 +63,6 @@ class _SeenEvents:
 
 
 _seen = _SeenEvents()
-
-
-def _recipient(event: Event) -> str:
-    """The user of a one-to-one chat; empty for group and multi-person chats, where a consultation about
-    one person's residence does not belong (Tsunagu stays silent there)."""
-    source = getattr(event, "source", None)
-    return source.user_id if isinstance(source, UserSource) and source.user_id else ""
-
-
-def incoming_of(event: Event, services: Services) -> IncomingMessage | None:
-    """What an event means to the dialogue; None for events that are acknowledged and ignored."""
-    recipient = _recipient(event)
-    if not recipient:
-        return None
-    conversation = SESSION_PREFIX + recipient
-    if isinstance(event, FollowEvent):
-        return IncomingMessage(conversation, "", "line", kind="follow")
-    if isinstance(event, MessageEvent):
-        if isinstance(event.message, TextMessageContent):
-            return IncomingMessage(conversation, event.message.text, "line")
-        return IncomingMessage(conversation, "", "line", kind="non_text")  # sticker, image, location, …
-    if isinstance(event, PostbackEvent):
-        lang = parse_qs(event.postback.data or "").get(LANG_POSTBACK, [""])[0]
-        if lang in services.languages:  # the text is the catalog's name, which the dialogue recognises
-            return IncomingMessage(conversation, services.catalogs.text(lang, "language_name"), "line", lang=lang)
-    return None  # unfollow, join, leave, unknown types, unknown postbacks
 
 
 def _choices(services: Services):
@@ -203,9 +134,13 @@ async def webhook(request: Request, background: BackgroundTasks,
     if not signature:
         return _bad("missing X-Line-Signature")
     body = await request.body()
+    from connectors import (
+        line_sdk,  # the SDK loads on the first webhook call, not at start-up
+    )
+
     try:
-        events = WebhookParser(settings.line_channel_secret).parse(body.decode("utf-8"), signature)
-    except InvalidSignatureError:
+        events = line_sdk.parse_events(settings.line_channel_secret, body, signature)
+    except line_sdk.BadSignature:
         log.warning("LINE webhook with a wrong signature rejected")
         return _bad("invalid X-Line-Signature")
     except (UnicodeDecodeError, ValueError, KeyError, TypeError):
@@ -216,14 +151,14 @@ async def webhook(request: Request, background: BackgroundTasks,
         if event_id and not _seen.first_time(event_id):
             log.info("LINE event %s was already handled (redelivery)", event_id)
             continue
-        message = incoming_of(event, services)
+        message = line_sdk.incoming_of(event, services)
         if message is None:
             log.info("LINE event %s acknowledged and ignored", getattr(event, "type", "unknown"))
             continue
-        turns.append(LineTurn(message, _recipient(event), getattr(event, "reply_token", None) or ""))
+        turns.append(LineTurn(message, line_sdk.recipient_of(event), getattr(event, "reply_token", None) or ""))
     if turns:
         warm_up()
         turns = await run_in_threadpool(_record, turns, services)
-        channel = LineChannel(settings.line_channel_access_token, settings.line_api_base)
+        channel = line_sdk.LineChannel(settings.line_channel_access_token, settings.line_api_base)
         background.add_task(answer, turns, services, channel)
     return JSONResponse({"status": "ok"})
