@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test test-fast test-rasa bench-rasa install install-test prebuilt bench content clean
+.PHONY: run test test-fast test-rasa bench-rasa install install-test prebuilt bench bench-plain content clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,9 @@ prebuilt: install
 
 bench: install
 	$(BIN)/python bench/serve_latency.py
+
+bench-plain: install
+	$(BIN)/python bench/plain_sari.py
 
 clean:
 	rm -rf $(VENV) var
