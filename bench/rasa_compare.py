@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -28,6 +27,7 @@ from pathlib import Path
 
 import httpx
 import yaml
+from harness import free_port, pct
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -49,17 +49,6 @@ def questions() -> list[str]:
     for path in sorted((ROOT / "tests" / "data" / "questions").glob("*.yaml")):
         items += [q["q"] for q in yaml.safe_load(path.read_text(encoding="utf-8"))]
     return items
-
-
-def pct(values: list[float], q: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def api_door(url: str) -> Callable[[httpx.Client, str], None]:

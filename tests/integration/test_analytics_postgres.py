@@ -2,11 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import uuid
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from bot.replies import Reply, Source
 from bot.store import open_store
@@ -14,22 +11,6 @@ from bot.store.analytics import build_report
 from bot.store.outcome import TurnOutcome
 
 pytestmark = pytest.mark.integration
-URL = os.environ.get("TSUNAGU_TEST_DATABASE_URL", "")
-
-
-@pytest.fixture(scope="module")
-def database_url():
-    if not URL:
-        if os.environ.get("CI"):
-            pytest.fail("CI must start PostgreSQL (scripts/test-postgres.sh) and set TSUNAGU_TEST_DATABASE_URL")
-        pytest.skip("TSUNAGU_TEST_DATABASE_URL is not set (run: eval \"$(scripts/test-postgres.sh start)\")")
-    name = f"tsunagu_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    yield URL.rsplit("/", 1)[0] + f"/{name}"
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
 
 
 def test_turn_outcomes_are_stored_and_reported(database_url):

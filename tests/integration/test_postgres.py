@@ -2,33 +2,14 @@
 and two service processes sharing one database continuing each other's conversations."""
 from __future__ import annotations
 
-import os
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from bot.store import open_store
 from tests.server import Server
 
 pytestmark = pytest.mark.integration
-URL = os.environ.get("TSUNAGU_TEST_DATABASE_URL", "")
-
-
-@pytest.fixture(scope="module")
-def database_url():
-    if not URL:
-        if os.environ.get("CI"):
-            pytest.fail("CI must start PostgreSQL (scripts/test-postgres.sh) and set TSUNAGU_TEST_DATABASE_URL")
-        pytest.skip("TSUNAGU_TEST_DATABASE_URL is not set (run: eval \"$(scripts/test-postgres.sh start)\")")
-    name = f"tsunagu_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    yield URL.rsplit("/", 1)[0] + f"/{name}"
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
 
 
 def test_migrations_create_the_schema_and_turns_work(database_url):
