@@ -24,7 +24,7 @@ def segments(text: str) -> list[list[str | None]]:
 
 
 def warm_up() -> None:
-    """Load furigana's Japanese model (about 5 s on first use) in the background, once per process — started
+    """Load furigana's Japanese model (about 1 s on first use) in the background, once per process — started
     when the chat page is opened or LINE calls, so the first plain-Japanese answer does not wait for it."""
     global _started
     with _lock:
