@@ -29,6 +29,7 @@ run: install
 	$(BIN)/tsunagu serve
 
 test: install-test
+	scripts/system-deps.sh
 	$(BIN)/python -m pytest
 
 test-fast: install-test
