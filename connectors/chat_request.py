@@ -1,4 +1,4 @@
-"""Validation of an incoming chat message, shared by the HTTP API and the CLI.
+"""Validation of incoming requests: the chat message (HTTP API and CLI) and the JSON body every API reads.
 
 Every rejection is a ``BadInput`` with a status code and a sentence saying what to fix.
 """
@@ -8,7 +8,8 @@ import json
 from collections.abc import Collection
 from dataclasses import dataclass
 
-__all__ = ["BadInput", "ChatRequest", "parse_chat_body", "validate_chat", "MAX_BODY_BYTES"]
+__all__ = ["BadInput", "ChatRequest", "parse_chat_body", "validate_chat", "MAX_BODY_BYTES", "read_json_object",
+           "check_text"]
 
 MAX_BODY_BYTES = 64 * 1024
 
@@ -32,12 +33,7 @@ def validate_chat(session_id: object, text: object, lang: object, plain: object,
                   languages: Collection[str], max_chars: int) -> ChatRequest:
     if not isinstance(session_id, str) or not session_id.strip() or len(session_id) > 128:
         raise BadInput(422, "session_id must be a non-empty string of at most 128 characters")
-    if not isinstance(text, str):
-        raise BadInput(422, "text must be a string")
-    if not text.strip():
-        raise BadInput(422, "text is empty: type a question")
-    if len(text) > max_chars:
-        raise BadInput(413, f"text is {len(text)} characters long; the limit is {max_chars}")
+    check_text(text, max_chars, "type a question")
     if lang is not None and (not isinstance(lang, str) or lang not in languages):
         raise BadInput(422, f"unknown language {lang!r}; use one of: {', '.join(sorted(languages))}")
     if plain is not None and not isinstance(plain, bool):
@@ -45,7 +41,18 @@ def validate_chat(session_id: object, text: object, lang: object, plain: object,
     return ChatRequest(session_id.strip(), text.strip(), lang, plain)
 
 
-def parse_chat_body(body: bytes, languages: Collection[str], max_chars: int) -> ChatRequest:
+def check_text(text: object, max_chars: int, empty_hint: str) -> None:
+    """A non-empty string of at most ``max_chars`` characters; ``empty_hint`` says what to type instead."""
+    if not isinstance(text, str):
+        raise BadInput(422, "text must be a string")
+    if not text.strip():
+        raise BadInput(422, f"text is empty: {empty_hint}")
+    if len(text) > max_chars:
+        raise BadInput(413, f"text is {len(text)} characters long; the limit is {max_chars}")
+
+
+def read_json_object(body: bytes, fields: Collection[str]) -> dict:
+    """The request body as a JSON object with no field outside ``fields`` (size, UTF-8 and JSON checked)."""
     if len(body) > MAX_BODY_BYTES:
         raise BadInput(413, f"request body is larger than {MAX_BODY_BYTES} bytes")
     try:
@@ -58,8 +65,13 @@ def parse_chat_body(body: bytes, languages: Collection[str], max_chars: int) -> 
         raise BadInput(400, f"request body is not valid JSON ({error.msg} at position {error.pos})") from None
     if not isinstance(data, dict):
         raise BadInput(422, "request body must be a JSON object")
-    unknown = set(data) - {"session_id", "text", "lang", "plain"}
+    unknown = set(data) - set(fields)
     if unknown:
         raise BadInput(422, f"unknown field(s): {', '.join(sorted(unknown))}")
+    return data
+
+
+def parse_chat_body(body: bytes, languages: Collection[str], max_chars: int) -> ChatRequest:
+    data = read_json_object(body, ("session_id", "text", "lang", "plain"))
     return validate_chat(data.get("session_id"), data.get("text"), data.get("lang"), data.get("plain"),
                          languages, max_chars)
