@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
-from connectors.services import Services, build_services
+from connectors.services import Services, build_services, get_services
 from connectors.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,3 +30,19 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present")
     return SHARED
+
+
+def app_client(services: Services) -> TestClient:
+    """The real app (``create_app``) on ``services``, through the test client; use it as a context manager."""
+    from connectors.app import create_app
+
+    app = create_app()
+    app.dependency_overrides[get_services] = lambda: services
+    return TestClient(app)
+
+
+@pytest.fixture(scope="module")
+def client(fake_services):
+    """The app on the fake-embedder services (a module may define its own ``client``)."""
+    with app_client(fake_services) as test_client:
+        yield test_client

@@ -1,17 +1,6 @@
 """POST /api/chat and GET /healthz through the real app (fake embedder, no network)."""
 import pytest
-from fastapi.testclient import TestClient
 
-from connectors.app import create_app
-from connectors.services import get_services
-
-
-@pytest.fixture(scope="module")
-def client(fake_services):
-    app = create_app()
-    app.dependency_overrides[get_services] = lambda: fake_services
-    with TestClient(app) as test_client:
-        yield test_client
 
 
 def test_answer_has_the_documented_shape(client):

@@ -9,13 +9,11 @@ import re
 
 import pytest
 from babel.messages.pofile import read_po
-from fastapi.testclient import TestClient
 
 from bot.catalog import Catalogs
-from connectors.app import create_app
 from connectors.page_language import UI_PREFIX, accepted_languages, page_language
-from connectors.services import get_services
 from knowledge.paths import TRANSLATIONS_DIR
+from tests.conftest import app_client
 
 LANGS = sorted(path.name for path in TRANSLATIONS_DIR.iterdir() if (path / "LC_MESSAGES").is_dir())
 LABELS = re.compile(r'<script type="application/json" id="ui-labels" data-lang="([^"]+)">(.*?)</script>', re.S)
@@ -27,18 +25,6 @@ def catalog(lang: str) -> dict[str, str]:
 
 
 UI_KEYS = sorted(key for key in catalog("en") if key.startswith(UI_PREFIX))
-
-
-def serve(services):
-    app = create_app()
-    app.dependency_overrides[get_services] = lambda: services
-    return TestClient(app)
-
-
-@pytest.fixture(scope="module")
-def client(fake_services):
-    with serve(fake_services) as test_client:
-        yield test_client
 
 
 def send_label(page: str) -> str:
@@ -101,7 +87,7 @@ def test_page_words_cannot_break_out_of_the_json_block(fake_services):
     hostile = '</script><script>alert(1)</script> & "quoted"'
     english = {**{key: key for key in UI_KEYS}, "ui_send": hostile, "language_name": "English"}
     services = dataclasses.replace(fake_services, catalogs=Catalogs({"en": english}))
-    with serve(services) as test_client:
+    with app_client(services) as test_client:
         page = test_client.get("/?lang=en").text
     assert "<script>alert(1)" not in page
     assert json.loads(LABELS.search(page)[2])["en"]["ui_send"] == hostile

@@ -3,22 +3,11 @@ import json
 import logging
 
 import pytest
-from fastapi.testclient import TestClient
 from prometheus_client import REGISTRY
 from prometheus_client.parser import text_string_to_metric_families
 
 from bot.dialogue import IncomingMessage
-from connectors.app import create_app
 from connectors.logs import JsonFormatter, RedactingFormatter
-from connectors.services import get_services
-
-
-@pytest.fixture(scope="module")
-def client(fake_services):
-    app = create_app()
-    app.dependency_overrides[get_services] = lambda: fake_services
-    with TestClient(app) as test_client:
-        yield test_client
 
 
 def sample(name: str, **labels) -> float:

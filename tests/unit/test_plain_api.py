@@ -1,17 +1,6 @@
 """POST /api/plain through the real app: rewrite and check modes, and clear errors for bad input."""
 import pytest
-from fastapi.testclient import TestClient
 
-from connectors.app import create_app
-from connectors.services import get_services
-
-
-@pytest.fixture(scope="module")
-def client(fake_services):
-    app = create_app()
-    app.dependency_overrides[get_services] = lambda: fake_services
-    with TestClient(app) as test_client:
-        yield test_client
 
 
 def test_rewrite_returns_the_result_json(client):

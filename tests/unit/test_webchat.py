@@ -4,18 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from fastapi.testclient import TestClient
 
-from connectors.app import create_app
-from connectors.services import get_services
-
-
-@pytest.fixture(scope="module")
-def client(fake_services):
-    app = create_app()
-    app.dependency_overrides[get_services] = lambda: fake_services
-    with TestClient(app) as test_client:
-        yield test_client
 
 
 def test_the_page_uses_only_local_assets_and_forbids_foreign_scripts(client):
