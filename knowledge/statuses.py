@@ -75,7 +75,9 @@ def status_questions(statuses: list[Status], labels: dict[str, dict] | None = No
             if short != name:  # people say 特定技能, not 特定技能1号
                 questions.append(ExampleQuestion(STATUS_PREFIX + status.id, lang, short))
         for lang, forms in templates.items():
-            name = status.names.get(lang) or status.names.get("ja" if lang == "ja-plain" else "en")
-            questions.extend(ExampleQuestion(STATUS_PREFIX + status.id, lang, form.replace("{name}", name))
+            label = status.names.get(lang) or status.names.get("ja" if lang == "ja-plain" else "en")
+            if not label:
+                continue
+            questions.extend(ExampleQuestion(STATUS_PREFIX + status.id, lang, form.replace("{name}", label))
                              for form in forms)
     return questions

@@ -10,7 +10,7 @@ from bot.store.analytics import build_report
 from bot.store.models import Outcome
 from bot.store.outcome import TurnOutcome
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 NOW = dt.datetime(2026, 11, 26, 3, 0, tzinfo=UTC)  # 12:00 in Tokyo
 
 
