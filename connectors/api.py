@@ -29,7 +29,8 @@ async def chat(request: Request, services: Services = Depends(get_services)) -> 
         message = parse_chat_body(body, services.languages, services.settings.max_message_chars)
     except BadInput as bad:
         return error(bad.status, bad.message)
-    incoming = IncomingMessage(message.session_id, message.text, "api", message.lang, message.plain)
+    incoming = IncomingMessage(message.session_id, message.text, "api", message.lang, message.plain,
+                               payload=message.payload)
     try:
         replies = await run_in_threadpool(services.dialogue.handle, incoming)
     except Exception:  # the message is already stored; say so instead of a bare 500

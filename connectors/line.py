@@ -21,18 +21,16 @@ from fastapi.responses import JSONResponse
 
 from bot.dialogue import IncomingMessage
 from bot.redact import redact
-from bot.replies import Reply
+from bot.replies import QuickReply, Reply
 from connectors.channel import Channel, ChannelLimits, Choice, Outgoing, degrade
 from connectors.language_names import own_name, picker
 from connectors.ruby import bracket, warm_up
 from connectors.services import Services, get_services
 
-__all__ = ["LANG_POSTBACK", "LineTurn", "answer", "router"]
+__all__ = ["LineTurn", "answer", "choices", "router"]
 
 router = APIRouter()
 log = logging.getLogger(__name__)
-
-LANG_POSTBACK = "lang"        # postback data "lang=vi": the user picked a language
 
 
 @dataclass(frozen=True)
@@ -65,16 +63,16 @@ class _SeenEvents:
 _seen = _SeenEvents()
 
 
-def _choices(services: Services):
-    """Quick replies as buttons: a language becomes a postback with its own name (babel)."""
-    def choices(reply: Reply) -> tuple[Choice, ...]:
-        codes = [services.dialogue.language_by_name(q) for q in reply.quick_replies]
-        if codes and all(codes):  # the language picker: in picker order
-            return tuple(Choice(c.name, services.catalogs.text(c.code, "language_name"),
-                                f"{LANG_POSTBACK}={c.code}") for c in picker(codes))
-        return tuple(Choice(own_name(code), q, f"{LANG_POSTBACK}={code}") if code else Choice(q, q)
-                     for q, code in zip(reply.quick_replies, codes))
-    return choices
+def choices(reply: Reply) -> tuple[Choice, ...]:
+    """Quick replies as buttons; a language button (payload ``lang=vi``) is a postback labelled with the
+    language's own name (babel), and a row of them comes in picker order."""
+    chosen = {QuickReply.chosen_language(q.payload): q for q in reply.quick_replies}
+    if None not in chosen:  # the language picker
+        by_key = {speech.key: quick for speech, quick in chosen.items()}
+        return tuple(Choice(c.name, by_key[c.code].label, by_key[c.code].payload) for c in picker(by_key))
+    return tuple(Choice.of(q) if QuickReply.chosen_language(q.payload) is None
+                 else Choice(own_name(QuickReply.chosen_language(q.payload).key), q.label, q.payload)
+                 for q in reply.quick_replies)
 
 
 def _user_lang(services: Services, conversation_id: str) -> str:
@@ -87,7 +85,7 @@ def _messages_for(turn: LineTurn, services: Services, limits: ChannelLimits) -> 
         lang = _user_lang(services, message.conversation_id)
         return [Outgoing(services.catalogs.text(lang, "error_too_long", limit=limit))]
     replies = services.dialogue.handle(message)
-    return degrade(replies, limits, bracket=bracket, choices=_choices(services))
+    return degrade(replies, limits, bracket=bracket, choices=choices)
 
 
 def answer(turns: Sequence[LineTurn], services: Services, channel: Channel) -> None:

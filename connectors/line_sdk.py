@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Sequence
-from urllib.parse import parse_qs
 
 from linebot.v3.exceptions import InvalidSignatureError
 from linebot.v3.messaging import (
@@ -35,8 +34,8 @@ from linebot.v3.webhooks import (
 )
 
 from bot.dialogue import IncomingMessage
+from bot.replies import QuickReply as Button
 from connectors.channel import ChannelLimits, Outgoing
-from connectors.line import LANG_POSTBACK
 from connectors.services import Services
 
 __all__ = [
@@ -120,8 +119,9 @@ def incoming_of(event: Event, services: Services) -> IncomingMessage | None:
         if isinstance(event.message, TextMessageContent):
             return IncomingMessage(conversation, event.message.text, "line")
         return IncomingMessage(conversation, "", "line", kind="non_text")  # sticker, image, location, …
-    if isinstance(event, PostbackEvent):
-        lang = parse_qs(event.postback.data or "").get(LANG_POSTBACK, [""])[0]
-        if lang in services.languages:  # the text is the catalog's name, which the dialogue recognises
-            return IncomingMessage(conversation, services.catalogs.text(lang, "language_name"), "line", lang=lang)
+    if isinstance(event, PostbackEvent):  # a language button: its payload goes back to the dialogue
+        data = event.postback.data or ""
+        chosen = Button.chosen_language(data)
+        if chosen is not None and chosen.key in services.languages:
+            return IncomingMessage(conversation, "", "line", kind="postback", payload=data)
     return None  # unfollow, join, leave, unknown types, unknown postbacks

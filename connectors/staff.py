@@ -61,7 +61,7 @@ async def look_up(request: Request, said: str = Form(""), lang: str = Form(""), 
     if len(said) > services.settings.max_message_chars:
         return _page(request, services, user, **values,
                      error=f"{services.settings.max_message_chars}文字までにしてください（{len(said)}文字）。")
-    known = set(services.languages) | {"ja-plain"}
+    known = set(services.languages)
     view = await run_in_threadpool(
         _desk(services).look_up, said, lang if lang in known else None,
         prefecture if prefecture in services.places.places else "", reason if reason in REASONS else "requested")

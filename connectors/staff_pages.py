@@ -17,6 +17,7 @@ from bot.dialogue.handoff import REASONS, language_name
 from connectors.language_names import picker
 from connectors.pages import PAGE_HEADERS, templates
 from connectors.services import Services
+from knowledge.languages import packaged_writings
 from knowledge.yamlfile import load_yaml
 
 __all__ = ["render", "Labels", "labels_for", "per_services"]
@@ -77,8 +78,9 @@ def _own_labels() -> dict:
 @per_services
 def labels_for(services: Services) -> Labels:
     languages, languages_ja = {}, {}
-    for choice in picker(set(services.languages) | {"ja-plain"}):
-        japanese = "やさしい日本語" if choice.code == "ja-plain" else language_name(choice.code, "ja")
+    writings = services.index.writings or packaged_writings()
+    for choice in picker(services.languages):
+        japanese = writings.of(choice.code).name_ja or language_name(choice.code, "ja")
         languages[choice.code] = japanese if japanese == choice.name else f"{japanese} ({choice.name})"
         languages_ja[choice.code] = japanese
     reasons = {r: services.catalogs.text("ja", f"summary_reason_{r}") for r in REASONS}

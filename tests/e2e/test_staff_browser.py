@@ -9,6 +9,7 @@ import pytest
 from connectors.app import create_app
 from connectors.services import get_services
 from connectors.settings import get_settings
+from tests.conftest import nothing_is_close_enough
 from tests.e2e import a11y
 from tests.live import serving
 
@@ -121,12 +122,8 @@ def test_the_console_fits_a_phone_and_keeps_a_pasted_payload_as_text(browser, st
 def test_analytics_draws_its_charts_and_lists_unanswered_questions(staff_page, shot, fake_services):
     from bot.dialogue import IncomingMessage
 
-    original = fake_services.assistant.threshold
-    fake_services.assistant.threshold = 2.0
-    try:
+    with nothing_is_close_enough(fake_services):
         fake_services.dialogue.handle(IncomingMessage("e2e-unanswered", "qqzx florb 090-1111-2222"))
-    finally:
-        fake_services.assistant.threshold = original
     fake_services.dialogue.handle(IncomingMessage("e2e-answered", "在留カードをなくしました"))
     log_in(staff_page, "/analytics")
     assert staff_page.locator("figure.chart svg").count() >= 3

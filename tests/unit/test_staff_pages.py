@@ -12,7 +12,7 @@ from connectors.auth import COOKIE
 from connectors.login_throttle import LoginThrottle
 from connectors.services import get_services
 from connectors.settings import get_settings
-from tests.conftest import fake_settings
+from tests.conftest import fake_settings, nothing_is_close_enough
 
 PAGES = ["/staff", "/training", "/analytics"]
 
@@ -179,13 +179,9 @@ def test_empty_or_too_long_input_is_explained(staff, said, status, message):
 
 
 def test_analytics_lists_unanswered_questions_redacted_and_escaped(staff, fake_services):
-    original = fake_services.assistant.threshold
-    fake_services.assistant.threshold = 2.0
-    try:
+    with nothing_is_close_enough(fake_services):
         fake_services.dialogue.handle(IncomingMessage(
             "analytics-page", "<b>zzqx</b> call 090-1234-5678 please"))
-    finally:
-        fake_services.assistant.threshold = original
     response = staff.get("/analytics?days=7")
     assert response.status_code == 200 and "<svg" in response.text
     assert "&lt;b&gt;zzqx&lt;/b&gt; call [phone] please" in response.text
