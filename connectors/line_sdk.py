@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from linebot.v3.exceptions import InvalidSignatureError
 from linebot.v3.messaging import (
@@ -36,7 +36,6 @@ from linebot.v3.webhooks import (
 from bot.dialogue import IncomingMessage
 from bot.replies import QuickReply as Button
 from connectors.channel import ChannelLimits, Outgoing
-from connectors.services import Services
 
 __all__ = [
     "LIMITS",
@@ -107,7 +106,7 @@ def recipient_of(event: Event) -> str:
     return source.user_id if isinstance(source, UserSource) and source.user_id else ""
 
 
-def incoming_of(event: Event, services: Services) -> IncomingMessage | None:
+def incoming_of(event: Event, languages: Collection[str]) -> IncomingMessage | None:
     """What an event means to the dialogue; None for events that are acknowledged and ignored."""
     recipient = recipient_of(event)
     if not recipient:
@@ -122,6 +121,6 @@ def incoming_of(event: Event, services: Services) -> IncomingMessage | None:
     if isinstance(event, PostbackEvent):  # a language button: its payload goes back to the dialogue
         data = event.postback.data or ""
         chosen = Button.chosen_language(data)
-        if chosen is not None and chosen.key in services.languages:
+        if chosen is not None and chosen.key in languages:
             return IncomingMessage(conversation, "", "line", kind="postback", payload=data)
     return None  # unfollow, join, leave, unknown types, unknown postbacks

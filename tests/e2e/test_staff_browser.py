@@ -2,13 +2,13 @@
 links, phone width), training mode, analytics, and basic accessibility. Screenshots: tests/artifacts/."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
 
 from connectors.app import create_app
 from connectors.services import get_services
-from connectors.settings import get_settings
 from tests.conftest import nothing_is_close_enough
 from tests.e2e import a11y
 from tests.live import serving
@@ -23,8 +23,7 @@ def staff_url(fake_services):
     """The app with staff credentials configured (the chat's live server has none)."""
     settings = fake_services.settings.model_copy(update={"staff_username": USER, "staff_password": PASSWORD})
     app = create_app()
-    app.dependency_overrides[get_services] = lambda: fake_services
-    app.dependency_overrides[get_settings] = lambda: settings
+    app.dependency_overrides[get_services] = lambda: dataclasses.replace(fake_services, settings=settings)
     with serving(app) as url:
         yield url
 
