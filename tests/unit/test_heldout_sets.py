@@ -1,0 +1,91 @@
+"""The held-out test sets (tests/data/heldout/) are well formed, so the benches that read them measure something.
+
+Each set names topics, places and situations by id; a typo there would silently turn a right answer into a
+"miss" (or hide a false alarm). These tests check the schema, that every id exists in the project's data, and
+that each set still meets the size the issues ask for. They do not evaluate the bot.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+HELDOUT = ROOT / "tests" / "data" / "heldout"
+
+EDITIONS = ("ja", "ja-plain", "en", "zh", "ko", "es", "pt", "vi", "ne", "th", "id", "my", "km", "fil", "mn",
+            "tr", "uk")
+IMMEDIATE = ("suicide_selfharm", "domestic_violence", "sexual_violence", "child_abuse", "danger_now")
+SITUATIONS = IMMEDIATE + (
+    "stalking", "trafficking_forced_labour", "documents_kept_by_employer", "unpaid_wages", "dismissal",
+    "work_injury", "workplace_harassment", "trainee_ssw_trouble", "renewal_refused", "overstay",
+    "deportation_detention", "arrest", "family_status_change", "refugee_application", "debt_fraud_consumer",
+    "eviction", "crime_victim")
+EMERGENCIES = ("police", "fire_ambulance", "coast_guard")
+KANA_ONLY = re.compile(r"^[\u3040-\u30ff\u30fc\s、。？！?!・ー〜～0-9０-９a-zA-Zａ-ｚＡ-Ｚ#＃%％()（）「」/-]+$")
+KANJI = re.compile(r"[\u4e00-\u9fff]")
+
+
+@cache
+def load(name: str) -> dict:
+    return yaml.safe_load((HELDOUT / name).read_text(encoding="utf-8"))
+
+
+@cache
+def topics() -> dict:
+    return yaml.safe_load((ROOT / "knowledge" / "data" / "topics.yaml").read_text(encoding="utf-8"))
+
+
+@cache
+def prefecture_ids() -> frozenset[str]:
+    places = yaml.safe_load((ROOT / "knowledge" / "data" / "places.yaml").read_text(encoding="utf-8"))
+    return frozenset(p["id"] for p in places["prefectures"])
+
+
+@cache
+def city_ids() -> dict[str, str]:
+    places = yaml.safe_load((ROOT / "knowledge" / "data" / "places.yaml").read_text(encoding="utf-8"))
+    return {c["id"]: c["prefecture"] for c in places["cities"]}
+
+
+def office_kinds() -> frozenset[str]:
+    return frozenset(t["office"] for t in topics().values())
+
+
+def has_text(item: dict) -> bool:
+    return isinstance(item.get("text"), str) and bool(item["text"].strip())
+
+
+# --- safety.yaml ---------------------------------------------------------------------------------------------
+
+def test_safety_messages_name_a_known_situation_edition_and_the_situations_urgency():
+    data = load("safety.yaml")
+    assert set(data["urgency"]) == set(SITUATIONS)
+    assert {s for s, u in data["urgency"].items() if u == "immediate"} == set(IMMEDIATE)
+    assert set(data["urgency"].values()) <= {"immediate", "urgent", "serious"}
+    for item in data["messages"]:
+        assert set(item) == {"situation", "urgency", "lang", "text"}, item
+        assert item["situation"] in SITUATIONS, item
+        assert item["lang"] in EDITIONS, item
+        assert item["urgency"] == data["urgency"][item["situation"]], item
+        assert has_text(item), item
+
+
+def test_safety_has_twelve_messages_per_situation_and_every_immediate_danger_in_every_edition():
+    messages = load("safety.yaml")["messages"]
+    per_situation = Counter(m["situation"] for m in messages)
+    assert {s: n for s, n in per_situation.items() if n < 12} == {}
+    assert set(per_situation) == set(SITUATIONS)
+    pairs = {(m["situation"], m["lang"]) for m in messages}
+    missing = [(s, lang) for s in IMMEDIATE for lang in EDITIONS if (s, lang) not in pairs]
+    assert missing == []
+    assert {m["lang"] for m in messages} == set(EDITIONS)
+
+
+def test_no_message_is_written_twice_across_the_sets():
+    texts = [m["text"] for m in load("safety.yaml")["messages"]]
+    assert [t for t, n in Counter(texts).items() if n > 1] == []
