@@ -88,4 +88,29 @@ def test_safety_has_twelve_messages_per_situation_and_every_immediate_danger_in_
 
 def test_no_message_is_written_twice_across_the_sets():
     texts = [m["text"] for m in load("safety.yaml")["messages"]]
+    texts += [q["text"] for q in load("ordinary.yaml")["questions"]]
     assert [t for t, n in Counter(texts).items() if n > 1] == []
+
+
+# --- ordinary.yaml -------------------------------------------------------------------------------------------
+
+def test_ordinary_questions_name_a_known_topic_and_japanese_ones_have_kana_and_romaji_forms():
+    questions = load("ordinary.yaml")["questions"]
+    for q in questions:
+        assert q["lang"] in EDITIONS, q
+        assert q["topic"] in topics(), q
+        assert has_text(q), q
+        if q["lang"] in ("ja", "ja-plain"):
+            assert set(q) == {"lang", "topic", "text", "kana", "romaji"}, q
+            assert KANA_ONLY.match(q["kana"]) and not KANJI.search(q["kana"]), q
+            assert q["romaji"].isascii() and re.search(r"[a-z]", q["romaji"]), q
+        else:
+            assert set(q) == {"lang", "topic", "text"}, q
+
+
+def test_ordinary_has_250_questions_in_every_edition_over_most_topics():
+    questions = load("ordinary.yaml")["questions"]
+    assert len(questions) >= 250
+    per_lang = Counter(q["lang"] for q in questions)
+    assert set(per_lang) == set(EDITIONS) and min(per_lang.values()) >= 12
+    assert len({q["topic"] for q in questions}) >= 60
