@@ -114,3 +114,44 @@ def test_ordinary_has_250_questions_in_every_edition_over_most_topics():
     per_lang = Counter(q["lang"] for q in questions)
     assert set(per_lang) == set(EDITIONS) and min(per_lang.values()) >= 12
     assert len({q["topic"] for q in questions}) >= 60
+
+
+# --- routing.yaml --------------------------------------------------------------------------------------------
+
+def test_routing_messages_name_a_known_topic_its_office_kind_and_a_known_place():
+    for item in load("routing.yaml")["places"]:
+        assert item["lang"] in EDITIONS and has_text(item), item
+        assert item["topic"] in topics(), item
+        assert item["office"] == topics()[item["topic"]]["office"], item
+        assert item["office"] in office_kinds() and item["office"] != "none", item
+        assert item["prefecture"] in prefecture_ids(), item
+        if "city" in item:
+            assert isinstance(item["city"], str) and item["city"].strip(), item
+            if item["city_id"] is not None:
+                assert city_ids().get(item["city_id"]) == item["prefecture"], item
+
+
+def test_routing_covers_all_47_prefectures_and_30_cities_over_every_edition():
+    places = load("routing.yaml")["places"]
+    assert {p["prefecture"] for p in places if "city" not in p} == prefecture_ids()
+    assert len(prefecture_ids()) == 47
+    assert sum("city" in p for p in places) >= 30
+    assert {p["lang"] for p in places} == set(EDITIONS)
+    assert len({p["topic"] for p in places}) >= 8
+
+
+def test_multipart_messages_list_known_parts_and_every_edition_has_five():
+    multipart = load("routing.yaml")["multipart"]
+    for item in multipart:
+        assert item["lang"] in EDITIONS and has_text(item), item
+        assert item.get("prefecture", "tokyo") in prefecture_ids(), item
+        assert item["parts"], item
+        for part in item["parts"]:
+            if isinstance(part, dict):
+                assert set(part) == {"emergency"} and part["emergency"] in EMERGENCIES, item
+            else:
+                assert part in topics(), item
+        assert len(item["parts"]) >= 2 or "prefecture" in item, item
+    per_lang = Counter(m["lang"] for m in multipart)
+    assert set(per_lang) == set(EDITIONS) and min(per_lang.values()) >= 5
+    assert {p["emergency"] for m in multipart for p in m["parts"] if isinstance(p, dict)} == set(EMERGENCIES)
