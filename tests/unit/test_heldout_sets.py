@@ -155,3 +155,26 @@ def test_multipart_messages_list_known_parts_and_every_edition_has_five():
     per_lang = Counter(m["lang"] for m in multipart)
     assert set(per_lang) == set(EDITIONS) and min(per_lang.values()) >= 5
     assert {p["emergency"] for m in multipart for p in m["parts"] if isinstance(p, dict)} == set(EMERGENCIES)
+
+
+# --- kana.yaml -----------------------------------------------------------------------------------------------
+
+def test_kana_questions_have_a_kanji_form_a_kana_only_form_and_a_known_topic():
+    questions = load("kana.yaml")["questions"]
+    for q in questions:
+        assert set(q) <= {"topic", "text", "kana", "romaji", "mixed"} and {"topic", "text", "kana"} <= set(q), q
+        assert q["topic"] in topics(), q
+        assert KANJI.search(q["text"]), q
+        assert KANA_ONLY.match(q["kana"]) and not KANJI.search(q["kana"]) and " " in q["kana"], q
+        if "mixed" in q:
+            assert KANJI.search(q["mixed"]) and re.search(r"[\u3041-\u3096]{2}", q["mixed"]), q
+            assert q["mixed"] != q["text"], q
+    assert len(questions) >= 80
+    assert sum("mixed" in q for q in questions) >= 20
+    assert len({q["topic"] for q in questions}) >= 50
+
+
+def test_kana_set_is_apart_from_the_ordinary_set():
+    kana_texts = {q["text"] for q in load("kana.yaml")["questions"]}
+    ordinary = {q["text"] for q in load("ordinary.yaml")["questions"]}
+    assert kana_texts & ordinary == set()
