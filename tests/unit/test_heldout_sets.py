@@ -178,3 +178,24 @@ def test_kana_set_is_apart_from_the_ordinary_set():
     kana_texts = {q["text"] for q in load("kana.yaml")["questions"]}
     ordinary = {q["text"] for q in load("ordinary.yaml")["questions"]}
     assert kana_texts & ordinary == set()
+
+
+# --- training_grades.yaml ------------------------------------------------------------------------------------
+
+GRADES = ("good", "partial", "wrong", "keyword-dump")
+
+
+def test_graded_replies_name_a_practice_case_and_cover_every_grade_for_every_case():
+    data = load("training_grades.yaml")
+    cases = yaml.safe_load((ROOT / "knowledge" / "data" / "training_cases.yaml").read_text(encoding="utf-8"))
+    case_ids = {c["id"] for c in cases["cases"]}
+    assert set(data["grade_rank"]) == set(GRADES)
+    assert data["grade_rank"]["good"] > data["grade_rank"]["partial"] > data["grade_rank"]["wrong"]
+    replies = data["replies"]
+    for r in replies:
+        assert set(r) == {"case", "grade", "reply", "why"}, r
+        assert r["case"] in case_ids and r["grade"] in GRADES and r["reply"].strip(), r
+        # a keyword dump is a list, not sentences; every other reply is written in sentences
+        assert ("。" in r["reply"]) == (r["grade"] != "keyword-dump"), r
+    assert len(replies) >= 60
+    assert {(r["case"], r["grade"]) for r in replies} == {(c, g) for c in case_ids for g in GRADES}
