@@ -75,19 +75,30 @@ def test_safety_messages_name_a_known_situation_edition_and_the_situations_urgen
         assert has_text(item), item
 
 
-def test_safety_has_twelve_messages_per_situation_and_every_immediate_danger_in_every_edition():
+def test_safety_has_twelve_messages_per_situation_and_every_situation_in_every_edition():
     messages = load("safety.yaml")["messages"]
     per_situation = Counter(m["situation"] for m in messages)
     assert {s: n for s, n in per_situation.items() if n < 12} == {}
     assert set(per_situation) == set(SITUATIONS)
-    pairs = {(m["situation"], m["lang"]) for m in messages}
-    missing = [(s, lang) for s in IMMEDIATE for lang in EDITIONS if (s, lang) not in pairs]
-    assert missing == []
-    assert {m["lang"] for m in messages} == set(EDITIONS)
+    pairs = Counter((m["situation"], m["lang"]) for m in messages)
+    assert [(s, lang) for s in SITUATIONS for lang in EDITIONS if not pairs[(s, lang)]] == []
+    # immediate danger is what must never be missed: two differently written messages per edition
+    assert [(s, lang) for s in IMMEDIATE for lang in EDITIONS if pairs[(s, lang)] < 2] == []
+
+
+def test_messages_with_several_serious_problems_list_each_one_and_the_most_urgent_level():
+    data = load("safety.yaml")
+    order = ("immediate", "urgent", "serious")
+    for item in data["multi"]:
+        assert set(item) == {"situations", "urgency", "lang", "text"}, item
+        assert len(item["situations"]) >= 2 and set(item["situations"]) <= set(SITUATIONS), item
+        assert item["lang"] in EDITIONS and has_text(item), item
+        assert item["urgency"] == min((data["urgency"][s] for s in item["situations"]), key=order.index), item
+    assert {m["lang"] for m in data["multi"]} == set(EDITIONS)
 
 
 def test_no_message_is_written_twice_across_the_sets():
-    texts = [m["text"] for m in load("safety.yaml")["messages"]]
+    texts = [m["text"] for m in load("safety.yaml")["messages"] + load("safety.yaml")["multi"]]
     texts += [q["text"] for q in load("ordinary.yaml")["questions"]]
     assert [t for t, n in Counter(texts).items() if n > 1] == []
 
