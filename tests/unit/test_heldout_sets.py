@@ -213,3 +213,19 @@ def test_graded_replies_name_a_practice_case_and_cover_every_grade_for_every_cas
         assert ("。" in r["reply"]) == (r["grade"] != "keyword-dump"), r
     assert len(replies) >= 60
     assert {(r["case"], r["grade"]) for r in replies} == {(c, g) for c in case_ids for g in GRADES}
+
+
+def test_places_named_in_passing_and_place_changes_are_well_formed():
+    data = load("routing.yaml")
+    for item in data["place_in_passing"]:
+        assert set(item) == {"lang", "text", "topic", "place_named", "named_prefecture"}, item
+        assert item["lang"] in EDITIONS and has_text(item) and item["topic"] in topics(), item
+        assert item["named_prefecture"] in prefecture_ids() and item["place_named"] in item["text"], item
+    for item in data["follow_up"]:
+        assert item["lang"] in EDITIONS and item["topic"] in topics(), item
+        assert item["office"] == topics()[item["topic"]]["office"], item
+        first, second = item["turns"]
+        assert first["prefecture"] in prefecture_ids() and second["prefecture"] in prefecture_ids(), item
+        assert first["prefecture"] != second["prefecture"] and first["text"].strip() and second["text"].strip()
+    for section in ("place_in_passing", "follow_up"):
+        assert {i["lang"] for i in data[section]} == set(EDITIONS), section
