@@ -60,6 +60,15 @@ def has_text(item: dict) -> bool:
     return isinstance(item.get("text"), str) and bool(item["text"].strip())
 
 
+def assert_japanese_forms(item: dict) -> None:
+    """Japanese items carry the kana-only and romaji forms a learner would type; other languages do not."""
+    if item["lang"] in ("ja", "ja-plain"):
+        assert KANA_ONLY.match(item["kana"]) and not KANJI.search(item["kana"]), item
+        assert item["romaji"].isascii() and re.search(r"[a-z]", item["romaji"]), item
+    else:
+        assert "kana" not in item and "romaji" not in item, item
+
+
 # --- safety.yaml ---------------------------------------------------------------------------------------------
 
 def test_safety_messages_name_a_known_situation_edition_and_the_situations_urgency():
@@ -68,7 +77,8 @@ def test_safety_messages_name_a_known_situation_edition_and_the_situations_urgen
     assert {s for s, u in data["urgency"].items() if u == "immediate"} == set(IMMEDIATE)
     assert set(data["urgency"].values()) <= {"immediate", "urgent", "serious"}
     for item in data["messages"]:
-        assert set(item) == {"situation", "urgency", "lang", "text"}, item
+        assert set(item) - {"kana", "romaji"} == {"situation", "urgency", "lang", "text"}, item
+        assert_japanese_forms(item)
         assert item["situation"] in SITUATIONS, item
         assert item["lang"] in EDITIONS, item
         assert item["urgency"] == data["urgency"][item["situation"]], item
@@ -90,7 +100,8 @@ def test_messages_with_several_serious_problems_list_each_one_and_the_most_urgen
     data = load("safety.yaml")
     order = ("immediate", "urgent", "serious")
     for item in data["multi"]:
-        assert set(item) == {"situations", "urgency", "lang", "text"}, item
+        assert set(item) - {"kana", "romaji"} == {"situations", "urgency", "lang", "text"}, item
+        assert_japanese_forms(item)
         assert len(item["situations"]) >= 2 and set(item["situations"]) <= set(SITUATIONS), item
         assert item["lang"] in EDITIONS and has_text(item), item
         assert item["urgency"] == min((data["urgency"][s] for s in item["situations"]), key=order.index), item
