@@ -108,10 +108,17 @@ def test_messages_with_several_serious_problems_list_each_one_and_the_most_urgen
     assert {m["lang"] for m in data["multi"]} == set(EDITIONS)
 
 
+def all_texts() -> list[str]:
+    safety, routing = load("safety.yaml"), load("routing.yaml")
+    texts = [m["text"] for m in safety["messages"] + safety["multi"]]
+    texts += [q["text"] for q in load("ordinary.yaml")["questions"] + load("kana.yaml")["questions"]]
+    texts += [m["text"] for m in routing["places"] + routing["multipart"] + routing["place_in_passing"]]
+    texts += [t["text"] for f in routing["follow_up"] for t in f["turns"]]
+    return texts
+
+
 def test_no_message_is_written_twice_across_the_sets():
-    texts = [m["text"] for m in load("safety.yaml")["messages"] + load("safety.yaml")["multi"]]
-    texts += [q["text"] for q in load("ordinary.yaml")["questions"]]
-    assert [t for t, n in Counter(texts).items() if n > 1] == []
+    assert [t for t, n in Counter(all_texts()).items() if n > 1] == []
 
 
 # --- ordinary.yaml -------------------------------------------------------------------------------------------
