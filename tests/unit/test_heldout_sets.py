@@ -77,7 +77,8 @@ def test_safety_messages_name_a_known_situation_edition_and_the_situations_urgen
     assert {s for s, u in data["urgency"].items() if u == "immediate"} == set(IMMEDIATE)
     assert set(data["urgency"].values()) <= {"immediate", "urgent", "serious"}
     for item in data["messages"]:
-        assert set(item) - {"kana", "romaji"} == {"situation", "urgency", "lang", "text"}, item
+        assert set(item) - {"kana", "romaji", "also_topic"} == {"situation", "urgency", "lang", "text"}, item
+        assert item.get("also_topic", "garbage") in topics(), item
         assert_japanese_forms(item)
         assert item["situation"] in SITUATIONS, item
         assert item["lang"] in EDITIONS, item
@@ -94,6 +95,8 @@ def test_safety_has_twelve_messages_per_situation_and_every_situation_in_every_e
     assert [(s, lang) for s in SITUATIONS for lang in EDITIONS if not pairs[(s, lang)]] == []
     # immediate danger is what must never be missed: two differently written messages per edition
     assert [(s, lang) for s in IMMEDIATE for lang in EDITIONS if pairs[(s, lang)] < 2] == []
+    # a serious problem told after an ordinary question, in every edition
+    assert {m["lang"] for m in messages if "also_topic" in m} == set(EDITIONS)
 
 
 def test_messages_with_several_serious_problems_list_each_one_and_the_most_urgent_level():
