@@ -19,6 +19,7 @@ from knowledge.intents import load_intent_examples
 from knowledge.paths import DATA_DIR, GUIDEBOOK_DIR, INTENTS_DIR, QUESTIONS_DIR
 from knowledge.questions import ExampleQuestion, load_questions
 from knowledge.statuses import CHAPTER, load_statuses, status_questions, status_sections
+from knowledge.languages import Writings
 from knowledge.index_store import (
     Versions, build_index, build_lock, content_hash, installed_versions, load_index, prune_builds, read_current,
     read_manifest, write_current,
@@ -45,6 +46,7 @@ class IndexManager:
         intents_dir: Path | None = None,
         statuses_file: Path | None = None,
         versions: Versions | None = None,
+        writings: Writings | None = None,
     ) -> None:
         self.root = root
         self.guidebook_dir = guidebook_dir
@@ -58,6 +60,7 @@ class IndexManager:
         self.statuses_file = statuses_file
         # the installed model package and Sudachi dictionary a build must have been made with
         self.versions = versions or installed_versions(embedder.id)
+        self.writings = writings  # how each language is written (search tokens); None: the packaged languages
         self.retriever: Retriever | None = None
         self.content_hash: str | None = None
         self._stamp: tuple | None = None
@@ -125,10 +128,11 @@ class IndexManager:
                 progress = progress_factory(total) if progress_factory else None
                 previous = (current if current is not None else self.prebuilt_dir) if reuse else None
                 build = build_index(sections, self.embedder, self.root / "builds", progress=progress,
-                                    questions=questions, previous=previous, versions=self.versions)
+                                    questions=questions, previous=previous, writings=self.writings,
+                                    versions=self.versions)
                 write_current(self.root, build)
                 prune_builds(self.root, keep=build)
-            retriever = load_index(build, self.embedder, self.versions)
+            retriever = load_index(build, self.embedder, self.writings, self.versions)
         with self._swap:
             self.retriever, self.content_hash, self._stamp = retriever, digest, stamp
         return retriever

@@ -37,6 +37,7 @@ from knowledge.chunker import CHUNKER_VERSION, Chunk, chunk_sections, question_c
 from knowledge.content import Section
 from knowledge.embedders import Embedder
 from knowledge.index_files import CHUNKS_FILE, VECTORS_FILE, read_chunks, read_vectors, write_chunks, write_vectors
+from knowledge.languages import Writings
 from knowledge.lexical import LexicalIndex, chunk_tokens
 from knowledge.questions import ExampleQuestion
 from knowledge.retriever import Retriever
@@ -147,7 +148,7 @@ def _embed(group: list[Chunk], embed, known: dict, progress) -> np.ndarray:
 
 def build_index(sections: Sequence[Section], embedder: Embedder, builds_dir: Path, progress=None,
                 questions: Sequence[ExampleQuestion] = (), previous: Path | None = None,
-                versions: Versions | None = None) -> Path:
+                writings: Writings | None = None, versions: Versions | None = None) -> Path:
     """Embed and write a complete build; returns its folder (not yet current).
 
     Passages are embedded as passages; example questions as queries (question against question).
@@ -164,7 +165,7 @@ def build_index(sections: Sequence[Section], embedder: Embedder, builds_dir: Pat
     groups = [_embed(group, embed, known, progress)
               for group, embed in ((passages, embedder.embed_passages), (asked, embedder.embed_queries)) if group]
     vectors = np.concatenate(groups) if groups else np.zeros((0, embedder.dim), np.float32)
-    records = [{**c.to_dict(), "tokens": chunk_tokens(c)} for c in chunks]
+    records = [{**c.to_dict(), "tokens": chunk_tokens(c, writings)} for c in chunks]
     manifest = Manifest(
         embedder_id=embedder.id,
         dim=embedder.dim,
@@ -192,7 +193,8 @@ def read_manifest(build: Path) -> Manifest:
     return Manifest(**json.loads((build / MANIFEST_FILE).read_text(encoding="utf-8")))
 
 
-def load_index(build: Path, embedder: Embedder, versions: Versions | None = None, **retriever_options) -> Retriever:
+def load_index(build: Path, embedder: Embedder, writings: Writings | None = None, versions: Versions | None = None,
+               **retriever_options) -> Retriever:
     """The build's retriever; refuses (:class:`StaleIndexError`) a build made by another model, model
     package version or Sudachi dictionary than ``versions`` (default: the installed ones)."""
     manifest = read_manifest(build)
@@ -202,7 +204,7 @@ def load_index(build: Path, embedder: Embedder, versions: Versions | None = None
     records = read_chunks(build)
     tokens = [r.pop("tokens") for r in records]
     chunks = [Chunk(**r) for r in records]
-    lexical = LexicalIndex(tokens, [c.lang for c in chunks])
+    lexical = LexicalIndex(tokens, [c.lang for c in chunks], writings)
     index = faiss.IndexFlatIP(manifest.dim)
     index.add(np.ascontiguousarray(read_vectors(build, manifest.dim)))
     return Retriever(chunks, index, lexical, embedder, **retriever_options)

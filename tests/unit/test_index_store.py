@@ -73,7 +73,7 @@ def test_loading_a_stale_index_directly_says_what_differs(tmp_path):
     build = read_current(tmp_path / "index")
     upgraded = Versions("fakemodel 2.0", INSTALLED.sudachi_dictionary)
     with pytest.raises(StaleIndexError, match="fakemodel 1.0.*fakemodel 2.0"):
-        load_index(build, FakeEmbedder(), upgraded)
+        load_index(build, FakeEmbedder(), versions=upgraded)
 
 
 def test_a_prebuilt_index_of_other_package_versions_is_not_served(tmp_path):
