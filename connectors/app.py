@@ -5,7 +5,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from connectors import analytics, api, auth, line, metrics, plain_api, staff, training, webchat
+from connectors import analytics, api, auth, line, metrics, plain_api, staff, training, unavailable, webchat
 from connectors.pages import mount_static
 from connectors.services import get_services
 
@@ -30,6 +30,7 @@ def create_app() -> FastAPI:
     app.include_router(training.router)
     app.include_router(analytics.router)
     mount_static(app)
+    unavailable.install(app)
     app.include_router(metrics.router)
     app.add_middleware(metrics.RequestMetrics)
     return app

@@ -24,7 +24,8 @@ from bot.store.outbox import Outbox
 from bot.store.outcome import TurnOutcome
 from bot.store.shared import HandledEvents, LoginAttempts, TrainingProgress
 
-__all__ = ["ConversationStore", "StoredMessage", "Turn", "open_store", "migrate", "SCHEMA_HEAD", "MIGRATIONS"]
+__all__ = ["ConversationStore", "StoredMessage", "Turn", "open_store", "migrate", "store_unavailable", "SCHEMA_HEAD",
+           "MIGRATIONS"]
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -217,3 +218,13 @@ def open_store(url: str, outbox_lease_seconds: float = 60.0) -> ConversationStor
         engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
     migrate(engine)
     return ConversationStore(engine, outbox_lease_seconds)
+
+
+def store_unavailable(error: BaseException) -> bool:
+    """True when ``error`` means the database cannot be reached (down, restarting, connection lost): the
+    request should fail with 503 and be tried again, not be reported as a bug."""
+    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+
+    if isinstance(error, (OperationalError, InterfaceError)):
+        return True
+    return isinstance(error, DBAPIError) and bool(error.connection_invalidated)
