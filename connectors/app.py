@@ -17,8 +17,10 @@ def create_app() -> FastAPI:
     async def lifespan(app: FastAPI):
         services = app.dependency_overrides.get(get_services, get_services)()
         stop = services.start_watcher()
+        stop_outbox = line.start_outbox_worker(services)  # sends LINE answers a crashed process left owed
         yield
         stop.set()
+        stop_outbox.set()
 
     app = FastAPI(title="Tsunagu", version="0.1.0", lifespan=lifespan)
     app.include_router(api.router)

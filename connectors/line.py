@@ -2,32 +2,39 @@
 ``connectors.line_sdk``, loaded on the first webhook call.
 
 The webhook checks ``X-Line-Signature`` over the raw body (400 and nothing processed when it is missing or
-wrong), stores what users wrote, acknowledges, and answers in a background task: LINE wants a quick 200, and an answer can
-take a second. Replies use the event's reply token; when that fails (expired or already used — e.g. for a
-redelivered event) the same messages are pushed instead. The LINE user id, prefixed ``line:``, is the
-conversation id, so the language a user chose is remembered in the dialogue state like any session's.
+wrong), then takes each event in through the store's outbox — its id (so a redelivery to any process is
+answered once), what the user wrote and an entry for the answer, in one transaction — and acknowledges.
+The answer is worked out and sent in a background task (LINE wants a quick 200), through the delivery
+worker (``bot/delivery.py``): it uses the reply token while fresh, pushes otherwise, and after a crash any
+process's worker sends what is still owed, once (``connectors/line_outbox.py``). The LINE user id,
+prefixed ``line:``, is the conversation id, so the language a user chose is remembered in the dialogue
+state like any session's.
 """
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
+import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from threading import Lock
+from dataclasses import dataclass
 
 from fastapi import APIRouter, BackgroundTasks, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
+from bot.delivery import Delivery
 from bot.dialogue import IncomingMessage
 from bot.redact import redact
+from bot.store import store_unavailable
+from bot.store.outbox import OutboxItem
 from bot.replies import Reply
-from connectors.channel import Channel, ChannelLimits, Choice, Outgoing, degrade
+from connectors.channel import ChannelLimits, Choice, Outgoing, degrade
 from connectors.language_names import own_name, picker
+from connectors.line_outbox import SdkChannel, message_of, request_of, to_json
 from connectors.ruby import bracket, warm_up
 from connectors.services import Services, get_services
+from connectors.staff_pages import per_services
 
-__all__ = ["LANG_POSTBACK", "LineTurn", "answer", "router"]
+__all__ = ["LANG_POSTBACK", "LineTurn", "delivery", "router", "start_outbox_worker"]
 
 router = APIRouter()
 log = logging.getLogger(__name__)
@@ -42,27 +49,7 @@ class LineTurn:
     message: IncomingMessage
     recipient: str
     reply_token: str
-
-
-class _SeenEvents:
-    """Webhook event ids already handled (LINE redelivers an event when it got no 200 in time)."""
-
-    def __init__(self, size: int = 4096) -> None:
-        self._ids: OrderedDict[str, None] = OrderedDict()
-        self._size = size
-        self._lock = Lock()
-
-    def first_time(self, event_id: str) -> bool:
-        with self._lock:
-            if event_id in self._ids:
-                return False
-            self._ids[event_id] = None
-            if len(self._ids) > self._size:
-                self._ids.popitem(last=False)
-            return True
-
-
-_seen = _SeenEvents()
+    event_id: str = ""
 
 
 def _choices(services: Services):
@@ -90,33 +77,82 @@ def _messages_for(turn: LineTurn, services: Services, limits: ChannelLimits) -> 
     return degrade(replies, limits, bracket=bracket, choices=_choices(services))
 
 
-def answer(turns: Sequence[LineTurn], services: Services, channel: Channel) -> None:
-    """The background part: run each turn through the dialogue and send the replies."""
-    for turn in turns:
-        conversation = turn.message.conversation_id
+class _Answers:
+    """``prepare`` for the delivery worker: the answer to an outbox entry, as LINE messages (JSON)."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self._originals: dict[int, IncomingMessage] = {}   # entries taken in here: the unredacted message
+        self._lock = threading.Lock()
+
+    def remember(self, entry: OutboxItem, message: IncomingMessage) -> None:
+        with self._lock:
+            self._originals[entry.id] = message
+
+    def __call__(self, entry: OutboxItem) -> list[dict]:
+        from connectors.line_sdk import LIMITS
+
+        with self._lock:
+            message = self._originals.pop(entry.id, None)
+        message = message or message_of(entry.conversation_id, entry.request)  # after a crash: as stored
+        services = self.services
         try:
-            messages = _messages_for(turn, services, channel.limits)
-        except Exception:  # the text is already stored (see _record): say so and ask to try again
-            log.exception("LINE turn failed for %s", conversation)
-            messages = [Outgoing(services.catalogs.text(_user_lang(services, conversation), "error_internal"))]
-        try:
-            channel.send(turn.recipient, messages, turn.reply_token)
-        except Exception:
-            log.exception("LINE send failed for %s", conversation)
+            messages = _messages_for(LineTurn(message, entry.recipient, entry.reply_token), services, LIMITS)
+        except Exception as failure:  # the text is already stored: say so and ask to try again
+            if store_unavailable(failure):
+                raise                   # the worker tries again once the database is back
+            log.exception("LINE turn failed for %s", entry.conversation_id)
+            lang = _user_lang(services, entry.conversation_id)
+            messages = [Outgoing(services.catalogs.text(lang, "error_internal"))]
+        return to_json(messages)
 
 
-def _record(turns: list[LineTurn], services: Services) -> list[LineTurn]:
-    """Store what users wrote (redacted) before LINE gets its 200: nothing a user sent is lost, even if the
-    process stops before the background answer runs."""
-    recorded = []
+@per_services
+def delivery(services: Services) -> Delivery:
+    """This process's delivery worker for LINE (one per Services)."""
+    settings = services.settings
+    channel = SdkChannel(settings.line_channel_access_token, settings.line_api_base)
+    return Delivery(services.store.outbox, _Answers(services), channel,
+                    token_seconds=settings.line_reply_token_seconds)
+
+
+def start_outbox_worker(services: Services) -> threading.Event:
+    """Send, every few seconds, what crashed processes (or failed calls) left owed; set the event to stop."""
+    settings = services.settings
+    if not (settings.line_channel_secret and settings.line_channel_access_token) \
+            or settings.outbox_poll_seconds <= 0:
+        return threading.Event()
+    return delivery(services).start(settings.outbox_poll_seconds)
+
+
+def _take_in(turns: list[LineTurn], services: Services) -> list[OutboxItem]:
+    """Each event's id, what the user wrote (redacted) and its outbox entry, committed before LINE gets its
+    200: nothing a user sent is lost, and an event redelivered to any process is not taken in twice."""
+    answers = delivery(services).prepare
+    entries = []
     for turn in turns:
         message = turn.message
+        stored = redact(message.text) if message.kind == "text" else ""
+        entry = services.store.outbox.accept(
+            "line", turn.event_id, message.conversation_id, turn.recipient, turn.reply_token,
+            request_of(message, stored), store_text=stored if message.kind == "text" else None,
+            lang=message.lang or "")
+        if entry is None:
+            log.info("LINE event %s was already taken in (redelivery)", turn.event_id)
+            continue
         if message.kind == "text":
-            services.store.record_incoming(message.conversation_id, message.channel, redact(message.text),
-                                           message.lang or "")
-            turn = replace(turn, message=replace(message, recorded=True))
-        recorded.append(turn)
-    return recorded
+            message = IncomingMessage(message.conversation_id, message.text, message.channel, message.lang,
+                                      message.plain, message.kind, recorded=True)
+        answers.remember(entry, message)
+        entries.append(entry)
+    return entries
+
+
+def _deliver(entries: Sequence[OutboxItem], services: Services) -> None:
+    """The background part: work out and send each answer (the worker retries what fails here)."""
+    worker = delivery(services)
+    for entry in entries:
+        worker.deliver(entry)
 
 
 def _bad(message: str) -> JSONResponse:
@@ -147,18 +183,15 @@ async def webhook(request: Request, background: BackgroundTasks,
         return _bad("body is not a LINE webhook payload")
     turns: list[LineTurn] = []
     for event in events:
-        event_id = getattr(event, "webhook_event_id", "")
-        if event_id and not _seen.first_time(event_id):
-            log.info("LINE event %s was already handled (redelivery)", event_id)
-            continue
         message = line_sdk.incoming_of(event, services)
         if message is None:
             log.info("LINE event %s acknowledged and ignored", getattr(event, "type", "unknown"))
             continue
-        turns.append(LineTurn(message, line_sdk.recipient_of(event), getattr(event, "reply_token", None) or ""))
+        turns.append(LineTurn(message, line_sdk.recipient_of(event), getattr(event, "reply_token", None) or "",
+                              getattr(event, "webhook_event_id", None) or ""))
     if turns:
         warm_up()
-        turns = await run_in_threadpool(_record, turns, services)
-        channel = line_sdk.LineChannel(settings.line_channel_access_token, settings.line_api_base)
-        background.add_task(answer, turns, services, channel)
+        entries = await run_in_threadpool(_take_in, turns, services)  # the database down: 503, LINE redelivers
+        if entries:
+            background.add_task(_deliver, entries, services)
     return JSONResponse({"status": "ok"})
