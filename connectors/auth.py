@@ -3,7 +3,8 @@
 The cookie holds the user name and the time of login, signed with ``TSUNAGU_SESSION_SECRET`` (or, when
 that is empty, a key derived from the configured password, so changing the password logs everyone out and
 every worker process agrees on the key). It is ``HttpOnly`` and ``SameSite=Lax``: other sites cannot
-send a logged-in POST to the staff pages.
+send a logged-in POST to the staff pages. Five failed logins from one address within five minutes lock it
+out; the failures are counted in the store (``bot/store/shared.py``), so every process agrees.
 """
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
-from connectors.login_throttle import LoginThrottle
 from connectors.passwords import check_login, login_configured
+from connectors.services import Services, get_services
 from connectors.settings import Settings, get_settings
 from connectors.staff_pages import render
 
@@ -22,7 +23,6 @@ __all__ = ["router", "staff_user", "COOKIE", "safe_next"]
 
 router = APIRouter()
 COOKIE = "tsunagu_staff"
-throttle = LoginThrottle(limit=5, window=300)  # per client address, in this process
 
 
 def _serializer(settings: Settings) -> URLSafeTimedSerializer:
@@ -67,8 +67,9 @@ def login_form(request: Request, next: str = "/staff", settings: Settings = Depe
 
 @router.post("/login", response_class=HTMLResponse, include_in_schema=False)
 def login(request: Request, username: str = Form(""), password: str = Form(""), next: str = Form("/staff"),
-          settings: Settings = Depends(get_settings)):
+          settings: Settings = Depends(get_settings), services: Services = Depends(get_services)):
     client = request.client.host if request.client else "unknown"
+    throttle = services.store.logins  # per client address, shared by every process
     if throttle.blocked(client):
         return _form(request, settings, 429, "ログインの失敗が続いたため、しばらく受け付けません。5分後にもう一度"
                      "試してください。 / Too many failed logins: try again in 5 minutes.", next)

@@ -7,6 +7,7 @@ and a trainee's progress is the same whichever process draws the page.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select
@@ -29,12 +30,13 @@ class LoginAttempts:
     """Failed logins per client address within a sliding window; ``limit`` of them lock the address out
     until the oldest ages out. Every process reads and writes the same rows."""
 
-    def __init__(self, engine: Engine, limit: int = 5, window: float = 300.0) -> None:
-        self.engine, self.limit, self.window = engine, limit, window
+    def __init__(self, engine: Engine, limit: int = 5, window: float = 300.0,
+                 clock: Callable[[], dt.datetime] = utcnow) -> None:
+        self.engine, self.limit, self.window, self.clock = engine, limit, window, clock
         self._table = LoginFailure.__table__
 
     def _recent(self, connection: Connection, key: str) -> int:
-        table, since = self._table, utcnow() - dt.timedelta(seconds=self.window)
+        table, since = self._table, self.clock() - dt.timedelta(seconds=self.window)
         return connection.execute(select(func.count()).select_from(table)
                                   .where(table.c.key == key, table.c.created_at > since)).scalar() or 0
 
@@ -44,14 +46,14 @@ class LoginAttempts:
 
     def failed(self, key: str) -> None:
         with self.engine.begin() as connection:
-            connection.execute(self._table.insert(), {"key": key[:128], "created_at": utcnow()})
+            connection.execute(self._table.insert(), {"key": key[:128], "created_at": self.clock()})
 
     def succeeded(self, key: str) -> None:
         with self.engine.begin() as connection:
             connection.execute(delete(self._table).where(self._table.c.key == key[:128]))
 
     def expire(self, connection: Connection) -> None:
-        cutoff = utcnow() - dt.timedelta(seconds=self.window)
+        cutoff = self.clock() - dt.timedelta(seconds=self.window)
         connection.execute(delete(self._table).where(self._table.c.created_at < cutoff))
 
 

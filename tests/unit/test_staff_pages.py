@@ -6,10 +6,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from bot.dialogue import IncomingMessage
-from connectors import auth
 from connectors.app import create_app
 from connectors.auth import COOKIE
-from connectors.login_throttle import LoginThrottle
 from connectors.services import get_services
 from connectors.settings import get_settings
 from tests.conftest import fake_settings
@@ -18,9 +16,9 @@ PAGES = ["/staff", "/training", "/analytics"]
 
 
 @pytest.fixture(autouse=True)
-def fresh_throttle(monkeypatch):
+def fresh_throttle(fake_services):
     """Each test starts with no failed logins on record (they all come from the same test client)."""
-    monkeypatch.setattr(auth, "throttle", LoginThrottle(limit=5, window=300))
+    fake_services.store.logins.succeeded("testclient")
 
 
 def make_client(fake_services, settings):
