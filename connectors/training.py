@@ -1,7 +1,9 @@
 """Training mode at ``/training``: practice cases from the knowledge base, a reply in Japanese, its score.
 
 Nothing a trainee writes is stored; the page shows the score, what was missed, the plain-Japanese
-guideline breaches and the model answer (with furigana, for reading aloud).
+guideline breaches and the model answer (with furigana, for reading aloud). Only the points are kept, per
+staff user and case, in the store: the case list shows each case's attempts and best score, the same
+whichever service process draws it.
 """
 from __future__ import annotations
 
@@ -55,7 +57,8 @@ def _case_page(request: Request, services: Services, user: str, case: TrainingCa
 @router.get("/training", response_class=HTMLResponse, include_in_schema=False)
 def cases(request: Request, user: str = Depends(staff_user), services: Services = Depends(get_services)):
     book = _coach(services).book
-    listed = [(case, _title(services, case)) for case in book.cases]
+    progress = services.store.training.of(user)
+    listed = [(case, _title(services, case), progress.get(case.id)) for case in book.cases]
     return render(request, "staff/training.html", {"active": "training", "user": user, "cases": listed,
                                                    "labels": labels_for(services)})
 
@@ -77,4 +80,5 @@ async def score_reply(case_id: str, request: Request, reply: str = Form(""), use
         return _case_page(request, services, user, case, reply,
                           error=f"{MAX_REPLY_CHARS}文字までにしてください（{len(reply)}文字）。")
     score = await run_in_threadpool(_coach(services).score, case, reply)
+    await run_in_threadpool(services.store.training.record, user, case.id, score.points, score.max_points)
     return _case_page(request, services, user, case, reply, score)

@@ -204,6 +204,9 @@ def test_training_lists_the_cases_and_scores_a_reply(staff, fake_services):
     assert scored.status_code == 200 and 'id="points"' in scored.text
     assert "パスポート — ありません" in page and "警察 — 書けています" in page
     assert "<ruby>" in scored.text.split('id="model"')[1]
+    points = re.search(r'id="points">(\d+) / (\d+)', scored.text)
+    progress = staff.get("/training").text.split('data-case="lost-card-nagoya">')[1].split("</span>")[0]
+    assert f"最高 {points[1]} / {points[2]}点" in progress  # the list shows the best score so far
 
 
 @pytest.mark.parametrize(("path", "data", "status"), [
