@@ -21,7 +21,7 @@ __all__ = ["HandledEvents", "LoginAttempts", "TrainingProgress", "CaseProgress",
 
 
 def insert_ignoring_duplicates(engine: Engine, table, key: str):
-    """``INSERT ... ON CONFLICT (key) DO NOTHING`` for the engine's dialect: rowcount 0 means it existed."""
+    """``INSERT ... ON CONFLICT (key) DO NOTHING`` for the engine's dialect: add RETURNING to tell whether it was new."""
     insert = sqlite_insert if engine.dialect.name == "sqlite" else pg_insert
     return insert(table).on_conflict_do_nothing(index_elements=[key])
 
@@ -65,13 +65,13 @@ class HandledEvents:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._table = HandledEvent.__table__
-        self._insert = insert_ignoring_duplicates(engine, self._table, "event_id")
+        self._insert = insert_ignoring_duplicates(engine, self._table, "event_id").returning(self._table.c.event_id)
 
     def take(self, connection: Connection, channel: str, event_id: str) -> bool:
         """Record the event in the caller's transaction; False when it was already there."""
-        result = connection.execute(self._insert, {"event_id": event_id[:128], "channel": channel,
-                                                   "created_at": utcnow()})
-        return result.rowcount == 1
+        inserted = connection.execute(self._insert, {"event_id": event_id[:128], "channel": channel,
+                                                     "created_at": utcnow()}).first()
+        return inserted is not None  # (rowcount is not reliable for this statement on PostgreSQL)
 
     def first_time(self, channel: str, event_id: str) -> bool:
         with self.engine.begin() as connection:
