@@ -7,6 +7,7 @@ from fastapi import FastAPI
 
 from connectors import analytics, api, auth, line, metrics, plain_api, staff, training, unavailable, webchat
 from connectors.pages import mount_static
+from connectors.application import Tsunagu
 from connectors.services import get_services
 
 __all__ = ["create_app"]
@@ -15,9 +16,10 @@ __all__ = ["create_app"]
 def create_app() -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        services = app.dependency_overrides.get(get_services, get_services)()
-        stop = services.start_watcher()
-        stop_outbox = line.start_outbox_worker(services)  # sends LINE answers a crashed process left owed
+        # the services are built once, here; every route reaches them through get_tsunagu
+        app.state.tsunagu = Tsunagu(app.dependency_overrides.get(get_services, get_services)())
+        stop = app.state.tsunagu.start_background()
+        stop_outbox = line.start_outbox_worker(app.state.tsunagu)  # LINE answers a crashed process left owed
         yield
         stop.set()
         stop_outbox.set()

@@ -15,11 +15,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from connectors.passwords import check_login, login_configured
-from connectors.services import Services, get_services
-from connectors.settings import Settings, get_settings
+from connectors.application import Tsunagu, get_tsunagu
+from connectors.settings import Settings
 from connectors.staff_pages import render
 
-__all__ = ["router", "staff_user", "COOKIE", "safe_next"]
+__all__ = ["router", "staff_user", "app_settings", "COOKIE", "safe_next"]
 
 router = APIRouter()
 COOKIE = "tsunagu_staff"
@@ -39,7 +39,12 @@ def safe_next(target: str | None) -> str:
     return target
 
 
-def staff_user(request: Request, settings: Settings = Depends(get_settings)) -> str:
+def app_settings(request: Request) -> Settings:
+    """The settings the application was built from: the one settings source of every route."""
+    return get_tsunagu(request).settings
+
+
+def staff_user(request: Request, settings: Settings = Depends(app_settings)) -> str:
     """Dependency of every staff page: the logged-in user, or a redirect to the login form."""
     token = request.cookies.get(COOKIE, "")
     if token and login_configured(settings):
@@ -61,25 +66,24 @@ def _form(request: Request, settings: Settings, status: int = 200, error: str = 
 
 
 @router.get("/login", response_class=HTMLResponse, include_in_schema=False)
-def login_form(request: Request, next: str = "/staff", settings: Settings = Depends(get_settings)):
+def login_form(request: Request, next: str = "/staff", settings: Settings = Depends(app_settings)):
     return _form(request, settings, target=next)
 
 
 @router.post("/login", response_class=HTMLResponse, include_in_schema=False)
 def login(request: Request, username: str = Form(""), password: str = Form(""), next: str = Form("/staff"),
-          settings: Settings = Depends(get_settings), services: Services = Depends(get_services)):
+          settings: Settings = Depends(app_settings), app: Tsunagu = Depends(get_tsunagu)):
     client = request.client.host if request.client else "unknown"
-    throttle = services.store.logins  # per client address, shared by every process
-    if throttle.blocked(client):
+    if app.login_blocked(client):  # counted per client address in the store: every process agrees
         return _form(request, settings, 429, "ログインの失敗が続いたため、しばらく受け付けません。5分後にもう一度"
                      "試してください。 / Too many failed logins: try again in 5 minutes.", next)
     if not login_configured(settings):
         return _form(request, settings, 503, "", next)
     if not check_login(settings, username, password):
-        throttle.failed(client)
+        app.login_failed(client)
         return _form(request, settings, 401, "ユーザー名またはパスワードが違います。 / Wrong user name or password.",
                      next)
-    throttle.succeeded(client)
+    app.login_succeeded(client)
     response = RedirectResponse(safe_next(next), status_code=303)
     response.set_cookie(COOKIE, _serializer(settings).dumps(settings.staff_username),
                         max_age=int(settings.session_hours * 3600), httponly=True, samesite="lax",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,23 +24,19 @@ from fastapi.responses import JSONResponse
 
 from bot.delivery import Delivery
 from bot.dialogue import IncomingMessage
-from bot.redact import redact
+from bot.replies import QuickReply, Reply
 from bot.store import store_unavailable
 from bot.store.outbox import OutboxItem
-from bot.replies import Reply
+from connectors.application import Tsunagu, get_tsunagu
 from connectors.channel import ChannelLimits, Choice, Outgoing, degrade
 from connectors.language_names import own_name, picker
-from connectors.line_outbox import SdkChannel, message_of, request_of, to_json
+from connectors.line_outbox import SdkChannel, message_of, to_json
 from connectors.ruby import bracket, warm_up
-from connectors.services import Services, get_services
-from connectors.staff_pages import per_services
 
-__all__ = ["LANG_POSTBACK", "LineTurn", "delivery", "router", "start_outbox_worker"]
+__all__ = ["LineTurn", "choices", "delivery", "router", "start_outbox_worker"]
 
 router = APIRouter()
 log = logging.getLogger(__name__)
-
-LANG_POSTBACK = "lang"        # postback data "lang=vi": the user picked a language
 
 
 @dataclass(frozen=True)
@@ -52,36 +49,31 @@ class LineTurn:
     event_id: str = ""
 
 
-def _choices(services: Services):
-    """Quick replies as buttons: a language becomes a postback with its own name (babel)."""
-    def choices(reply: Reply) -> tuple[Choice, ...]:
-        codes = [services.dialogue.language_by_name(q) for q in reply.quick_replies]
-        if codes and all(codes):  # the language picker: in picker order
-            return tuple(Choice(c.name, services.catalogs.text(c.code, "language_name"),
-                                f"{LANG_POSTBACK}={c.code}") for c in picker(codes))
-        return tuple(Choice(own_name(code), q, f"{LANG_POSTBACK}={code}") if code else Choice(q, q)
-                     for q, code in zip(reply.quick_replies, codes))
-    return choices
+def choices(reply: Reply) -> tuple[Choice, ...]:
+    """Quick replies as buttons; a language button (payload ``lang=vi``) is a postback labelled with the
+    language's own name (babel), and a row of them comes in picker order."""
+    chosen = {QuickReply.chosen_language(q.payload): q for q in reply.quick_replies}
+    if None not in chosen:  # the language picker
+        by_key = {speech.key: quick for speech, quick in chosen.items()}
+        return tuple(Choice(c.name, by_key[c.code].label, by_key[c.code].payload) for c in picker(by_key))
+    return tuple(Choice.of(q) if QuickReply.chosen_language(q.payload) is None
+                 else Choice(own_name(QuickReply.chosen_language(q.payload).key), q.label, q.payload)
+                 for q in reply.quick_replies)
 
 
-def _user_lang(services: Services, conversation_id: str) -> str:
-    return services.store.state(conversation_id).get("lang") or services.settings.default_language
-
-
-def _messages_for(turn: LineTurn, services: Services, limits: ChannelLimits) -> list[Outgoing]:
-    message, limit = turn.message, services.settings.max_message_chars
+def _messages_for(turn: LineTurn, app: Tsunagu, limits: ChannelLimits) -> list[Outgoing]:
+    message, limit = turn.message, app.settings.max_message_chars
     if message.kind == "text" and len(message.text) > limit:  # as /api/chat: stored, but not processed
-        lang = _user_lang(services, message.conversation_id)
-        return [Outgoing(services.catalogs.text(lang, "error_too_long", limit=limit))]
-    replies = services.dialogue.handle(message)
-    return degrade(replies, limits, bracket=bracket, choices=_choices(services))
+        speech = app.speech_of(message.conversation_id)
+        return [Outgoing(app.sentence(speech, "error_too_long", limit=limit))]
+    return degrade(app.answer(message), limits, bracket=bracket, choices=choices)
 
 
 class _Answers:
     """``prepare`` for the delivery worker: the answer to an outbox entry, as LINE messages (JSON)."""
 
-    def __init__(self, services: Services) -> None:
-        self.services = services
+    def __init__(self, app: Tsunagu) -> None:
+        self.app = app
         self._originals: dict[int, IncomingMessage] = {}   # entries taken in here: the unredacted message
         self._lock = threading.Lock()
 
@@ -95,62 +87,60 @@ class _Answers:
         with self._lock:
             message = self._originals.pop(entry.id, None)
         message = message or message_of(entry.conversation_id, entry.request)  # after a crash: as stored
-        services = self.services
+        app = self.app
         try:
-            messages = _messages_for(LineTurn(message, entry.recipient, entry.reply_token), services, LIMITS)
+            messages = _messages_for(LineTurn(message, entry.recipient, entry.reply_token), app, LIMITS)
         except Exception as failure:  # the text is already stored: say so and ask to try again
             if store_unavailable(failure):
                 raise                   # the worker tries again once the database is back
             log.exception("LINE turn failed for %s", entry.conversation_id)
-            lang = _user_lang(services, entry.conversation_id)
-            messages = [Outgoing(services.catalogs.text(lang, "error_internal"))]
+            messages = [Outgoing(app.sentence(app.speech_of(entry.conversation_id), "error_internal"))]
         return to_json(messages)
 
 
-@per_services
-def delivery(services: Services) -> Delivery:
-    """This process's delivery worker for LINE (one per Services)."""
-    settings = services.settings
-    channel = SdkChannel(settings.line_channel_access_token, settings.line_api_base)
-    return Delivery(services.store.outbox, _Answers(services), channel,
-                    token_seconds=settings.line_reply_token_seconds)
+_deliveries: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_deliveries_lock = threading.Lock()
 
 
-def start_outbox_worker(services: Services) -> threading.Event:
+def delivery(app: Tsunagu) -> Delivery:
+    """This process's delivery worker for LINE (one per application)."""
+    with _deliveries_lock:
+        found = _deliveries.get(app)
+        if found is None:
+            settings = app.settings
+            channel = SdkChannel(settings.line_channel_access_token, settings.line_api_base)
+            found = _deliveries[app] = app.delivery(_Answers(app), channel, settings.line_reply_token_seconds)
+        return found
+
+
+def start_outbox_worker(app: Tsunagu) -> threading.Event:
     """Send, every few seconds, what crashed processes (or failed calls) left owed; set the event to stop."""
-    settings = services.settings
+    settings = app.settings
     if not (settings.line_channel_secret and settings.line_channel_access_token) \
             or settings.outbox_poll_seconds <= 0:
         return threading.Event()
-    return delivery(services).start(settings.outbox_poll_seconds)
+    return delivery(app).start(settings.outbox_poll_seconds)
 
 
-def _take_in(turns: list[LineTurn], services: Services) -> list[OutboxItem]:
+def _take_in(turns: list[LineTurn], app: Tsunagu) -> list[OutboxItem]:
     """Each event's id, what the user wrote (redacted) and its outbox entry, committed before LINE gets its
     200: nothing a user sent is lost, and an event redelivered to any process is not taken in twice."""
-    answers = delivery(services).prepare
+    answers = delivery(app).prepare
     entries = []
     for turn in turns:
-        message = turn.message
-        stored = redact(message.text) if message.kind == "text" else ""
-        entry = services.store.outbox.accept(
-            "line", turn.event_id, message.conversation_id, turn.recipient, turn.reply_token,
-            request_of(message, stored), store_text=stored if message.kind == "text" else None,
-            lang=message.lang or "")
-        if entry is None:
+        taken = app.take_in(turn.message, turn.event_id, turn.recipient, turn.reply_token)
+        if taken is None:
             log.info("LINE event %s was already taken in (redelivery)", turn.event_id)
             continue
-        if message.kind == "text":
-            message = IncomingMessage(message.conversation_id, message.text, message.channel, message.lang,
-                                      message.plain, message.kind, recorded=True)
+        entry, message = taken
         answers.remember(entry, message)
         entries.append(entry)
     return entries
 
 
-def _deliver(entries: Sequence[OutboxItem], services: Services) -> None:
+def _deliver(entries: Sequence[OutboxItem], app: Tsunagu) -> None:
     """The background part: work out and send each answer (the worker retries what fails here)."""
-    worker = delivery(services)
+    worker = delivery(app)
     for entry in entries:
         worker.deliver(entry)
 
@@ -161,8 +151,8 @@ def _bad(message: str) -> JSONResponse:
 
 @router.post("/webhooks/line")
 async def webhook(request: Request, background: BackgroundTasks,
-                  services: Services = Depends(get_services)) -> JSONResponse:
-    settings = services.settings
+                  app: Tsunagu = Depends(get_tsunagu)) -> JSONResponse:
+    settings = app.settings
     if not settings.line_channel_secret or not settings.line_channel_access_token:
         return JSONResponse({"error": "LINE is not configured: set TSUNAGU_LINE_CHANNEL_SECRET and "
                                       "TSUNAGU_LINE_CHANNEL_ACCESS_TOKEN"}, status_code=503)
@@ -183,7 +173,7 @@ async def webhook(request: Request, background: BackgroundTasks,
         return _bad("body is not a LINE webhook payload")
     turns: list[LineTurn] = []
     for event in events:
-        message = line_sdk.incoming_of(event, services)
+        message = line_sdk.incoming_of(event, app.languages)
         if message is None:
             log.info("LINE event %s acknowledged and ignored", getattr(event, "type", "unknown"))
             continue
@@ -191,7 +181,7 @@ async def webhook(request: Request, background: BackgroundTasks,
                               getattr(event, "webhook_event_id", None) or ""))
     if turns:
         warm_up()
-        entries = await run_in_threadpool(_take_in, turns, services)  # the database down: 503, LINE redelivers
+        entries = await run_in_threadpool(_take_in, turns, app)  # the database down: 503, LINE redelivers
         if entries:
-            background.add_task(_deliver, entries, services)
+            background.add_task(_deliver, entries, app)
     return JSONResponse({"status": "ok"})

@@ -24,14 +24,14 @@ MESSAGES_PER_CALL = 5          # LINE takes at most five messages in one reply o
 def request_of(message: IncomingMessage, stored_text: str) -> dict:
     """What the entry keeps of the incoming message: the redacted text, never the raw one."""
     return {"text": stored_text, "kind": message.kind, "lang": message.lang, "plain": message.plain,
-            "channel": message.channel}
+            "channel": message.channel, "payload": message.payload}
 
 
 def message_of(conversation_id: str, request: dict) -> IncomingMessage:
     """The incoming message again, from an entry (after a crash: its text was stored before the 200)."""
     return IncomingMessage(conversation_id, request.get("text", ""), request.get("channel", "line"),
                            request.get("lang"), request.get("plain"), request.get("kind", "text"),
-                           recorded=request.get("kind", "text") == "text")
+                           recorded=request.get("kind", "text") == "text", payload=request.get("payload") or "")
 
 
 def to_json(messages: Sequence[Outgoing]) -> list[dict]:
