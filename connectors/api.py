@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 
 from bot.dialogue import IncomingMessage
 from bot.store import store_unavailable
-from connectors.chat_request import BadInput, parse_chat_body
+from connectors.chat_request import CHAT_FIELDS, BadInput, json_body, parse_chat_body
 from connectors.application import Tsunagu, get_tsunagu
 from connectors.unavailable import unavailable_response
 from connectors.webchat import reply_json
@@ -24,7 +24,7 @@ def error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
-@router.post("/api/chat")
+@router.post("/api/chat", openapi_extra=json_body(CHAT_FIELDS, ["session_id", "text"]))
 async def chat(request: Request, app: Tsunagu = Depends(get_tsunagu)) -> JSONResponse:
     body = await request.body()
     try:
