@@ -160,6 +160,18 @@ def cmd_purge(args) -> int:
     return 0
 
 
+def cmd_migrate(args) -> int:
+    from bot.store import open_store
+    from bot.store.store import SCHEMA_HEAD
+    from connectors.settings import get_settings
+
+    settings = get_settings()
+    open_store(settings.sqlalchemy_url).engine.dispose()  # opening migrates to the newest revision
+    where = settings.sqlalchemy_url.rsplit("@", 1)[-1]    # never print a password
+    print(f"Database schema is at revision {SCHEMA_HEAD} ({where}).")
+    return 0
+
+
 def cmd_index(args) -> int:
     from connectors.settings import get_settings
     from knowledge.sources import SUPPORTED_SUFFIXES
@@ -259,6 +271,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="embed every text again (default: reuse vectors of texts that did not change)")
     index.add_argument("--quiet", action="store_true", help="no progress bar")
     index.set_defaults(func=cmd_index)
+
+    migrate = commands.add_parser("migrate", help="bring the database schema up to date (Alembic) and exit; "
+                                  "run once before restarting upgraded processes")
+    migrate.set_defaults(func=cmd_migrate)
 
     purge = commands.add_parser("purge", help="delete conversations idle longer than the retention period")
     purge.add_argument("--days", type=int, help="override TSUNAGU_RETENTION_DAYS")
