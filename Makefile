@@ -30,7 +30,7 @@ run: install
 
 test: install-test
 	scripts/system-deps.sh
-	$(BIN)/python -m pytest
+	scripts/with-postgres.sh $(BIN)/python -m pytest
 
 test-fast: install-test
 	$(BIN)/python -m pytest -m "not integration"
