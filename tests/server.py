@@ -35,7 +35,7 @@ class Server:
         self.process: subprocess.Popen | None = None
         self.url = f"http://127.0.0.1:{self.port}"
 
-    def start(self, timeout: float = 120) -> Server:
+    def start(self, timeout: float = 300) -> Server:
         self.process = subprocess.Popen([str(BIN / "tsunagu"), "serve", "--quiet", "--workers", str(self.workers)],
                                         env=self.env,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -48,6 +48,7 @@ class Server:
                     return self
             except httpx.HTTPError:
                 time.sleep(0.05)
+        self.kill()  # never leave a half-started server behind
         raise TimeoutError("server did not start")
 
     def chat(self, session: str, text: str, **extra) -> dict:
