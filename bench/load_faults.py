@@ -65,7 +65,7 @@ def load(base: str, texts: list[str], clients: int, rate: float, seconds: float,
     def client(number: int) -> None:
         with httpx.Client(base_url=base, timeout=30) as http:
             sent, next_at = 0, time.perf_counter() + number * interval / clients
-            while next_at < stop_at:
+            while next_at < stop_at and time.perf_counter() < stop_at:  # no overrun when slow
                 time.sleep(max(0.0, next_at - time.perf_counter()))
                 next_at += interval
                 session = f"{tag}load-{number}-{sent // 5}"      # five turns per conversation

@@ -76,6 +76,15 @@ def reusable_vectors(build: Path | None, embedder: Embedder) -> dict[tuple[str, 
     return {(r.get("kind", "passage"), r["text"]): vectors[i] for i, r in enumerate(records)}
 
 
+def reusable_tokens(build: Path | None) -> dict[tuple[str, str, str], dict]:
+    """Lexical tokens of an earlier build, keyed by (kind, lang, text): tokenizing every text again took
+    most of a one-topic rebuild. ``tsunagu index --full`` (no earlier build) tokenizes everything anew."""
+    if build is None or not (build / "chunks.json").exists():
+        return {}
+    records = json.loads((build / "chunks.json").read_text(encoding="utf-8"))
+    return {(r.get("kind", "passage"), r["lang"], r["text"]): r["tokens"] for r in records if "tokens" in r}
+
+
 def _embed(group: list[Chunk], embed, known: dict, progress) -> np.ndarray:
     missing = list(dict.fromkeys(c.text for c in group if (c.kind, c.text) not in known))
     if progress is not None and len(group) > len(missing):
@@ -103,7 +112,9 @@ def build_index(sections: Sequence[Section], embedder: Embedder, builds_dir: Pat
         if group:
             vectors = _embed(group, embed, known, progress)
             index.add(np.ascontiguousarray(vectors, dtype=np.float32))
-    records = [{**c.to_dict(), "tokens": chunk_tokens(c, writings)} for c in chunks]
+    tokenized = reusable_tokens(previous)
+    records = [{**c.to_dict(), "tokens": tokenized[(c.kind, c.lang, c.text)] if (c.kind, c.lang, c.text) in tokenized
+                else chunk_tokens(c, writings)} for c in chunks]
     manifest = Manifest(
         embedder_id=embedder.id,
         dim=embedder.dim,
