@@ -20,6 +20,7 @@ import logging
 import threading
 import uuid
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from bot.store.models import utcnow
@@ -104,7 +105,7 @@ class Delivery:
                     self.outbox.sent(entry.id, "the interrupted reply had been delivered")
                     return "sent"
                 log.info("outbox entry %s: reply token refused; pushing", entry.id)
-            entry = _after_attempt(entry, "reply")
+            entry = replace(entry, attempts=entry.attempts + 1, last_method="reply")
         if not self.outbox.attempting(entry, "push"):
             return "lost-lease"
         try:
@@ -132,9 +133,3 @@ class Delivery:
 
         threading.Thread(target=loop, name="tsunagu-outbox", daemon=True).start()
         return stop
-
-
-def _after_attempt(entry: OutboxItem, method: str) -> OutboxItem:
-    from dataclasses import replace
-
-    return replace(entry, attempts=entry.attempts + 1, last_method=method)
