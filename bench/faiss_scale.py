@@ -59,7 +59,7 @@ def report(name: str, n: int, build: float, times: list[float], found: np.ndarra
            size_mb: float) -> float:
     median = statistics.median(times) * 1000
     p95 = sorted(times)[int(0.95 * (len(times) - 1))] * 1000
-    print(f"{n:>9,} {name:<22} build {build:7.1f} s  search CPU median {median:7.2f} ms  p95 {p95:7.2f} ms  "
+    print(f"{n:>9,} {name:<22} build (wall) {build:7.1f} s  search CPU median {median:7.2f} ms  p95 {p95:7.2f} ms  "
           f"recall@10 {recall(found, truth):.3f}  index {size_mb:6.0f} MB", flush=True)
     return median
 
