@@ -146,7 +146,7 @@ def tokens_fingerprint(writings: Writings | None, versions: Versions) -> str:
     digest = hashlib.sha256(versions.sudachi_dictionary.encode())
     digest.update(repr(writings).encode())
     for module in (tokenizers, lexical):
-        digest.update(Path(module.__file__).read_bytes())
+        digest.update(Path(str(module.__file__)).read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -15,7 +15,9 @@ import socket
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from typing import cast
+
+from sqlalchemy import Table, and_, delete, func, or_, select, update
 from sqlalchemy.engine import Engine
 
 from bot.store.models import OutboxEntry, utcnow
@@ -49,10 +51,10 @@ class Outbox:
         self.engine, self.conversations, self.events = engine, conversations, events
         self.lease = dt.timedelta(seconds=lease_seconds)
         self.owner = owner or process_identity()
-        self._table = OutboxEntry.__table__
+        self._table = cast(Table, OutboxEntry.__table__)
 
     def _item(self, row) -> OutboxItem:
-        received = row.received_at if row.received_at.tzinfo else row.received_at.replace(tzinfo=dt.timezone.utc)
+        received = row.received_at if row.received_at.tzinfo else row.received_at.replace(tzinfo=dt.UTC)
         return OutboxItem(row.id, row.channel, row.conversation_id, row.recipient, row.reply_token,
                           dict(row.request or {}), row.messages, row.attempts, row.last_method, received)
 
@@ -137,7 +139,7 @@ class Outbox:
 
     def status_of(self, entry_id: int) -> str:
         with self.engine.connect() as connection:
-            return connection.execute(select(self._table.c.status).where(self._table.c.id == entry_id)).scalar()
+            return str(connection.execute(select(self._table.c.status).where(self._table.c.id == entry_id)).scalar())
 
     def expire(self, connection, older_than: dt.timedelta) -> None:
         table = self._table

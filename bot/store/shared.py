@@ -10,7 +10,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from typing import cast
+
+from sqlalchemy import Table, delete, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
@@ -33,7 +35,7 @@ class LoginAttempts:
     def __init__(self, engine: Engine, limit: int = 5, window: float = 300.0,
                  clock: Callable[[], dt.datetime] = utcnow) -> None:
         self.engine, self.limit, self.window, self.clock = engine, limit, window, clock
-        self._table = LoginFailure.__table__
+        self._table = cast(Table, LoginFailure.__table__)
 
     def _recent(self, connection: Connection, key: str) -> int:
         table, since = self._table, self.clock() - dt.timedelta(seconds=self.window)
@@ -64,7 +66,7 @@ class HandledEvents:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._table = HandledEvent.__table__
+        self._table = cast(Table, HandledEvent.__table__)
         self._insert = insert_ignoring_duplicates(engine, self._table, "event_id").returning(self._table.c.event_id)
 
     def take(self, connection: Connection, channel: str, event_id: str) -> bool:
@@ -94,7 +96,7 @@ class TrainingProgress:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._table = TrainingAttempt.__table__
+        self._table = cast(Table, TrainingAttempt.__table__)
 
     def record(self, user: str, case_id: str, points: int, max_points: int) -> None:
         with self.engine.begin() as connection:

@@ -9,7 +9,7 @@ from bot.store import open_store
 
 class Clock:
     def __init__(self) -> None:
-        self.now = dt.datetime(2026, 12, 6, 9, 0, tzinfo=dt.timezone.utc)
+        self.now = dt.datetime(2026, 12, 6, 9, 0, tzinfo=dt.UTC)
 
     def __call__(self) -> dt.datetime:
         return self.now
