@@ -14,6 +14,8 @@ from linebot.v3.messaging import (
     ApiClient,
     ApiException,
     Configuration,
+    FlexContainer,
+    FlexMessage,
     MessageAction,
     MessagingApi,
     PostbackAction,
@@ -36,6 +38,7 @@ from linebot.v3.webhooks import (
 from bot.dialogue import IncomingMessage
 from bot.replies import QuickReply as Button
 from connectors.channel import ChannelLimits, Outgoing
+from connectors.line_cards import Card
 
 __all__ = [
     "LIMITS",
@@ -50,6 +53,7 @@ __all__ = [
 log = logging.getLogger("connectors.line")
 
 SESSION_PREFIX = "line:"
+MENU_LANGUAGE = "menu=language"   # the rich menu's language area (connectors.line_cards.rich_menu)
 LIMITS = ChannelLimits(text_chars=5000, messages_per_send=5, quick_replies=13, label_chars=20, ruby=False)
 
 
@@ -77,7 +81,7 @@ class LineChannel:
 
     def send(self, recipient: str, messages: Sequence[Outgoing], reply_token: str = "") -> None:
         size = self.limits.messages_per_send
-        batches = [[_text_message(m) for m in messages[i:i + size]] for i in range(0, len(messages), size)]
+        batches = [[_message(m) for m in messages[i:i + size]] for i in range(0, len(messages), size)]
         with ApiClient(self.configuration) as client:
             api = MessagingApi(client)
             for number, batch in enumerate(batches):
@@ -92,11 +96,16 @@ class LineChannel:
                                  x_line_retry_key=str(uuid.uuid4()))
 
 
-def _text_message(message: Outgoing) -> TextMessage:
+def _message(message: Outgoing) -> TextMessage | FlexMessage:
+    """A text message, or a Flex card with its alt text (what LINE shows where Flex is not shown)."""
     items = [QuickReplyItem(action=PostbackAction(label=c.label, data=c.data, display_text=c.label)
                             if c.data else MessageAction(label=c.label, text=c.text))
              for c in message.choices]
-    return TextMessage(text=message.text, quick_reply=QuickReply(items=items) if items else None)
+    quick = QuickReply(items=items) if items else None
+    if isinstance(message, Card) and message.contents:
+        return FlexMessage(alt_text=message.text, contents=FlexContainer.from_dict(message.contents),
+                           quick_reply=quick)
+    return TextMessage(text=message.text, quick_reply=quick)
 
 
 def recipient_of(event: Event) -> str:
@@ -120,6 +129,8 @@ def incoming_of(event: Event, languages: Collection[str]) -> IncomingMessage | N
         return IncomingMessage(conversation, "", "line", kind="non_text")  # sticker, image, location, …
     if isinstance(event, PostbackEvent):  # a language button: its payload goes back to the dialogue
         data = event.postback.data or ""
+        if data == MENU_LANGUAGE:  # the rich menu's language area: the greeting with every language
+            return IncomingMessage(conversation, "", "line", kind="follow")
         chosen = Button.chosen_language(data)
         if chosen is not None and chosen.key in languages:
             return IncomingMessage(conversation, "", "line", kind="postback", payload=data)

@@ -44,6 +44,15 @@ def language_chosen(turn: Turn) -> list[Reply] | None:
     return [turn.say("language_set")] if turn.language_tapped else None
 
 
+def no_words(turn: Turn) -> list[Reply] | None:
+    """Text without a single letter or digit ("?????", only emoji, only markup): ask for the question in
+    words, in the conversation's language — no language switch (``settle_language`` skips detection for
+    such text), no replayed answer."""
+    if turn.msg.kind == "text" and turn.text and not turn.has_words:
+        return [turn.say("no_words")]
+    return None
+
+
 # -- the steps of a question -------------------------------------------------------------------------
 def emergency(turn: Turn) -> list[Reply] | None:
     """An emergency (cue phrase or intent): the number to call first, then the guidebook's advice."""
@@ -52,7 +61,8 @@ def emergency(turn: Turn) -> list[Reply] | None:
         kind = turn.intent.removeprefix("emergency_")
     if not kind:
         return None
-    urgent = turn.say(f"emergency_{kind}", quick=turn.quick("qr_person"))
+    # no "talk to a person" button here: the number on the card is the person to talk to now
+    urgent = replace(turn.say(f"emergency_{kind}"), emergency=turn.emergency_call(kind))
     guide = next(iter(turn.confident(turn.topics[:1])), None)
     if guide is not None and guide.topic_id in turn.dialogue.emergency_topics:
         return [urgent, turn.answer_topic(guide)]  # the number first, then what to do
@@ -162,6 +172,7 @@ STEPS: tuple[Step, ...] = (
     Step("new_friend", new_friend),
     Step("not_text", not_text),
     Step("language_chosen", language_chosen),
+    Step("no_words", no_words),
     Step("emergency", emergency),
     Step("place", place),
     Step("intent", intent),
