@@ -65,7 +65,8 @@ def emergency(turn: Turn) -> list[Reply] | None:
     urgent = replace(turn.say(f"emergency_{kind}"), emergency=turn.emergency_call(kind))
     guide = next(iter(turn.confident(turn.topics[:1])), None)
     if guide is not None and guide.topic_id in turn.dialogue.emergency_topics:
-        return [urgent, turn.answer_topic(guide)]  # the number first, then what to do
+        # the number first, then what to do — still without "talk to a person"
+        return [urgent, replace(turn.answer_topic(guide), quick_replies=turn.quick("qr_more"))]
     return [urgent]
 
 
