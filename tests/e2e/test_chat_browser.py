@@ -123,11 +123,12 @@ def test_quick_replies_lead_to_a_handoff_card_with_a_phone_link(page, shot):
     answers = page.locator("#log .msg.bot").count()
     tokyo.click()
     page.locator("#log .msg.bot").nth(answers).wait_for()
-    card = last_answer(page).locator(".handoff")
+    card = last_answer(page).locator(".office-card")
     assert "Tokyo" in card.locator("h3").inner_text()
     phone = card.locator("a[href^='tel:']").first
     assert re.fullmatch(r"tel:\+?\d{9,13}", phone.get_attribute("href"))
     assert card.locator("dd").nth(1).inner_text().strip()  # the address
+    assert card.locator("a.map").count() == 1
     shot(page, "chat-handoff-card")
 
 
