@@ -55,9 +55,9 @@
   }
 
   // -- phone numbers become tel: links ---------------------------------------------------------------
-  // Japanese numbers with hyphens (0570-013904, 03-5796-7112), ten or eleven digits, #-numbers (#9110)
+  // Japanese numbers with hyphens (0570-013904, 03-5796-7112, 0570-05-1165), ten or eleven digits, #-numbers (#9110)
   // and the short emergency and service numbers; never part of a longer run of digits.
-  var PHONE = /(\+81[- ]?\d{1,4}-\d{1,4}-\d{3,4}|(?<![\d-])0\d{1,4}-\d{1,4}-\d{3,4}(?![\d-])|(?<![\d-])0\d{9,10}(?![\d-])|#\d{4}(?!\d)|(?<![\d#.,-])(?:110|118|119|171|189)(?![\d.,-]))/g;
+  var PHONE = /(\+81[- ]?\d{1,4}-\d{1,4}-\d{3,4}|(?<![\d-])0\d{1,4}(?:-\d{1,4})?-\d{3,6}(?![\d-])|(?<![\d-])0\d{9,10}(?![\d-])|#\d{4}(?!\d)|(?<![\d#-]|\d[.,])(?:110|118|119|171|189)(?![\d-]|[.,]\d))/g;
 
   function telOf(number) { return "tel:" + number.replace(/[^0-9+#]/g, "").replace("#", "%23"); }
 
@@ -446,10 +446,8 @@
     try { saved = JSON.parse(localStorage.getItem(STORE) || "null") || saved; } catch (ignored) { /* a broken copy */ }
     if (!Array.isArray(saved.items)) { saved.items = []; }
     var ready;
-    if (asked && asked !== saved.session) {
+    if (asked && asked !== saved.session) {   // another device's conversation (a staff handout's QR code)
       ready = restoreFromServer(asked);
-    } else if (saved.session && !saved.items.length) {
-      ready = restoreFromServer(saved.session);
     } else {
       if (!saved.session) { saved.session = newId(); keep(); }
       ready = Promise.resolve();

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e import axe
+from tests.e2e.conftest import _open
 from tests.e2e.test_staff_browser import log_in, new_page, staff_url  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.integration
@@ -33,9 +34,14 @@ def test_the_chat_has_no_serious_violation_empty_and_with_cards(page, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_error_page_has_no_serious_violation(page, lang):
-    page.goto(f"/no-such-page?lang={lang}")
-    assert axe.serious_problems(page) == []
+def test_the_error_page_has_no_serious_violation(browser, live_url, lang):
+    context, page, errors = _open(browser, live_url, viewport={"width": 1024, "height": 800})
+    try:
+        assert page.goto(f"/no-such-page?lang={lang}").status == 404
+        assert axe.serious_problems(page) == []
+        assert [e for e in errors if "status of 404" not in e] == []   # the page's own 404 is expected
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("path", ["/staff", "/training", "/analytics"])
