@@ -15,9 +15,11 @@ if TYPE_CHECKING:
     from bot.emergency_calls import EmergencyCall
 
 __all__ = ["Source", "OfficeCard", "Handoff", "QuickReply", "Reply", "merge_replies", "extension",
-           "LANGUAGE_PAYLOAD"]
+           "LANGUAGE_PAYLOAD", "ANOTHER_QUESTION", "BUTTON_PAYLOADS"]
 
 LANGUAGE_PAYLOAD = "lang="   # a language button's payload: "lang=vi", "lang=ja-plain"
+ANOTHER_QUESTION = "ask=more"  # the "Another question" button's payload: Tsunagu asks for the next question
+BUTTON_PAYLOADS = {"qr_more": ANOTHER_QUESTION}  # catalog buttons whose payload is not their label
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from linebot.v3.webhooks import (
 )
 
 from bot.dialogue import IncomingMessage
+from bot.replies import ANOTHER_QUESTION
 from bot.replies import QuickReply as Button
 from connectors.channel import ChannelLimits, Outgoing
 from connectors.line_cards import Card
@@ -131,6 +132,8 @@ def incoming_of(event: Event, languages: Collection[str]) -> IncomingMessage | N
         data = event.postback.data or ""
         if data == MENU_LANGUAGE:  # the rich menu's language area: the greeting with every language
             return IncomingMessage(conversation, "", "line", kind="follow")
+        if data == ANOTHER_QUESTION:
+            return IncomingMessage(conversation, "", "line", kind="postback", payload=data)
         chosen = Button.chosen_language(data)
         if chosen is not None and chosen.key in languages:
             return IncomingMessage(conversation, "", "line", kind="postback", payload=data)

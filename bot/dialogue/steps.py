@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bot.dialogue.turn import Turn
-from bot.replies import Reply
+from bot.replies import ANOTHER_QUESTION, Reply
 from bot.speech import PLAIN
 
 __all__ = ["Step", "STEPS", "with_step", "run_steps"]
@@ -42,6 +42,11 @@ def not_text(turn: Turn) -> list[Reply] | None:
 def language_chosen(turn: Turn) -> list[Reply] | None:
     """A language button tapped or a language name typed: confirm in that language."""
     return [turn.say("language_set")] if turn.language_tapped else None
+
+
+def another_question(turn: Turn) -> list[Reply] | None:
+    """The "Another question" button (payload ``ask=more``): ask for it — no picker, no replayed answer."""
+    return [turn.say("ask_more")] if turn.msg.payload == ANOTHER_QUESTION else None
 
 
 def no_words(turn: Turn) -> list[Reply] | None:
@@ -173,6 +178,7 @@ STEPS: tuple[Step, ...] = (
     Step("new_friend", new_friend),
     Step("not_text", not_text),
     Step("language_chosen", language_chosen),
+    Step("another_question", another_question),
     Step("no_words", no_words),
     Step("emergency", emergency),
     Step("place", place),

@@ -13,7 +13,7 @@ from bot.dialogue.handoff import REASONS
 from bot.dialogue.state import DialogueState
 from bot.emergency_calls import EmergencyCall, emergency_kinds
 from bot.redact import redact
-from bot.replies import Handoff, QuickReply, Reply, Source
+from bot.replies import BUTTON_PAYLOADS, Handoff, QuickReply, Reply, Source
 from bot.speech import PLAIN, STANDARD, Speech
 from knowledge.places import Place
 from knowledge.retriever import TopicHit
@@ -82,7 +82,8 @@ class Turn:
             state.register = PLAIN if msg.plain else STANDARD
             if msg.plain and not dialogue.speaks(state.speech):
                 state.lang = dialogue.plain_language or state.lang
-        if self.text and self.has_words and not state.lang_chosen:
+        # a tapped button's label is Tsunagu's own words, not the resident's: it never changes the language
+        if self.text and self.has_words and not msg.payload and not state.lang_chosen:
             detection = dialogue.assistant.identifier.detect(self.text)
             if detection.confidence >= self.policy.detection_confidence or not state.lang:
                 state.lang = Speech.parse(detection.lang).lang
@@ -155,7 +156,8 @@ class Turn:
 
     def quick(self, *keys: str) -> tuple[QuickReply, ...]:
         """Buttons that say catalog sentences ("More questions", "Talk to a person")."""
-        return tuple(QuickReply(self.dialogue.catalogs.text(self.speech, k)) for k in keys)
+        return tuple(QuickReply(self.dialogue.catalogs.text(self.speech, k), BUTTON_PAYLOADS.get(k, ""))
+                     for k in keys)
 
     def answer_topic(self, hit: TopicHit) -> Reply:
         chunk, body = self.dialogue.assistant.topic_text(hit.topic_id, self.speech)

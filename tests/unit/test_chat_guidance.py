@@ -110,3 +110,19 @@ def test_a_failure_in_a_browser_is_a_friendly_page(fake_services):
         page = browser.get("/boom", headers={"accept": "text/html", "accept-language": "ko"})
         assert page.status_code == 500 and "문제가 발생했습니다" in page.text
         assert browser.get("/boom", headers={"accept": "application/json"}).json() == {"error": "internal error"}
+
+
+def test_another_question_asks_for_it_in_the_conversations_language(client, fake_services):
+    first = client.post("/api/chat", json={"session_id": "more-1", "text": "Tôi bị mất thẻ cư trú"}).json()
+    [button] = [b for b in first["quick_reply_payloads"] if b["payload"] == "ask=more"]
+    assert button["label"] == fake_services.catalogs.text("vi", "qr_more")
+    reply = client.post("/api/chat", json={"session_id": "more-1", "text": button["label"],
+                                           "payload": button["payload"]}).json()
+    assert reply["text"] == fake_services.catalogs.text("vi", "ask_more") and reply["lang"] == "vi"
+
+
+def test_a_tapped_english_label_does_not_switch_the_language(client, fake_services):
+    client.post("/api/chat", json={"session_id": "more-2", "text": "Tôi bị mất thẻ cư trú"})
+    reply = client.post("/api/chat", json={"session_id": "more-2", "text": "Another question",
+                                           "payload": "ask=more"}).json()
+    assert reply["lang"] == "vi"

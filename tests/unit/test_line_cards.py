@@ -100,3 +100,15 @@ def test_uploading_without_a_usable_image_says_what_is_needed(argv, monkeypatch,
     finally:
         get_settings.cache_clear()
     assert "--image" in capsys.readouterr().err
+
+
+def test_the_another_question_button_is_a_postback_that_asks_for_the_question(client, services, line_api):
+    user = new_user()
+    post(client, body_of(text(user, "How do I report my new address?")))
+    [call] = line_api.calls_to(REPLY)
+    more = [i["action"] for i in call.quick_reply_items if i["action"].get("data") == "ask=more"]
+    assert more and more[0]["type"] == "postback"
+    line_api.clear()
+    post(client, body_of(event("postback", user, postback={"data": "ask=more"})))
+    [call] = line_api.calls_to(REPLY)
+    assert call.texts == [services.catalogs.text("en", "ask_more")]
