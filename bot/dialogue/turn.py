@@ -22,9 +22,14 @@ if TYPE_CHECKING:
     from bot.assistant import Answer
     from bot.dialogue.manager import DialogueManager
 
-__all__ = ["IncomingMessage", "Turn", "has_words"]
+__all__ = ["IncomingMessage", "Turn", "has_words", "letters"]
 
 _MARKUP = re.compile(r"<[^<>]*>")
+
+
+def letters(text: str) -> int:
+    """How many letters (any script) a message has once markup tags are taken out."""
+    return sum(unicodedata.category(char)[0] == "L" for char in _MARKUP.sub(" ", text))
 
 
 def has_words(text: str) -> bool:
@@ -85,7 +90,8 @@ class Turn:
         # a tapped button's label is Tsunagu's own words, not the resident's: it never changes the language
         if self.text and self.has_words and not msg.payload and not state.lang_chosen:
             detection = dialogue.assistant.identifier.detect(self.text)
-            if detection.confidence >= self.policy.detection_confidence or not state.lang:
+            long_enough = letters(self.text) >= self.policy.detection_min_letters
+            if (detection.confidence >= self.policy.detection_confidence and long_enough) or not state.lang:
                 state.lang = Speech.parse(detection.lang).lang
                 if msg.plain is None:
                     state.register = detection.register

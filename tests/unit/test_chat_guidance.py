@@ -126,3 +126,14 @@ def test_a_tapped_english_label_does_not_switch_the_language(client, fake_servic
     reply = client.post("/api/chat", json={"session_id": "more-2", "text": "Another question",
                                            "payload": "ask=more"}).json()
     assert reply["lang"] == "vi"
+
+
+@pytest.mark.parametrize("short", ["a", "ok", "?a"])
+def test_a_letter_or_two_keeps_the_conversations_language(client, short):
+    session = f"short-{short}"
+    client.post("/api/chat", json={"session_id": session, "text": "Tôi bị mất thẻ cư trú"})
+    assert client.post("/api/chat", json={"session_id": session, "text": short}).json()["lang"] == "vi"
+
+
+def test_a_short_first_message_still_sets_the_language(client):
+    assert client.post("/api/chat", json={"session_id": "short-first", "text": "hi"}).json()["lang"] == "en"
