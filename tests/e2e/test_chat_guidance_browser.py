@@ -91,6 +91,10 @@ def test_an_office_card_has_tap_to_call_the_address_and_a_map_link(any_page, sho
     calls = card.locator("a.call")
     assert calls.count() >= 1 and re.fullmatch(r"tel:\d{9,11}", calls.first.get_attribute("href"))
     assert "Shinjuku" in card.inner_text()
+    # the numbers written in the answer's text are tel: links as well (navi-dial and ordinary numbers)
+    text_links = last_answer(any_page).locator(".text a.tel")
+    assert {"tel:0570011000", "tel:0353633013"} <= {text_links.nth(i).get_attribute("href")
+                                                     for i in range(text_links.count())}
     map_link = card.locator("a.map")
     assert map_link.get_attribute("href").startswith("https://www.google.com/maps/search/?api=1&query=")
     assert any_page.evaluate("() => document.documentElement.scrollWidth") <= any_page.width
@@ -200,3 +204,43 @@ def test_was_this_helpful_is_recorded(wide_page, fake_services):
     assert yes.get_attribute("aria-pressed") == "true"
     ratings = [r for r in fake_services.store.ratings() if r.conversation_id == session]
     assert [(r.answer, r.helpful) for r in ratings] == [(0, True)]
+
+
+OFFICE_FIELD = {   # the `office` field as the offices branch defines it (bot/dialogue/office_cards.py)
+    "id": "osaka-immigration", "kind": "immigration", "name_ja": "大阪出入国在留管理局",
+    "name": "Osaka Regional Immigration Services Bureau", "purpose": "Residence procedures",
+    "phones": ["0570-013904", "03-5796-7112 (from IP phones and abroad)"], "address": "",
+    "hours": "", "section_ja": "", "section": "", "source": "https://www.moj.go.jp/isa/"}
+CALLS_FIELD = [{"id": "inochi", "label": "Inochi no Denwa", "number": "0120-783-556", "tel": "tel:0120783556"}]
+
+
+@pytest.mark.parametrize("extra, check", [
+    ({"office": OFFICE_FIELD}, "office"),
+    ({"office": {"name": "Only a name"}}, "office-name-only"),
+    ({"calls": CALLS_FIELD}, "calls"),
+    ({"situation": {"id": "x", "urgency": "now", "steps": ["Go somewhere safe."],
+                    "lines": [{"name": "Police", "number": "110", "tel": "tel:110"}]}}, "situation"),
+])
+def test_structured_fields_render_whatever_parts_they_have(wide_page, extra, check):
+    """The office and situation fields of the other branches, as the page receives them: each part that is
+    there is shown (a missing address, hours or steps is simply left out), nothing breaks."""
+    answer = {"session_id": "x", "lang": "en", "register": "standard", "text": "See below.", "sources": [],
+              "handoff": None, "quick_replies": [], "quick_reply_payloads": [], **extra}
+    wide_page.route("**/api/chat", lambda route: route.fulfill(json=answer))
+    wide_page.goto("/?lang=en")
+    ask(wide_page, "help")
+    bot = last_answer(wide_page)
+    if check == "office":
+        card = bot.locator(".office-card")
+        assert card.locator("h3").inner_text() == OFFICE_FIELD["name"]
+        assert [card.locator("a.call").nth(i).get_attribute("href") for i in range(2)] == \
+            ["tel:0570013904", "tel:0357967112"]
+        assert "大阪出入国在留管理局" in card.inner_text() and card.locator("a.map").count() == 0
+    elif check == "office-name-only":
+        assert bot.locator(".office-card h3").inner_text() == "Only a name"
+        assert bot.locator(".office-card a").count() == 0
+    elif check == "calls":
+        assert bot.locator(".emergency-card a.call.big").get_attribute("href") == "tel:0120783556"
+    else:
+        assert bot.locator(".emergency-card a.call.big").get_attribute("href") == "tel:110"
+        assert bot.locator(".emergency-card ol li").all_inner_texts() == ["Go somewhere safe."]

@@ -4,6 +4,8 @@ postbacks on the last message, and the rich menu (``tsunagu line rich-menu``).""
 from __future__ import annotations
 
 import json
+import time
+import uuid
 
 import pytest
 from linebot.v3.messaging import RichMenuRequest
@@ -11,16 +13,24 @@ from linebot.v3.messaging import RichMenuRequest
 from connectors.cli import main
 from connectors.line_cards import rich_menu
 from tests.fakes.line_api import DEFAULT_RICH_MENU, REPLY, RICH_MENU, RICH_MENU_IMAGE
-from tests.unit.test_line_webhook import (  # noqa: F401 - fixtures
-    body_of,
-    client,
-    event,
-    line_api,
-    new_user,
-    post,
-    services,
-    text,
-)
+from tests.unit.test_line_webhook import body_of, client, line_api, post, services  # noqa: F401 - fixtures
+
+
+# ids of their own: pytest may import test_line_webhook a second time under another name, and its counters
+# would repeat event ids (taken for redeliveries) and user ids
+def new_user() -> str:
+    return "U" + uuid.uuid4().hex
+
+
+def event(kind: str, user: str, **fields) -> dict:
+    return {"type": kind, "timestamp": int(time.time() * 1000), "mode": "active",
+            "source": {"type": "user", "userId": user}, "webhookEventId": "01HCARD" + uuid.uuid4().hex[:19],
+            "deliveryContext": {"isRedelivery": False}, "replyToken": "reply-" + uuid.uuid4().hex, **fields}
+
+
+def text(user: str, words: str) -> dict:
+    return event("message", user, message={"id": uuid.uuid4().hex[:12], "quoteToken": "q", "type": "text",
+                                           "text": words})
 
 
 def buttons(bubble: dict) -> list[dict]:
