@@ -356,7 +356,7 @@
     send.disabled = true;
     log.setAttribute("aria-busy", "true");
     statusLine.textContent = word("ui_waiting");
-    fetch("/api/chat", { method: "POST", headers: { "content-type": "application/json" },
+    fetch("/api/chat", { method: "POST", headers: { "content-type": "application/json", "x-tsunagu-client": "web" },
                          body: JSON.stringify(body) })
       .then(function (response) {
         return response.json().catch(function () { return {}; }).then(function (data) {

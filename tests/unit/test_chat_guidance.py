@@ -137,3 +137,11 @@ def test_a_letter_or_two_keeps_the_conversations_language(client, short):
 
 def test_a_short_first_message_still_sets_the_language(client):
     assert client.post("/api/chat", json={"session_id": "short-first", "text": "hi"}).json()["lang"] == "en"
+
+
+def test_the_web_chat_is_recorded_as_the_web_channel_and_other_clients_as_api(client, fake_services):
+    client.post("/api/chat", json={"session_id": "chan-web", "text": "residence card lost reissue"},
+                headers={"x-tsunagu-client": "web"})
+    client.post("/api/chat", json={"session_id": "chan-api", "text": "residence card lost reissue"})
+    assert fake_services.store.channel("chan-web") == "web" and fake_services.store.channel("chan-api") == "api"
+    assert client.get("/api/chat/history", params={"session_id": "chan-web"}).status_code == 200
