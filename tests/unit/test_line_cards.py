@@ -3,6 +3,7 @@ as Flex messages with call and map buttons (and their alt text where Flex is not
 postbacks on the last message, and the rich menu (``tsunagu line rich-menu``)."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 import uuid
@@ -10,10 +11,37 @@ import uuid
 import pytest
 from linebot.v3.messaging import RichMenuRequest
 
+from fastapi.testclient import TestClient
+
+from connectors.app import create_app
 from connectors.cli import main
+from connectors.services import get_services
 from connectors.line_cards import rich_menu
-from tests.fakes.line_api import DEFAULT_RICH_MENU, REPLY, RICH_MENU, RICH_MENU_IMAGE
-from tests.unit.test_line_webhook import body_of, client, line_api, post, services  # noqa: F401 - fixtures
+from tests.conftest import fake_settings
+from tests.fakes.line_api import DEFAULT_RICH_MENU, REPLY, RICH_MENU, RICH_MENU_IMAGE, FakeLineApi
+from tests.unit.test_line_webhook import SECRET, TOKEN, body_of, post
+
+
+@pytest.fixture(scope="module")
+def line_api():
+    with FakeLineApi() as api:
+        yield api
+
+
+@pytest.fixture
+def services(fake_services, line_api, tmp_path):
+    line_api.clear()
+    settings = fake_settings(tmp_path, line_channel_secret=SECRET, line_channel_access_token=TOKEN,
+                             line_api_base=line_api.url)
+    return dataclasses.replace(fake_services, settings=settings)
+
+
+@pytest.fixture
+def client(services):
+    app = create_app()
+    app.dependency_overrides[get_services] = lambda: services
+    with TestClient(app) as test_client:  # background tasks run before the call returns
+        yield test_client
 
 
 # ids of their own: pytest may import test_line_webhook a second time under another name, and its counters
