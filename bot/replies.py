@@ -7,14 +7,19 @@ fields if it is a dataclass), and leaves it out otherwise, so existing clients s
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.speech import Speech
 
+if TYPE_CHECKING:
+    from bot.emergency_calls import EmergencyCall
+
 __all__ = ["Source", "OfficeCard", "Handoff", "QuickReply", "Reply", "merge_replies", "extension",
-           "LANGUAGE_PAYLOAD"]
+           "LANGUAGE_PAYLOAD", "ANOTHER_QUESTION", "BUTTON_PAYLOADS"]
 
 LANGUAGE_PAYLOAD = "lang="   # a language button's payload: "lang=vi", "lang=ja-plain"
+ANOTHER_QUESTION = "ask=more"  # the "Another question" button's payload: Tsunagu asks for the next question
+BUTTON_PAYLOADS = {"qr_more": ANOTHER_QUESTION}  # catalog buttons whose payload is not their label
 
 
 @dataclass(frozen=True)
@@ -106,6 +111,7 @@ class Reply:
     confidence: float = 0.0
     extra: dict = field(default_factory=dict, compare=False)
     # optional structured fields go here, each declared with ``extension()`` (see the module docstring)
+    emergency: EmergencyCall | None = extension()  # the number to call and what to do (the emergency card)
 
     @property
     def lang(self) -> str:

@@ -17,6 +17,7 @@ from connectors.webchat import reply_json
 __all__ = ["router"]
 
 router = APIRouter()
+WEB_CLIENT_HEADER = "x-tsunagu-client"   # "web" from connectors/static/chat.js
 log = logging.getLogger(__name__)
 
 
@@ -31,7 +32,9 @@ async def chat(request: Request, app: Tsunagu = Depends(get_tsunagu)) -> JSONRes
         message = parse_chat_body(body, app.languages, app.settings.max_message_chars)
     except BadInput as bad:
         return error(bad.status, bad.message)
-    incoming = IncomingMessage(message.session_id, message.text, "api", message.lang, message.plain,
+    # the web chat page says it is the web chat (analytics counts channels); any other client is "api"
+    channel = "web" if request.headers.get(WEB_CLIENT_HEADER, "") == "web" else "api"
+    incoming = IncomingMessage(message.session_id, message.text, channel, message.lang, message.plain,
                                payload=message.payload)
     try:
         replies = await run_in_threadpool(app.answer, incoming)

@@ -5,7 +5,8 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from connectors import analytics, api, auth, line, metrics, plain_api, staff, training, unavailable, webchat
+from connectors import (analytics, api, auth, error_pages, line, metrics, plain_api, staff, training, unavailable,
+                        webchat, webchat_api)
 from connectors.pages import mount_static
 from connectors.application import Tsunagu
 from connectors.services import get_services
@@ -28,6 +29,7 @@ def create_app() -> FastAPI:
     app.include_router(api.router)
     app.include_router(plain_api.router)
     app.include_router(webchat.router)
+    app.include_router(webchat_api.router)
     app.include_router(line.router)
     app.include_router(auth.router)
     app.include_router(staff.router)
@@ -35,6 +37,7 @@ def create_app() -> FastAPI:
     app.include_router(analytics.router)
     mount_static(app)
     unavailable.install(app)
+    error_pages.install(app)
     app.include_router(metrics.router)
     app.add_middleware(metrics.RequestMetrics)
     return app

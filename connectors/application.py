@@ -25,6 +25,7 @@ from bot.staff_view import StaffDesk, StaffView
 from bot.store.analytics import AnalyticsReport, build_report
 from bot.store.outbox import OutboxItem
 from bot.store.shared import CaseProgress
+from bot.store.store import Rating, StoredMessage
 from bot.training import TrainingCoach, TrainingScore
 from connectors.language_names import picker
 from connectors.line_outbox import request_of
@@ -122,6 +123,21 @@ class Tsunagu:
         """How a conversation's replies speak (the default language for a new one)."""
         state = self._services.store.state(conversation_id)
         return Speech(state.get("lang") or self.settings.default_language, state.get("register") or "standard")
+
+    # -- the web chat: ratings and restoring a conversation ---------------------------------------------
+    WEB_CHANNELS = ("api", "web")   # conversations the web chat may restore (never LINE's or the staff's)
+
+    def rate(self, conversation_id: str, answer: int, helpful: bool) -> Rating | None:
+        """Record "was this helpful?" for a conversation's answer (None: no such answer)."""
+        return self._services.store.record_rating(conversation_id, answer, helpful)
+
+    def transcript(self, conversation_id: str) -> list[StoredMessage] | None:
+        """What a web conversation said, oldest first, as stored (the resident's words redacted); None for a
+        conversation that is not a web chat's."""
+        store = self._services.store
+        if store.channel(conversation_id) not in self.WEB_CHANNELS:
+            return None
+        return store.messages(conversation_id)
 
     # -- counter staff -------------------------------------------------------------------------------
     def look_up(self, text: str, lang: str | None, prefecture: str, reason: str) -> StaffView:

@@ -15,6 +15,7 @@ import time  # noqa: E402
 import uuid  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+from connectors.line_cli import add_line_parser  # noqa: E402
 from connectors.plain_cli import add_plain_parser  # noqa: E402
 
 __all__ = ["main"]
@@ -291,6 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
     content.set_defaults(func=cmd_content)
 
     add_plain_parser(commands)
+    add_line_parser(commands)
     return parser
 
 

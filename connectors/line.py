@@ -27,6 +27,7 @@ from bot.dialogue import IncomingMessage
 from bot.replies import QuickReply, Reply
 from bot.store import store_unavailable
 from bot.store.outbox import OutboxItem
+from connectors.line_cards import cards_of, with_cards
 from connectors.application import Tsunagu, get_tsunagu
 from connectors.channel import ChannelLimits, Choice, Outgoing, degrade
 from connectors.language_names import own_name, picker
@@ -66,7 +67,10 @@ def _messages_for(turn: LineTurn, app: Tsunagu, limits: ChannelLimits) -> list[O
     if message.kind == "text" and len(message.text) > limit:  # as /api/chat: stored, but not processed
         speech = app.speech_of(message.conversation_id)
         return [Outgoing(app.sentence(speech, "error_too_long", limit=limit))]
-    return degrade(app.answer(message), limits, bracket=bracket, choices=choices)
+    replies = app.answer(message)
+    texts = degrade(replies, limits, bracket=bracket, choices=choices)
+    cards = cards_of(replies, lambda reply: lambda msgid, **values: app.sentence(reply.speech, msgid, **values))
+    return with_cards(texts, cards)
 
 
 class _Answers:

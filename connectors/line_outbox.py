@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from bot.delivery import AlreadyAccepted, TokenRejected, Undeliverable
 from bot.dialogue import IncomingMessage
 from connectors.channel import Choice, Outgoing
+from connectors.line_cards import Card
 
 __all__ = ["SdkChannel", "from_json", "message_of", "request_of", "to_json"]
 
@@ -35,13 +36,24 @@ def message_of(conversation_id: str, request: dict) -> IncomingMessage:
 
 
 def to_json(messages: Sequence[Outgoing]) -> list[dict]:
-    return [{"text": m.text, "choices": [{"label": c.label, "text": c.text, "data": c.data} for c in m.choices]}
-            for m in messages]
+    """The messages as stored in the outbox; a Flex card keeps its bubble (``card``)."""
+    items = []
+    for m in messages:
+        item = {"text": m.text, "choices": [{"label": c.label, "text": c.text, "data": c.data} for c in m.choices]}
+        if isinstance(m, Card) and m.contents:
+            item["card"] = {"contents": m.contents, "first": m.first}
+        items.append(item)
+    return items
 
 
 def from_json(items: Sequence[dict]) -> list[Outgoing]:
-    return [Outgoing(item["text"], tuple(Choice(c["label"], c["text"], c.get("data", ""))
-                                         for c in item.get("choices", ()))) for item in items]
+    messages: list[Outgoing] = []
+    for item in items:
+        choices = tuple(Choice(c["label"], c["text"], c.get("data", "")) for c in item.get("choices", ()))
+        card = item.get("card")
+        messages.append(Card(item["text"], choices, contents=card["contents"], first=card.get("first", False))
+                        if card else Outgoing(item["text"], choices))
+    return messages
 
 
 def _batch_key(retry_key: str, number: int) -> str:

@@ -14,6 +14,8 @@ from linebot.v3.messaging import (
     ApiClient,
     ApiException,
     Configuration,
+    FlexContainer,
+    FlexMessage,
     MessageAction,
     MessagingApi,
     PostbackAction,
@@ -34,8 +36,10 @@ from linebot.v3.webhooks import (
 )
 
 from bot.dialogue import IncomingMessage
+from bot.replies import ANOTHER_QUESTION
 from bot.replies import QuickReply as Button
 from connectors.channel import ChannelLimits, Outgoing
+from connectors.line_cards import Card
 
 __all__ = [
     "LIMITS",
@@ -51,6 +55,7 @@ __all__ = [
 log = logging.getLogger("connectors.line")
 
 SESSION_PREFIX = "line:"
+MENU_LANGUAGE = "menu=language"   # the rich menu's language area (connectors.line_cards.rich_menu)
 LIMITS = ChannelLimits(text_chars=5000, messages_per_send=5, quick_replies=13, label_chars=20, ruby=False)
 
 
@@ -93,11 +98,16 @@ class LineChannel:
                                  x_line_retry_key=str(uuid.uuid4()))
 
 
-def text_message(message: Outgoing) -> TextMessage:
+def text_message(message: Outgoing) -> TextMessage | FlexMessage:
+    """A text message, or a Flex card with its alt text (what LINE shows where Flex is not shown)."""
     items = [QuickReplyItem(action=PostbackAction(label=c.label, data=c.data, display_text=c.label)
                             if c.data else MessageAction(label=c.label, text=c.text))
              for c in message.choices]
-    return TextMessage(text=message.text, quick_reply=QuickReply(items=items) if items else None)
+    quick = QuickReply(items=items) if items else None
+    if isinstance(message, Card) and message.contents:
+        return FlexMessage(alt_text=message.text, contents=FlexContainer.from_dict(message.contents),
+                           quick_reply=quick)
+    return TextMessage(text=message.text, quick_reply=quick)
 
 
 def recipient_of(event: Event) -> str:
@@ -121,6 +131,10 @@ def incoming_of(event: Event, languages: Collection[str]) -> IncomingMessage | N
         return IncomingMessage(conversation, "", "line", kind="non_text")  # sticker, image, location, …
     if isinstance(event, PostbackEvent):  # a language button: its payload goes back to the dialogue
         data = event.postback.data or ""
+        if data == MENU_LANGUAGE:  # the rich menu's language area: the greeting with every language
+            return IncomingMessage(conversation, "", "line", kind="follow")
+        if data == ANOTHER_QUESTION:
+            return IncomingMessage(conversation, "", "line", kind="postback", payload=data)
         chosen = Button.chosen_language(data)
         if chosen is not None and chosen.key in languages:
             return IncomingMessage(conversation, "", "line", kind="postback", payload=data)

@@ -9,6 +9,7 @@ furigana segments for plain Japanese (the browser shows them as ``<ruby>``).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
@@ -19,16 +20,27 @@ from connectors.page_language import page_language
 from connectors.pages import PAGE_HEADERS, templates
 from connectors.ruby import segments, warm_up
 from connectors.application import Tsunagu, get_tsunagu
+from knowledge.topics import load_topics
 
 __all__ = ["router", "reply_json"]
 
 router = APIRouter()
 
 
+@cache
+def _source_pages() -> dict[str, str]:
+    """Each topic's official page (``knowledge/data/topics.yaml``), so a source can be opened."""
+    return {topic: info.source_url for topic, info in load_topics().items()}
+
+
 def reply_json(replies: Sequence[Reply]) -> dict:
-    """What the page (and any API client) gets for one turn."""
+    """What the page (and any API client) gets for one turn; each source carries its page's ``url``."""
     merged = merge_replies(list(replies))
     data = merged.to_json()
+    pages = _source_pages()
+    for source in data["sources"]:
+        if pages.get(source["id"]):
+            source["url"] = pages[source["id"]]
     if merged.register == "plain" and merged.lang == "ja":
         data["ruby"] = segments(merged.text)
     return data

@@ -26,6 +26,8 @@ class DialoguePolicy:
     emergency_margin: float = 0.04       # ... otherwise it must be this much closer than the best topic
     # -- language ------------------------------------------------------------------------------
     detection_confidence: float = 0.5    # a detected language replaces the conversation's only from this confidence
+    detection_min_letters: int = 3       # fewer letters ("a", "ok") say nothing about the language: an
+                                         # established conversation language stays
     # -- place ---------------------------------------------------------------------------------
     place_only_words: int = 5            # after a referral, a message this short naming a place asks about the place
     ask_prefectures: tuple[str, ...] = ASK_PREFECTURES

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bot.dialogue.turn import Turn
-from bot.replies import Reply
+from bot.replies import ANOTHER_QUESTION, Reply
 from bot.speech import PLAIN
 
 __all__ = ["Step", "STEPS", "with_step", "run_steps"]
@@ -44,6 +44,20 @@ def language_chosen(turn: Turn) -> list[Reply] | None:
     return [turn.say("language_set")] if turn.language_tapped else None
 
 
+def another_question(turn: Turn) -> list[Reply] | None:
+    """The "Another question" button (payload ``ask=more``): ask for it — no picker, no replayed answer."""
+    return [turn.say("ask_more")] if turn.msg.payload == ANOTHER_QUESTION else None
+
+
+def no_words(turn: Turn) -> list[Reply] | None:
+    """Text without a single letter or digit ("?????", only emoji, only markup): ask for the question in
+    words, in the conversation's language — no language switch (``settle_language`` skips detection for
+    such text), no replayed answer."""
+    if turn.msg.kind == "text" and turn.text and not turn.has_words:
+        return [turn.say("no_words")]
+    return None
+
+
 # -- the steps of a question -------------------------------------------------------------------------
 def emergency(turn: Turn) -> list[Reply] | None:
     """An emergency (cue phrase or intent): the number to call first, then the guidebook's advice."""
@@ -52,10 +66,12 @@ def emergency(turn: Turn) -> list[Reply] | None:
         kind = turn.intent.removeprefix("emergency_")
     if not kind:
         return None
-    urgent = turn.say(f"emergency_{kind}", quick=turn.quick("qr_person"))
+    # no "talk to a person" button here: the number on the card is the person to talk to now
+    urgent = replace(turn.say(f"emergency_{kind}"), emergency=turn.emergency_call(kind))
     guide = next(iter(turn.confident(turn.topics[:1])), None)
     if guide is not None and guide.topic_id in turn.dialogue.emergency_topics:
-        return [urgent, turn.answer_topic(guide)]  # the number first, then what to do
+        # the number first, then what to do — still without "talk to a person"
+        return [urgent, replace(turn.answer_topic(guide), quick_replies=turn.quick("qr_more"))]
     return [urgent]
 
 
@@ -162,6 +178,8 @@ STEPS: tuple[Step, ...] = (
     Step("new_friend", new_friend),
     Step("not_text", not_text),
     Step("language_chosen", language_chosen),
+    Step("another_question", another_question),
+    Step("no_words", no_words),
     Step("emergency", emergency),
     Step("place", place),
     Step("intent", intent),

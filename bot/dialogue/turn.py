@@ -3,14 +3,17 @@ every step uses to word replies and hand a resident to a person. The steps thems
 ``bot.dialogue.steps``."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from bot.dialogue.handoff import REASONS
 from bot.dialogue.state import DialogueState
+from bot.emergency_calls import EmergencyCall, emergency_kinds
 from bot.redact import redact
-from bot.replies import Handoff, QuickReply, Reply, Source
+from bot.replies import BUTTON_PAYLOADS, Handoff, QuickReply, Reply, Source
 from bot.speech import PLAIN, STANDARD, Speech
 from knowledge.places import Place
 from knowledge.retriever import TopicHit
@@ -19,7 +22,19 @@ if TYPE_CHECKING:
     from bot.assistant import Answer
     from bot.dialogue.manager import DialogueManager
 
-__all__ = ["IncomingMessage", "Turn"]
+__all__ = ["IncomingMessage", "Turn", "has_words", "letters"]
+
+_MARKUP = re.compile(r"<[^<>]*>")
+
+
+def letters(text: str) -> int:
+    """How many letters (any script) a message has once markup tags are taken out."""
+    return sum(unicodedata.category(char)[0] == "L" for char in _MARKUP.sub(" ", text))
+
+
+def has_words(text: str) -> bool:
+    """Whether a message has a letter or a digit in any script once markup tags are taken out."""
+    return any(unicodedata.category(char)[0] in "LN" for char in _MARKUP.sub(" ", text))
 
 
 @dataclass(frozen=True)
@@ -72,15 +87,21 @@ class Turn:
             state.register = PLAIN if msg.plain else STANDARD
             if msg.plain and not dialogue.speaks(state.speech):
                 state.lang = dialogue.plain_language or state.lang
-        if self.text and not state.lang_chosen:
+        # a tapped button's label is Tsunagu's own words, not the resident's: it never changes the language
+        if self.text and self.has_words and not msg.payload and not state.lang_chosen:
             detection = dialogue.assistant.identifier.detect(self.text)
-            if detection.confidence >= self.policy.detection_confidence or not state.lang:
+            long_enough = letters(self.text) >= self.policy.detection_min_letters
+            if (detection.confidence >= self.policy.detection_confidence and long_enough) or not state.lang:
                 state.lang = Speech.parse(detection.lang).lang
                 if msg.plain is None:
                     state.register = detection.register
         if not state.lang:
             state.lang = dialogue.assistant.identifier.default
         self.language_tapped = bool(chosen)
+
+    @cached_property
+    def has_words(self) -> bool:
+        return has_words(self.text)
 
     # -- what the message is about (computed once) --------------------------------------------------
     @cached_property
@@ -131,9 +152,18 @@ class Turn:
               quick: tuple[QuickReply, ...] = (), confidence: float = 0.0) -> Reply:
         return Reply(self.msg.conversation_id, self.speech, text, tuple(sources), handoff, quick, confidence)
 
+    def emergency_call(self, kind: str) -> EmergencyCall | None:
+        """The card of an emergency kind: its number and its steps in the conversation's language."""
+        known = emergency_kinds().get(kind)
+        if known is None:
+            return None
+        return EmergencyCall(kind, known.number,
+                             tuple(self.dialogue.catalogs.text(self.speech, step) for step in known.steps))
+
     def quick(self, *keys: str) -> tuple[QuickReply, ...]:
         """Buttons that say catalog sentences ("More questions", "Talk to a person")."""
-        return tuple(QuickReply(self.dialogue.catalogs.text(self.speech, k)) for k in keys)
+        return tuple(QuickReply(self.dialogue.catalogs.text(self.speech, k), BUTTON_PAYLOADS.get(k, ""))
+                     for k in keys)
 
     def answer_topic(self, hit: TopicHit) -> Reply:
         chunk, body = self.dialogue.assistant.topic_text(hit.topic_id, self.speech)

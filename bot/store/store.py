@@ -25,8 +25,8 @@ from bot.store.outbox import Outbox
 from bot.store.outcome import TurnOutcome
 from bot.store.shared import HandledEvents, LoginAttempts, TrainingProgress
 
-__all__ = ["ConversationStore", "StoredMessage", "Turn", "open_store", "migrate", "store_unavailable", "SCHEMA_HEAD",
-           "MIGRATIONS"]
+__all__ = ["ConversationStore", "StoredMessage", "Rating", "Turn", "open_store", "migrate", "store_unavailable",
+           "SCHEMA_HEAD", "MIGRATIONS", "RATING"]
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -37,6 +37,23 @@ class StoredMessage:
     text: str
     lang: str
     meta: dict
+    created_at: dt.datetime
+
+
+RATING = "fb"   # the direction of a "was this helpful?" row in the messages table (no text, meta below)
+
+
+@dataclass(frozen=True)
+class Rating:
+    """A resident's "was this helpful?" on one answer: the answer's place in the conversation (0 = first
+    answer), and the answer's language and first source topic, copied from the stored reply."""
+
+    conversation_id: str
+    answer: int
+    helpful: bool
+    lang: str
+    topic: str
+    channel: str
     created_at: dt.datetime
 
 
@@ -174,6 +191,47 @@ class ConversationStore:
                 connection.execute(self._add_outcome, {"conversation_id": conversation_id, "created_at": now,
                                                        **asdict(turn.outcome)})
 
+    def record_rating(self, conversation_id: str, answer: int, helpful: bool) -> Rating | None:
+        """Store a rating of the conversation's ``answer``-th turn of replies (replacing an earlier rating of
+        the same answer); None when there is no such answer."""
+        table = self._messages
+        with self.engine.begin() as connection:
+            rows = list(connection.execute(select(table).where(table.c.conversation_id == conversation_id)
+                                           .order_by(table.c.id)))
+            answers = _answers(rows)
+            if not 0 <= answer < len(answers):
+                return None
+            first = answers[answer]
+            meta = dict(first.meta or {})
+            topic = (meta.get("sources") or [""])[0]
+            earlier = [r.id for r in rows if r.direction == RATING and (r.meta or {}).get("answer") == answer]
+            if earlier:
+                connection.execute(delete(table).where(table.c.id.in_(earlier)))
+            now = utcnow()
+            self._add_message(connection, conversation_id, RATING, "", first.lang,
+                              {"answer": answer, "helpful": helpful, "topic": topic})
+            channel = connection.execute(select(self._conversations.c.channel)
+                                         .where(self._conversations.c.id == conversation_id)).scalar() or ""
+        return Rating(conversation_id, answer, helpful, first.lang, topic, channel, now)
+
+    def ratings(self, since: dt.datetime | None = None) -> list[Rating]:
+        """Every rating (the last one given to each answer), oldest first, with the conversation's channel."""
+        table, conversations = self._messages, self._conversations
+        query = (select(table, conversations.c.channel).join(conversations, conversations.c.id == table.c.conversation_id)
+                 .where(table.c.direction == RATING).order_by(table.c.id))
+        if since is not None:
+            query = query.where(table.c.created_at >= since)
+        with self.engine.connect() as connection:
+            return [Rating(r.conversation_id, int(r.meta.get("answer", 0)), bool(r.meta.get("helpful")), r.lang,
+                           str(r.meta.get("topic", "")), r.channel, r.created_at)
+                    for r in connection.execute(query)]
+
+    def channel(self, conversation_id: str) -> str:
+        """The channel a conversation started on ("" for an unknown conversation)."""
+        table = self._conversations
+        with self.engine.connect() as connection:
+            return connection.execute(select(table.c.channel).where(table.c.id == conversation_id)).scalar() or ""
+
     # -- reading and housekeeping -----------------------------------------------------------------
     def state(self, conversation_id: str) -> dict:
         with self.engine.connect() as connection:
@@ -182,10 +240,11 @@ class ConversationStore:
             return dict(row.state) if row else {}
 
     def messages(self, conversation_id: str) -> list[StoredMessage]:
+        """What was said ("in" and "out" rows, oldest first); ratings are left out (see ``ratings``)."""
         table = self._messages
         with self.engine.connect() as connection:
             rows = connection.execute(select(table).where(table.c.conversation_id == conversation_id)
-                                      .order_by(table.c.id))
+                                      .where(table.c.direction != RATING).order_by(table.c.id))
             return [StoredMessage(r.direction, r.text, r.lang, dict(r.meta or {}), r.created_at) for r in rows]
 
     def count_conversations(self) -> int:
@@ -207,6 +266,18 @@ class ConversationStore:
             self.events.expire(connection)
             self.outbox.expire(connection, older_than)
             return len(ids)
+
+
+def _answers(rows: list) -> list:
+    """The first stored reply of each turn's answer: an "out" row that follows an "in" row (a turn's
+    several replies count as one answer, as the web chat shows them merged)."""
+    firsts, previous = [], ""
+    for row in rows:
+        if row.direction == "out" and previous != "out":
+            firsts.append(row)
+        if row.direction in ("in", "out"):
+            previous = row.direction
+    return firsts
 
 
 def open_store(url: str, outbox_lease_seconds: float = 60.0) -> ConversationStore:

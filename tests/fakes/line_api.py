@@ -1,8 +1,9 @@
 """A fake LINE Messaging API on 127.0.0.1 (random port) for tests: the real line-bot-sdk talks to it.
 
-It implements ``POST /v2/bot/message/reply`` and ``POST /v2/bot/message/push``, records every call (path,
-headers, JSON body) and can be told to fail replies the way LINE does for an expired token. Like LINE, it
-refuses a reply token used before (400) and a push retry key accepted before (409). ``hold()`` keeps calls
+It implements ``POST /v2/bot/message/reply`` and ``POST /v2/bot/message/push``, the rich menu calls
+(create, upload its image, set as default), records every call (path, headers, JSON body — or, for an
+image, ``{"bytes": n}``) and can be told to fail replies the way LINE does for an expired token. Like LINE,
+it refuses a reply token used before (400) and a push retry key accepted before (409). ``hold()`` keeps calls
 waiting unanswered and unrecorded (a process killed meanwhile never got its call through); ``drop_held()``
 lets them go without recording them.
 """
@@ -16,6 +17,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 __all__ = ["FakeLineApi", "RecordedCall"]
 
 REPLY, PUSH = "/v2/bot/message/reply", "/v2/bot/message/push"
+RICH_MENU, RICH_MENU_ID = "/v2/bot/richmenu", "richmenu-test-1"
+RICH_MENU_IMAGE = f"/v2/bot/richmenu/{RICH_MENU_ID}/content"
+DEFAULT_RICH_MENU = f"/v2/bot/user/all/richmenu/{RICH_MENU_ID}"
 
 
 @dataclass(frozen=True)
@@ -26,7 +30,13 @@ class RecordedCall:
 
     @property
     def texts(self) -> list[str]:
-        return [m["text"] for m in self.body.get("messages", [])]
+        """The text messages' texts (Flex cards are in ``flex``)."""
+        return [m["text"] for m in self.body.get("messages", []) if m.get("type", "text") == "text"]
+
+    @property
+    def flex(self) -> list[dict]:
+        """The Flex messages ({"type": "flex", "altText", "contents"})."""
+        return [m for m in self.body.get("messages", []) if m.get("type") == "flex"]
 
     @property
     def quick_reply_items(self) -> list[dict]:
@@ -51,8 +61,11 @@ class FakeLineApi:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:  # noqa: N802 - http.server's naming
                 raw = self.rfile.read(int(self.headers.get("content-length") or 0))
-                call = RecordedCall(self.path, {k.lower(): v for k, v in self.headers.items()},
-                                    json.loads(raw or b"{}"))
+                try:
+                    body = json.loads(raw or b"{}")
+                except (UnicodeDecodeError, json.JSONDecodeError):  # an uploaded image
+                    body = {"bytes": len(raw)}
+                call = RecordedCall(self.path, {k.lower(): v for k, v in self.headers.items()}, body)
                 if not fake._gate.is_set():
                     with fake._lock:
                         fake.held += 1
@@ -69,6 +82,10 @@ class FakeLineApi:
                         fake._used_tokens.add(token)
                     if self.path == PUSH and key:
                         fake._retry_keys.add(key)
+                if self.path == RICH_MENU:
+                    return self._answer(200, {"richMenuId": RICH_MENU_ID})
+                if self.path in (RICH_MENU_IMAGE, DEFAULT_RICH_MENU):
+                    return self._answer(200, {})
                 if self.path not in (REPLY, PUSH):
                     return self._answer(404, {"message": "Not found"})
                 if self.path == REPLY and (fake.reply_failure or reused):

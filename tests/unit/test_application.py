@@ -29,6 +29,6 @@ def test_every_route_reads_the_settings_the_application_was_built_with(fake_serv
         too_long = "x" * 11
         assert client.post("/api/chat", json={"session_id": "app-2", "text": too_long}).status_code == 413
         assert client.post("/api/plain", json={"text": too_long}).status_code == 413
-        assert 'maxlength="10"' in client.get("/").text
+        assert 'data-max-chars="10"' in client.get("/").text  # the page counts and warns before it
         login = client.post("/login", data={"username": "desk", "password": "pw-12345678"}, follow_redirects=False)
         assert login.status_code == 303 and client.get("/staff", follow_redirects=False).status_code == 200
