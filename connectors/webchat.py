@@ -17,7 +17,7 @@ from bot.replies import Reply, merge_replies
 from connectors.language_names import picker
 from connectors.page_language import page_labels, page_language
 from connectors.pages import PAGE_HEADERS, templates
-from connectors.ruby import segments, warm_up
+from connectors.ruby import label_ruby, quick_reply_ruby, segments, warm_up
 from connectors.services import Services, get_services
 
 __all__ = ["router", "reply_json"]
@@ -31,6 +31,7 @@ def reply_json(replies: Sequence[Reply]) -> dict:
     data = merged.to_json()
     if merged.register == "plain" and merged.lang == "ja":
         data["ruby"] = segments(merged.text)
+        data["quick_ruby"] = quick_reply_ruby(merged.quick_replies)
     return data
 
 
@@ -49,5 +50,5 @@ def chat_page(request: Request, lang: str | None = None,
         "page": page,
         "page_lang": page.html_lang,
         "ui": labels[page.code],
-        "ui_all": labels,
+        "ui_all": label_ruby(labels),
     }, headers={**PAGE_HEADERS, "Content-Language": page.html_lang, "Vary": "Accept-Language"})

@@ -31,8 +31,9 @@ def lexicon_index() -> dict:
     return load_lexicon().by_lemmas(lemma_tokens)
 
 
-def rewrite(text: str, *, spaces: bool = False) -> PlainResult:
-    """Rewrite ``text`` in plain Japanese. ``spaces`` puts a space between phrases (分かち書き)."""
+def rewrite(text: str, *, spaces: bool = False, level: str | None = None) -> PlainResult:
+    """Rewrite ``text`` in plain Japanese. ``spaces`` puts a space between phrases (分かち書き); ``level``
+    is the furigana reader's level (N5/N4/N3; default: the ``TSUNAGU_FURIGANA_LEVEL`` setting)."""
     index = lexicon_index()
     tracked, applied = Tracked.start(text), []
     with LOCK:
@@ -45,6 +46,6 @@ def rewrite(text: str, *, spaces: bool = False) -> PlainResult:
                 applied.extend(done)
                 doc = tokenize(tracked.text)  # the next stage sees the rewritten text
         result = add_spaces(doc) if spaces else tracked.text
-        ruby = render(furigana_segments(result, None if spaces else doc))
+        ruby = render(furigana_segments(result, None if spaces else doc, level))
     return PlainResult(text, result, ruby, tuple(sorted(applied, key=lambda a: (a.start, a.end))),
                        readability(text), readability(result))

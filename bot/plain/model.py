@@ -69,6 +69,7 @@ class PlainResult:
             "text": self.text,
             "ruby_html": self.ruby.html,
             "ruby_text": self.ruby.bracket,
+            "ruby": [[segment.text, segment.reading] for segment in self.ruby.segments],
             "applied": [asdict(rule) for rule in self.applied],
             "readability": {"before": self.readability_before, "after": self.readability_after},
         }

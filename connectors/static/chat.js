@@ -64,8 +64,17 @@
     labels = allLabels[code];
     document.documentElement.lang = code.split("-")[0];
     document.title = labels.ui_page_title;
+    var ruby = code === "ja-plain" && allLabels._ruby ? allLabels._ruby : {};
     document.querySelectorAll("[data-ui]").forEach(function (node) {
-      if (has(labels, node.dataset.ui)) { node.textContent = labels[node.dataset.ui]; }
+      var key = node.dataset.ui;
+      if (!has(labels, key)) { return; }
+      // plain Japanese: the page's words get furigana too (an <option> can hold text only)
+      if (has(ruby, key) && node.tagName !== "OPTION") {
+        node.replaceChildren();
+        withRuby(node, ruby[key]);
+      } else {
+        node.textContent = labels[key];
+      }
     });
     document.querySelectorAll("[data-ui-aria]").forEach(function (node) {
       if (has(labels, node.dataset.uiAria)) { node.setAttribute("aria-label", labels[node.dataset.uiAria]); }
@@ -125,7 +134,7 @@
       sources.appendChild(list);
       item.appendChild(sources);
     }
-    showQuickReplies(reply.quick_replies || [], item.lang);
+    showQuickReplies(reply.quick_replies || [], item.lang, reply.quick_ruby);
     followLanguage(reply.register === "plain" ? "ja-plain" : reply.lang);
   }
 
@@ -140,10 +149,11 @@
     }
   }
 
-  function showQuickReplies(choices, lang) {
+  function showQuickReplies(choices, lang, ruby) {
     quick.replaceChildren();
-    choices.forEach(function (choice) {
-      var button = el("button", null, choice);
+    choices.forEach(function (choice, index) {
+      var button = el("button", null, ruby && ruby[index] ? null : choice);
+      if (ruby && ruby[index]) { withRuby(button, ruby[index]); }
       button.type = "button";
       if (lang) { button.lang = lang; }
       button.addEventListener("click", function () { ask(choice); });
@@ -216,4 +226,5 @@
     showLabels(labelLanguage());
   });
   document.getElementById("settings").addEventListener("submit", function (event) { event.preventDefault(); });
+  if (labelLanguage() === "ja-plain") { showLabels("ja-plain"); }  // a page served in plain Japanese: ruby
 })();

@@ -62,6 +62,15 @@ def test_plain_japanese_shows_furigana_as_ruby(page, shot):
     base, reading = first.evaluate("r => [r.firstChild.textContent, r.querySelector('rt').textContent]")
     assert re.fullmatch(r"[\u4e00-\u9fff々]+", base) and re.fullmatch(r"[\u3041-\u309fー ]+", reading)
     shot(page, "chat-japanese-plain-ruby")
+    # one furigana method: no bracketed reading after a ruby word, and the kanji under a long reading
+    # keep their natural width (not spread out as 救　急)
+    after = rubies.evaluate_all("rs => rs.map(r => r.nextSibling ? r.nextSibling.textContent : '')")
+    assert not any(re.match(r"[（(][ぁ-ゖー ]+[)）]", following) for following in after)
+    aligns = rubies.evaluate_all("rs => rs.map(r => getComputedStyle(r).rubyAlign)")
+    assert set(aligns) == {"center"}  # Chromium's default (space-around) spreads the kanji under a long reading
+    buttons = page.locator("#quick button")
+    if buttons.count():
+        assert page.locator("#quick button ruby").count() >= 1
 
 
 def test_the_language_picker_names_each_language_in_its_own_script(page):
