@@ -7,6 +7,7 @@ characters (``OFFICIAL_SENTENCE`` in a text of several sentences); です/ます
 from __future__ import annotations
 
 from bot.plain.conjugate import conjugate
+from bot.plain.measure import read_length
 from bot.plain.tokens import inflection
 
 __all__ = ["LONG_SENTENCE", "SENTENCE_END", "polite_ending", "sentence_bounds", "split_clause"]
@@ -44,7 +45,7 @@ def split_clause(span):
     doc = span.doc
     start, end = sentence_bounds(doc, span.start)
     limit = OFFICIAL_SENTENCE if _several_sentences(doc) else LONG_SENTENCE
-    if len(doc[start:end].text) <= limit or len(doc[start:span.start].text) < _MIN_CLAUSE:
+    if read_length(doc[start:end].text) <= limit or read_length(doc[start:span.start].text) < _MIN_CLAUSE:
         return None
     if end - span.end < 3:  # nothing much after the comma
         return None
