@@ -9,8 +9,6 @@ from bot.plain.edits import Tracked, choose
 from bot.plain.lexicon import load_lexicon
 from bot.plain.matching import Context, Stage
 from bot.plain.model import PlainResult
-from bot.plain.readability import readability
-from bot.plain.ruby import furigana_segments, render
 from bot.plain.rules import load_rules
 from bot.plain.spacing import add_spaces
 from bot.plain.tokens import LOCK, lemma_tokens, tokenize
@@ -46,6 +44,4 @@ def rewrite(text: str, *, spaces: bool = False, level: str | None = None) -> Pla
                 applied.extend(done)
                 doc = tokenize(tracked.text)  # the next stage sees the rewritten text
         result = add_spaces(doc) if spaces else tracked.text
-        ruby = render(furigana_segments(result, None if spaces else doc, level))
-    return PlainResult(text, result, ruby, tuple(sorted(applied, key=lambda a: (a.start, a.end))),
-                       readability(text), readability(result))
+    return PlainResult(text, result, tuple(sorted(applied, key=lambda a: (a.start, a.end))), level)

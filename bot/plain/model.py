@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from functools import cached_property
 
 __all__ = ["AppliedRule", "Breach", "Furigana", "PlainResult", "RubySegment"]
 
@@ -56,12 +57,31 @@ class Breach:
 
 @dataclass(frozen=True)
 class PlainResult:
+    """A rewrite. ``ruby`` and the readability scores are computed on first use (most callers want the text
+    only, and furigana and jReadability cost as much as the rewrite itself)."""
+
     source: str
     text: str
-    ruby: Furigana
     applied: tuple[AppliedRule, ...]
-    readability_before: float
-    readability_after: float
+    level: str | None = None  # the furigana reader's level (None: the setting)
+
+    @cached_property
+    def ruby(self) -> Furigana:
+        from bot.plain.ruby import furigana
+
+        return furigana(self.text, self.level)
+
+    @cached_property
+    def readability_before(self) -> float:
+        from bot.plain.readability import readability
+
+        return readability(self.source)
+
+    @cached_property
+    def readability_after(self) -> float:
+        from bot.plain.readability import readability
+
+        return readability(self.text)
 
     def to_json(self) -> dict:
         return {
