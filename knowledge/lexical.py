@@ -1,32 +1,70 @@
 """Lexical side of retrieval: one BM25 index per language, plus a kana-reading index over Japanese.
 
-BM25+ (knowledge.bm25): its IDF stays positive when a language has only a few documents (an operator
+BM25+ (``BM25Plus`` below): its IDF stays positive when a language has only a few documents (an operator
 may load two files), where Okapi BM25 gives a word found in half of them zero weight.
 
 Tokens are computed once at build time and stored with the index, so loading needs no tokenizer run.
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from knowledge.bm25 import BM25Plus
 
 from knowledge.chunker import Chunk
+from knowledge.languages import Writings, packaged_writings
 from knowledge.tokenizers import reading_ngrams, tokenizer_for
 
-__all__ = ["LexicalIndex", "chunk_tokens", "JAPANESE_LANGS"]
-
-JAPANESE_LANGS = ("ja", "ja-plain")
+__all__ = ["LexicalIndex", "BM25Plus", "chunk_tokens"]
 
 
-def chunk_tokens(chunk: Chunk) -> dict[str, list[str]]:
+def chunk_tokens(chunk: Chunk, writings: Writings | None = None) -> dict[str, list[str]]:
     """Tokens stored per chunk: words for its language, and reading trigrams for Japanese."""
-    tokens = {"words": tokenizer_for(chunk.lang)(chunk.text)}
-    if chunk.lang in JAPANESE_LANGS:
+    writings = writings or packaged_writings()
+    tokens = {"words": tokenizer_for(chunk.lang, writings)(chunk.text)}
+    if chunk.lang in writings.japanese_keys():
         tokens["reading"] = reading_ngrams(chunk.text)
     return tokens
+
+
+# -- BM25+ over an inverted index: scoring touches only the postings of the query's terms ---------------
+# rank_bm25 scores by looking every term up in every document's dictionary, which costs milliseconds per
+# query on a few thousand short documents in character-bigram languages (Thai, Khmer, Burmese); here the
+# same formula (Lv & Zhai 2011: BM25 whose weight for a term present in a document is bounded below by
+# ``delta``) runs on numpy postings. Documents without any query term score 0.
+class BM25Plus:
+    def __init__(self, corpus: Sequence[Sequence[str]], k1: float = 1.5, b: float = 0.75, delta: float = 1.0):
+        self.size = len(corpus)
+        vocabulary: dict[str, int] = {}
+        terms, rows, counts = [], [], []
+        for row, doc in enumerate(corpus):
+            for term, count in Counter(doc).items():
+                terms.append(vocabulary.setdefault(term, len(vocabulary)))
+                rows.append(row)
+                counts.append(count)
+        self._vocabulary = vocabulary
+        term_ids = np.asarray(terms, dtype=np.int64)
+        order = np.argsort(term_ids, kind="stable")
+        self._rows = np.asarray(rows, dtype=np.int64)[order]
+        tf = np.asarray(counts, dtype=np.float32)[order]
+        document_frequency = np.bincount(term_ids, minlength=len(vocabulary))
+        self._offsets = np.concatenate([[0], np.cumsum(document_frequency)])
+        lengths = np.array([len(doc) for doc in corpus], dtype=np.float32)
+        norm = k1 * (1 - b + b * lengths / max(float(lengths.mean()) if self.size else 0.0, 1e-9))
+        idf = np.log((self.size + 1) / np.maximum(document_frequency, 1)).astype(np.float32)
+        term_of_posting = np.repeat(np.arange(len(vocabulary)), document_frequency)
+        self._weights = idf[term_of_posting] * (delta + tf * (k1 + 1) / (norm[self._rows] + tf))
+
+    def get_scores(self, query: Sequence[str]) -> np.ndarray:
+        scores = np.zeros(self.size, dtype=np.float32)
+        for term in query:
+            term_id = self._vocabulary.get(term)
+            if term_id is not None:
+                start, end = self._offsets[term_id], self._offsets[term_id + 1]
+                scores[self._rows[start:end]] += self._weights[start:end]  # rows are distinct per term
+        return scores
 
 
 @dataclass
@@ -42,8 +80,11 @@ def _part(rows: list[int], docs: list[list[str]]) -> _Part | None:
 
 
 class LexicalIndex:
-    def __init__(self, tokens: Sequence[dict[str, list[str]] | None], langs: Sequence[str]) -> None:
+    def __init__(self, tokens: Sequence[dict[str, list[str]] | None], langs: Sequence[str],
+                 writings: Writings | None = None) -> None:
         """``tokens[i]`` is None for chunks that are not indexed lexically (example questions, intents)."""
+        self.writings = writings or packaged_writings()
+        self.japanese = self.writings.japanese_keys()
         self.size = len(tokens)
         self._parts: dict[str, _Part] = {}
         by_lang: dict[str, list[int]] = {}
@@ -54,7 +95,7 @@ class LexicalIndex:
             part = _part(rows, [tokens[r]["words"] for r in rows])
             if part:
                 self._parts[lang] = part
-        japanese = [r for r, lang in enumerate(langs) if lang in JAPANESE_LANGS and tokens[r] is not None]
+        japanese = [r for r, lang in enumerate(langs) if lang in self.japanese and tokens[r] is not None]
         self._kana = _part(japanese, [tokens[r].get("reading", []) for r in japanese])
 
     def _scores(self, part: _Part | None, query_tokens: list[str]) -> np.ndarray:
@@ -65,11 +106,12 @@ class LexicalIndex:
 
     def scores(self, query: str, lang: str) -> np.ndarray:
         """BM25 scores over all chunks (zero outside the query's language), each part scaled to [0, 1]."""
-        langs = JAPANESE_LANGS if lang in JAPANESE_LANGS else (lang,)
+        langs = self.japanese if lang in self.japanese else (lang,)
         total = np.zeros(self.size, dtype=np.float32)
         for name in langs:
-            total = np.maximum(total, _unit(self._scores(self._parts.get(name), tokenizer_for(name)(query))))
-        if lang in JAPANESE_LANGS:
+            query_tokens = tokenizer_for(name, self.writings)(query)
+            total = np.maximum(total, _unit(self._scores(self._parts.get(name), query_tokens)))
+        if lang in self.japanese:
             total = np.maximum(total, _unit(self._scores(self._kana, reading_ngrams(query))))
         return total
 

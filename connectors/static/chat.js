@@ -134,7 +134,11 @@
       sources.appendChild(list);
       item.appendChild(sources);
     }
-    showQuickReplies(reply.quick_replies || [], item.lang, reply.quick_ruby);
+    // each button shows its label and sends its payload back (a language button's is "lang=vi");
+    // a server without payloads sends labels only, which are said as typed text
+    showQuickReplies(reply.quick_reply_payloads || (reply.quick_replies || []).map(function (label) {
+      return { label: label, payload: label };
+    }), item.lang, reply.quick_ruby);
     followLanguage(reply.register === "plain" ? "ja-plain" : reply.lang);
   }
 
@@ -152,21 +156,22 @@
   function showQuickReplies(choices, lang, ruby) {
     quick.replaceChildren();
     choices.forEach(function (choice, index) {
-      var button = el("button", null, ruby && ruby[index] ? null : choice);
-      if (ruby && ruby[index]) { withRuby(button, ruby[index]); }
+      var button = el("button", null, ruby && ruby[index] ? null : choice.label);
+      if (ruby && ruby[index]) { withRuby(button, ruby[index]); }  // plain Japanese: furigana on the label
       button.type = "button";
       if (lang) { button.lang = lang; }
-      button.addEventListener("click", function () { ask(choice); });
+      button.addEventListener("click", function () { ask(choice.label, choice.payload); });
       quick.appendChild(button);
     });
   }
 
-  function ask(text) {
+  function ask(text, payload) {
     text = text.trim();
     if (!text) { return; }
     errorLine.hidden = true;
     message("you", labels.ui_you).appendChild(el("p", "text", text));
     var body = { session_id: sessionId, text: text };
+    if (payload && payload !== text) { body.payload = payload; }
     if (langSelect.value) { body.lang = langSelect.value; }
     if (plainBox.checked || plainChanged) { body.plain = plainBox.checked; }
     send.disabled = true;
