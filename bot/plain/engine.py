@@ -8,7 +8,7 @@ from bot.plain.detectors import is_official
 from bot.plain.edits import Tracked, choose
 from bot.plain.lexicon import load_lexicon
 from bot.plain.matching import Context, Stage
-from bot.plain.model import PlainResult
+from bot.plain.result import PlainResult
 from bot.plain.rules import load_rules
 from bot.plain.spacing import add_spaces
 from bot.plain.tokens import LOCK, lemma_tokens, tokenize

@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from functools import cached_property
 
-__all__ = ["AppliedRule", "Breach", "Furigana", "PlainResult", "RubySegment"]
+__all__ = ["AppliedRule", "Breach", "Furigana", "RubySegment"]
 
 
 @dataclass(frozen=True)
@@ -53,43 +52,3 @@ class Breach:
 
     def to_json(self) -> dict:
         return asdict(self)
-
-
-@dataclass(frozen=True)
-class PlainResult:
-    """A rewrite. ``ruby`` and the readability scores are computed on first use (most callers want the text
-    only, and furigana and jReadability cost as much as the rewrite itself)."""
-
-    source: str
-    text: str
-    applied: tuple[AppliedRule, ...]
-    level: str | None = None  # the furigana reader's level (None: the setting)
-
-    @cached_property
-    def ruby(self) -> Furigana:
-        from bot.plain.ruby import furigana
-
-        return furigana(self.text, self.level)
-
-    @cached_property
-    def readability_before(self) -> float:
-        from bot.plain.readability import readability
-
-        return readability(self.source)
-
-    @cached_property
-    def readability_after(self) -> float:
-        from bot.plain.readability import readability
-
-        return readability(self.text)
-
-    def to_json(self) -> dict:
-        return {
-            "source": self.source,
-            "text": self.text,
-            "ruby_html": self.ruby.html,
-            "ruby_text": self.ruby.bracket,
-            "ruby": [[segment.text, segment.reading] for segment in self.ruby.segments],
-            "applied": [asdict(rule) for rule in self.applied],
-            "readability": {"before": self.readability_before, "after": self.readability_after},
-        }
