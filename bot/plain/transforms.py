@@ -12,6 +12,7 @@ from bot.plain.agreement import form_before
 from bot.plain.conjugate import conjugate, te_form
 from bot.plain.endings import polite_ending, split_clause, split_reason
 from bot.plain.kana import has_kanji, to_hiragana
+from bot.plain.lists import numbered_list
 from bot.plain.numerals import kanji_to_arabic, twelve_hour, western_year
 from bot.plain.tokens import LOCK, conjugation_type, inflection, reading, tokenize
 
@@ -173,4 +174,5 @@ TRANSFORMS: dict[str, Callable] = {
     "colon_time": colon_time, "tilde_range": tilde_range, "potential": potential, "honorific_verb": honorific_verb,
     "double_negative": double_negative, "honorific_person": honorific_person,
     "split_clause": split_clause, "split_reason": split_reason, "polite_ending": polite_ending,
+    "numbered_list": numbered_list,
 }
