@@ -16,7 +16,7 @@ import re
 from difflib import SequenceMatcher
 from dataclasses import dataclass
 
-from bot.plain.kana import has_kanji, is_kanji, to_hiragana
+from bot.plain.kana import has_kanji, to_hiragana
 
 __all__ = ["GivenReading", "strip_given"]
 
