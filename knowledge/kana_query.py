@@ -48,7 +48,7 @@ class KanaVocabulary:
     def from_texts(cls, texts: Iterable[str]) -> KanaVocabulary:
         from sudachipy import SplitMode
 
-        tokenizer = sudachi_dictionary().create()
+        tokenizer = sudachi_dictionary().tokenizer()
         counts: dict[str, Counter] = defaultdict(Counter)
         for text in texts:
             for mode in (SplitMode.A, SplitMode.C):
@@ -92,7 +92,7 @@ _TOKENIZER = None
 def _tokenizer():
     global _TOKENIZER
     if _TOKENIZER is None:
-        _TOKENIZER = sudachi_dictionary().create()
+        _TOKENIZER = sudachi_dictionary().tokenizer()
     return _TOKENIZER
 
 
