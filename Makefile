@@ -57,7 +57,7 @@ bench: install
 	$(BIN)/python bench/serve_latency.py
 
 bench-plain: install
-	$(BIN)/python bench/plain_sari.py
+	PYTHONPATH=$(CURDIR) $(BIN)/python bench/plain_sari.py --ids 20001-25000 --long
 
 bench-retrieval: install
 	$(BIN)/python bench/retrieval_accuracy.py

@@ -186,12 +186,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="at most N pairs")
     parser.add_argument("--passage", default=str(DEFAULT_PASSAGE), help="long official-style Markdown text")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
+    parser.add_argument("--long", action="store_true",
+                        help="also the long-text benchmark (bench/plain_long.py): guidebook ja → ja-plain, long notices")
     args = parser.parse_args(argv)
     if not Path(args.dev).is_file():
         print(f"no SNOW T15 file at {args.dev} (pass --dev)", file=sys.stderr)
         return 2
     result = run(args)
-    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else report(result))
+    if args.long:
+        from bench.plain_long import report as long_report
+        from bench.plain_long import run as long_run
+
+        result["long_text"] = long_run()
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print(report(result) + ("\n" + long_report(result["long_text"]) if args.long else ""))
     return 0
 
 

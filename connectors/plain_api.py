@@ -1,6 +1,7 @@
 """``POST /api/plain``: rewrite a text in plain Japanese, or list its guideline breaches.
 
-Body: ``{"text": "...", "mode": "rewrite" | "check", "spaces": false}``. A rewrite returns
+Body: ``{"text": "...", "mode": "rewrite" | "check", "spaces": false, "level": "N5" | "N4" | "N3"}``
+(``level``: the furigana reader's level, default the ``TSUNAGU_FURIGANA_LEVEL`` setting). A rewrite returns
 ``PlainResult.to_json()``; a check returns ``{"breaches": [...]}``. Bad input gets the same clear 4xx
 errors as ``/api/chat``.
 """
@@ -26,17 +27,23 @@ class PlainRequest:
     text: str
     mode: str
     spaces: bool
+    level: str | None = None
 
 
 def parse_plain_body(body: bytes, max_chars: int) -> PlainRequest:
-    data = read_json_object(body, ("text", "mode", "spaces"))
+    from bot.plain.levels import READER_LEVELS
+
+    data = read_json_object(body, ("text", "mode", "spaces", "level"))
     text, mode, spaces = data.get("text"), data.get("mode", "rewrite"), data.get("spaces", False)
     check_text(text, max_chars, "give the Japanese text to rewrite or check")
     if mode not in MODES:
         raise BadInput(422, f"mode must be one of: {', '.join(MODES)}")
     if not isinstance(spaces, bool):
         raise BadInput(422, "spaces must be true or false")
-    return PlainRequest(text, mode, spaces)
+    level = data.get("level")
+    if level is not None and level not in READER_LEVELS:
+        raise BadInput(422, f"level must be one of: {', '.join(READER_LEVELS)}")
+    return PlainRequest(text, mode, spaces, level)
 
 
 def _answer(request: PlainRequest) -> dict:
@@ -44,7 +51,7 @@ def _answer(request: PlainRequest) -> dict:
 
     if request.mode == "check":
         return {"breaches": [breach.to_json() for breach in check(request.text)]}
-    return rewrite(request.text, spaces=request.spaces).to_json()
+    return rewrite(request.text, spaces=request.spaces, level=request.level).to_json()
 
 
 @router.post("/api/plain", openapi_extra=json_body(PLAIN_FIELDS, ["text"]))

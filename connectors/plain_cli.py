@@ -18,7 +18,7 @@ def _json(text: str, args) -> dict:
 
     if args.check:
         return {"breaches": [breach.to_json() for breach in check(text)]}
-    return rewrite(text, spaces=args.spaces).to_json()
+    return rewrite(text, spaces=args.spaces, level=args.level).to_json()
 
 
 def _plain_text(text: str, args) -> str:
@@ -26,7 +26,7 @@ def _plain_text(text: str, args) -> str:
     from bot.plain import check, rewrite
 
     if not args.check:
-        return rewrite(text, spaces=args.spaces).text
+        return rewrite(text, spaces=args.spaces, level=args.level).text
     return "\n".join(f"{b.start}-{b.end} [{b.rule_id}] {b.excerpt}: {b.message}" for b in check(text)) or "OK"
 
 
@@ -78,5 +78,7 @@ def add_plain_parser(commands) -> argparse.ArgumentParser:
     plain.add_argument("--json", action="store_true", help="print JSON (the shape of POST /api/plain)")
     plain.add_argument("--check", action="store_true", help="list guideline breaches instead of rewriting")
     plain.add_argument("--spaces", action="store_true", help="put a space between phrases (分かち書き)")
+    plain.add_argument("--level", choices=("N5", "N4", "N3"), default=None,
+                       help="furigana for a reader learning this JLPT level (default: TSUNAGU_FURIGANA_LEVEL, N5)")
     plain.set_defaults(func=cmd_plain)
     return plain

@@ -1,7 +1,9 @@
 """Furigana for plain-Japanese replies, in the two shapes channels use (from ``bot.plain``).
 
 The web chat gets segments ``[[text, reading|None], …]`` and builds ``<ruby>`` elements with textContent in
-the browser (no markup ever travels with the text); channels without ruby get ``漢字(かんじ)``.
+the browser (no markup ever travels with the text) — for the answer, its quick replies and the page's own
+words; channels without ruby get ``漢字(かんじ)``. A channel uses one of the two, never both: readings the
+content writes in brackets become ruby too (``bot.plain.given``).
 """
 from __future__ import annotations
 
@@ -9,7 +11,10 @@ import threading
 
 from bot.plain import furigana
 
-__all__ = ["bracket", "segments", "warm_up"]
+__all__ = ["PLAIN_LABELS", "RUBY_KEY", "bracket", "label_ruby", "quick_reply_ruby", "segments", "warm_up"]
+
+PLAIN_LABELS = "ja-plain"
+RUBY_KEY = "_ruby"  # in the page's label JSON: {ui_key: segments} of the plain-Japanese page words
 
 _lock = threading.Lock()
 _started = False
@@ -21,6 +26,20 @@ def bracket(text: str) -> str:
 
 def segments(text: str) -> list[list[str | None]]:
     return [[segment.text, segment.reading] for segment in furigana(text).segments]
+
+
+def quick_reply_ruby(quick_replies) -> list[list[list[str | None]]]:
+    """Segments of each quick reply (the buttons under a plain-Japanese answer)."""
+    return [segments(text) for text in quick_replies]
+
+
+def label_ruby(labels: dict[str, dict[str, str]]) -> dict:
+    """The page's labels ``{lang: {ui_key: text}}`` plus ``_ruby``: furigana segments of the plain-Japanese
+    words, which the page shows as ``<ruby>`` when plain Japanese is chosen."""
+    plain = labels.get(PLAIN_LABELS)
+    if not plain:
+        return labels
+    return {**labels, RUBY_KEY: {key: segments(text) for key, text in plain.items()}}
 
 
 def warm_up() -> None:

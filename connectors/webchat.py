@@ -18,7 +18,7 @@ from bot.replies import Reply, merge_replies
 from connectors.language_names import picker
 from connectors.page_language import page_language
 from connectors.pages import PAGE_HEADERS, templates
-from connectors.ruby import segments, warm_up
+from connectors.ruby import label_ruby, quick_reply_ruby, segments, warm_up
 from connectors.application import Tsunagu, get_tsunagu
 from knowledge.topics import load_topics
 
@@ -43,6 +43,7 @@ def reply_json(replies: Sequence[Reply]) -> dict:
             source["url"] = pages[source["id"]]
     if merged.register == "plain" and merged.lang == "ja":
         data["ruby"] = segments(merged.text)
+        data["quick_ruby"] = quick_reply_ruby(merged.labels)
     return data
 
 
@@ -61,5 +62,5 @@ def chat_page(request: Request, lang: str | None = None,
         "page": page,
         "page_lang": page.html_lang,
         "ui": labels[page.code],
-        "ui_all": labels,
+        "ui_all": label_ruby(labels),
     }, headers={**PAGE_HEADERS, "Content-Language": page.html_lang, "Vary": "Accept-Language"})

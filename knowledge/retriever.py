@@ -24,6 +24,7 @@ import numpy as np
 
 from knowledge.chunker import INTENT_PREFIX, Chunk
 from knowledge.embedders import Embedder
+from knowledge.kana_query import KanaVocabulary, is_kana_heavy, to_kanji
 from knowledge.lexical import LexicalIndex
 
 __all__ = ["TopicHit", "Retriever", "INTENT_PREFIX"]
@@ -70,6 +71,7 @@ class Retriever:
         has_questions[self._topic_of[self._question]] = True
         self._has_questions = has_questions
         self._is_intent = np.array([t.startswith(INTENT_PREFIX) for t in self.topic_ids])
+        self._kana_vocabulary: KanaVocabulary | None = None  # built on the first kana-only question
 
     def embed(self, query: str) -> np.ndarray:
         return self.embedder.embed_queries([query])[0]
@@ -102,18 +104,28 @@ class Retriever:
         total = np.bincount(topics[keep], weights=values[keep], minlength=len(self.topic_ids))
         return np.where(count > 0, total / np.maximum(count, 1), -1.0).astype(np.float32)
 
+    def written(self, query: str, lang: str) -> str:
+        """A kana-only Japanese question with the content's nouns written out (knowledge.kana_query); any
+        other question as it is."""
+        if lang not in self.lexical.japanese or not is_kana_heavy(query):
+            return query
+        if self._kana_vocabulary is None:
+            self._kana_vocabulary = KanaVocabulary.from_texts(
+                c.text for c in self.chunks if c.lang in self.lexical.japanese)
+        return to_kanji(query, self._kana_vocabulary)
+
     def search_many(self, queries: Sequence[str], lang: str, k: int = 5) -> list[list[TopicHit]]:
         """``search`` for several texts (the sentences of one message) with one batched embedding call."""
         if not queries:
             return []
-        vectors = self.embedder.embed_queries(list(queries))
+        vectors = self.embedder.embed_queries([self.written(q, lang) for q in queries])
         return [self.search(query, lang, k=k, vector=vector) for query, vector in zip(queries, vectors)]
 
     def search(self, query: str, lang: str, k: int = 5, vector: np.ndarray | None = None) -> list[TopicHit]:
         """Best topics (and intents) for a question; ``vector`` is for ``search_many``, which embedded it."""
         if not self.chunks:
             return []
-        vector = self.embed(query) if vector is None else vector
+        vector = self.embed(self.written(query, lang)) if vector is None else vector
         scores = self._matrix @ np.asarray(vector, dtype=np.float32)
         passage, passage_row = self._best(scores, self._passage)
         question, question_row = self._best(scores, self._question)
@@ -122,7 +134,7 @@ class Retriever:
                          np.where(self._has_questions, (passage + examples) / 2, passage))
         lexical = np.zeros(len(self.topic_ids), dtype=np.float32)
         if self.lexical_weight:
-            lexical_rows = self.lexical.scores(query, lang)
+            lexical_rows = self.lexical.scores(self.written(query, lang), lang)
             from_questions = np.maximum(self._best(lexical_rows, self._question & (lexical_rows > 0))[0], 0.0)
             from_passages = np.maximum(self._best(lexical_rows, self._passage & (lexical_rows > 0))[0], 0.0)
             lexical = np.where(self._has_questions, from_questions, from_passages)

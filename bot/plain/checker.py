@@ -4,6 +4,7 @@ from __future__ import annotations
 import bot.plain.engine as engine  # the module, not the package facade (which imports this one)
 from bot.plain.detectors import DETECTORS
 from bot.plain.kana import has_kanji
+from bot.plain.levels import known_words
 from bot.plain.matching import Context
 from bot.plain.model import Breach
 from bot.plain.tokens import LOCK, tokenize
@@ -11,9 +12,13 @@ from bot.plain.tokens import LOCK, tokenize
 __all__ = ["check"]
 
 
-def _spelling_toward_kanji(entry) -> bool:
-    """A lexicon swap from kana to kanji (とき → 時) is a corpus's spelling, not a breach to teach."""
-    return entry is not None and entry.easy is not None and not has_kanji(entry.word) and has_kanji(entry.easy)
+def _not_a_breach(entry) -> bool:
+    """Lexicon swaps the rewriter makes but the checker does not teach: a swap from kana to kanji (とき → 時)
+    is a corpus's spelling, and a word of the N5/N4 lists (生徒, 食べ物) is not a difficult word — the
+    guidelines ask to replace words above the reader's level."""
+    if entry is None or entry.easy is None:
+        return False
+    return (not has_kanji(entry.word) and has_kanji(entry.easy)) or entry.word in known_words("N3")
 
 
 def _message(template: str, before: str, after: str, explain: str) -> str:
@@ -32,11 +37,13 @@ def check(text: str) -> tuple[Breach, ...]:
         context = Context(official=True, index=engine.lexicon_index())
         for stage in engine.stages():
             for found in stage.candidates(doc, context):
-                if _spelling_toward_kanji(found.entry):
+                if _not_a_breach(found.entry):
                     continue
                 span = doc[found.first:found.end]
                 start, end = span.start_char, span.end_char
                 excerpt = text[start:end]
+                if found.rule.rewrites and found.after == excerpt:  # なく → なく: nothing to change
+                    continue
                 entry = found.entry
                 message = found.rule.message if entry is None else _message(
                     found.rule.message, entry.word, entry.easy or "", entry.explain or "")

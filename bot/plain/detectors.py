@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.plain.endings import LONG_SENTENCE, SENTENCE_END
+from bot.plain.measure import kanji_share, read_length
 
 __all__ = ["DETECTORS", "is_official", "sentences"]
 
@@ -25,21 +26,22 @@ def sentences(doc) -> list[tuple[int, int]]:
 def is_official(doc) -> bool:
     """Official-style text: two or more sentences, or one longer than ``LONG_SENTENCE`` characters."""
     spans = sentences(doc)
-    return len(spans) >= 2 or any(end - start > LONG_SENTENCE for start, end in spans)
+    return len(spans) >= 2 or any(read_length(doc.text[start:end]) > LONG_SENTENCE for start, end in spans)
 
 
 def long_sentences(doc) -> list[tuple[int, int]]:
-    return [(s, e) for s, e in sentences(doc) if len(doc.text[s:e].strip()) > LONG_SENTENCE]
+    """Sentences longer than ``LONG_SENTENCE`` characters, spaces and furigana not counted."""
+    return [(s, e) for s, e in sentences(doc) if read_length(doc.text[s:e]) > LONG_SENTENCE]
 
 
 def too_many_kanji(doc) -> list[tuple[int, int]]:
-    """Sentences more than 40 % kanji (the guidelines advise about 20–30 %)."""
-    from bot.plain.kana import is_kanji
-
+    """Sentences more than 40 % kanji (the guidelines advise about 20–30 %). Furigana is not counted, nor
+    are names (大阪府, 名古屋出入国在留管理局): a name is written as it is, and its kanji are not a choice."""
     found = []
     for start, end in sentences(doc):
-        body = [c for c in doc.text[start:end] if not c.isspace() and c not in SENTENCE_END + ("、",)]
-        if len(body) >= 10 and sum(map(is_kanji, body)) / len(body) > 0.4:
+        words = "".join(t.text_with_ws for t in doc if start <= t.idx < end and not t.tag_.startswith("名詞-固有名詞"))
+        length, share = kanji_share(words)
+        if length >= 10 and share > 0.4:
             found.append((start, end))
     return found
 

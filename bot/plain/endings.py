@@ -7,9 +7,11 @@ characters (``OFFICIAL_SENTENCE`` in a text of several sentences); です/ます
 from __future__ import annotations
 
 from bot.plain.conjugate import conjugate
+from bot.plain.measure import read_length
 from bot.plain.tokens import inflection
 
-__all__ = ["LONG_SENTENCE", "SENTENCE_END", "polite_ending", "sentence_bounds", "split_clause"]
+__all__ = ["LONG_SENTENCE", "SENTENCE_END", "polite_at", "polite_ending", "sentence_bounds", "split_clause",
+           "split_reason"]
 
 LONG_SENTENCE = 30  # characters; the guidelines ask for short sentences, one idea each
 SENTENCE_END = ("。", "！", "？", "!", "?")
@@ -35,6 +37,8 @@ def _several_sentences(doc) -> bool:
 
 
 def _polite_stem(token) -> str | None:
+    if token.tag_.startswith("助動詞") and token.lemma_ in ("れる", "られる", "せる", "させる"):
+        return token.lemma_[:-1]  # される → され(ます), 行かせる → 行かせ(ます)
     kind, _ = inflection(token)
     return conjugate(token.lemma_, kind, "連用形-一般")
 
@@ -44,7 +48,7 @@ def split_clause(span):
     doc = span.doc
     start, end = sentence_bounds(doc, span.start)
     limit = OFFICIAL_SENTENCE if _several_sentences(doc) else LONG_SENTENCE
-    if len(doc[start:end].text) <= limit or len(doc[start:span.start].text) < _MIN_CLAUSE:
+    if read_length(doc[start:end].text) <= limit or read_length(doc[start:span.start].text) < _MIN_CLAUSE:
         return None
     if end - span.end < 3:  # nothing much after the comma
         return None
@@ -72,27 +76,42 @@ def _before(doc, index: int, *lemmas: str) -> bool:
     return index >= 0 and doc[index].lemma_ in lemmas
 
 
+_VOICE = ("れる", "られる", "せる", "させる")  # passive, potential, causative: conjugate like a verb
+
+
+def _verb_like(token) -> bool:
+    return token.tag_.startswith("動詞") or (token.tag_.startswith("助動詞") and token.lemma_ in _VOICE)
+
+
 def polite_ending(span):
     """Plain-form sentence endings → です/ます: 行く。→ 行きます。, 行かなかった。→ 行きませんでした。"""
     doc, e = span.doc, span.start
+    if doc[e].lemma_ in ("ます", "です") or (e + 1 < len(doc) and doc[e + 1].text not in SENTENCE_END):
+        return None
+    return polite_at(doc, e)
+
+
+def polite_at(doc, e: int):
+    """The clause ending at token ``e`` in です/ます form, as ``(first_token, end_token, text)``, or None:
+    行く → 行きます, 発行されない → 発行されません, 行った → 行きました, 多い → 多いです."""
     last = doc[e]
     lemma, tag = last.lemma_, last.tag_
-    if lemma in ("ます", "です") or (e + 1 < len(doc) and doc[e + 1].text not in SENTENCE_END):
+    if lemma in ("ます", "です"):
         return None
     if lemma == "た" and e > 0:
         prev = doc[e - 1]
-        if prev.lemma_ == "ない" and prev.tag_.startswith("助動詞") and e > 1 and doc[e - 2].pos_ == "VERB":
+        if prev.lemma_ == "ない" and prev.tag_.startswith("助動詞") and e > 1 and _verb_like(doc[e - 2]):
             stem = _polite_stem(doc[e - 2])
             return None if stem is None else (e - 2, e + 1, stem + "ませんでした")
         if prev.lemma_ == "だ":
             return (e - 1, e + 1, "でした")
         if prev.tag_.startswith("形容詞") or prev.lemma_ in ("たい", "ない"):
             return (e, e + 1, last.text + "です")
-        if prev.pos_ in ("VERB", "AUX") and prev.tag_.startswith("動詞"):
+        if prev.pos_ in ("VERB", "AUX") and _verb_like(prev):
             stem = _polite_stem(prev)
             return None if stem is None else (e - 1, e + 1, stem + "ました")
         return None
-    if lemma == "ない" and tag.startswith("助動詞") and e > 0 and doc[e - 1].tag_.startswith("動詞"):
+    if lemma == "ない" and tag.startswith("助動詞") and e > 0 and _verb_like(doc[e - 1]):
         stem = _polite_stem(doc[e - 1])
         return None if stem is None else (e - 1, e + 1, stem + "ません")
     if lemma == "だ" and tag.startswith("助動詞"):
@@ -101,7 +120,29 @@ def polite_ending(span):
         return (e - 1, e + 1, "です")
     if tag.startswith("形容詞") or (lemma in ("たい", "ない") and tag.startswith("助動詞")):
         return (e, e + 1, last.text + "です")
-    if tag.startswith("動詞") and inflection(last)[1] == "終止形-一般":
+    if _verb_like(last) and inflection(last)[1] in ("終止形-一般", "連体形-一般"):
         stem = _polite_stem(last)
         return None if stem is None else (e, e + 1, stem + "ます")
     return None
+
+
+_REASON_BEFORE = ("ない", "た", "ある", "いる", "おる") + _VOICE  # …ないため、: a reason, not a purpose
+
+
+def split_reason(span):
+    """…されないため、… → …されません。そのため、… (a reason; a purpose, 確認するため、, is left alone)."""
+    doc = span.doc
+    last = span[0]
+    if not (last.lemma_ in _REASON_BEFORE or last.tag_.startswith("形容詞")):
+        return None
+    start, end = sentence_bounds(doc, span.start)
+    limit = OFFICIAL_SENTENCE if _several_sentences(doc) else LONG_SENTENCE
+    if read_length(doc[start:end].text) <= limit or read_length(doc[start:span.start + 1].text) < _MIN_CLAUSE:
+        return None
+    if end - span.end < 3:
+        return None
+    polite = polite_at(doc, span.start)
+    if polite is None:
+        return None
+    first, _, text = polite
+    return (first, span.end, text + "。そのため、")

@@ -8,9 +8,7 @@ from bot.plain.detectors import is_official
 from bot.plain.edits import Tracked, choose
 from bot.plain.lexicon import load_lexicon
 from bot.plain.matching import Context, Stage
-from bot.plain.model import PlainResult
-from bot.plain.readability import readability
-from bot.plain.ruby import furigana_segments, render
+from bot.plain.result import PlainResult
 from bot.plain.rules import load_rules
 from bot.plain.spacing import add_spaces
 from bot.plain.tokens import LOCK, lemma_tokens, tokenize
@@ -31,8 +29,9 @@ def lexicon_index() -> dict:
     return load_lexicon().by_lemmas(lemma_tokens)
 
 
-def rewrite(text: str, *, spaces: bool = False) -> PlainResult:
-    """Rewrite ``text`` in plain Japanese. ``spaces`` puts a space between phrases (分かち書き)."""
+def rewrite(text: str, *, spaces: bool = False, level: str | None = None) -> PlainResult:
+    """Rewrite ``text`` in plain Japanese. ``spaces`` puts a space between phrases (分かち書き); ``level``
+    is the furigana reader's level (N5/N4/N3; default: the ``TSUNAGU_FURIGANA_LEVEL`` setting)."""
     index = lexicon_index()
     tracked, applied = Tracked.start(text), []
     with LOCK:
@@ -45,6 +44,4 @@ def rewrite(text: str, *, spaces: bool = False) -> PlainResult:
                 applied.extend(done)
                 doc = tokenize(tracked.text)  # the next stage sees the rewritten text
         result = add_spaces(doc) if spaces else tracked.text
-        ruby = render(furigana_segments(result, None if spaces else doc))
-    return PlainResult(text, result, ruby, tuple(sorted(applied, key=lambda a: (a.start, a.end))),
-                       readability(text), readability(result))
+    return PlainResult(text, result, tuple(sorted(applied, key=lambda a: (a.start, a.end))), level)

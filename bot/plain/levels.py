@@ -1,25 +1,34 @@
-"""Which words and kanji a reader at the chosen level knows (no ruby needed), from ``bot/data/plain/levels/``.
+"""Which words and kanji a reader at the chosen level reads without ruby, from ``bot/data/plain/levels/``.
 
-A word is read without ruby only when it is a word of the known level AND all its kanji are kanji of
-that level (the kanji list alone is too lenient: 留守 being an N5 word puts 留 at N5, so 在留 would
-lose its ruby).
+The reader's level (``N5``, ``N4`` or ``N3``; see ``bot.plain.settings``) is the JLPT level the reader is
+learning: the words of that level and above still get ruby. An ``N5`` reader (the default, and the
+guidelines' advice for residents: ruby on every kanji) reads no kanji word unaided — 病院, 電話 and 住所
+get readings; an ``N4`` reader knows the N5 words written with N5 kanji; an ``N3`` reader the N5 and N4
+words written with N5/N4 kanji.
 
-The level files are derived from the JLPT lists (see their ``source:`` headers). Until they exist, or
-when they hold no kanji, no kanji counts as known and every kanji word gets ruby — the guidelines'
-safe default.
+A word is read without ruby only when it is a word of a known level AND all its kanji are kanji of a
+known level (the kanji list alone is too lenient: 留守 being an N5 word puts 留 at N5, so 在留 would
+lose its ruby). ``counter_kanji`` are the N5 kanji used as counters after a number (3時, 14日, 500円):
+their reading changes with the number (14日 is じゅうよっか), so ruby would mislead, and they never get it.
+
+The level files are derived from the JLPT lists (see their ``source:`` headers). Until they exist, no
+kanji counts as known and every kanji word gets ruby — the guidelines' safe default.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from bot.plain.kana import is_kanji
 from knowledge.yamlfile import load_yaml
 
 __all__ = [
-    "KNOWN_LEVELS",
     "LEVELS_DIR",
+    "READER_LEVELS",
     "READINGS_PATH",
+    "ReaderLevel",
+    "counter_kanji",
     "known_kanji",
     "known_words",
     "reading_overrides",
@@ -27,10 +36,16 @@ __all__ = [
 
 LEVELS_DIR = Path(__file__).resolve().parents[1] / "data" / "plain" / "levels"
 READINGS_PATH = LEVELS_DIR.parent / "readings.yaml"
-# The kanji of N5 (~450 in the derived list; N4 would add ~330 more, too many for a reader who has just
-# arrived) in the words of N5 and N4 get no ruby.
-KNOWN_LEVELS = ("N5",)
-KNOWN_WORD_LEVELS = ("N5", "N4")
+ReaderLevel = Literal["N5", "N4", "N3"]
+READER_LEVELS: tuple[ReaderLevel, ...] = ("N5", "N4", "N3")
+# the JLPT levels whose words (and kanji) a reader learning ``level`` already knows
+_KNOWN_LEVELS: dict[str, tuple[str, ...]] = {"N5": (), "N4": ("N5",), "N3": ("N5", "N4")}
+
+
+def _levels_known(level: str) -> tuple[str, ...]:
+    if level not in _KNOWN_LEVELS:
+        raise ValueError(f"furigana level must be one of {', '.join(READER_LEVELS)}, not {level!r}")
+    return _KNOWN_LEVELS[level]
 
 
 def _kanji_of(value) -> set[str]:
@@ -41,38 +56,49 @@ def _kanji_of(value) -> set[str]:
     return set()
 
 
-@lru_cache(maxsize=1)
-def known_kanji(directory: Path = LEVELS_DIR) -> frozenset[str]:
-    """The kanji of ``KNOWN_LEVELS`` found in the level files (``kanji: {N5: ..., N4: ...}``)."""
-    known: set[str] = set()
-    if not directory.is_dir():
-        return frozenset()
-    for path in sorted(directory.glob("*.yaml")):
-        data = load_yaml(path) or {}
-        table = data.get("kanji") if isinstance(data, dict) else None
-        if isinstance(table, dict):
-            for level in KNOWN_LEVELS:
-                known |= _kanji_of(table.get(level) or table.get(level.lower()))
-    return frozenset(known)
+@lru_cache(maxsize=8)
+def _kanji_table(directory: Path) -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    if directory.is_dir():
+        for path in sorted(directory.glob("*.yaml")):
+            data = load_yaml(path) or {}
+            levels = data.get("kanji") if isinstance(data, dict) else None
+            if isinstance(levels, dict):
+                for name, value in levels.items():
+                    table.setdefault(str(name).upper(), set()).update(_kanji_of(value))
+    return {name: frozenset(chars) for name, chars in table.items()}
 
 
-@lru_cache(maxsize=1)
-def known_words(directory: Path = LEVELS_DIR) -> frozenset[str]:
-    """The words (dictionary forms) of ``KNOWN_WORD_LEVELS`` in ``words.yaml``
-    (``words: {N5: [[word, reading], ...]}``)."""
+@lru_cache(maxsize=8)
+def known_kanji(level: str = "N5", directory: Path = LEVELS_DIR) -> frozenset[str]:
+    """The kanji a reader learning ``level`` knows (none for N5)."""
+    table = _kanji_table(directory)
+    return frozenset().union(*(table.get(name, frozenset()) for name in _levels_known(level)))
+
+
+def counter_kanji(directory: Path = LEVELS_DIR) -> frozenset[str]:
+    """N5 kanji: a counter after a number written only with them gets no ruby (3時, 14日, 500円)."""
+    return _kanji_table(directory).get("N5", frozenset())
+
+
+@lru_cache(maxsize=8)
+def _word_table(directory: Path) -> dict[str, frozenset[str]]:
     path = directory / "words.yaml"
-    if not path.is_file():
-        return frozenset()
-    data = load_yaml(path) or {}
+    data = (load_yaml(path) or {}) if path.is_file() else {}
     table = data.get("words") if isinstance(data, dict) else None
-    words: set[str] = set()
-    if isinstance(table, dict):
-        for level in KNOWN_WORD_LEVELS:
-            for item in table.get(level) or ():
-                word = item[0] if isinstance(item, list) and item else item
-                if isinstance(word, str):
-                    words.add(word)
-    return frozenset(words)
+    words: dict[str, frozenset[str]] = {}
+    for name, items in (table or {}).items():
+        words[str(name).upper()] = frozenset(
+            item[0] if isinstance(item, list) and item else item for item in items or ()
+            if isinstance(item[0] if isinstance(item, list) and item else item, str))
+    return words
+
+
+@lru_cache(maxsize=8)
+def known_words(level: str = "N5", directory: Path = LEVELS_DIR) -> frozenset[str]:
+    """The words (dictionary forms) a reader learning ``level`` knows (none for N5)."""
+    table = _word_table(directory)
+    return frozenset().union(*(table.get(name, frozenset()) for name in _levels_known(level)))
 
 
 @lru_cache(maxsize=1)

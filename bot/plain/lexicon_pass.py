@@ -9,6 +9,7 @@ from functools import lru_cache
 from bot.plain.agreement import fix_te, form_before
 from bot.plain.conjugate import conjugate, source_form
 from bot.plain.guards import allowed
+from bot.plain.kana import has_kanji
 from bot.plain.lexicon import Entry
 from bot.plain.rules import Rule
 from bot.plain.tokens import LOCK, conjugation_type, inflection, tokenize
@@ -58,19 +59,24 @@ def _inside_brackets(doc, index: int) -> bool:
 
 def _explain(doc, start: int, end: int, entry: Entry, rule: Rule, explained: set) -> LexiconMatch | None:
     following = doc[end].text if end < len(doc) else ""
-    if (entry.word in explained or following.startswith(("（", "("))
-            or _in_compound(doc, start, end) or _inside_brackets(doc, start)):
+    if entry.word in explained or _in_compound(doc, start, end) or _inside_brackets(doc, start):
+        return None
+    if following.startswith(("（", "(")):  # the text explains (or reads) it here: once is enough
+        explained.add(entry.word)
         return None
     explained.add(entry.word)
     return LexiconMatch(rule, start, end, doc[start:end].text + f"（{entry.explain}）", entry)
 
 
 def _replace(doc, start: int, end: int, entry: Entry, rule: Rule) -> LexiconMatch | None:
+    if has_kanji(entry.word) and not has_kanji(entry.easy or "") and not has_kanji(doc[start:end].text):
+        return None  # 無い → ない on なくて: the text spells it in kana already (and なかって is no word)
     last = doc[end - 1]
     form = form_before(doc, end, source_form(last.lemma_, inflection(last)[1]))
     kind = conjugation_type(entry.easy)
     after = conjugate(entry.easy, kind, form) if form and kind else entry.easy
-    if after is None or (_in_compound(doc, start, end) and not _single_noun(after)) or _affixed(doc, start, end):
+    if (after is None or (_in_compound(doc, start, end) and not _single_noun(after)) or _affixed(doc, start, end)
+            or _inside_brackets(doc, start)):  # a reading or an explanation is not rewritten
         return None
     end, after = fix_te(doc, end, after)
     return LexiconMatch(rule, start, end, after, entry) if allowed(rule, doc[start:end], after) else None
@@ -88,8 +94,10 @@ def _edit(doc, start, end, entry, rules, explained) -> LexiconMatch | None:
 
 def lexicon_matches(doc, index: dict, rules: dict[str, Rule]) -> list[LexiconMatch]:
     """Lexicon edits on ``doc``; ``index`` from ``Lexicon.by_lemmas``, ``rules`` the lexicon rules by kind."""
-    found, explained = [], set()
+    found, explained, covered = [], set(), 0
     for position, token in enumerate(doc):
+        if position < covered:  # inside a longer lexicon word (賃金 of 最低賃金): that word decides
+            continue
         for lemmas, entry in index.get(token.lemma_, ()) or index.get(token.norm_, ()):
             end = position + len(lemmas)
             if end > len(doc) or any(doc[i].lemma_ != lemma and doc[i].norm_ != lemma
@@ -98,5 +106,6 @@ def lexicon_matches(doc, index: dict, rules: dict[str, Rule]) -> list[LexiconMat
             match = _edit(doc, position, end, entry, rules, explained)
             if match is not None:
                 found.append(match)
+            covered = end
             break  # the longest word that matches decides, even when it needs no edit
     return found

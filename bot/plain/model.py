@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-__all__ = ["AppliedRule", "Breach", "Furigana", "PlainResult", "RubySegment"]
+__all__ = ["AppliedRule", "Breach", "Furigana", "RubySegment"]
 
 
 @dataclass(frozen=True)
@@ -52,23 +52,3 @@ class Breach:
 
     def to_json(self) -> dict:
         return asdict(self)
-
-
-@dataclass(frozen=True)
-class PlainResult:
-    source: str
-    text: str
-    ruby: Furigana
-    applied: tuple[AppliedRule, ...]
-    readability_before: float
-    readability_after: float
-
-    def to_json(self) -> dict:
-        return {
-            "source": self.source,
-            "text": self.text,
-            "ruby_html": self.ruby.html,
-            "ruby_text": self.ruby.bracket,
-            "applied": [asdict(rule) for rule in self.applied],
-            "readability": {"before": self.readability_before, "after": self.readability_after},
-        }

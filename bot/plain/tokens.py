@@ -20,11 +20,13 @@ __all__ = [
     "nlp",
     "reading",
     "register_extensions",
+    "short_units",
     "tokenize",
 ]
 
 LOCK = threading.RLock()
 _NLP = None
+_SHORT = None
 
 
 def nlp():
@@ -102,3 +104,16 @@ def lemma_tokens(text: str) -> tuple[str, ...]:
     """The dictionary forms of the tokens of ``text`` (used to match multi-token lexicon words)."""
     with LOCK:
         return tuple(token.lemma_ for token in tokenize(text) if not token.is_space)
+
+
+def short_units(text: str) -> list[tuple[str, str]]:
+    """(surface, katakana reading) of Sudachi's short units (split mode A) of ``text``: 資格確認書 →
+    資格, 確認, 書. Used to put ruby on the words of a long compound rather than over all of it."""
+    global _SHORT
+    with LOCK:
+        if _SHORT is None:
+            from sudachipy import SplitMode
+
+            _SHORT = (sudachi_dictionary().tokenizer(), SplitMode.A)
+        tokenizer, mode = _SHORT
+        return [(m.surface(), m.reading_form()) for m in tokenizer.tokenize(text, mode)]

@@ -10,8 +10,9 @@ from functools import lru_cache
 
 from bot.plain.agreement import form_before
 from bot.plain.conjugate import conjugate, te_form
-from bot.plain.endings import polite_ending, split_clause
+from bot.plain.endings import polite_ending, split_clause, split_reason
 from bot.plain.kana import has_kanji, to_hiragana
+from bot.plain.lists import numbered_list
 from bot.plain.numerals import kanji_to_arabic, twelve_hour, western_year
 from bot.plain.tokens import LOCK, conjugation_type, inflection, reading, tokenize
 
@@ -172,5 +173,6 @@ TRANSFORMS: dict[str, Callable] = {
     "kana": kana, "arabic_numeral": arabic_numeral, "era_year": era_year, "clock_time": clock_time,
     "colon_time": colon_time, "tilde_range": tilde_range, "potential": potential, "honorific_verb": honorific_verb,
     "double_negative": double_negative, "honorific_person": honorific_person,
-    "split_clause": split_clause, "polite_ending": polite_ending,
+    "split_clause": split_clause, "split_reason": split_reason, "polite_ending": polite_ending,
+    "numbered_list": numbered_list,
 }

@@ -101,8 +101,17 @@
     labelCode = code;
     document.documentElement.lang = code.split("-")[0];
     document.title = labels.ui_page_title;
+    var ruby = code === "ja-plain" && allLabels._ruby ? allLabels._ruby : {};
     document.querySelectorAll("[data-ui]").forEach(function (node) {
-      if (has(labels, node.dataset.ui)) { node.textContent = labels[node.dataset.ui]; }
+      var key = node.dataset.ui;
+      if (!has(labels, key)) { return; }
+      // plain Japanese: the page's words get furigana too (an <option> can hold text only)
+      if (has(ruby, key) && node.tagName !== "OPTION") {
+        node.replaceChildren();
+        withRuby(node, ruby[key]);
+      } else {
+        node.textContent = labels[key];
+      }
     });
     document.querySelectorAll("[data-ui-aria]").forEach(function (node) {
       if (has(labels, node.dataset.uiAria)) { node.setAttribute("aria-label", labels[node.dataset.uiAria]); }
@@ -305,7 +314,7 @@
     // each button shows its label and sends its payload back (a language button's is "lang=vi")
     showQuickReplies(reply.quick_reply_payloads || (reply.quick_replies || []).map(function (label) {
       return { label: label, payload: label };
-    }), node.lang);
+    }), node.lang, reply.quick_ruby);
     followLanguage(reply.register === "plain" ? "ja-plain" : reply.lang);
     node.scrollIntoView({ block: "start" });   // the answer's start, not its end, on a phone
   }
@@ -324,10 +333,11 @@
     showLabels(langSelect.value ? labelLanguage() : code);
   }
 
-  function showQuickReplies(choices, lang) {
+  function showQuickReplies(choices, lang, ruby) {
     quick.replaceChildren();
-    choices.forEach(function (choice) {
-      var button = el("button", null, choice.label);
+    choices.forEach(function (choice, index) {
+      var button = el("button", null, ruby && ruby[index] ? null : choice.label);
+      if (ruby && ruby[index]) { withRuby(button, ruby[index]); }  // plain Japanese: furigana on the label
       button.type = "button";
       if (lang) { button.lang = lang; }
       button.addEventListener("click", function () { ask(choice.label, choice.payload); });
@@ -404,7 +414,7 @@
     });
     var last = saved.items.filter(function (item) { return item.who === "bot"; }).pop();
     if (last) {
-      showQuickReplies(last.reply.quick_reply_payloads || [], last.reply.lang);
+      showQuickReplies(last.reply.quick_reply_payloads || [], last.reply.lang, last.reply.quick_ruby);
     } else { showStarters(); }
   }
 
@@ -454,6 +464,7 @@
     }
     ready.then(function () {
       if (saved.lang && !langSelect.value && has(allLabels, saved.lang)) { showLabels(saved.lang); }
+      else if (labelLanguage() === "ja-plain") { showLabels("ja-plain"); }  // served in plain Japanese: ruby
       replay();
       updateCounter();
     });

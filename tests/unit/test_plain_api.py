@@ -33,6 +33,7 @@ def test_check_mode_lists_breaches(client):
         (b'["a"]', 422, "JSON object"),
         (b'{"text": "a", "mode": "fix"}', 422, "mode must be"),
         (b'{"text": "a", "spaces": "yes"}', 422, "spaces must be"),
+        (b'{"text": "a", "level": "N1"}', 422, "level must be one of: N5, N4, N3"),
         (b'{"text": "a", "colour": "red"}', 422, "unknown field"),
         (b'{"text": 5}', 422, "text must be a string"),
         (b"x" * (70 * 1024), 413, "larger than"),
@@ -42,3 +43,9 @@ def test_bad_input_gets_a_clear_error(client, payload, status, phrase):
     response = client.post("/api/plain", content=payload, headers={"content-type": "application/json"})
     assert response.status_code == status
     assert phrase in response.json()["error"]
+
+
+def test_the_level_chooses_which_words_get_furigana(client):
+    beginner = client.post("/api/plain", json={"text": "病院に行きます。", "level": "N5"}).json()
+    learner = client.post("/api/plain", json={"text": "病院に行きます。", "level": "N3"}).json()
+    assert beginner["ruby_text"].startswith("病院(びょういん)") and learner["ruby_text"].startswith("病院に")

@@ -51,8 +51,10 @@ def test_a_kanji_takes_the_level_of_its_easiest_word(kanji, level):
 
 
 def test_the_furigana_threshold_reads_the_kanji_table():
-    known = known_kanji(LEVELS_DIR)
+    assert known_kanji("N5", LEVELS_DIR) == frozenset()  # a beginner gets ruby on every kanji word
+    known = known_kanji("N4", LEVELS_DIR)
     assert {"日", "人", "住"} <= known and "証" not in known
+    assert known < known_kanji("N3", LEVELS_DIR) and "証" not in known_kanji("N3", LEVELS_DIR)  # 証 is N3
 
 
 @pytest.mark.parametrize(

@@ -87,11 +87,17 @@ def test_a_plain_short_sentence_keeps_its_style_and_official_text_gets_desu_masu
 
 def test_to_json_has_the_documented_shape():
     body = rewrite("書類をお送りします。").to_json()
-    assert set(body) == {"source", "text", "ruby_html", "ruby_text", "applied", "readability"}
+    assert set(body) == {"source", "text", "ruby_html", "ruby_text", "ruby", "applied", "readability"}
     assert body["text"] == "書類を送ります。"
     assert set(body["readability"]) == {"before", "after"}
     assert set(body["applied"][0]) == {"rule_id", "guideline", "start", "end", "before", "after"}
     assert "<ruby>" in body["ruby_html"] and "(" in body["ruby_text"]
+    assert ["書類", "しょるい"] in body["ruby"] and "".join(t for t, _ in body["ruby"]) == body["text"]
+
+
+@pytest.mark.parametrize(("level", "ruby"), [("N5", "病院(びょういん)"), ("N4", "病院")])
+def test_the_readers_level_chooses_the_furigana(level, ruby):
+    assert rewrite("病院に行きます。", level=level).ruby.bracket.startswith(ruby + "に")
 
 
 def test_spaces_separate_phrases_and_keep_the_words():
