@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from babel import Locale
 
 from bot.catalog import Catalogs
+from bot.dialogue.office_cards import office_info
 from bot.replies import Handoff, OfficeCard
 from knowledge.offices import Office, OfficeDirectory
 from knowledge.places import Gazetteer
@@ -58,15 +59,7 @@ class HandoffRouter:
         return Referral(found[0], kind)
 
     def card(self, office: Office, lang: str) -> OfficeCard:
-        phones = " / ".join(f"{p.number} ({p.note})" if p.note and p.note != "TEL" else p.number
-                            for p in office.phones)
-        return OfficeCard(
-            id=office.id,
-            name=f"{office.name_ja} ({office.name_en})",
-            phone=phones,
-            address=office.full_address or self.catalogs.text(lang, "address_none"),
-            hours=office.hours or self.catalogs.text(lang, "hours_unknown"),
-        )
+        return office_info(office, lang, self.catalogs).to_card()
 
     def reply_text(self, reason: str, referral: Referral, lang: str) -> str:
         assert referral.office is not None
