@@ -99,14 +99,14 @@ class PostalIndex:
         start, end, municipality = self._runs[at]
         return municipality if start <= value <= end else None
 
-    def find(self, text: str) -> list[tuple[int, str]]:
-        """(position, municipality code) of each postal code written in ``text`` that Japan Post lists."""
+    def find(self, text: str) -> list[tuple[int, str, str]]:
+        """(position, the code as written, municipality code) of each postal code in ``text`` Japan Post lists."""
         found = []
         for match in POSTAL_CODE.finditer(unicodedata.normalize("NFKC", text)):
             digits = "".join(g for g in match.groups() if g)
             code = self.lookup(digits)
             if code:
-                found.append((match.start(), code))
+                found.append((match.start(), match.group(), code))
         return found
 
 

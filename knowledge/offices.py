@@ -66,6 +66,7 @@ class Office:
     url: str = ""
     checked: dt.date | None = None
     office_kind: str = ""            # the topic office kind this entry serves (topics.yaml), if any
+    aliases: tuple[str, ...] = ()    # other ids the entry answers to
 
     @property
     def main_phone(self) -> str:
@@ -87,6 +88,9 @@ class OfficeDirectory:
         self.offices = {o.id: o for o in offices}
         if len(self.offices) != len(offices):
             raise ValueError("duplicate office id in the office data")
+        self._aliases = {alias: o.id for o in offices for alias in o.aliases}
+        if set(self._aliases) & set(self.offices):
+            raise ValueError(f"an alias is also an office id: {set(self._aliases) & set(self.offices)}")
         self._by_prefecture: dict[tuple[str, str], Office] = {}
         for office in offices:
             for prefecture in office.jurisdiction:
@@ -96,10 +100,10 @@ class OfficeDirectory:
                 self._by_prefecture[key] = office
 
     def __getitem__(self, office_id: str) -> Office:
-        return self.offices[office_id]
+        return self.offices[self._aliases.get(office_id, office_id)]
 
     def get(self, office_id: str) -> Office | None:
-        return self.offices.get(office_id)
+        return self.offices.get(self._aliases.get(office_id, office_id))
 
     def for_prefecture(self, prefecture_id: str) -> Office | None:
         """The office that takes residence applications from people living in that prefecture."""
@@ -182,6 +186,7 @@ def _office(raw: dict) -> Office:
         url=url,
         checked=checked,
         office_kind=raw.get("office_kind") or "",
+        aliases=tuple(raw.get("aliases") or ()),
     )
 
 

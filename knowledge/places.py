@@ -118,10 +118,10 @@ class Gazetteer:
                 taken[i] = True
             found.append((start, places, name))
         if self.postal:
-            for at, code in self.postal.find(text):
+            for at, written, code in self.postal.find(text):
                 place = self._by_code.get(code)
                 if place:
-                    found.append((at, [place], code))
+                    found.append((at, [place], written))
         named = {p.prefecture for _, places, _ in found if len(places) == 1 for p in places} | {prefecture}
         result = []
         for at, places, name in sorted(found, key=lambda item: item[0]):

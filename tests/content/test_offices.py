@@ -98,3 +98,9 @@ def test_a_phone_without_a_confirmed_number_is_not_invented(offices):
     # labour offices and the municipal office are places to go, not lines: no number unless read on a page
     for office_id in ("labour-standards-office", "municipal-office", "tax-consultation", "labour-bureau-aichi"):
         assert offices[office_id].phones == ()
+
+
+@pytest.mark.parametrize(("alias", "office_id"), [("police-110", "police-emergency"), ("dv-plus", "dv-soudan-plus"),
+                                                  ("houterasu-multilingual", "houterasu")])
+def test_the_safety_catalogues_ids_reach_the_same_entries(offices, alias, office_id):
+    assert offices[alias].id == office_id
