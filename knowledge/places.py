@@ -24,6 +24,8 @@ from knowledge.yamlfile import load_yaml
 __all__ = ["Place", "Gazetteer", "load_places"]
 
 _MAX_WORDS = 4
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]+$")
+_VOWELS = set("аеєиіїоуюяыэөү")
 _WORDS = re.compile(r"[^\W_]+")
 
 
@@ -90,12 +92,15 @@ class Gazetteer:
             elif len(found) > 1 and any(p.id not in generated for p in found):
                 entries[key] = [p for p in found if p.id not in generated][:1]
         self._words: dict[tuple[str, ...], list[Place]] = {}
+        self._stems: dict[str, list[Place]] = {}  # Cyrillic names without their last vowel (Окінава -> окінав)
         self._by_first: dict[str, list[tuple[str, list[Place]]]] = {}
         for name, found in sorted(entries.items(), key=lambda item: len(item[0]), reverse=True):
             if _spaced(name):
                 words = tuple(_WORDS.findall(name))
                 if 0 < len(words) <= _MAX_WORDS:
                     self._words.setdefault(words, found)
+                if len(words) == 1 and _CYRILLIC.match(name) and name[-1] in _VOWELS and len(name) >= 5:
+                    self._stems.setdefault(name[:-1], found)
             else:
                 self._by_first.setdefault(name[0], []).append((name, found))
 
@@ -144,8 +149,22 @@ class Gazetteer:
                     i += n
                     break
             else:
+                start, end, word = words[i]
+                inflected = self._inflected(word)
+                if inflected:
+                    matches.append((start, end, word, inflected))
                 i += 1
         return matches
+
+    def _inflected(self, word: str) -> list[Place] | None:
+        """A Cyrillic name with a case ending: Осакад (Mongolian), Окінаві, Нагої (Ukrainian)."""
+        if not _CYRILLIC.match(word):
+            return None
+        for cut in (1, 2):
+            stem = word[:-cut]
+            if len(stem) >= 4 and ((stem,) in self._words or stem in self._stems):
+                return self._words.get((stem,)) or self._stems[stem]
+        return None
 
     def _scan_matches(self, haystack: str) -> list[tuple[int, int, str, list[Place]]]:
         candidates = [entry for char in set(haystack) for entry in self._by_first.get(char, ())]

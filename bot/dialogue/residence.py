@@ -3,7 +3,8 @@
 "I live in Osaka", "大阪に住んでいます", "Tôi sống ở Nagoya" state the resident's place; "Osaka" or "愛知県です"
 alone answers "where do you live?"; "what about Kobe?" moves the current question to another place; "a good
 ramen shop in Shinjuku" names a place in passing and says nothing about where the resident lives. The phrases
-are language data: ``translations/<lang>/residence.yaml`` (lives, update, only, plain), English as fallback.
+are language data: ``translations/<lang>/residence.yaml`` (lives, update, only, plain, verbs), English as
+fallback. A place in the same sentence as a word for "live" (verbs) counts as the resident's too.
 """
 from __future__ import annotations
 
@@ -33,8 +34,16 @@ class PlaceStatement:
 
 
 def _pattern(phrase: str) -> re.Pattern:
-    parts = [re.escape(p).replace(r"\ ", r"\s*") for p in _norm(phrase).split("{place}")]
-    return re.compile(_MARK.join(parts))
+    parts = [re.escape(p.strip()).replace(r"\ ", r"\s*") for p in _norm(phrase).split("{place}")]
+    return re.compile(r"\s*".join((parts[0], _MARK, parts[1])))
+
+
+def _verb(word: str) -> re.Pattern:
+    """A word for "live": whole words in scripts with spaces (``live`` is not in ``delivery``)."""
+    word = _norm(word)
+    if re.search(r"[a-z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff]", word):
+        return re.compile(r"(?<!\w)" + re.escape(word).replace(r"\ ", r"\s+") + r"(?!\w)")
+    return re.compile(re.escape(word))
 
 
 @dataclass(frozen=True)
@@ -43,6 +52,7 @@ class _Phrases:
     update: tuple[re.Pattern, ...]
     only: tuple[str, ...]
     plain: tuple[str, ...]
+    verbs: tuple[re.Pattern, ...] = ()
 
 
 class ResidencePhrases:
@@ -70,6 +80,8 @@ class ResidencePhrases:
                             return PlaceStatement(place, how, (found.start(), found.end() + len(name) - 1))
             if self._only_the_place(marked, lang):
                 return PlaceStatement(place, "answer", (0, len(norm)))
+            if any(verb.search(marked) for phrases in self._chain(lang) for verb in phrases.verbs):
+                return PlaceStatement(place, "lives", (at, at + len(name)))
         return None
 
     def _only_the_place(self, marked: str, lang: str) -> bool:
@@ -97,5 +109,6 @@ def load_residence_phrases(translations: Path) -> ResidencePhrases:
                 raise ValueError(f"{path}: {phrase!r} must hold {{place}} once")
         by_lang[path.parent.name] = _Phrases(
             tuple(_pattern(p) for p in data["lives"]), tuple(_pattern(p) for p in data["update"]),
-            tuple(_norm(w) for w in data["only"]), tuple(data["plain"]))
+            tuple(_norm(w) for w in data["only"]), tuple(data["plain"]),
+            tuple(_verb(w) for w in data.get("verbs") or ()))
     return ResidencePhrases(by_lang)

@@ -30,6 +30,15 @@ def statement(text: str, lang: str):
         ("Tokyo'da yaşıyorum", "tr", "tokyo", "lives"),
         ("saya tinggal di Osaka", "id", "osaka", "lives"),
         ("nakatira ako sa Nagoya", "fil", "nagoya", "lives"),
+        ("저는 오사카에 사는데 비자 갱신은 어디서 해요?", "ko", "osaka", "lives"),
+        ("ฉันอาศัยอยู่ที่โอซาก้า", "th", "osaka", "lives"),
+        ("ကျွန်တော် Osaka မှာ နေတယ်", "my", "osaka", "lives"),
+        ("ខ្ញុំរស់នៅ Osaka", "km", "osaka", "lives"),
+        ("म ओसाकामा बस्छु", "ne", "osaka", "lives"),
+        ("Taga Osaka ako", "fil", "osaka", "lives"),
+        ("Би Осакад амьдардаг", "mn", "osaka", "lives"),
+        ("Я живу в Окінаві", "uk", "okinawa", "lives"),
+        ("I'm living near Nagoya station", "en", "nagoya", "lives"),
         ("Osaka", "en", "osaka", "answer"),
         ("愛知県です", "ja", "aichi", "answer"),
         ("〒460-0001です", "ja", "jis-23106", "answer"),
@@ -49,6 +58,8 @@ def test_a_stated_residence_is_recognised(text, lang, place_id, how):
         ("新宿でおいしいラーメン屋はどこ？", "ja"),
         ("I went to Kyoto last week and lost my residence card there", "en"),
         ("Tôi muốn đi du lịch Osaka", "vi"),
+        ("The delivery from Osaka is late", "en"),         # "live" inside "delivery" is not living there
+        ("ร้านราเมนอร่อยอยู่ที่ชินจูกุ", "th"),
     ],
 )
 def test_a_place_named_in_passing_is_not_the_residents_address(text, lang):
