@@ -9,14 +9,54 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from pathlib import Path
+
 from bot.dialogue.residence import PlaceStatement, ResidencePhrases
 from knowledge.places import Gazetteer
+from knowledge.yamlfile import load_yaml
 
-__all__ = ["Part", "MessageParts", "split_sentences", "split_message"]
+__all__ = ["Part", "MessageParts", "Joiners", "load_joiners", "split_sentences", "split_clauses", "split_message"]
 
 # sentence ends in the project's scripts: Latin/Cyrillic . ? !, CJK 。？！, Devanagari ।, Myanmar ။, Khmer ។
 _END = re.compile(r"(?<=[?!。？！।။។\n])|(?<=[^\d\s.]\.)(?=\s)")
 _MIN_CHARS = 2
+_CLAUSE_MIN_CHARS = 6     # each side of a joiner must be at least this long to count as a question
+
+
+class Joiners:
+    """Words joining two questions in one sentence, per language (``translations/<lang>/parts.yaml``)."""
+
+    def __init__(self, by_lang: dict[str, tuple[str, ...]]) -> None:
+        self._by_lang = by_lang
+
+    def of(self, lang: str) -> tuple[str, ...]:
+        keys = dict.fromkeys([lang, "ja" if lang == "ja-plain" else "", "en"])
+        return tuple(j for k in keys if k in self._by_lang for j in self._by_lang[k])
+
+
+def load_joiners(translations: Path) -> Joiners:
+    by_lang = {}
+    for path in sorted(translations.glob("*/parts.yaml")):
+        data = load_yaml(path) or {}
+        if not isinstance(data.get("joiners"), list):
+            raise ValueError(f"{path}: 'joiners' must be a list")
+        by_lang[path.parent.name] = tuple(unicodedata.normalize("NFKC", j).casefold() for j in data["joiners"])
+    return Joiners(by_lang)
+
+
+def split_clauses(sentence: str, joiners: tuple[str, ...]) -> list[str]:
+    """'国民健康保険に入りたいのと、あと年金も知りたい' -> two questions, at the first joiner that leaves two
+    long enough sides."""
+    folded = sentence.casefold()
+    for joiner in sorted(joiners, key=len, reverse=True):
+        at = folded.find(joiner)
+        if at < 0:
+            continue
+        left = sentence[:at].strip(" ,、，")
+        right = sentence[at + len(joiner):].strip(" ,、，")
+        if len(left) >= _CLAUSE_MIN_CHARS and len(right) >= _CLAUSE_MIN_CHARS:
+            return [left] + split_clauses(right, joiners)
+    return [sentence]
 
 
 @dataclass(frozen=True)
@@ -53,7 +93,7 @@ def split_sentences(text: str) -> list[str]:
 
 
 def split_message(text: str, lang: str, places: Gazetteer, phrases: ResidencePhrases,
-                  prefecture: str = "") -> MessageParts:
+                  prefecture: str = "", joiners: Joiners | None = None) -> MessageParts:
     parts: list[Part] = []
     for sentence in split_sentences(text):
         found = places.find(sentence, prefecture=prefecture)
@@ -68,7 +108,8 @@ def split_message(text: str, lang: str, places: Gazetteer, phrases: ResidencePhr
         elif plain and len(found) == 0 and _short(sentence):
             parts.append(Part(sentence, "register"))
         else:
-            parts.append(Part(sentence, "question", statement))
+            clauses = split_clauses(sentence, joiners.of(lang)) if joiners and statement is None else [sentence]
+            parts += [Part(clause, "question", statement) for clause in clauses]
     return MessageParts(tuple(parts))
 
 

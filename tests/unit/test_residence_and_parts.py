@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dialogue.parts import split_message
+from bot.dialogue.parts import load_joiners, split_message
 from bot.dialogue.residence import load_residence_phrases
 from knowledge.paths import TRANSLATIONS_DIR
 from knowledge.places import load_places
@@ -92,3 +92,25 @@ def test_a_message_is_cut_into_its_parts(text, lang, roles, place_id):
 def test_plain_japanese_and_the_place_are_both_taken_from_one_message():
     parts = split_message("I live in Osaka. Please answer in plain Japanese.", "en", PLACES, PHRASES)
     assert parts.asks_plain and parts.place.place.id == "osaka" and parts.questions == []
+
+
+JOINERS = load_joiners(TRANSLATIONS_DIR)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "count"),
+    [
+        ("How do I renew my visa and also where do I pay resident tax?", "en", 2),
+        ("国民健康保険に入りたいです。それから、年金の手続きも知りたいです", "ja", 2),
+        ("Tôi muốn hỏi về bảo hiểm y tế và cả lương hưu nữa", "vi", 2),
+        ("Where is the immigration office and what are its hours?", "en", 1),  # one question, no joiner
+    ],
+)
+def test_two_questions_in_one_sentence_are_two_parts(text, lang, count):
+    parts = split_message(text, lang, PLACES, PHRASES, joiners=JOINERS)
+    assert len(parts.questions) == count
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_language_has_its_joiners(lang):
+    assert JOINERS.of(lang)
