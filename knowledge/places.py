@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from knowledge.languages import fallback_chain
 from knowledge.municipalities import SHORT, PostalIndex, load_municipalities, load_postal_index, municipal_names
 from knowledge.paths import DATA_DIR
 from knowledge.yamlfile import load_yaml
@@ -40,7 +41,7 @@ class Place:
     parent: str = ""     # for a ward of a designated city: the city's place id
 
     def name(self, lang: str) -> str:
-        for key in (lang, "ja" if lang == "ja-plain" else "en", "en"):
+        for key in fallback_chain(lang):
             if self.names.get(key):
                 return self.names[key][0]
         return self.id
