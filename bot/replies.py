@@ -7,9 +7,12 @@ fields if it is a dataclass), and leaves it out otherwise, so existing clients s
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.speech import Speech
+
+if TYPE_CHECKING:
+    from bot.dialogue.office_cards import OfficeInfo
 
 __all__ = ["Source", "OfficeCard", "Handoff", "QuickReply", "Reply", "merge_replies", "extension",
            "LANGUAGE_PAYLOAD"]
@@ -106,6 +109,7 @@ class Reply:
     confidence: float = 0.0
     extra: dict = field(default_factory=dict, compare=False)
     # optional structured fields go here, each declared with ``extension()`` (see the module docstring)
+    office: OfficeInfo | None = extension()   # the office this reply sends the resident to (issue 12)
 
     @property
     def lang(self) -> str:

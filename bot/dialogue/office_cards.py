@@ -35,6 +35,11 @@ class OfficeInfo:
     def phone(self) -> str:
         return " / ".join(self.phones)
 
+    def to_json(self) -> dict:
+        return {"id": self.id, "kind": self.kind, "name_ja": self.name_ja, "name": self.name,
+                "purpose": self.purpose, "phones": list(self.phones), "address": self.address, "hours": self.hours,
+                "section_ja": self.section_ja, "section": self.section, "source": self.source}
+
     def to_card(self) -> OfficeCard:
         return OfficeCard(id=self.id, name=self.name if self.name == self.name_ja else f"{self.name_ja} ({self.name})",
                           phone=self.phone, address=self.address, hours=self.hours)

@@ -102,6 +102,11 @@ class Turn:
         return self.dialogue.places.find(self.text)
 
     @cached_property
+    def parts(self):
+        """The message in parts: a place stated, plain Japanese asked for, the questions (``MessageParts``)."""
+        return self.dialogue.router.desk.parts(self.text, self.speech.key, self.state.prefecture)
+
+    @cached_property
     def intent(self) -> str:
         """The recognised intent ("greet", "emergency_fire", …) or "" for a question."""
         if self.given_intent is not None:
