@@ -176,7 +176,7 @@ def several_questions(turn: Turn) -> list[Reply] | None:
 def answer(turn: Turn) -> list[Reply] | None:
     """The best topic above the answer threshold, with its source and the office for the resident's place;
     a question about the resident's own application gets the general rule and a referral for the decision."""
-    confident = turn.confident(turn.topics)
+    confident = turn.confident(turn.question_topics)
     if not confident:
         return None
     turn.state.last_question = turn.text

@@ -94,6 +94,15 @@ class Turn:
     def topics(self) -> list[TopicHit]:
         return self.found.topics
 
+    @cached_property
+    def question_topics(self) -> list[TopicHit]:
+        """The topics of the question itself: "I live in Aichi. Where do I renew my visa?" is searched
+        without the place sentence (one more embedding call, only for a message in parts)."""
+        parts = self.parts
+        if parts.several and len(parts.questions) == 1 and parts.place is not None:
+            return self.search(parts.questions[0]).topics
+        return self.topics
+
     def confident(self, topics: list[TopicHit]) -> list[TopicHit]:
         return [h for h in topics if h.dense >= self.policy.answer_threshold]
 

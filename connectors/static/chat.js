@@ -109,12 +109,35 @@
     return card;
   }
 
+  // the office an answer sends the resident to (issue 12): its Japanese name, what it is for, tappable
+  // phones, hours and the municipal counter, in the resident's words (from the server)
+  function officeCard(office) {
+    var card = el("section", "handoff office");
+    card.setAttribute("aria-label", labels.ui_office);
+    card.appendChild(el("h3", null, office.name === office.name_ja ? office.name : office.name_ja + " (" + office.name + ")"));
+    if (office.purpose) { card.appendChild(el("p", null, office.purpose)); }
+    var list = el("dl");
+    var phone = el("dd");
+    phoneLinks(phone, (office.phones || []).join(" / "));
+    list.appendChild(el("dt", null, labels.ui_phone));
+    list.appendChild(phone);
+    list.appendChild(el("dt", null, labels.ui_hours));
+    list.appendChild(el("dd", null, office.hours));
+    if (office.section_ja) {
+      list.appendChild(el("dt", null, "窓口"));
+      list.appendChild(el("dd", null, office.section_ja + (office.section && office.section !== office.section_ja ? " (" + office.section + ")" : "")));
+    }
+    card.appendChild(list);
+    return card;
+  }
+
   function showReply(reply) {
     var item = message("bot", labels.ui_bot, reply.lang === "ja-plain" ? "ja" : reply.lang);
     var text = el("p", "text");
     if (reply.ruby && reply.ruby.length) { withRuby(text, reply.ruby); } else { text.textContent = reply.text; }
     item.appendChild(text);
     if (reply.handoff) { item.appendChild(handoffCard(reply.handoff)); }
+    else if (reply.office) { item.appendChild(officeCard(reply.office)); }
     if (reply.sources && reply.sources.length) {
       var sources = el("div", "sources");
       sources.appendChild(el("span", null, labels.ui_source));
