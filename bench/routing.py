@@ -8,6 +8,9 @@ questions; never tune on it) and prints, per language (16 + plain Japanese):
   jurisdiction for the held-out topic's office kind and place — its Japanese name and its phone (or, for the
   municipal office, its counter for the topic and, when a city is given, the city's own office);
 - multi: every part of a multi-part message is answered (the emergency number first);
+- passing / follow / place+plain (one line each, whole set): a place named in passing does not become the
+  resident's address; "what about Kobe?" moves the office of the same topic; "I'm in Osaka, reply in easy
+  Japanese" sets both the place and plain Japanese;
 - staff: the staff console's office kind for every topic × 5 prefectures (whole set, one line).
 
     .venv/bin/python bench/routing.py [--set tests/data/heldout/routing.yaml] [--components]
@@ -152,6 +155,7 @@ def main() -> None:
         if services is not None:
             replies = run_dialogue(services, item["text"], item["lang"], f"bench-multi-{n}")
             rows[item["lang"]]["multi"].append(int(multipart_ok(item, replies)))
+    extras = _extras(services, data, offices) if services is not None else {}
     print(f"{'lang':9} {'n':>3} {'place %':>8} {'office %':>9} {'multi n':>8} {'multi %':>8}")
     totals: dict[str, list[int]] = defaultdict(list)
     for lang in LANGS + sorted(set(rows) - set(LANGS)):
@@ -165,6 +169,8 @@ def main() -> None:
               f"{len(multi):>8} {_pct(multi) if multi else '-':>8}")
     print(f"{'all':9} {len(totals['place']):>3} {_pct(totals['place']):>8} {_pct(totals['office']):>9} "
           f"{len(totals['multi']):>8} {_pct(totals['multi']) if totals['multi'] else '-':>8}")
+    for name, (good, total) in extras.items():
+        print(f"{name}: {good}/{total}")
     good, total = staff_kinds(services, router, offices)
     print(f"staff console: office for topic x {len(STAFF_PREFECTURES)} prefectures: {good}/{total}")
     if timings:
@@ -172,6 +178,43 @@ def main() -> None:
         print(f"dialogue per message: median {timings[len(timings) // 2] * 1000:.0f} ms, "
               f"p95 {timings[int(len(timings) * 0.95)] * 1000:.0f} ms ({len(timings)} messages)")
     print("mode:", "components (no dialogue)" if services is None else "end to end (dialogue)")
+
+
+def _extras(services, data: dict, offices) -> dict[str, tuple[int, int]]:
+    results: dict[str, tuple[int, int]] = {}
+    items = data.get("place_in_passing") or []
+    good = 0
+    for n, item in enumerate(items):
+        session = f"bench-passing-{n}"
+        replies = run_dialogue(services, item["text"], item["lang"], session)
+        named_office = offices.for_prefecture(item["named_prefecture"])
+        state = services.store.state(session)
+        gave_named = any(getattr(r, "office", None) is not None and named_office is not None
+                         and r.office.id == named_office.id for r in replies)
+        good += int(state.get("prefecture", "") != item["named_prefecture"] and not gave_named)
+    results["place in passing not taken as the address"] = (good, len(items))
+    items = data.get("follow_up") or []
+    good = 0
+    for n, item in enumerate(items):
+        session, ok = f"bench-follow-{n}", True
+        for turn in item["turns"]:
+            replies = run_dialogue(services, turn["text"], item["lang"], session)
+            expected = Expectation({"office": item["office"], "prefecture": turn["prefecture"],
+                                    "topic": item["topic"]}, offices, services.places,
+                                   services.dialogue.router.desk.router)
+            ok = ok and expected.met_by(replies)
+        good += int(ok)
+    results["place change follows the office (2 turns)"] = (good, len(items))
+    items = data.get("place_and_register") or []
+    good = 0
+    for n, item in enumerate(items):
+        session = f"bench-placereg-{n}"
+        run_dialogue(services, item["text"], item["lang"], session)
+        state = services.store.state(session)
+        plain = state.get("register") == "plain" and state.get("lang") == "ja"
+        good += int(state.get("prefecture") == item["prefecture"] and plain == (item.get("register") == "ja-plain"))
+    results["place and plain Japanese set by one message"] = (good, len(items))
+    return results
 
 
 def _pct(values: list[int]) -> str:

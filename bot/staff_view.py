@@ -100,7 +100,10 @@ class StaffDesk:
     def office_of(self, topic_id: str, place: Place | None) -> OfficeCard | None:
         """The office for the topic's office kind and the place (a municipal office with its counter)."""
         city = place.id if place and place.kind == "city" else ""
-        cards = self.router.desk.cards(topic_id, "ja", place.prefecture if place else "", city)
+        prefecture = place.prefecture if place else ""
+        if self.router.desk.route(topic_id, prefecture, city).needs_place == "prefecture":
+            return None  # the office depends on the prefecture: none until staff choose one
+        cards = self.router.desk.cards(topic_id, "ja", prefecture, city)
         if not cards:
             return None
         card = cards[0].to_card()
@@ -120,7 +123,7 @@ class StaffDesk:
         kind = info.handoff if info and info.handoff != "none" else "immigration"
         office_kind = info.office if info and info.office != "none" else ""
         office = self.office_of(best.topic_id, place) if office_kind else None
-        if office is None:  # no office kind for the topic: the handoff kind's office, as before
+        if office is None and not office_kind:  # no office kind for the topic: the handoff kind's office
             referral = self.router.route(kind, place.prefecture if place else "")
             office = self.router.card(referral.office, "ja") if referral.office else None
         summary = self.router.summary_ja(

@@ -40,6 +40,7 @@ class DialoguePolicy:
     several_min_chapters: int = 2        # distinct guidebook chapters that make it "several problems"
     # -- several questions in one message (issue 12) ------------------------------------------------
     questions_answered: int = 2          # questions of one message answered; one more is offered as a quick reply
+    part_margin: float = 0.02            # a part's topic the whole message is not near needs this much above the threshold
     # -- unsure and handoff --------------------------------------------------------------------
     unsure_before_handoff: int = 2       # consecutive unanswered questions before a person is offered
     problems_kept: int = 5               # the resident's messages kept for a handoff summary

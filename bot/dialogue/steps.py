@@ -53,6 +53,9 @@ def emergency(turn: Turn) -> list[Reply] | None:
     if not kind:
         return None
     urgent = turn.say(f"emergency_{kind}", quick=turn.quick("qr_person"))
+    more = several_questions(turn)  # "Someone fell into the sea, what number? Also where is the shelter?"
+    if more:
+        return [urgent] + more       # the number first, then the questions asked beside it
     guide = next(iter(turn.confident(turn.topics[:1])), None)
     if guide is not None and guide.topic_id in turn.dialogue.emergency_topics:
         return [urgent, turn.answer_topic(guide)]  # the number first, then what to do
@@ -153,10 +156,11 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     near = {h.topic_id for h in turn.topics}  # what the whole message is about (searched anyway)
     hits, seen = [], set()
     for question, topics in zip(questions, found):
-        best = next(iter(turn.confident(topics[:1])), None)
-        # a part's topic counts when the whole message is near it too: "I lost my card. What should I
-        # do?" is one question, not a second one about whatever "what should I do" resembles
-        if best is not None and best.topic_id not in seen and best.topic_id in near:
+        # the part's best topic not answered yet ("ゴミの出し方は？それと粗大ごみは？" — two garbage topics);
+        # a topic the whole message is not near needs a margin above the threshold
+        best = next((h for h in turn.confident(topics[:2]) if h.topic_id not in seen and (
+            h.topic_id in near or h.dense >= turn.policy.answer_threshold + turn.policy.part_margin)), None)
+        if best is not None:
             seen.add(best.topic_id)
             hits.append((question, best))
     if len(hits) < 2:
