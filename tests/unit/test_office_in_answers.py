@@ -99,3 +99,13 @@ def test_the_staff_console_sends_a_child_allowance_question_in_aichi_to_the_muni
         assert view.office is not None and view.office.name.startswith("豊田市役所")
         assert "担当：市区町村" in view.summary_ja
     assert "理由：／" in view.summary_ja     # no reason unless the clerk chooses one
+
+
+def test_line_shows_the_office_as_its_own_text_block_within_lines_limits(fake_services):
+    from connectors.channel import ChannelLimits, degrade  # noqa: PLC0415
+    from connectors.line import bracket, choices  # noqa: PLC0415
+    replies = say(fake_services, f"o-{next(_ids)}", "I live in Osaka. How do I renew my period of stay?", "en")
+    card = offices_in(replies)[0]
+    messages = degrade(replies, ChannelLimits(), bracket=bracket, choices=choices)
+    assert len(messages) <= ChannelLimits().messages_per_send
+    assert any(card.name_ja in m.text and card.purpose in m.text for m in messages)
