@@ -107,21 +107,32 @@ def multipart_ok(item: dict, replies) -> bool:
     return True
 
 
-def staff_kinds(services, router, offices) -> tuple[int, int]:
-    """Staff console: for every topic and 5 prefectures, the office shown is of the topic's kind."""
+def staff_kinds(offices, places) -> tuple[int, int]:
+    """Staff console: for every topic with an office and 5 prefectures, the office the console shows
+    (``StaffDesk.office_of``) is the one for the topic's office kind there (immigration: the bureau with
+    jurisdiction; municipal: the municipal office; labour: the prefecture's labour offices; lines)."""
+    from bot.catalog import load_catalogs  # noqa: PLC0415
+    from bot.dialogue.handoff import HandoffRouter  # noqa: PLC0415
+    from bot.staff_view import StaffDesk  # noqa: PLC0415
     topics = load_topics()
-    view = getattr(services, "staff", None) if services else None
+    handoff = HandoffRouter(offices, places, load_catalogs(TRANSLATIONS_DIR))
+    staff = StaffDesk(None, handoff, places, topics)
+    expected_kind = {"immigration": {"regional-bureau", "district-office", "branch-office"},
+                     "municipal": {"municipal"}, "health-insurance": {"municipal"}, "school": {"municipal"},
+                     "hello-work": {"labour-bureau"}, "labour-standards": {"labour-standards"},
+                     "pension-office": {"pension-line"}, "tax-office": {"tax-office"},
+                     "police": {"police-consultation"}, "fire": {"emergency"}, "fresc": {"fresc"},
+                     "legal": {"legal-help"}}
     good = total = 0
     for topic_id, info in topics.items():
         if info.office == "none":
             continue
         for prefecture in STAFF_PREFECTURES:
             total += 1
-            route = router.route(info.office, prefecture, "", topic_id)
-            office = view.office_for(topic_id, prefecture) if view is not None and hasattr(view, "office_for") \
-                else route.main
-            expected = route.main
-            good += int(office is not None and expected is not None and office.id == expected.id)
+            card = staff.office_of(topic_id, places.places[prefecture])
+            office = offices.get(card.id) if card else None
+            right_place = info.office != "immigration" or office == offices.for_prefecture(prefecture)
+            good += int(office is not None and office.kind in expected_kind[info.office] and right_place)
     return good, total
 
 
@@ -171,7 +182,7 @@ def main() -> None:
           f"{len(totals['multi']):>8} {_pct(totals['multi']) if totals['multi'] else '-':>8}")
     for name, (good, total) in extras.items():
         print(f"{name}: {good}/{total}")
-    good, total = staff_kinds(services, router, offices)
+    good, total = staff_kinds(offices, places)
     print(f"staff console: office for topic x {len(STAFF_PREFECTURES)} prefectures: {good}/{total}")
     if timings:
         timings.sort()
