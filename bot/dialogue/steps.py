@@ -149,22 +149,20 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     a place stated beside them was taken by the place step): searched in one batched call and answered in
     order — an emergency topic first — each with its office for the resident's place; two are answered, a
     third is offered as a quick reply."""
-    questions = [q for q in turn.parts.questions if len(q) >= turn.policy.sentence_min_chars]
+    questions = [q for q in turn.parts.questions if _substantial(q, turn.policy.sentence_min_chars)]
     if len(questions) < 2 or len(questions) > turn.policy.questions_answered + 1:
         return None  # one question (with a place or plain Japanese around it) is the answer step's
     found = turn.dialogue.assistant.search_many(questions, turn.speech, k=turn.policy.search_k)
     near = {h.topic_id for h in turn.topics}  # what the whole message is about (searched anyway)
     hits, seen = [], set()
     for question, topics in zip(questions, found):
-        # the part's best topic not answered yet ("ゴミの出し方は？それと粗大ごみは？" — two garbage topics);
-        # a topic the whole message is not near needs a margin above the threshold
-        best = next((h for h in turn.confident(topics[:2]) if h.topic_id not in seen and (
-            h.topic_id in near or h.dense >= turn.policy.answer_threshold + turn.policy.part_margin)), None)
+        # the part's best topic not answered yet ("ゴミの出し方は？それと粗大ごみは？" — two garbage topics)
+        best = next((h for h in topics[:2] if h.topic_id not in seen and _part_sure(turn, h, near)), None)
         if best is not None:
             seen.add(best.topic_id)
             hits.append((question, best))
-    if len(hits) < 2:
-        return None
+    if len(hits) < 2 and not (hits and turn.confident([hits[0][1]])):
+        return None  # nothing, or one part not clearly answered: the whole message goes on to `answer`
     emergency = turn.dialogue.emergency_topics
     hits.sort(key=lambda pair: pair[1].topic_id not in emergency)  # the emergency number first
     desk, replies = turn.dialogue.router.desk, []
@@ -175,6 +173,23 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     if later:
         replies[-1] = replace(replies[-1], quick_replies=later + replies[-1].quick_replies)
     return turn.lead + replies
+
+
+def _substantial(question: str, min_chars: int) -> bool:
+    """Long enough to be a question of its own: ``min_chars`` in scripts with spaces, half in scripts
+    without (救急車は何番ですか is a whole question in nine characters)."""
+    dense = any(ord(c) >= 0x0E00 and not c.isspace() for c in question[:20])
+    return len(question) >= (min_chars // 2 if dense else min_chars)
+
+
+def _part_sure(turn: Turn, hit, near: set[str]) -> bool:
+    """A part of a message is short, so its topic may be a little below the answer threshold when the whole
+    message is near it too ("My bicycle was stolen. What is the police number?"); a topic the whole message
+    is not near needs a margin above it."""
+    policy = turn.policy
+    if hit.topic_id in near:
+        return hit.dense >= policy.answer_threshold - policy.part_slack
+    return hit.dense >= policy.answer_threshold + policy.part_margin
 
 
 def answer(turn: Turn) -> list[Reply] | None:
