@@ -56,7 +56,6 @@ def _hiragana(text: str) -> str:
 def municipal_names(m: Municipality, parent_name: str = "") -> dict[str, list[str]]:
     """Gazetteer names of one municipality, by language key ("ja" for kanji and kana, "en" for romaji)."""
     ja = [m.name_ja]
-    suffix_char = m.name_ja[-1]
     if m.parent:  # 名古屋市中区 -> also 中区 (resolved against the city or prefecture when shared)
         ja.append(m.name_ja.removeprefix(parent_name))
     short = []

@@ -130,7 +130,7 @@ class Gazetteer:
                     found.append((at, [place], written))
         named = {p.prefecture for _, places, _ in found if len(places) == 1 for p in places} | {prefecture}
         result = []
-        for at, places, name in sorted(found, key=lambda item: item[0]):
+        for _at, places, name in sorted(found, key=lambda item: item[0]):
             if len(places) > 1:
                 places = [p for p in places if p.prefecture in named]
             if len(places) == 1:
