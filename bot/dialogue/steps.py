@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from bot.dialogue.residence import PlaceStatement
 from bot.dialogue.turn import Turn
 from bot.replies import QuickReply, Reply
 from bot.speech import PLAIN
@@ -71,6 +72,9 @@ def place(turn: Turn) -> list[Reply] | None:
         return None
     desk, state = turn.dialogue.router.desk, turn.state
     said = desk.statement(turn.text, turn.speech.key, turn.places)
+    waiting = state.handoff in ("awaiting-location", "done") or state.office_topic or state.asked_place
+    if said is None and waiting and turn.word_count() <= turn.policy.place_only_words:
+        said = PlaceStatement(turn.places[-1], "update")  # a short message naming a place, when one is wanted
     if said is None:
         return None  # named in passing: not the resident's address
     named = said.place
