@@ -124,7 +124,7 @@
     list.appendChild(el("dt", null, labels.ui_hours));
     list.appendChild(el("dd", null, office.hours));
     if (office.section_ja) {
-      list.appendChild(el("dt", null, "窓口"));
+      list.appendChild(el("dt", null, labels.ui_office));
       list.appendChild(el("dd", null, office.section_ja + (office.section && office.section !== office.section_ja ? " (" + office.section + ")" : "")));
     }
     card.appendChild(list);
