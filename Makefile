@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test test-fast test-rasa bench-rasa install install-test prebuilt bench bench-plain bench-retrieval \
+.PHONY: run test test-fast test-rasa bench-rasa install install-test prebuilt bench bench-plain bench-retrieval bench-routing \
 	content lint wheel-check lock clean
 PIP_COMPILE := $(BIN)/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links --no-emit-trusted-host
 
@@ -61,6 +61,9 @@ bench-plain: install
 
 bench-retrieval: install
 	$(BIN)/python bench/retrieval_accuracy.py
+
+bench-routing: install
+	$(BIN)/python bench/routing.py
 
 # ruff (lint, and the format check once the codebase has been formatted) and mypy over bot/ and knowledge/
 lint: install-test

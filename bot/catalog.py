@@ -1,4 +1,7 @@
-"""User-facing sentences, from gettext catalogs: ``translations/<lang>/LC_MESSAGES/messages.po``.
+"""User-facing sentences, from gettext catalogs: ``translations/<lang>/LC_MESSAGES/*.po``.
+
+``messages.po`` holds the bot's sentences; further files beside it (``offices.po``: office purposes, hours,
+phone notes, municipal sections) are read into the same catalog, and an id in two files is an error.
 
 Message ids are symbolic (``no_answer``), the English catalog holds the English text, and a sentence
 missing in a catalog is looked up along the fallback chain (plain Japanese → Japanese → English). Catalogs are read with babel at start-up (no compile step), so
@@ -43,9 +46,14 @@ class Catalogs:
 
 def load_catalogs(root: Path) -> Catalogs:
     messages: dict[str, dict[str, str]] = {}
-    for po_file in sorted(root.glob("*/LC_MESSAGES/messages.po")):
+    for po_file in sorted(root.glob("*/LC_MESSAGES/*.po"), key=lambda p: (p.parents[1].name, p.name != "messages.po")):
         lang = po_file.parents[1].name
         with po_file.open("rb") as handle:
             catalog = read_po(handle, locale=None)
-        messages[lang] = {m.id: m.string for m in catalog if m.id and m.string}
+        mine = messages.setdefault(lang, {})
+        for message in catalog:
+            if message.id and message.string:
+                if message.id in mine:
+                    raise ValueError(f"{po_file}: message {message.id!r} is already in another catalog file")
+                mine[message.id] = message.string
     return Catalogs(messages)

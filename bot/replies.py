@@ -13,6 +13,7 @@ from bot.speech import Speech
 
 if TYPE_CHECKING:
     from bot.emergency_calls import EmergencyCall
+    from bot.dialogue.office_cards import OfficeInfo
 
 __all__ = ["Source", "OfficeCard", "Handoff", "QuickReply", "Reply", "merge_replies", "extension",
            "LANGUAGE_PAYLOAD", "ANOTHER_QUESTION", "BUTTON_PAYLOADS"]
@@ -112,6 +113,7 @@ class Reply:
     extra: dict = field(default_factory=dict, compare=False)
     # optional structured fields go here, each declared with ``extension()`` (see the module docstring)
     emergency: EmergencyCall | None = extension()  # the number to call and what to do (the emergency card)
+    office: OfficeInfo | None = extension()   # the office this reply sends the resident to (issue 12)
 
     @property
     def lang(self) -> str:

@@ -6,7 +6,7 @@ while the resident is in front of them; nothing of it is kept).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.assistant import Assistant
 from bot.dialogue.handoff import HandoffRouter, language_name
@@ -85,29 +85,51 @@ class StaffDesk:
             source_url=info.source_url if info else "",
         )
 
-    def place_of(self, text: str, prefecture: str = "") -> Place | None:
-        """The place chosen on the form wins over a place named in what the resident said."""
+    def place_of(self, text: str, prefecture: str = "", municipality: str = "") -> Place | None:
+        """The municipality and prefecture chosen on the form win over a place named in what the resident
+        said (the municipality as staff type it: 豊田市, Toyota, 〒471-0000)."""
+        if municipality:
+            named = [p for p in self.places.find(municipality, prefecture=prefecture) if p.kind == "city"]
+            if named and (not prefecture or named[0].prefecture == prefecture):
+                return named[0]
         if prefecture and prefecture in self.places.places:
             return self.places.places[prefecture]
         named = self.places.find(text)
         return named[-1] if named else None
 
+    def office_of(self, topic_id: str, place: Place | None) -> OfficeCard | None:
+        """The office for the topic's office kind and the place (a municipal office with its counter)."""
+        city = place.id if place and place.kind == "city" else ""
+        prefecture = place.prefecture if place else ""
+        if self.router.desk.route(topic_id, prefecture, city).needs_place == "prefecture":
+            return None  # the office depends on the prefecture: none until staff choose one
+        cards = self.router.desk.cards(topic_id, "ja", prefecture, city)
+        if not cards:
+            return None
+        card = cards[0].to_card()
+        return replace(card, name=f"{card.name}（{cards[0].section_ja}）") if cards[0].section_ja else card
+
     def look_up(self, text: str, lang: str | None = None, prefecture: str = "",
-                reason: str = "requested") -> StaffView:
-        """``lang``: the resident's language as a code ("vi", "ja-plain"), when staff chose it."""
+                reason: str = "", municipality: str = "") -> StaffView:
+        """``lang``: the resident's language as a code ("vi", "ja-plain"), when staff chose it. The office
+        follows the best topic's office kind and the place; ``reason`` stays empty unless staff chose one."""
         found = self.assistant.find(text, Speech.parse(lang) if lang else None)
         resident = found.speech
         topics = tuple(self._match(h, resident) for h in found.topics[: self.shown])
         best = topics[0] if topics else None
         plain = self._text(best.topic_id, Speech("ja", PLAIN)) if best else ""
-        place = self.place_of(text, prefecture)
+        place = self.place_of(text, prefecture, municipality)
         info = self.topics.get(best.topic_id) if best else None
         kind = info.handoff if info and info.handoff != "none" else "immigration"
-        referral = self.router.route(kind, place.prefecture if place else "")
+        office_kind = info.office if info and info.office != "none" else ""
+        office = self.office_of(best.topic_id, place) if office_kind else None
+        if office is None and not office_kind:  # no office kind for the topic: the handoff kind's office
+            referral = self.router.route(kind, place.prefecture if place else "")
+            office = self.router.card(referral.office, "ja") if referral.office else None
         summary = self.router.summary_ja(
             lang=resident.key, prefecture=place.prefecture if place else "",
             city=place.id if place and place.kind == "city" else "", reason=reason, kind=kind,
-            topics=[t.title_ja for t in topics[:2]], words=[redact(text)])
+            topics=[t.title_ja for t in topics[:2]], words=[redact(text)], office_kind=office_kind)
         return StaffView(
             speech=resident,
             lang_name_ja=language_name(resident.key, "ja"),
@@ -119,6 +141,6 @@ class StaffDesk:
             plain_ja=plain,
             plain_ruby=tuple((s.text, s.reading) for s in furigana(plain).segments) if plain else (),
             place_ja=place.name("ja") if place else "",
-            office=self.router.card(referral.office, "ja") if referral.office else None,
+            office=office,
             summary_ja=summary,
         )

@@ -140,11 +140,12 @@ class Tsunagu:
         return store.messages(conversation_id)
 
     # -- counter staff -------------------------------------------------------------------------------
-    def look_up(self, text: str, lang: str | None, prefecture: str, reason: str) -> StaffView:
+    def look_up(self, text: str, lang: str | None, prefecture: str, reason: str,
+                municipality: str = "") -> StaffView:
         """What the staff console shows for what a resident said (nothing is stored)."""
         return self._staff_desk().look_up(text, lang if lang in self.languages else None,
                                           prefecture if prefecture in self._services.places.places else "",
-                                          reason)
+                                          reason, municipality)
 
     def prepare_staff_desk(self) -> None:
         self._staff_desk()

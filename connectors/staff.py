@@ -28,7 +28,7 @@ def _topics_text(view: StaffView) -> str:
 
 def _page(request: Request, app: Tsunagu, user: str, **values) -> HTMLResponse:
     context = {"active": "staff", "user": user, "labels": labels_for(app), "view": None, "said": "",
-               "lang": "", "prefecture": "", "reason": "requested", "error": "", "phones": [],
+               "lang": "", "prefecture": "", "municipality": "", "reason": "", "error": "", "phones": [],
                "topics_text": "", "max_chars": app.settings.max_message_chars, **values}
     return render(request, "staff/console.html", context, 422 if context["error"] else 200)
 
@@ -41,16 +41,16 @@ def console(request: Request, user: str = Depends(staff_user), app: Tsunagu = De
 
 @router.post("/staff", response_class=HTMLResponse, include_in_schema=False)
 async def look_up(request: Request, said: str = Form(""), lang: str = Form(""), prefecture: str = Form(""),
-                  reason: str = Form("requested"), user: str = Depends(staff_user),
+                  municipality: str = Form(""), reason: str = Form(""), user: str = Depends(staff_user),
                   app: Tsunagu = Depends(get_tsunagu)):
-    said = said.strip()
-    values = {"said": said, "lang": lang, "prefecture": prefecture, "reason": reason}
+    said, municipality = said.strip(), municipality.strip()[:60]
+    values = {"said": said, "lang": lang, "prefecture": prefecture, "municipality": municipality, "reason": reason}
     if not said:
         return _page(request, app, user, error="住民の方の言葉を入力してください。", **values)
     if len(said) > app.settings.max_message_chars:
         return _page(request, app, user, **values,
                      error=f"{app.settings.max_message_chars}文字までにしてください（{len(said)}文字）。")
     view = await run_in_threadpool(app.look_up, said, lang or None, prefecture,
-                                   reason if reason in REASONS else "requested")
+                                   reason if reason in REASONS else "", municipality)
     phones = app.office_phones(view.office.id) if view.office else []
     return _page(request, app, user, view=view, phones=phones, topics_text=_topics_text(view), **values)

@@ -1,28 +1,52 @@
-"""Immigration offices, consultation services and which office serves which prefecture.
+"""Offices and consultation lines, and which office serves which prefecture.
 
-Data: ``knowledge/data/offices.yaml`` (from the Immigration Services Agency brochure, see its header).
+Data: ``knowledge/data/offices.yaml`` (immigration offices, from the Immigration Services Agency brochure)
+and ``knowledge/data/contact_points.yaml`` (emergency and consultation lines, labour, pension, tax, legal
+help, the municipal office), each entry with the official page its number was read on and the date.
 """
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
-
 
 from knowledge.paths import DATA_DIR
 from knowledge.yamlfile import load_yaml
 
-__all__ = ["Phone", "Office", "OfficeDirectory", "load_offices"]
+__all__ = ["Phone", "Hours", "HoursRule", "Office", "OfficeDirectory", "load_offices", "KINDS", "IMMIGRATION_KINDS"]
 
-KINDS = {
-    "regional-bureau", "district-office", "branch-office", "airport-office", "immigration-center",
-    "fresc", "information-center", "legal-help",
+IMMIGRATION_KINDS = {"regional-bureau", "district-office", "branch-office", "airport-office", "immigration-center"}
+KINDS = IMMIGRATION_KINDS | {
+    "fresc", "information-center", "legal-help", "emergency", "police-consultation", "consumer-line",
+    "child-line", "dv-line", "sexual-violence-line", "human-rights-line", "pension-line", "tax-office",
+    "labour-standards", "labour-bureau", "municipal",
 }
+DAYS = {"weekdays", "monday", "tuesday-friday", "second-saturday"}
+PHONE_NOTES = {"", "free", "ip", "ip-prepaid", "from-050", "japanese", "switchboard"}
+# how the brochure (source: seed) prints phone notes -> our note keys
+_SEED_NOTES = {"TEL": "", "IP Phone/International Call": "ip", "main switchboard": "switchboard"}
+_SEED_HOURS = re.compile(r"Weekdays (\d{1,2}:\d\d)-(\d{1,2}:\d\d)")
 
 
 @dataclass(frozen=True)
 class Phone:
     number: str
-    note: str
+    note: str          # a key of PHONE_NOTES; the catalogs word it (phone_note_<note>)
+
+
+@dataclass(frozen=True)
+class HoursRule:
+    days: str          # a key of DAYS
+    start: str
+    end: str
+
+
+@dataclass(frozen=True)
+class Hours:
+    """Opening hours: ``always`` (24 hours), ``varies`` (by local office) or a list of day rules."""
+    kind: str
+    rules: tuple[HoursRule, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -34,10 +58,15 @@ class Office:
     postal_code: str | None
     address: str | None
     phones: tuple[Phone, ...]
-    hours: str | None
+    hours: Hours | None
     accepts_applications: bool
     jurisdiction: tuple[str, ...]
-    source: str
+    source: str                      # "seed" (brochure), "facts" or "web" (an official page: url)
+    purpose: str = ""                # catalog key saying what the office is for
+    url: str = ""
+    checked: dt.date | None = None
+    office_kind: str = ""            # the topic office kind this entry serves (topics.yaml), if any
+    aliases: tuple[str, ...] = ()    # other ids the entry answers to
 
     @property
     def main_phone(self) -> str:
@@ -50,39 +79,97 @@ class Office:
         return f"〒{self.postal_code} {self.address}" if self.postal_code else self.address
 
 
+def _group(office: Office) -> str:
+    return "labour" if office.kind == "labour-bureau" else "immigration"
+
+
 class OfficeDirectory:
     def __init__(self, offices: list[Office]) -> None:
         self.offices = {o.id: o for o in offices}
         if len(self.offices) != len(offices):
-            raise ValueError("duplicate office id in offices.yaml")
-        self._by_prefecture: dict[str, Office] = {}
+            raise ValueError("duplicate office id in the office data")
+        self._aliases = {alias: o.id for o in offices for alias in o.aliases}
+        if set(self._aliases) & set(self.offices):
+            raise ValueError(f"an alias is also an office id: {set(self._aliases) & set(self.offices)}")
+        self._by_prefecture: dict[tuple[str, str], Office] = {}
         for office in offices:
             for prefecture in office.jurisdiction:
-                if prefecture in self._by_prefecture:
-                    raise ValueError(f"prefecture {prefecture} is under two offices")
-                self._by_prefecture[prefecture] = office
+                key = (_group(office), prefecture)
+                if key in self._by_prefecture:
+                    raise ValueError(f"prefecture {prefecture} is under two offices of one kind")
+                self._by_prefecture[key] = office
 
     def __getitem__(self, office_id: str) -> Office:
-        return self.offices[office_id]
+        return self.offices[self._aliases.get(office_id, office_id)]
+
+    def get(self, office_id: str) -> Office | None:
+        return self.offices.get(self._aliases.get(office_id, office_id))
 
     def for_prefecture(self, prefecture_id: str) -> Office | None:
         """The office that takes residence applications from people living in that prefecture."""
-        return self._by_prefecture.get(prefecture_id)
+        return self._by_prefecture.get(("immigration", prefecture_id))
+
+    def labour_bureau(self, prefecture_id: str) -> Office | None:
+        return self._by_prefecture.get(("labour", prefecture_id))
 
     def of_kind(self, kind: str) -> list[Office]:
         return [o for o in self.offices.values() if o.kind == kind]
 
+    def serving(self, office_kind: str) -> list[Office]:
+        """Entries marked as serving a topic office kind (``office_kind`` in the data)."""
+        return [o for o in self.offices.values() if o.office_kind == office_kind]
+
     @property
     def prefectures(self) -> set[str]:
-        return set(self._by_prefecture)
+        return {pref for group, pref in self._by_prefecture if group == "immigration"}
 
     def all_phone_numbers(self) -> set[str]:
         return {p.number for o in self.offices.values() for p in o.phones}
 
 
+def _hours(raw, where: str) -> Hours | None:
+    if raw is None:
+        return None
+    if raw in ("always", "varies"):
+        return Hours(raw)
+    if isinstance(raw, str):  # the brochure's wording
+        found = _SEED_HOURS.match(raw)
+        if not found:
+            raise ValueError(f"{where}: hours {raw!r} not understood")
+        return Hours("times", (HoursRule("weekdays", found[1], found[2]),))
+    rules = []
+    for rule in raw:
+        if rule["days"] not in DAYS:
+            raise ValueError(f"{where}: unknown days {rule['days']!r}")
+        rules.append(HoursRule(rule["days"], str(rule["from"]), str(rule["to"])))
+    return Hours("times", tuple(rules))
+
+
+def _phone(raw: dict, where: str) -> Phone:
+    note = raw.get("note") or ""
+    note = _SEED_NOTES.get(note, "" if note.startswith("TEL (") else note)  # Yotsuya's desk labels
+    if note not in PHONE_NOTES:
+        raise ValueError(f"{where}: unknown phone note {note!r}")
+    return Phone(str(raw["number"]), note)
+
+
+def _default_purpose(kind: str) -> str:
+    return "office_purpose_immigration" if kind in IMMIGRATION_KINDS else f"office_purpose_{kind.replace('-', '_')}"
+
+
 def _office(raw: dict) -> Office:
+    where = f"office {raw.get('id')}"
     if raw["kind"] not in KINDS:
-        raise ValueError(f"office {raw.get('id')}: unknown kind {raw['kind']!r}")
+        raise ValueError(f"{where}: unknown kind {raw['kind']!r}")
+    url = raw.get("url") or ""
+    source = raw.get("source") or ("web" if url else "")
+    if source == "web" and not (url.startswith("http") and url.rstrip("/").count("/") >= 3 and raw.get("checked")):
+        raise ValueError(f"{where}: needs the url of the specific page read and the date checked")
+    if not source:
+        raise ValueError(f"{where}: no source")
+    checked = raw.get("checked")
+    if isinstance(checked, str):
+        checked = dt.date.fromisoformat(checked)
     return Office(
         id=raw["id"],
         kind=raw["kind"],
@@ -90,14 +177,20 @@ def _office(raw: dict) -> Office:
         name_en=raw["name"]["en"],
         postal_code=raw.get("postal_code"),
         address=raw.get("address"),
-        phones=tuple(Phone(str(p["number"]), p.get("note") or "") for p in raw.get("phones") or []),
-        hours=raw.get("hours"),
+        phones=tuple(_phone(p, where) for p in raw.get("phones") or []),
+        hours=_hours(raw.get("hours"), where),
         accepts_applications=bool(raw.get("accepts_applications")),
         jurisdiction=tuple(raw.get("jurisdiction") or []),
-        source=raw.get("source", "seed"),
+        source=source,
+        purpose=raw.get("purpose") or _default_purpose(raw["kind"]),
+        url=url,
+        checked=checked,
+        office_kind=raw.get("office_kind") or "",
+        aliases=tuple(raw.get("aliases") or ()),
     )
 
 
-def load_offices(path: Path = DATA_DIR / "offices.yaml") -> OfficeDirectory:
-    data = load_yaml(path)
-    return OfficeDirectory([_office(raw) for raw in data["offices"]])
+def load_offices(*paths: Path) -> OfficeDirectory:
+    files = paths or (DATA_DIR / "offices.yaml", DATA_DIR / "contact_points.yaml")
+    raws = [raw for path in files for raw in (load_yaml(path) or {}).get("offices", [])]
+    return OfficeDirectory([_office(raw) for raw in raws])

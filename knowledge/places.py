@@ -1,30 +1,44 @@
-"""The place gazetteer: prefectures and cities with the names residents type, in any script.
+"""The place gazetteer: prefectures, every municipality and the names residents type, in any script.
 
-``PlaceMatcher.find(text)`` returns the places named in a message, longest name first, so 東京都 wins
-over 京都 and 大津市 over 津市. Names in scripts with spaces (Latin, Cyrillic) must stand as whole words;
-very short kana names must not be part of a longer kana word.
+``knowledge/data/places.yaml`` holds the prefectures and the larger cities with names in every script of
+Tsunagu's languages; ``knowledge/data/municipalities.tsv`` adds all 1,700+ municipalities and the wards of
+designated cities (kanji, kana, romaji) and ``postal_codes.tsv`` the postal codes (〒460-0001).
+
+``Gazetteer.find(text)`` returns the places named in a message in order of appearance, longest name first,
+so 東京都 wins over 京都 and 大津市 over 津市. Names in scripts with spaces (Latin, Cyrillic) must stand as
+whole words (looked up word by word, so thousands of names stay fast); very short kana names must not be
+part of a longer kana word. A name several municipalities share (伊達市, 府中市, 中区) counts only when
+another place in the message (or the resident's known prefecture) says which one is meant.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-
 from knowledge.languages import fallback_chain
+from knowledge.municipalities import SHORT, PostalIndex, load_municipalities, load_postal_index, municipal_names
 from knowledge.paths import DATA_DIR
 from knowledge.yamlfile import load_yaml
 
 __all__ = ["Place", "Gazetteer", "load_places"]
 
+_MAX_WORDS = 4
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]+$")
+_VOWELS = set("аеєиіїоуюяыэөү")
+_WORDS = re.compile(r"[^\W_]+")
+
 
 @dataclass(frozen=True)
 class Place:
     id: str
-    kind: str            # "prefecture" or "city"
+    kind: str            # "prefecture" or "city" (a municipality or a ward of a designated city)
     prefecture: str      # prefecture id (itself for a prefecture)
     names: dict          # lang -> list of names
     matched: str = ""
+    code: str = ""       # JIS X 0402 municipality code, when known
+    parent: str = ""     # for a ward of a designated city: the city's place id
 
     def name(self, lang: str) -> str:
         for key in fallback_chain(lang):
@@ -37,9 +51,21 @@ def _norm(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
+_LATIN_OR_CYRILLIC = re.compile(r"[a-z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff]")
+
+
 def _spaced(name: str) -> bool:
-    return any(unicodedata.category(c).startswith("L") and ("LATIN" in unicodedata.name(c, "")
-               or "CYRILLIC" in unicodedata.name(c, "")) for c in name)
+    """Latin or Cyrillic letters: a script that separates words by spaces (name is normalised)."""
+    return _LATIN_OR_CYRILLIC.search(name) is not None
+
+
+# particles that may follow a place name written in kana (とよたしに, おおさかで, なごやの …)
+_PARTICLES = ("に", "で", "の", "は", "が", "へ", "を", "も", "と", "から", "まで", "や", "です", "ニ", "デ", "ノ")
+
+
+def _inside_kanji(text: str, start: int, end: int) -> bool:
+    """多久 in 要提前多久通知 (Chinese) is not 多久市: a short city name must not touch other kanji."""
+    return any("\u4e00" <= text[i] <= "\u9fff" for i in (start - 1, end) if 0 <= i < len(text))
 
 
 def _kana(char: str) -> bool:
@@ -47,55 +73,129 @@ def _kana(char: str) -> bool:
 
 
 class Gazetteer:
-    def __init__(self, places: list[Place]) -> None:
+    def __init__(self, places: list[Place], postal: PostalIndex | None = None,
+                 generated: frozenset[str] = frozenset()) -> None:
         self.places = {p.id: p for p in places}
-        entries: dict[str, Place] = {}
+        self.postal = postal
+        self._by_code = {p.code: p for p in places if p.code}
+        self._short = {_norm(n) for p in places for n in p.names.get(SHORT, ())}
+        entries: dict[str, list[Place]] = {}
         for place in places:
             for names in place.names.values():
                 for name in names:
-                    key = _norm(name)
-                    # a name shared by a prefecture and its capital resolves to the prefecture
-                    if key not in entries or entries[key].kind == "city" and place.kind == "prefecture":
-                        entries[key] = place
-        self._names = sorted(entries.items(), key=lambda item: len(item[0]), reverse=True)
-        self._by_first: dict[str, list[tuple[str, Place]]] = {}
-        for name, place in self._names:  # longest first within each bucket too
-            self._by_first.setdefault(name[0], []).append((name, place))
+                    same = entries.setdefault(_norm(name), [])
+                    if all(p.id != place.id for p in same):
+                        same.append(place)
+        for key, found in entries.items():
+            # a prefecture wins over its capital; a curated place (places.yaml) over generated ones
+            if any(p.kind == "prefecture" for p in found):
+                entries[key] = [p for p in found if p.kind == "prefecture"][:1]
+            elif len(found) > 1 and any(p.id not in generated for p in found):
+                entries[key] = [p for p in found if p.id not in generated][:1]
+        self._words: dict[tuple[str, ...], list[Place]] = {}
+        self._stems: dict[str, list[Place]] = {}  # Cyrillic names without their last vowel (Окінава -> окінав)
+        self._by_first: dict[str, list[tuple[str, list[Place]]]] = {}
+        for name, found in sorted(entries.items(), key=lambda item: len(item[0]), reverse=True):
+            if _spaced(name):
+                words = tuple(_WORDS.findall(name))
+                if 0 < len(words) <= _MAX_WORDS:
+                    self._words.setdefault(words, found)
+                if len(words) == 1 and _CYRILLIC.match(name) and name[-1] in _VOWELS and len(name) >= 5:
+                    self._stems.setdefault(name[:-1], found)
+            else:
+                self._by_first.setdefault(name[0], []).append((name, found))
 
     def prefectures(self) -> list[Place]:
         return [p for p in self.places.values() if p.kind == "prefecture"]
 
-    def find(self, text: str) -> list[Place]:
-        """Places named in ``text``, in order of appearance."""
+    def by_code(self, code: str) -> Place | None:
+        return self._by_code.get(code)
+
+    def find(self, text: str, prefecture: str = "") -> list[Place]:
+        """Places named in ``text`` (postal codes included), in order of appearance. ``prefecture``, the
+        resident's known prefecture, settles a name several municipalities share."""
         haystack = _norm(text)
         taken = [False] * len(haystack)
-        found: list[tuple[int, Place]] = []
+        found: list[tuple[int, list[Place], str]] = []
+        for start, end, name, places in self._word_matches(haystack) + self._scan_matches(haystack):
+            if any(taken[start:end]):
+                continue
+            for i in range(start, end):
+                taken[i] = True
+            found.append((start, places, name))
+        if self.postal:
+            for at, written, code in self.postal.find(text):
+                place = self._by_code.get(code)
+                if place:
+                    found.append((at, [place], written))
+        named = {p.prefecture for _, places, _ in found if len(places) == 1 for p in places} | {prefecture}
+        result = []
+        for _at, places, name in sorted(found, key=lambda item: item[0]):
+            if len(places) > 1:
+                places = [p for p in places if p.prefecture in named]
+            if len(places) == 1:
+                result.append(replace(places[0], matched=name))
+        return result
+
+    def _word_matches(self, haystack: str) -> list[tuple[int, int, str, list[Place]]]:
+        words = [(m.start(), m.end(), m.group()) for m in _WORDS.finditer(haystack)]
+        matches = []
+        i = 0
+        while i < len(words):
+            for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+                key = tuple(w for _, _, w in words[i:i + n])
+                if key in self._words:
+                    start, end = words[i][0], words[i + n - 1][1]
+                    matches.append((start, end, haystack[start:end], self._words[key]))
+                    i += n
+                    break
+            else:
+                start, end, word = words[i]
+                inflected = self._inflected(word)
+                if inflected:
+                    matches.append((start, end, word, inflected))
+                i += 1
+        return matches
+
+    def _inflected(self, word: str) -> list[Place] | None:
+        """A Cyrillic name with a case ending: Осакад (Mongolian), Окінаві, Нагої (Ukrainian)."""
+        if not _CYRILLIC.match(word):
+            return None
+        for cut in (1, 2):
+            stem = word[:-cut]
+            if len(stem) >= 4 and ((stem,) in self._words or stem in self._stems):
+                return self._words.get((stem,)) or self._stems[stem]
+        return None
+
+    def _scan_matches(self, haystack: str) -> list[tuple[int, int, str, list[Place]]]:
         candidates = [entry for char in set(haystack) for entry in self._by_first.get(char, ())]
         candidates.sort(key=lambda entry: len(entry[0]), reverse=True)
-        for name, place in candidates:
+        matches = []
+        for name, places in candidates:
             start = 0
             while (at := haystack.find(name, start)) >= 0:
-                end = at + len(name)
                 start = at + 1
-                if any(taken[at:end]) or not self._bounded(haystack, at, end, name):
-                    continue
-                for i in range(at, end):
-                    taken[i] = True
-                found.append((at, Place(place.id, place.kind, place.prefecture, place.names, name)))
-        return [place for _, place in sorted(found, key=lambda item: item[0])]
+                if self._bounded(haystack, at, at + len(name), name) and (
+                        name not in self._short or not _inside_kanji(haystack, at, at + len(name))):
+                    matches.append((at, at + len(name), name, places))
+        matches.sort(key=lambda m: m[1] - m[0], reverse=True)  # longest first claims its characters
+        return matches
 
     @staticmethod
     def _bounded(text: str, start: int, end: int, name: str) -> bool:
+        """A name written in kana must not be part of a longer kana word: しまし (志摩市) is not a place in
+        紛失しました, but とよたしに is とよたし followed by the particle に."""
+        if not all(_kana(c) for c in name):
+            return True
         before = text[start - 1] if start > 0 else " "
-        after = text[end] if end < len(text) else " "
-        if _spaced(name):
-            return not (before.isalnum() or after.isalnum())
-        if len(name) <= 2 and all(_kana(c) for c in name):
-            return not (_kana(before) or _kana(after))
-        return True
+        if _kana(before):
+            return False
+        rest = text[end:end + 2]
+        return not rest or not _kana(rest[0]) or rest.startswith(_PARTICLES)
 
 
-def load_places(path: Path = DATA_DIR / "places.yaml") -> Gazetteer:
+def load_places(path: Path = DATA_DIR / "places.yaml", municipalities: Path | None = DATA_DIR / "municipalities.tsv",
+                postal_codes: Path | None = DATA_DIR / "postal_codes.tsv") -> Gazetteer:
     data = load_yaml(path)
     places = [Place(p["id"], "prefecture", p["id"], p["names"]) for p in data["prefectures"]]
     known = {p.id for p in places}
@@ -103,4 +203,30 @@ def load_places(path: Path = DATA_DIR / "places.yaml") -> Gazetteer:
         if city["prefecture"] not in known:
             raise ValueError(f"{path}: city {city['id']} names unknown prefecture {city['prefecture']}")
         places.append(Place(city["id"], "city", city["prefecture"], city["names"]))
-    return Gazetteer(places)
+    generated: set[str] = set()
+    if municipalities is not None:
+        places, generated = _with_municipalities(places, municipalities)
+    postal = load_postal_index(postal_codes) if postal_codes is not None else None
+    return Gazetteer(places, postal, frozenset(generated))
+
+
+def _with_municipalities(places: list[Place], path: Path) -> tuple[list[Place], set[str]]:
+    """Attach codes to the curated cities and add every other municipality as a generated place."""
+    curated = {(p.prefecture, name): i for i, p in enumerate(places) if p.kind == "city"
+               for name in p.names.get("ja", [])}
+    rows = load_municipalities(path)
+    names_by_code = {m.code: m.name_ja for m in rows}
+    ids: dict[str, str] = {}
+    generated: set[str] = set()
+    for m in rows:
+        index = curated.get((m.prefecture, m.name_ja))
+        if index is not None:
+            places[index] = replace(places[index], code=m.code)
+            ids[m.code] = places[index].id
+            continue
+        ids[m.code] = f"jis-{m.code}"
+        generated.add(ids[m.code])
+        places.append(Place(ids[m.code], "city", m.prefecture, municipal_names(m, names_by_code.get(m.parent, "")),
+                            code=m.code))
+    parents = {m.code: m.parent for m in rows if m.parent}
+    return [replace(p, parent=ids.get(parents[p.code], "")) if p.code in parents else p for p in places], generated

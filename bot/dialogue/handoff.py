@@ -7,10 +7,13 @@ names, phones and addresses come only from the office data.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from babel import Locale
 
 from bot.catalog import Catalogs
+from bot.dialogue.office_cards import office_info
+from bot.dialogue.office_desk import OfficeDesk
 from bot.replies import Handoff, OfficeCard
 from bot.speech import Speech
 from knowledge.offices import Office, OfficeDirectory
@@ -51,6 +54,11 @@ class HandoffRouter:
         self.places = places
         self.catalogs = catalogs
 
+    @cached_property
+    def desk(self) -> OfficeDesk:
+        """Where an answer sends the resident (topic office kind + place), from the same data."""
+        return OfficeDesk(self.offices, self.places, self.catalogs)
+
     def route(self, kind: str, prefecture: str) -> Referral:
         if kind == "immigration":
             return Referral(self.offices.for_prefecture(prefecture) if prefecture else None, kind)
@@ -59,15 +67,7 @@ class HandoffRouter:
         return Referral(found[0], kind)
 
     def card(self, office: Office, lang: str) -> OfficeCard:
-        phones = " / ".join(f"{p.number} ({p.note})" if p.note and p.note != "TEL" else p.number
-                            for p in office.phones)
-        return OfficeCard(
-            id=office.id,
-            name=f"{office.name_ja} ({office.name_en})",
-            phone=phones,
-            address=office.full_address or self.catalogs.text(lang, "address_none"),
-            hours=office.hours or self.catalogs.text(lang, "hours_unknown"),
-        )
+        return office_info(office, lang, self.catalogs).to_card()
 
     def reply_text(self, reason: str, referral: Referral, lang: str) -> str:
         assert referral.office is not None
@@ -85,14 +85,17 @@ class HandoffRouter:
         return "\n\n".join(parts)
 
     def summary_ja(self, *, lang: str, prefecture: str, city: str, reason: str, kind: str,
-                   topics: list[str], words: list[str]) -> str:
+                   topics: list[str], words: list[str], office_kind: str = "") -> str:
+        """The referral memo. ``reason`` "" leaves the reason empty (staff did not choose one); with
+        ``office_kind`` (the topic's) 担当 names that office, else the handoff kind's."""
         place = self.places.places.get(city or prefecture)
+        staff = self.desk.staff_ja.get(office_kind, "") if office_kind else ""
         return self.catalogs.text(
             "ja", "handoff_summary",
             language=language_name(lang, "ja"),
             place=place.name("ja") if place else self.catalogs.text("ja", "summary_unknown"),
-            reason=self.catalogs.text("ja", f"summary_reason_{reason}"),
-            kind=self.catalogs.text("ja", f"summary_kind_{kind}"),
+            reason=self.catalogs.text("ja", f"summary_reason_{reason}") if reason else "",
+            kind=staff or self.catalogs.text("ja", f"summary_kind_{kind}"),
             topics="、".join(topics) or self.catalogs.text("ja", "summary_unknown"),
             words=" / ".join(w.replace("\n", " ") for w in words),
         )

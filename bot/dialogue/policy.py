@@ -40,6 +40,10 @@ class DialoguePolicy:
     sentence_min_chars: int = 12         # a sentence shorter than this is not substantial
     several_sentences_searched: int = 4  # sentences searched (in one batched call)
     several_min_chapters: int = 2        # distinct guidebook chapters that make it "several problems"
+    # -- several questions in one message (issue 12) ------------------------------------------------
+    questions_answered: int = 2          # questions of one message answered; one more is offered as a quick reply
+    part_margin: float = 0.02            # a part's topic the whole message is not near needs this much above the threshold
+    part_slack: float = 0.05             # ... one the whole message is near may be this much below it (parts are short)
     # -- unsure and handoff --------------------------------------------------------------------
     unsure_before_handoff: int = 2       # consecutive unanswered questions before a person is offered
     problems_kept: int = 5               # the resident's messages kept for a handoff summary

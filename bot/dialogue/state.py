@@ -24,6 +24,8 @@ class DialogueState:
     handoff_reason: str = ""     # the last completed handoff, redone when the user moves ("what about Kobe?")
     handoff_kind: str = ""
     problems: list[str] = field(default_factory=list)  # the user's words that led to a handoff
+    office_topic: str = ""       # the last answered topic that has an office ("what about Kobe?" re-routes it)
+    asked_place: bool = False    # asked once where the resident lives, for an office
 
     @classmethod
     def from_dict(cls, data: dict) -> DialogueState:

@@ -11,8 +11,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from bot.dialogue.residence import PlaceStatement
 from bot.dialogue.turn import Turn
-from bot.replies import ANOTHER_QUESTION, Reply
+from bot.replies import ANOTHER_QUESTION, QuickReply, Reply
 from bot.speech import PLAIN
 
 __all__ = ["Step", "STEPS", "with_step", "run_steps"]
@@ -68,6 +69,9 @@ def emergency(turn: Turn) -> list[Reply] | None:
         return None
     # no "talk to a person" button here: the number on the card is the person to talk to now
     urgent = replace(turn.say(f"emergency_{kind}"), emergency=turn.emergency_call(kind))
+    more = several_questions(turn)  # "Someone fell into the sea, what number? Also where is the shelter?"
+    if more:
+        return [urgent] + more       # the number first, then the questions asked beside it
     guide = next(iter(turn.confident(turn.topics[:1])), None)
     if guide is not None and guide.topic_id in turn.dialogue.emergency_topics:
         # the number first, then what to do — still without "talk to a person"
@@ -76,20 +80,39 @@ def emergency(turn: Turn) -> list[Reply] | None:
 
 
 def place(turn: Turn) -> list[Reply] | None:
-    """A place named: remember it; finish a handoff that waited for it; "what about Kobe?" after a
-    referral refers to Kobe's office."""
+    """A place stated as where the resident lives (not one named in passing: "a ramen shop in Shinjuku"):
+    remember it; "I live in Osaka. Please answer in plain Japanese." sets both; a place alone (or "what
+    about Kobe?") after an answer gives the office of that answer's topic for the place; finish a handoff
+    that waited for the place; after a referral, a place alone refers to that place's office."""
     if not turn.places:
         return None
-    state, named = turn.state, turn.places[-1]
+    desk, state = turn.dialogue.router.desk, turn.state
+    said = desk.statement(turn.text, turn.speech.key, turn.places)
+    waiting = state.handoff in ("awaiting-location", "done") or state.office_topic or state.asked_place
+    if said is None and waiting and turn.word_count() <= turn.policy.place_only_words:
+        said = PlaceStatement(turn.places[-1], "update")  # a short message naming a place, when one is wanted
+    if said is None:
+        return None  # named in passing: not the resident's address
+    named = said.place
     state.prefecture, state.city = named.prefecture, named.id if named.kind == "city" else ""
     turn.lead = [turn.say("location_set", place=named.name(turn.speech.key))]
+    parts = turn.parts
+    if parts.asks_plain and not turn.speech.plain:
+        state.lang = turn.dialogue.plain_language or state.lang
+        state.register, state.lang_chosen = PLAIN, True
+        turn.lead.append(turn.say("plain_on"))
     if state.handoff == "awaiting-location":
         return turn.handoff(state.pending_reason, state.pending_kind, turn.lead)
+    only_place = not parts.questions
+    if state.office_topic and (said.how == "update" or only_place):
+        return turn.lead + desk.office_replies(turn, state.office_topic, ask=False)
     moved = state.handoff == "done" and state.handoff_kind == "immigration"
     about_place = (turn.dialogue.cues.is_follow_up(turn.text) or turn.word_count() <= turn.policy.place_only_words
                    or not turn.confident(turn.topics[:1]))
     if moved and about_place:
         return turn.handoff(state.handoff_reason, state.handoff_kind, turn.lead)
+    if only_place and said.how != "update":
+        return turn.lead
     return None
 
 
@@ -109,7 +132,7 @@ def intent(turn: Turn) -> list[Reply] | None:
         return [turn.say("plain_on")]
     if name == "ask_human":
         return turn.handoff("requested", lead=lead)
-    if name == "inform_location":
+    if name == "inform_location" and not (turn.lead and turn.parts.questions):
         return lead or [turn.say("location_unknown")]
     if name == "out_of_scope":
         return turn.handoff("out_of_scope", lead=lead + [turn.say("out_of_scope")])
@@ -141,17 +164,65 @@ def several_problems(turn: Turn) -> list[Reply] | None:
     return turn.handoff("complex", "fresc", turn.lead) if len(chapters) >= policy.several_min_chapters else None
 
 
+def several_questions(turn: Turn) -> list[Reply] | None:
+    """Two or three questions in one message ("How do I renew my visa? Also, where do I pay resident tax?";
+    a place stated beside them was taken by the place step): searched in one batched call and answered in
+    order — an emergency topic first — each with its office for the resident's place; two are answered, a
+    third is offered as a quick reply."""
+    questions = [q for q in turn.parts.questions if _substantial(q, turn.policy.sentence_min_chars)]
+    if len(questions) < 2 or len(questions) > turn.policy.questions_answered + 1:
+        return None  # one question (with a place or plain Japanese around it) is the answer step's
+    found = turn.dialogue.assistant.search_many(questions, turn.speech, k=turn.policy.search_k)
+    near = {h.topic_id for h in turn.topics}  # what the whole message is about (searched anyway)
+    hits, seen = [], set()
+    for question, topics in zip(questions, found):
+        # the part's best topic not answered yet ("ゴミの出し方は？それと粗大ごみは？" — two garbage topics)
+        best = next((h for h in topics[:2] if h.topic_id not in seen and _part_sure(turn, h, near)), None)
+        if best is not None:
+            seen.add(best.topic_id)
+            hits.append((question, best))
+    if len(hits) < 2 and not (hits and turn.confident([hits[0][1]])):
+        return None  # nothing, or one part not clearly answered: the whole message goes on to `answer`
+    emergency = turn.dialogue.emergency_topics
+    hits.sort(key=lambda pair: pair[1].topic_id not in emergency)  # the emergency number first
+    desk, replies = turn.dialogue.router.desk, []
+    for question, hit in hits[: turn.policy.questions_answered]:
+        turn.state.last_question = question
+        replies += [turn.answer_topic(hit)] + desk.office_replies(turn, hit.topic_id)
+    later = tuple(QuickReply(question) for question, _ in hits[turn.policy.questions_answered:])
+    if later:
+        replies[-1] = replace(replies[-1], quick_replies=later + replies[-1].quick_replies)
+    return turn.lead + replies
+
+
+def _substantial(question: str, min_chars: int) -> bool:
+    """Long enough to be a question of its own: ``min_chars`` in scripts with spaces, half in scripts
+    without (救急車は何番ですか is a whole question in nine characters)."""
+    dense = any(ord(c) >= 0x0E00 and not c.isspace() for c in question[:20])
+    return len(question) >= (min_chars // 2 if dense else min_chars)
+
+
+def _part_sure(turn: Turn, hit, near: set[str]) -> bool:
+    """A part of a message is short, so its topic may be a little below the answer threshold when the whole
+    message is near it too ("My bicycle was stolen. What is the police number?"); a topic the whole message
+    is not near needs a margin above it."""
+    policy = turn.policy
+    if hit.topic_id in near:
+        return hit.dense >= policy.answer_threshold - policy.part_slack
+    return hit.dense >= policy.answer_threshold + policy.part_margin
+
+
 def answer(turn: Turn) -> list[Reply] | None:
-    """The best topic above the answer threshold, with its source; a question about the resident's own
-    application gets the general rule and a referral for the decision."""
-    confident = turn.confident(turn.topics)
+    """The best topic above the answer threshold, with its source and the office for the resident's place;
+    a question about the resident's own application gets the general rule and a referral for the decision."""
+    confident = turn.confident(turn.question_topics)
     if not confident:
         return None
     turn.state.last_question = turn.text
     reply = turn.answer_topic(confident[0])
     if turn.dialogue.cues.is_own_case(turn.text):
         return turn.handoff("own_case", "immigration", turn.lead + [reply])
-    return turn.lead + [reply]
+    return turn.lead + [reply] + turn.dialogue.router.desk.office_replies(turn, confident[0].topic_id)
 
 
 def follow_up(turn: Turn) -> list[Reply] | None:
@@ -185,6 +256,7 @@ STEPS: tuple[Step, ...] = (
     Step("intent", intent),
     Step("serious_situation", serious_situation),
     Step("several_problems", several_problems),
+    Step("several_questions", several_questions),
     Step("answer", answer),
     Step("follow_up", follow_up),
     Step("unsure", unsure),

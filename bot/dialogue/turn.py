@@ -115,12 +115,26 @@ class Turn:
     def topics(self) -> list[TopicHit]:
         return self.found.topics
 
+    @cached_property
+    def question_topics(self) -> list[TopicHit]:
+        """The topics of the question itself: "I live in Aichi. Where do I renew my visa?" is searched
+        without the place sentence (one more embedding call, only for a message in parts)."""
+        parts = self.parts
+        if parts.several and len(parts.questions) == 1 and parts.place is not None:
+            return self.search(parts.questions[0]).topics
+        return self.topics
+
     def confident(self, topics: list[TopicHit]) -> list[TopicHit]:
         return [h for h in topics if h.dense >= self.policy.answer_threshold]
 
     @cached_property
     def places(self) -> list[Place]:
         return self.dialogue.places.find(self.text)
+
+    @cached_property
+    def parts(self):
+        """The message in parts: a place stated, plain Japanese asked for, the questions (``MessageParts``)."""
+        return self.dialogue.router.desk.parts(self.text, self.speech.key, self.state.prefecture)
 
     @cached_property
     def intent(self) -> str:

@@ -60,3 +60,47 @@ def test_phones_and_addresses_are_verbatim_in_the_seed(offices, shared_dir):
             assert office.address in seed, office.id
         for phone in office.phones:
             assert phone.number in seed, (office.id, phone.number)
+
+
+# --- contact points beyond immigration (knowledge/data/contact_points.yaml) ---------------------------------
+
+@pytest.mark.parametrize(
+    ("office_id", "number"),
+    [
+        ("police-emergency", "110"), ("fire-ambulance", "119"), ("coast-guard", "118"),
+        ("police-consultation", "#9110"), ("consumer-hotline", "188"), ("child-abuse-line", "189"),
+        ("dv-navi", "#8008"), ("dv-soudan-plus", "0120-279-889"), ("sexual-violence-onestop", "#8891"),
+        ("human-rights-foreign", "0570-090911"), ("houterasu", "0570-078377"),
+        ("houterasu-support-dial", "0570-078374"), ("pension-dial", "0570-05-1165"),
+        ("fresc", "0570-011000"), ("immigration-information-center", "0570-013904"),
+    ],
+)
+def test_national_lines_have_the_number_read_on_their_official_page(offices, office_id, number):
+    assert offices[office_id].main_phone == number
+
+
+def test_every_entry_not_from_the_seed_cites_a_specific_page_and_the_date_read(offices):
+    for office in offices.offices.values():
+        if office.source in ("seed", "facts"):
+            continue
+        path = office.url.split("://", 1)[1].split("/", 1)[1] if "://" in office.url else ""
+        assert office.url.startswith("http") and path.strip("/"), office.id  # not a site root
+        assert office.checked is not None, office.id
+
+
+def test_every_prefecture_has_its_labour_bureau(offices):
+    for prefecture in PREFECTURES:
+        bureau = offices.labour_bureau(prefecture)
+        assert bureau is not None and bureau.name_ja.endswith("労働局"), prefecture
+
+
+def test_a_phone_without_a_confirmed_number_is_not_invented(offices):
+    # labour offices and the municipal office are places to go, not lines: no number unless read on a page
+    for office_id in ("labour-standards-office", "municipal-office", "tax-consultation", "labour-bureau-aichi"):
+        assert offices[office_id].phones == ()
+
+
+@pytest.mark.parametrize(("alias", "office_id"), [("police-110", "police-emergency"), ("dv-plus", "dv-soudan-plus"),
+                                                  ("houterasu-multilingual", "houterasu")])
+def test_the_safety_catalogues_ids_reach_the_same_entries(offices, alias, office_id):
+    assert offices[alias].id == office_id

@@ -162,7 +162,9 @@ def test_plain_japanese_asks_a_guidebook_answer_again_like_the_built_in_dialogue
     track.events = conversation(("user", question, None), ("bot", first[0]["text"], first[0]["custom"]),
                                 ("user", "やさしい日本語で", None))
     messages, after = run_action(ActionPlainJapanese(dialogue), track)
-    built_in = dialogue.handle(IncomingMessage(f"api-{next(_ids)}", question, "api", None, True))
+    session = f"api-{next(_ids)}"
+    dialogue.handle(IncomingMessage(session, question, "api", "ja"))  # the same conversation so far
+    built_in = dialogue.handle(IncomingMessage(session, question, "api", None, True))
     assert [as_rasa(m) for m in messages[1:]] == [as_api(r) for r in built_in]
     assert messages[1]["text"] != first[0]["text"] and after[SLOTS.register] == "plain"
 

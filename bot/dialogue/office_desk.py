@@ -1,0 +1,82 @@
+"""The office part of a turn: which office an answer ends with, asking once where the resident lives, and
+the parts of a message (a place, plain Japanese, one or two questions).
+
+Used by the steps ``place``, ``answer`` and ``several_questions`` (``bot.dialogue.steps``) and by the staff
+console. Reached as ``turn.dialogue.router.desk`` (built with the handoff router, from the same data).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from bot.catalog import Catalogs
+from bot.dialogue.office_cards import OfficeInfo, card_text, route_cards
+from bot.dialogue.parts import MessageParts, load_joiners, split_message
+from bot.dialogue.residence import PlaceStatement, load_residence_phrases
+from bot.replies import QuickReply, Reply
+from knowledge.offices import OfficeDirectory
+from knowledge.paths import DATA_DIR, TRANSLATIONS_DIR
+from knowledge.places import Gazetteer, Place
+from knowledge.routing import Route, load_router
+from knowledge.topics import load_topics
+from knowledge.yamlfile import load_yaml
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+__all__ = ["OfficeDesk"]
+
+
+class OfficeDesk:
+    def __init__(self, offices: OfficeDirectory, places: Gazetteer, catalogs: Catalogs) -> None:
+        self.offices, self.places, self.catalogs = offices, places, catalogs
+        self.router = load_router(offices, places)
+        self.topics = load_topics()
+        self.phrases = load_residence_phrases(TRANSLATIONS_DIR)
+        self.joiners = load_joiners(TRANSLATIONS_DIR)
+
+    @cached_property
+    def staff_ja(self) -> dict[str, str]:
+        """The memo's 担当 for each office kind (office_routing.yaml)."""
+        return {kind: rule.get("staff_ja", "") for kind, rule in load_yaml(DATA_DIR / "office_routing.yaml").items()}
+
+    # -- what the message says -------------------------------------------------------------------
+    def statement(self, text: str, lang: str, places: list[Place]) -> PlaceStatement | None:
+        return self.phrases.statement(text, lang, places)
+
+    def parts(self, text: str, lang: str, prefecture: str = "") -> MessageParts:
+        return split_message(text, lang, self.places, self.phrases, prefecture, self.joiners)
+
+    # -- where to go -----------------------------------------------------------------------------
+    def office_kind(self, topic_id: str) -> str:
+        info = self.topics.get(topic_id)
+        return info.office if info else "none"
+
+    def route(self, topic_id: str, prefecture: str = "", city: str = "") -> Route:
+        return self.router.route(self.office_kind(topic_id), prefecture, city, topic_id)
+
+    def cards(self, topic_id: str, lang: str, prefecture: str = "", city: str = "") -> list[OfficeInfo]:
+        return route_cards(self.route(topic_id, prefecture, city), lang, self.catalogs)
+
+    def office_replies(self, turn: Turn, topic_id: str, ask: bool = True) -> list[Reply]:
+        """The office an answer on ``topic_id`` ends with, for the resident's place: one reply carrying the
+        office (``Reply.office``) and its card as text; when the place decides the office and is unknown,
+        ask once where the resident lives (prefectures as quick replies)."""
+        state = turn.state
+        route = self.route(topic_id, state.prefecture, state.city)
+        if not route.offices:
+            return []
+        state.office_topic = topic_id
+        lang = turn.speech.key
+        cards = route_cards(route, lang, self.catalogs)
+        text = "\n\n".join(card_text(card, lang, self.catalogs) for card in cards)
+        # the answer's buttons move to the office reply, the last one channels that answer once show
+        replies = [replace(turn.reply(text, quick=turn.quick("qr_more", "qr_person")), office=cards[0])]
+        if route.needs_place and ask and not state.asked_place:
+            state.asked_place = True
+            # prefecture buttons only while the prefecture is unknown (a known one lacks only the city)
+            names = tuple(QuickReply(self.places.places[p].name(lang)) for p in turn.policy.ask_prefectures)
+            replies.append(turn.say("ask_location", quick=turn.quick("qr_more", "qr_person") if state.prefecture
+                                    else names))
+        return replies

@@ -1,0 +1,114 @@
+"""Is a place in a message where the resident lives, or named in passing?
+
+"I live in Osaka", "大阪に住んでいます", "Tôi sống ở Nagoya" state the resident's place; "Osaka" or "愛知県です"
+alone answers "where do you live?"; "what about Kobe?" moves the current question to another place; "a good
+ramen shop in Shinjuku" names a place in passing and says nothing about where the resident lives. The phrases
+are language data: ``translations/<lang>/residence.yaml`` (lives, update, only, plain, verbs), English as
+fallback. A place in the same sentence as a word for "live" (verbs) counts as the resident's too.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from knowledge.places import Place
+from knowledge.yamlfile import load_yaml
+
+__all__ = ["PlaceStatement", "ResidencePhrases", "load_residence_phrases"]
+
+_MARK = "\ue000"
+_PUNCT = re.compile(r"[\s\W_]+")
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+
+
+@dataclass(frozen=True)
+class PlaceStatement:
+    place: Place
+    how: str        # "lives" (I live in X) | "answer" (just "X") | "update" (what about X?)
+    span: tuple[int, int] = (0, 0)   # the phrase's characters in the normalised message
+
+
+def _pattern(phrase: str) -> re.Pattern:
+    parts = [re.escape(p.strip()).replace(r"\ ", r"\s*") for p in _norm(phrase).split("{place}")]
+    return re.compile(r"\s*".join((parts[0], _MARK, parts[1])))
+
+
+def _verb(word: str) -> re.Pattern:
+    """A word for "live": whole words in scripts with spaces (``live`` is not in ``delivery``)."""
+    word = _norm(word)
+    if re.search(r"[a-z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff]", word):
+        return re.compile(r"(?<!\w)" + re.escape(word).replace(r"\ ", r"\s+") + r"(?!\w)")
+    return re.compile(re.escape(word))
+
+
+@dataclass(frozen=True)
+class _Phrases:
+    lives: tuple[re.Pattern, ...]
+    update: tuple[re.Pattern, ...]
+    only: tuple[str, ...]
+    plain: tuple[str, ...]
+    verbs: tuple[re.Pattern, ...] = ()
+
+
+class ResidencePhrases:
+    def __init__(self, by_lang: dict[str, _Phrases]) -> None:
+        self._by_lang = by_lang
+
+    def _chain(self, lang: str) -> list[_Phrases]:
+        keys = [lang, "ja" if lang == "ja-plain" else "", "en"]
+        return [self._by_lang[k] for k in dict.fromkeys(keys) if k in self._by_lang]
+
+    def statement(self, text: str, lang: str, places: list[Place]) -> PlaceStatement | None:
+        """How the message speaks of the first place it states as the resident's (None: only in passing)."""
+        norm = _norm(text)
+        for place in places:
+            name = _norm(place.matched) if place.matched else ""
+            at = norm.find(name) if name else -1
+            if at < 0:
+                continue
+            marked = norm[:at] + _MARK + norm[at + len(name):]
+            for phrases in self._chain(lang):
+                for how, patterns in (("lives", phrases.lives), ("update", phrases.update)):
+                    for pattern in patterns:
+                        found = pattern.search(marked)
+                        if found:
+                            return PlaceStatement(place, how, (found.start(), found.end() + len(name) - 1))
+            if self._only_the_place(marked, lang):
+                return PlaceStatement(place, "answer", (0, len(norm)))
+            if any(verb.search(marked) for phrases in self._chain(lang) for verb in phrases.verbs):
+                return PlaceStatement(place, "lives", (at, at + len(name)))
+        return None
+
+    def _only_the_place(self, marked: str, lang: str) -> bool:
+        rest = marked.replace(_MARK, " ")
+        words = sorted({w for p in self._chain(lang) for w in p.only}, key=len, reverse=True)
+        for word in words:
+            rest = rest.replace(word, " ")
+        return not _PUNCT.sub("", rest)
+
+    def asks_plain(self, text: str, lang: str) -> bool:
+        """The message asks for answers in plain Japanese (やさしい日本語)."""
+        norm = _norm(text)
+        return any(_norm(p) in norm for phrases in self._chain(lang) for p in phrases.plain)
+
+
+def load_residence_phrases(translations: Path) -> ResidencePhrases:
+    by_lang = {}
+    for path in sorted(translations.glob("*/residence.yaml")):
+        data = load_yaml(path) or {}
+        for key in ("lives", "update", "only", "plain"):
+            if not isinstance(data.get(key), list):
+                raise ValueError(f"{path}: '{key}' must be a list")
+        for phrase in data["lives"] + data["update"]:
+            if phrase.count("{place}") != 1:
+                raise ValueError(f"{path}: {phrase!r} must hold {{place}} once")
+        by_lang[path.parent.name] = _Phrases(
+            tuple(_pattern(p) for p in data["lives"]), tuple(_pattern(p) for p in data["update"]),
+            tuple(_norm(w) for w in data["only"]), tuple(data["plain"]),
+            tuple(_verb(w) for w in data.get("verbs") or ()))
+    return ResidencePhrases(by_lang)

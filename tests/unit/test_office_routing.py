@@ -1,0 +1,102 @@
+"""The office follows the topic's office kind and the resident's place; cards are in the resident's language."""
+from __future__ import annotations
+
+import re
+import pytest
+from babel.messages.pofile import read_po
+
+from bot.catalog import load_catalogs
+from bot.dialogue.office_cards import card_text, office_info, route_cards
+from knowledge.offices import load_offices
+from knowledge.paths import TRANSLATIONS_DIR
+from knowledge.places import load_places
+from knowledge.routing import load_router, municipal_office_name
+from knowledge.topics import load_topics
+
+OFFICES, PLACES = load_offices(), load_places()
+ROUTER = load_router(OFFICES, PLACES)
+CATALOGS = load_catalogs(TRANSLATIONS_DIR)
+LANGS = "ja ja-plain en zh ko es pt vi ne th id my km fil mn tr uk".split()
+
+
+@pytest.mark.parametrize(
+    ("kind", "prefecture", "municipality", "topic", "first_office", "needs"),
+    [
+        ("immigration", "aichi", "", "period-extension", "nagoya-bureau", ""),
+        ("immigration", "hyogo", "kobe", "period-extension", "kobe-office", ""),
+        ("immigration", "", "", "period-extension", "immigration-information-center", "prefecture"),
+        ("municipal", "aichi", "", "child-allowance", "municipal-office", "municipality"),
+        ("municipal", "", "toyota", "child-allowance", "municipal-office", ""),
+        ("labour-standards", "gifu", "", "unpaid-wages", "labour-standards-office", ""),
+        ("hello-work", "gifu", "", "finding-work", "labour-bureau-gifu", ""),
+        ("fire", "tokyo", "", "calling-ambulance", "fire-ambulance", ""),
+        ("police", "", "", "bicycle-rules", "police-consultation", ""),
+        ("pension-office", "", "", "public-pension", "pension-dial", ""),
+        ("legal", "osaka", "", "legal-consultation", "houterasu", ""),
+    ],
+)
+def test_route_names_the_office_with_jurisdiction_first(kind, prefecture, municipality, topic, first_office, needs):
+    route = ROUTER.route(kind, prefecture, municipality, topic)
+    assert route.main is not None and route.main.id == first_office
+    assert route.needs_place == needs
+
+
+def test_unpaid_wages_in_gifu_stay_in_gifu_not_fresc_in_tokyo():
+    ids = [o.id for o in ROUTER.route("labour-standards", "gifu", "", "unpaid-wages").offices]
+    assert "labour-bureau-gifu" in ids and "fresc" not in ids
+
+
+def test_the_police_number_comes_with_police_topics():
+    ids = [o.id for o in ROUTER.route("police", "", "", "bicycle-rules").offices]
+    assert "police-emergency" in ids
+
+
+def test_every_municipal_topic_has_its_counter():
+    for topic_id, topic in load_topics().items():
+        if topic.office in ("municipal", "health-insurance", "school"):
+            route = ROUTER.route(topic.office, "", "", topic_id)
+            assert route.section is not None, topic_id
+
+
+@pytest.mark.parametrize(("place_id", "office_name"), [
+    ("toyota", "豊田市役所"), ("jis-01303", "当別町役場"), ("jis-10344", "榛東村役場"), ("chuo", "中央区役所"),
+])
+def test_municipal_office_name(place_id, office_name):
+    assert municipal_office_name(PLACES.places[place_id]) == office_name
+
+
+def test_the_municipal_card_names_the_residents_office_and_counter_in_japanese_and_their_language():
+    route = ROUTER.route("municipal", "aichi", "toyota", "child-allowance")
+    card = route_cards(route, "vi", CATALOGS)[0]
+    assert card.name_ja == "豊田市役所" and "児童手当" in card.section_ja
+    assert card.section == CATALOGS.text("vi", "municipal_section_child_support") != card.section_ja
+
+
+def _catalog(lang: str) -> dict[str, str]:
+    with (TRANSLATIONS_DIR / lang / "LC_MESSAGES" / "offices.po").open("rb") as handle:
+        return {m.id: m.string for m in read_po(handle) if m.id}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_office_words_exist_in_every_language_with_the_same_placeholders(lang):
+    english, other = _catalog("en"), _catalog(lang)
+    for key, text in english.items():
+        assert other.get(key, "").strip(), f"{lang}: {key} is missing"
+        assert set(re.findall(r"\{\w+\}", text)) == set(re.findall(r"\{\w+\}", other[key])), f"{lang}: {key}"
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGS if lang != "en"])
+def test_cards_use_the_residents_words_not_english(lang):
+    route = ROUTER.route("pension-office", "", "", "public-pension")
+    text = card_text(route_cards(route, lang, CATALOGS)[0], lang, CATALOGS)
+    assert "0570-05-1165" in text
+    assert CATALOGS.text("en", "office_purpose_pension_dial") not in text
+    assert CATALOGS.text(lang, "office_purpose_pension_dial") in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_office_renders_in_every_language_with_its_japanese_name_and_phones(lang):
+    for office in OFFICES.offices.values():
+        text = card_text(office_info(office, lang, CATALOGS), lang, CATALOGS)
+        assert office.name_ja in text
+        assert all(phone.number in text for phone in office.phones)
