@@ -221,3 +221,14 @@ def test_a_trainee_reply_is_shown_back_as_text(staff):
     payload = "<script>alert(1)</script>けいさつ"
     response = staff.post("/training/lost-card-nagoya", data={"reply": payload})
     assert payload not in response.text and "&lt;script&gt;alert(1)&lt;/script&gt;けいさつ" in response.text
+
+
+def test_training_shows_section_maxima_and_the_reply_next_to_the_model_answer(staff):
+    reply = "交番に 行って ください。2週間 いないに 名古屋の 入管へ 行きます。"
+    page = staff.post("/training/lost-card-nagoya", data={"reply": reply}).text
+    compare = page.split('id="compare"')[1]
+    assert 'id="yours"' in compare and 'id="model"' in compare and reply in compare
+    assert "/ 60点" in page and "/ 30点" in page and "/ 10点" in page
+    assert "なぜ大事か" in page and 'data-verdict="right"' in page
+    dump = staff.post("/training/lost-card-nagoya", data={"reply": "警察、14日以内、パスポート、写真"}).text
+    assert 'id="listed-only"' in dump
