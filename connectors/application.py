@@ -21,7 +21,7 @@ from bot.redact import redact
 from bot.replies import Reply
 from bot.speech import Speech
 from bot.staff_view import StaffDesk, StaffView
-from bot.store.analytics import AnalyticsReport, build_report
+from bot.store.analytics import AnalyticsReport, Filters, build_report
 from bot.training import TrainingCoach, TrainingScore
 from connectors.language_names import picker
 from connectors.page_language import page_labels
@@ -140,8 +140,11 @@ class Tsunagu:
         return self._training().score(case, reply)
 
     # -- analytics -----------------------------------------------------------------------------------
-    def analytics(self, days: int) -> AnalyticsReport:
-        return build_report(self._services.store.engine, days)
+    def analytics(self, days: int, lang: str = "", prefecture: str = "") -> AnalyticsReport:
+        """The report for the last ``days`` days; an unknown language or prefecture filters nothing."""
+        filters = Filters(lang if lang in self.languages else "",
+                          prefecture if prefecture in self._services.places.places else "")
+        return build_report(self._services.store.engine, days, filters=filters)
 
     # -- built on first use (their Japanese models load in the background meanwhile) -------------------
     def _staff_desk(self) -> StaffDesk:

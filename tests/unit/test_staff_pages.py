@@ -232,3 +232,32 @@ def test_training_shows_section_maxima_and_the_reply_next_to_the_model_answer(st
     assert "なぜ大事か" in page and 'data-verdict="right"' in page
     dump = staff.post("/training/lost-card-nagoya", data={"reply": "警察、14日以内、パスポート、写真"}).text
     assert 'id="listed-only"' in dump
+
+
+def test_analytics_tiles_tables_and_csv_agree_and_filter(staff, fake_services):
+    import csv
+    import io
+    import re
+
+    with nothing_is_close_enough(fake_services):
+        fake_services.dialogue.handle(IncomingMessage("analytics-agree", "zzqx blorf", "web", "en"))
+    fake_services.dialogue.handle(IncomingMessage("analytics-agree-fire", "Fire! My house is on fire", "web"))
+    page = staff.get("/analytics?days=7").text
+    tiles = {m[1]: int(m[2]) for m in re.finditer(r'data-outcome="([\w-]+)"><strong>(\d+)</strong>', page)}
+    table = page.split('id="unanswered"')[1].split("</table>")[0].count("<tr>") - 1
+    assert tiles["unanswered"] == table and tiles["emergency"] >= 1
+    assert f'{tiles["unanswered"]}件' in page.split('id="unanswered-count"')[1][:60]
+    assert 'id="per-channel"' in page and 'id="counter-topics"' in page and 'id="helpful"' in page
+    assert 'width="480"' not in page and 'width="100%"' in page
+    exported = staff.get("/analytics.csv?days=7")
+    assert exported.status_code == 200 and exported.headers["content-type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(exported.text.lstrip("\ufeff"))))
+    outcomes = {code: int(n) for section, code, _, n in rows[1:] if section == "per-outcome"}
+    assert {k: v for k, v in tiles.items() if k in outcomes} == outcomes
+    assert int(rows[1][3]) == tiles["total"] == sum(outcomes.values())
+    channels = {code: int(n) for section, code, _, n in rows[1:] if section == "per-channel"}
+    assert channels.get("web", 0) >= 2
+    english = staff.get("/analytics?days=7&lang=en&prefecture=osaka")
+    assert english.status_code == 200 and '<option value="en" selected' in english.text
+    assert '<option value="osaka" selected' in english.text
+    assert staff.get("/analytics.csv?days=7&lang=xx").status_code == 200   # unknown filters filter nothing
