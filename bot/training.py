@@ -111,6 +111,8 @@ class TrainingCoach:
         else:
             office = (self.offices.for_prefecture(case.profile.prefecture) if case.referral == "jurisdiction"
                       else self.offices[case.referral])
+            if office is None:
+                raise ValueError(f"training case {case.id}: no office for {case.referral!r}")
             kind, label, phone, accepted = office.kind, office.name_ja, office.main_phone, _office_names(office)
         kind_words = meaning.office_words.get(kind, ())
         other_kinds = {w for k, words in meaning.office_words.items() for w in words if k != kind} - set(kind_words)
