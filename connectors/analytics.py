@@ -52,7 +52,7 @@ def _sections(report: AnalyticsReport, labels: Labels, topic_titles: dict[str, s
 
 def report_rows(report: AnalyticsReport, labels: Labels, topic_titles: dict[str, str]) -> list[list]:
     """The report as CSV rows: section, code, label, count (the same figures as the page)."""
-    out = [["section", "code", "label", "count"], ["total", "", "質問", report.total]]
+    out: list[list] = [["section", "code", "label", "count"], ["total", "", "質問", report.total]]
     out += [["per-day", day.isoformat(), day.isoformat(), n] for day, n in report.per_day]
     for section, _, rows in _sections(report, labels, topic_titles):
         out += [[section, code, label, n] for code, label, n in rows]

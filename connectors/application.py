@@ -21,6 +21,7 @@ from bot.redact import redact
 from bot.replies import Reply
 from bot.speech import Speech
 from bot.staff_view import StaffDesk, StaffView
+from bot.staff_visit import StaffVisits, VisitEntry
 from bot.store.analytics import AnalyticsReport, Filters, build_report
 from bot.training import TrainingCoach, TrainingScore
 from connectors.language_names import picker
@@ -105,6 +106,32 @@ class Tsunagu:
         return self._staff_desk().look_up(text, lang if lang in self.languages else None,
                                           prefecture if prefecture in self._services.places.places else "",
                                           reason)
+
+    def look_up_for_visit(self, visit_id: str, text: str, lang: str | None, prefecture: str, city: str,
+                          reason: str) -> StaffView:
+        """A counter lookup that is part of one resident's visit: the municipality (a city of the gazetteer,
+        in the prefecture when one is chosen) wins over the prefecture, and the lookup is kept in the visit's
+        conversation (channel "staff"; ``bot/staff_visit.py``) and counted in analytics."""
+        places = self._services.places.places
+        place = places.get(city)
+        city = city if place is not None and place.kind == "city" and (not prefecture or
+                                                                       place.prefecture == prefecture) else ""
+        prefecture = prefecture if prefecture in places else ""
+        view = self.look_up(text, lang, city or prefecture, reason)
+        StaffVisits(self._services.store).record(visit_id, text, view, places[city].prefecture if city else prefecture,
+                                                 city)
+        return view
+
+    def visit_history(self, visit_id: str) -> list[VisitEntry]:
+        return StaffVisits(self._services.store).history(visit_id)
+
+    def municipalities(self) -> dict[str, list[tuple[str, str]]]:
+        """Cities of the gazetteer per prefecture id, as (id, name in Japanese), for the console's form."""
+        cities: dict[str, list[tuple[str, str]]] = {}
+        for place in self._services.places.places.values():
+            if place.kind == "city":
+                cities.setdefault(place.prefecture, []).append((place.id, place.name("ja")))
+        return cities
 
     def prepare_staff_desk(self) -> None:
         self._staff_desk()
