@@ -36,7 +36,7 @@ run: install
 
 test: install-test
 	scripts/system-deps.sh
-	$(BIN)/python -m pytest --durations=15
+	scripts/with-postgres.sh $(BIN)/python -m pytest --durations=15
 
 test-fast: install-test
 	$(BIN)/python -m pytest -m "not integration"

@@ -30,12 +30,21 @@ BIN = Path(sys.executable).parent
 
 
 def questions(limit: int) -> list[str]:
-    items = []
+    """Test questions, then one long multi-part message per language (three of its questions in one
+    message, as residents write them), then the example questions; the first ``limit``, long ones mixed in."""
+    items, long = [], []
     for path in sorted((ROOT / "tests" / "data" / "questions").glob("*.yaml")):
-        items += [q["q"] for q in yaml.safe_load(path.read_text(encoding="utf-8"))]
+        asked = [q["q"] for q in yaml.safe_load(path.read_text(encoding="utf-8"))]
+        items += asked
+        if len(asked) >= 6:
+            long.append(" ".join(asked[3:6]))
     for path in sorted((ROOT / "knowledge" / "questions").glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         items += [q for qs in data.values() for q in qs[:1]]
+    items = items[:max(0, limit - len(long))]
+    step = max(1, len(items) // max(1, len(long)))
+    for number, message in enumerate(long):  # spread through the run, not bunched at one end
+        items.insert(min(len(items), number * (step + 1)), message)
     return items[:limit]
 
 

@@ -8,8 +8,10 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from bot.dialogue import IncomingMessage
-from connectors.chat_request import BadInput, parse_chat_body
+from bot.store import store_unavailable
+from connectors.chat_request import CHAT_FIELDS, BadInput, json_body, parse_chat_body
 from connectors.application import Tsunagu, get_tsunagu
+from connectors.unavailable import unavailable_response
 from connectors.webchat import reply_json
 
 __all__ = ["router"]
@@ -22,7 +24,7 @@ def error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
-@router.post("/api/chat")
+@router.post("/api/chat", openapi_extra=json_body(CHAT_FIELDS, ["session_id", "text"]))
 async def chat(request: Request, app: Tsunagu = Depends(get_tsunagu)) -> JSONResponse:
     body = await request.body()
     try:
@@ -33,9 +35,12 @@ async def chat(request: Request, app: Tsunagu = Depends(get_tsunagu)) -> JSONRes
                                payload=message.payload)
     try:
         replies = await run_in_threadpool(app.answer, incoming)
-    except Exception:  # the message is already stored; say so instead of a bare 500
-        log.exception("chat turn failed for session %s", message.session_id)
+    except Exception as failure:  # the message is already stored; say so instead of a bare 500
         lang = message.lang or app.settings.default_language
+        if store_unavailable(failure):  # nothing was stored: a 503 to try again, no traceback
+            log.warning("chat turn for session %s: database unavailable", message.session_id)
+            return unavailable_response(app.sentence(lang, "ui_error_server"))
+        log.exception("chat turn failed for session %s", message.session_id)
         return error(500, app.sentence(lang, "error_internal"))
     return JSONResponse(reply_json(replies))
 

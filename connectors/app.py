@@ -5,7 +5,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from connectors import analytics, api, auth, line, metrics, plain_api, staff, training, webchat
+from connectors import analytics, api, auth, line, metrics, plain_api, staff, training, unavailable, webchat
 from connectors.pages import mount_static
 from connectors.application import Tsunagu
 from connectors.services import get_services
@@ -19,8 +19,10 @@ def create_app() -> FastAPI:
         # the services are built once, here; every route reaches them through get_tsunagu
         app.state.tsunagu = Tsunagu(app.dependency_overrides.get(get_services, get_services)())
         stop = app.state.tsunagu.start_background()
+        stop_outbox = line.start_outbox_worker(app.state.tsunagu)  # LINE answers a crashed process left owed
         yield
         stop.set()
+        stop_outbox.set()
 
     app = FastAPI(title="Tsunagu", version="0.1.0", lifespan=lifespan)
     app.include_router(api.router)
@@ -32,6 +34,7 @@ def create_app() -> FastAPI:
     app.include_router(training.router)
     app.include_router(analytics.router)
     mount_static(app)
+    unavailable.install(app)
     app.include_router(metrics.router)
     app.add_middleware(metrics.RequestMetrics)
     return app

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from fastapi import Request
 
+from bot.delivery import Delivery, PushChannel
 from bot.dialogue import IncomingMessage
 from bot.dialogue.handoff import REASONS, language_name
 from bot.plain import check, furigana
@@ -23,8 +24,11 @@ from bot.speech import Speech
 from bot.staff_view import StaffDesk, StaffView
 from bot.staff_visit import StaffVisits, VisitEntry
 from bot.store.analytics import AnalyticsReport, Filters, build_report
+from bot.store.outbox import OutboxItem
+from bot.store.shared import CaseProgress
 from bot.training import TrainingCoach, TrainingScore
 from connectors.language_names import picker
+from connectors.line_outbox import request_of
 from connectors.page_language import page_labels
 from connectors.services import Services, get_services
 from connectors.settings import Settings
@@ -95,6 +99,26 @@ class Tsunagu:
         return IncomingMessage(message.conversation_id, message.text, message.channel, message.lang,
                                message.plain, message.kind, True, message.payload)
 
+    def take_in(self, message: IncomingMessage, event_id: str, recipient: str,
+                reply_token: str) -> tuple[OutboxItem, IncomingMessage] | None:
+        """A push channel's event (LINE), before it is acknowledged: its id, what the user wrote (redacted)
+        and an outbox entry for the answer, in one transaction. None when the event was taken in before
+        (a redelivery, to this process or another); else the entry and the message to answer."""
+        stored = redact(message.text) if message.kind == "text" else ""
+        entry = self._services.store.outbox.accept(
+            message.channel, event_id, message.conversation_id, recipient, reply_token, request_of(message, stored),
+            store_text=stored if message.kind == "text" else None, lang=message.lang or "")
+        if entry is None:
+            return None
+        if message.kind == "text":
+            message = IncomingMessage(message.conversation_id, message.text, message.channel, message.lang,
+                                      message.plain, message.kind, True, message.payload)
+        return entry, message
+
+    def delivery(self, prepare, channel: PushChannel, token_seconds: float) -> Delivery:
+        """A delivery worker over this process's outbox (``bot/delivery.py``)."""
+        return Delivery(self._services.store.outbox, prepare, channel, token_seconds=token_seconds)
+
     def speech_of(self, conversation_id: str) -> Speech:
         """How a conversation's replies speak (the default language for a new one)."""
         state = self._services.store.state(conversation_id)
@@ -163,8 +187,26 @@ class Tsunagu:
     def training_case(self, case_id: str) -> TrainingCase | None:
         return self._training().book.case(case_id)
 
-    def training_score(self, case: TrainingCase, reply: str) -> TrainingScore:
-        return self._training().score(case, reply)
+    def training_score(self, case: TrainingCase, reply: str, user: str = "") -> TrainingScore:
+        """Score a reply; with ``user``, its points (never its text) count towards their progress."""
+        score = self._training().score(case, reply)
+        if user:
+            self._services.store.training.record(user, case.id, score.points, score.max_points)
+        return score
+
+    def training_progress(self, user: str) -> dict[str, CaseProgress]:
+        """Each case's attempts and best score for a staff user (the same from every process)."""
+        return self._services.store.training.of(user)
+
+    # -- staff login lockout (counted in the store, so every process agrees) -------------------------
+    def login_blocked(self, client: str) -> bool:
+        return self._services.store.logins.blocked(client)
+
+    def login_failed(self, client: str) -> None:
+        self._services.store.logins.failed(client)
+
+    def login_succeeded(self, client: str) -> None:
+        self._services.store.logins.succeeded(client)
 
     # -- analytics -----------------------------------------------------------------------------------
     def analytics(self, days: int, lang: str = "", prefecture: str = "") -> AnalyticsReport:

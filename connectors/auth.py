@@ -3,7 +3,8 @@
 The cookie holds the user name and the time of login, signed with ``TSUNAGU_SESSION_SECRET`` (or, when
 that is empty, a key derived from the configured password, so changing the password logs everyone out and
 every worker process agrees on the key). It is ``HttpOnly`` and ``SameSite=Lax``: other sites cannot
-send a logged-in POST to the staff pages.
+send a logged-in POST to the staff pages. Five failed logins from one address within five minutes lock it
+out; the failures are counted in the store (``bot/store/shared.py``), so every process agrees.
 """
 from __future__ import annotations
 
@@ -13,9 +14,8 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
-from connectors.login_throttle import LoginThrottle
 from connectors.passwords import check_login, login_configured
-from connectors.application import get_tsunagu
+from connectors.application import Tsunagu, get_tsunagu
 from connectors.settings import Settings
 from connectors.staff_pages import render
 
@@ -23,7 +23,6 @@ __all__ = ["router", "staff_user", "app_settings", "COOKIE", "safe_next"]
 
 router = APIRouter()
 COOKIE = "tsunagu_staff"
-throttle = LoginThrottle(limit=5, window=300)  # per client address, in this process
 
 
 def _serializer(settings: Settings) -> URLSafeTimedSerializer:
@@ -73,18 +72,18 @@ def login_form(request: Request, next: str = "/staff", settings: Settings = Depe
 
 @router.post("/login", response_class=HTMLResponse, include_in_schema=False)
 def login(request: Request, username: str = Form(""), password: str = Form(""), next: str = Form("/staff"),
-          settings: Settings = Depends(app_settings)):
+          settings: Settings = Depends(app_settings), app: Tsunagu = Depends(get_tsunagu)):
     client = request.client.host if request.client else "unknown"
-    if throttle.blocked(client):
+    if app.login_blocked(client):  # counted per client address in the store: every process agrees
         return _form(request, settings, 429, "ログインの失敗が続いたため、しばらく受け付けません。5分後にもう一度"
                      "試してください。 / Too many failed logins: try again in 5 minutes.", next)
     if not login_configured(settings):
         return _form(request, settings, 503, "", next)
     if not check_login(settings, username, password):
-        throttle.failed(client)
+        app.login_failed(client)
         return _form(request, settings, 401, "ユーザー名またはパスワードが違います。 / Wrong user name or password.",
                      next)
-    throttle.succeeded(client)
+    app.login_succeeded(client)
     response = RedirectResponse(safe_next(next), status_code=303)
     response.set_cookie(COOKIE, _serializer(settings).dumps(settings.staff_username),
                         max_age=int(settings.session_hours * 3600), httponly=True, samesite="lax",

@@ -9,9 +9,25 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 __all__ = ["BadInput", "ChatRequest", "parse_chat_body", "validate_chat", "MAX_BODY_BYTES", "read_json_object",
-           "check_text"]
+           "check_text", "json_body", "CHAT_FIELDS", "PLAIN_FIELDS"]
 
 MAX_BODY_BYTES = 64 * 1024
+
+# The bodies the JSON APIs read, for /openapi.json (the routes validate by hand, with the errors below)
+CHAT_FIELDS = {"session_id": {"type": "string", "minLength": 1, "maxLength": 128},
+               "text": {"type": "string", "minLength": 1},
+               "lang": {"type": "string", "description": "a language code, e.g. en, vi, ja-plain"},
+               "plain": {"type": "boolean"},
+               "payload": {"type": "string", "description": "a quick reply's payload from the last answer"}}
+PLAIN_FIELDS = {"text": {"type": "string", "minLength": 1},
+                "mode": {"type": "string", "enum": ["rewrite", "check"]},
+                "spaces": {"type": "boolean"}}
+
+
+def json_body(fields: dict, required: list[str]) -> dict:
+    """``openapi_extra`` declaring a JSON object body with these fields."""
+    schema = {"type": "object", "properties": fields, "required": required, "additionalProperties": False}
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
 
 
 class BadInput(ValueError):

@@ -39,15 +39,35 @@ def _services(args, build: bool = True):
     return build_services(get_settings(), build=build, progress_factory=_progress_factory(getattr(args, "quiet", False)))
 
 
-def cmd_serve(args) -> int:
-    import uvicorn
+def _metrics_folder(data_dir: Path) -> Path:
+    """A fresh folder for the workers' metric files (prometheus_client multiprocess mode); must be set
+    before prometheus_client is first imported, and emptied so a restart does not add old counts."""
+    folder = data_dir / "metrics"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(folder.resolve())
+    return folder
 
-    from connectors.app import create_app
-    from connectors.services import get_services
+
+def cmd_serve(args) -> int:
     from connectors.settings import get_settings
 
     settings = get_settings()
     host, port = args.host or settings.host, args.port or settings.port
+    if args.workers < 1:
+        print("error: --workers must be at least 1", file=sys.stderr)
+        return 2
+    if args.workers > 1:
+        if settings.sqlalchemy_url.startswith("sqlite"):
+            print("error: --workers needs PostgreSQL (set TSUNAGU_DATABASE_URL; see docs/deploy.md). "
+                  "SQLite serves one process: run without --workers.", file=sys.stderr)
+            return 2
+        _metrics_folder(settings.data_dir)
+    import uvicorn
+
+    from connectors.app import create_app
+    from connectors.services import get_services
+
     print(f"Tsunagu: preparing the index in {settings.index_dir} ...", file=sys.stderr)
     services = _services(args)  # builds the index once, before any worker starts
     print(f"Tsunagu: serving on http://{host}:{port}", file=sys.stderr)
@@ -140,6 +160,18 @@ def cmd_purge(args) -> int:
     return 0
 
 
+def cmd_migrate(args) -> int:
+    from bot.store import open_store
+    from bot.store.store import SCHEMA_HEAD
+    from connectors.settings import get_settings
+
+    settings = get_settings()
+    open_store(settings.sqlalchemy_url).engine.dispose()  # opening migrates to the newest revision
+    where = settings.sqlalchemy_url.rsplit("@", 1)[-1]    # never print a password
+    print(f"Database schema is at revision {SCHEMA_HEAD} ({where}).")
+    return 0
+
+
 def cmd_index(args) -> int:
     from connectors.settings import get_settings
     from knowledge.sources import SUPPORTED_SUFFIXES
@@ -206,7 +238,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", help="address to bind (default 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port to bind (default 8000)")
     serve.add_argument("--workers", type=int, default=1,
-                       help="worker processes (each uses ~400 MB; 2 uses both cores for Python work too)")
+                       help="worker processes sharing one PostgreSQL database (each uses ~400 MB); "
+                       "SQLite, the default store, serves one process")
     serve.add_argument("--quiet", action="store_true", help="no progress bar")
     serve.set_defaults(func=cmd_serve)
 
@@ -238,6 +271,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="embed every text again (default: reuse vectors of texts that did not change)")
     index.add_argument("--quiet", action="store_true", help="no progress bar")
     index.set_defaults(func=cmd_index)
+
+    migrate = commands.add_parser("migrate", help="bring the database schema up to date (Alembic) and exit; "
+                                  "run once before restarting upgraded processes")
+    migrate.set_defaults(func=cmd_migrate)
 
     purge = commands.add_parser("purge", help="delete conversations idle longer than the retention period")
     purge.add_argument("--days", type=int, help="override TSUNAGU_RETENTION_DAYS")

@@ -2,31 +2,38 @@
 ``connectors.line_sdk``, loaded on the first webhook call.
 
 The webhook checks ``X-Line-Signature`` over the raw body (400 and nothing processed when it is missing or
-wrong), stores what users wrote, acknowledges, and answers in a background task: LINE wants a quick 200, and an answer can
-take a second. Replies use the event's reply token; when that fails (expired or already used — e.g. for a
-redelivered event) the same messages are pushed instead. The LINE user id, prefixed ``line:``, is the
-conversation id, so the language a user chose is remembered in the dialogue state like any session's.
+wrong), then takes each event in through the store's outbox — its id (so a redelivery to any process is
+answered once), what the user wrote and an entry for the answer, in one transaction — and acknowledges.
+The answer is worked out and sent in a background task (LINE wants a quick 200), through the delivery
+worker (``bot/delivery.py``): it uses the reply token while fresh, pushes otherwise, and after a crash any
+process's worker sends what is still owed, once (``connectors/line_outbox.py``). The LINE user id,
+prefixed ``line:``, is the conversation id, so the language a user chose is remembered in the dialogue
+state like any session's.
 """
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
+import threading
+import weakref
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from threading import Lock
+from dataclasses import dataclass
 
 from fastapi import APIRouter, BackgroundTasks, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
+from bot.delivery import Delivery
 from bot.dialogue import IncomingMessage
 from bot.replies import QuickReply, Reply
-from connectors.channel import Channel, ChannelLimits, Choice, Outgoing, degrade
-from connectors.language_names import own_name, picker
-from connectors.ruby import bracket, warm_up
+from bot.store import store_unavailable
+from bot.store.outbox import OutboxItem
 from connectors.application import Tsunagu, get_tsunagu
+from connectors.channel import ChannelLimits, Choice, Outgoing, degrade
+from connectors.language_names import own_name, picker
+from connectors.line_outbox import SdkChannel, message_of, to_json
+from connectors.ruby import bracket, warm_up
 
-__all__ = ["LineTurn", "answer", "choices", "router"]
+__all__ = ["LineTurn", "choices", "delivery", "router", "start_outbox_worker"]
 
 router = APIRouter()
 log = logging.getLogger(__name__)
@@ -39,27 +46,7 @@ class LineTurn:
     message: IncomingMessage
     recipient: str
     reply_token: str
-
-
-class _SeenEvents:
-    """Webhook event ids already handled (LINE redelivers an event when it got no 200 in time)."""
-
-    def __init__(self, size: int = 4096) -> None:
-        self._ids: OrderedDict[str, None] = OrderedDict()
-        self._size = size
-        self._lock = Lock()
-
-    def first_time(self, event_id: str) -> bool:
-        with self._lock:
-            if event_id in self._ids:
-                return False
-            self._ids[event_id] = None
-            if len(self._ids) > self._size:
-                self._ids.popitem(last=False)
-            return True
-
-
-_seen = _SeenEvents()
+    event_id: str = ""
 
 
 def choices(reply: Reply) -> tuple[Choice, ...]:
@@ -82,25 +69,80 @@ def _messages_for(turn: LineTurn, app: Tsunagu, limits: ChannelLimits) -> list[O
     return degrade(app.answer(message), limits, bracket=bracket, choices=choices)
 
 
-def answer(turns: Sequence[LineTurn], app: Tsunagu, channel: Channel) -> None:
-    """The background part: run each turn through the dialogue and send the replies."""
+class _Answers:
+    """``prepare`` for the delivery worker: the answer to an outbox entry, as LINE messages (JSON)."""
+
+    def __init__(self, app: Tsunagu) -> None:
+        self.app = app
+        self._originals: dict[int, IncomingMessage] = {}   # entries taken in here: the unredacted message
+        self._lock = threading.Lock()
+
+    def remember(self, entry: OutboxItem, message: IncomingMessage) -> None:
+        with self._lock:
+            self._originals[entry.id] = message
+
+    def __call__(self, entry: OutboxItem) -> list[dict]:
+        from connectors.line_sdk import LIMITS
+
+        with self._lock:
+            message = self._originals.pop(entry.id, None)
+        message = message or message_of(entry.conversation_id, entry.request)  # after a crash: as stored
+        app = self.app
+        try:
+            messages = _messages_for(LineTurn(message, entry.recipient, entry.reply_token), app, LIMITS)
+        except Exception as failure:  # the text is already stored: say so and ask to try again
+            if store_unavailable(failure):
+                raise                   # the worker tries again once the database is back
+            log.exception("LINE turn failed for %s", entry.conversation_id)
+            messages = [Outgoing(app.sentence(app.speech_of(entry.conversation_id), "error_internal"))]
+        return to_json(messages)
+
+
+_deliveries: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_deliveries_lock = threading.Lock()
+
+
+def delivery(app: Tsunagu) -> Delivery:
+    """This process's delivery worker for LINE (one per application)."""
+    with _deliveries_lock:
+        found = _deliveries.get(app)
+        if found is None:
+            settings = app.settings
+            channel = SdkChannel(settings.line_channel_access_token, settings.line_api_base)
+            found = _deliveries[app] = app.delivery(_Answers(app), channel, settings.line_reply_token_seconds)
+        return found
+
+
+def start_outbox_worker(app: Tsunagu) -> threading.Event:
+    """Send, every few seconds, what crashed processes (or failed calls) left owed; set the event to stop."""
+    settings = app.settings
+    if not (settings.line_channel_secret and settings.line_channel_access_token) \
+            or settings.outbox_poll_seconds <= 0:
+        return threading.Event()
+    return delivery(app).start(settings.outbox_poll_seconds)
+
+
+def _take_in(turns: list[LineTurn], app: Tsunagu) -> list[OutboxItem]:
+    """Each event's id, what the user wrote (redacted) and its outbox entry, committed before LINE gets its
+    200: nothing a user sent is lost, and an event redelivered to any process is not taken in twice."""
+    answers = delivery(app).prepare
+    entries = []
     for turn in turns:
-        conversation = turn.message.conversation_id
-        try:
-            messages = _messages_for(turn, app, channel.limits)
-        except Exception:  # the text is already stored (see _record): say so and ask to try again
-            log.exception("LINE turn failed for %s", conversation)
-            messages = [Outgoing(app.sentence(app.speech_of(conversation), "error_internal"))]
-        try:
-            channel.send(turn.recipient, messages, turn.reply_token)
-        except Exception:
-            log.exception("LINE send failed for %s", conversation)
+        taken = app.take_in(turn.message, turn.event_id, turn.recipient, turn.reply_token)
+        if taken is None:
+            log.info("LINE event %s was already taken in (redelivery)", turn.event_id)
+            continue
+        entry, message = taken
+        answers.remember(entry, message)
+        entries.append(entry)
+    return entries
 
 
-def _record(turns: list[LineTurn], app: Tsunagu) -> list[LineTurn]:
-    """Store what users wrote (redacted) before LINE gets its 200: nothing a user sent is lost, even if the
-    process stops before the background answer runs."""
-    return [replace(turn, message=app.record(turn.message)) for turn in turns]
+def _deliver(entries: Sequence[OutboxItem], app: Tsunagu) -> None:
+    """The background part: work out and send each answer (the worker retries what fails here)."""
+    worker = delivery(app)
+    for entry in entries:
+        worker.deliver(entry)
 
 
 def _bad(message: str) -> JSONResponse:
@@ -131,18 +173,15 @@ async def webhook(request: Request, background: BackgroundTasks,
         return _bad("body is not a LINE webhook payload")
     turns: list[LineTurn] = []
     for event in events:
-        event_id = getattr(event, "webhook_event_id", "")
-        if event_id and not _seen.first_time(event_id):
-            log.info("LINE event %s was already handled (redelivery)", event_id)
-            continue
         message = line_sdk.incoming_of(event, app.languages)
         if message is None:
             log.info("LINE event %s acknowledged and ignored", getattr(event, "type", "unknown"))
             continue
-        turns.append(LineTurn(message, line_sdk.recipient_of(event), getattr(event, "reply_token", None) or ""))
+        turns.append(LineTurn(message, line_sdk.recipient_of(event), getattr(event, "reply_token", None) or "",
+                              getattr(event, "webhook_event_id", None) or ""))
     if turns:
         warm_up()
-        turns = await run_in_threadpool(_record, turns, app)
-        channel = line_sdk.LineChannel(settings.line_channel_access_token, settings.line_api_base)
-        background.add_task(answer, turns, app, channel)
+        entries = await run_in_threadpool(_take_in, turns, app)  # the database down: 503, LINE redelivers
+        if entries:
+            background.add_task(_deliver, entries, app)
     return JSONResponse({"status": "ok"})

@@ -45,6 +45,7 @@ __all__ = [
     "incoming_of",
     "parse_events",
     "recipient_of",
+    "text_message",
 ]
 
 log = logging.getLogger("connectors.line")
@@ -77,7 +78,7 @@ class LineChannel:
 
     def send(self, recipient: str, messages: Sequence[Outgoing], reply_token: str = "") -> None:
         size = self.limits.messages_per_send
-        batches = [[_text_message(m) for m in messages[i:i + size]] for i in range(0, len(messages), size)]
+        batches = [[text_message(m) for m in messages[i:i + size]] for i in range(0, len(messages), size)]
         with ApiClient(self.configuration) as client:
             api = MessagingApi(client)
             for number, batch in enumerate(batches):
@@ -92,7 +93,7 @@ class LineChannel:
                                  x_line_retry_key=str(uuid.uuid4()))
 
 
-def _text_message(message: Outgoing) -> TextMessage:
+def text_message(message: Outgoing) -> TextMessage:
     items = [QuickReplyItem(action=PostbackAction(label=c.label, data=c.data, display_text=c.label)
                             if c.data else MessageAction(label=c.label, text=c.text))
              for c in message.choices]

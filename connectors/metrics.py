@@ -1,16 +1,19 @@
 """Prometheus metrics at ``GET /metrics`` and one structured log line per request.
 
-Counters live in this process. With ``tsunagu serve --workers N`` each worker keeps its own counts and a
-scrape reaches whichever worker accepts it (see docs/staff.md); one worker per instance is exact.
+With ``tsunagu serve --workers N`` the workers count into files in one folder (prometheus_client's
+multiprocess mode: ``serve`` sets ``PROMETHEUS_MULTIPROC_DIR`` before any worker starts), and a scrape of
+any worker adds up all of them. Separate instances are scraped separately (docs/deploy.md).
 """
 from __future__ import annotations
 
 import logging
+import os
 import time
 
 from fastapi import APIRouter
 from fastapi.responses import Response
-from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, Counter, Histogram, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client import multiprocess
 
 from bot.store.outcome import TurnOutcome
 
@@ -95,6 +98,15 @@ class RequestMetrics:
             finish()  # an exception before the response: counted as 500
 
 
+def _registry():
+    """This process's registry, or — when the workers share a metrics folder — all of them summed."""
+    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        return REGISTRY
+    registry = CollectorRegistry()
+    multiprocess.MultiProcessCollector(registry)
+    return registry
+
+
 @router.get("/metrics", include_in_schema=False)
 def metrics() -> Response:
-    return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)
+    return Response(generate_latest(_registry()), media_type=CONTENT_TYPE_LATEST)

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
-from connectors.chat_request import BadInput, check_text, read_json_object
+from connectors.chat_request import PLAIN_FIELDS, BadInput, check_text, json_body, read_json_object
 from connectors.application import Tsunagu, get_tsunagu
 
 __all__ = ["router", "PlainRequest", "parse_plain_body"]
@@ -47,7 +47,7 @@ def _answer(request: PlainRequest) -> dict:
     return rewrite(request.text, spaces=request.spaces).to_json()
 
 
-@router.post("/api/plain")
+@router.post("/api/plain", openapi_extra=json_body(PLAIN_FIELDS, ["text"]))
 async def plain(request: Request, app: Tsunagu = Depends(get_tsunagu)) -> JSONResponse:
     try:
         parsed = parse_plain_body(await request.body(), app.settings.max_message_chars)

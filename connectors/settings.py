@@ -35,6 +35,12 @@ class Settings(BaseSettings):
     line_channel_secret: str = ""
     line_channel_access_token: str = ""
     line_api_base: str = "https://api.line.me"
+    line_reply_token_seconds: float = Field(50.0, ge=0, description="after this, LINE answers are pushed "
+                                            "instead of replied (LINE's reply tokens are short-lived)")
+    outbox_poll_seconds: float = Field(5.0, description="how often each process looks for LINE answers left "
+                                       "unsent (by a crash or a failed call); 0 = never")
+    outbox_lease_seconds: float = Field(60.0, gt=0, description="how long a process may take to send an answer "
+                                        "before another process takes the job over")
     # staff pages (/staff, /training, /analytics): no login works until a username and a password are set
     staff_username: str = ""
     staff_password: str = Field("", description="plain password; prefer staff_password_hash")

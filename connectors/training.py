@@ -1,7 +1,9 @@
 """Training mode at ``/training``: practice cases from the knowledge base, a reply in Japanese, its score.
 
 Nothing a trainee writes is stored; the page shows the score, what was missed, the plain-Japanese
-guideline breaches and the model answer (with furigana, for reading aloud).
+guideline breaches and the model answer (with furigana, for reading aloud). Only the points are kept, per
+staff user and case, in the store: the case list shows each case's attempts and best score, the same
+whichever service process draws it.
 """
 from __future__ import annotations
 
@@ -39,7 +41,8 @@ def _case_page(request: Request, app: Tsunagu, user: str, case: TrainingCase, re
 
 @router.get("/training", response_class=HTMLResponse, include_in_schema=False)
 def cases(request: Request, user: str = Depends(staff_user), app: Tsunagu = Depends(get_tsunagu)):
-    listed = [(case, app.topic_title_ja(case.topic)) for case in app.training_cases()]
+    progress = app.training_progress(user)
+    listed = [(case, app.topic_title_ja(case.topic), progress.get(case.id)) for case in app.training_cases()]
     return render(request, "staff/training.html", {"active": "training", "user": user, "cases": listed,
                                                    "labels": labels_for(app)})
 
@@ -60,5 +63,5 @@ async def score_reply(case_id: str, request: Request, reply: str = Form(""), use
     if len(reply) > MAX_REPLY_CHARS:
         return _case_page(request, app, user, case, reply,
                           error=f"{MAX_REPLY_CHARS}文字までにしてください（{len(reply)}文字）。")
-    score = await run_in_threadpool(app.training_score, case, reply)
+    score = await run_in_threadpool(app.training_score, case, reply, user)
     return _case_page(request, app, user, case, reply, score)

@@ -38,6 +38,7 @@ from knowledge.content import Section
 from knowledge.embedders import Embedder
 from knowledge.index_files import CHUNKS_FILE, VECTORS_FILE, read_chunks, read_vectors, write_chunks, write_vectors
 from knowledge.languages import Writings
+from knowledge import lexical, tokenizers
 from knowledge.lexical import LexicalIndex, chunk_tokens
 from knowledge.questions import ExampleQuestion
 from knowledge.retriever import Retriever
@@ -90,6 +91,7 @@ class Manifest:
     build_seconds: float
     model_package: str = ""        # Versions.model_package at build time ("" in manifests older than it)
     sudachi_dictionary: str = ""   # Versions.sudachi_dictionary at build time
+    tokens_fingerprint: str = ""   # tokens_fingerprint() at build time: reused tokens must come from the same analysers
 
     @property
     def versions(self) -> Versions:
@@ -138,6 +140,28 @@ def reusable_vectors(build: Path | None, embedder: Embedder,
     return {(r.get("kind", "passage"), r["text"]): vectors[i] for i, r in enumerate(records)}
 
 
+def tokens_fingerprint(writings: Writings | None, versions: Versions) -> str:
+    """What the lexical tokens depend on: the Sudachi dictionary, how each language is written and the
+    tokenizer code itself. A change to any of them invalidates the tokens an earlier build stored."""
+    digest = hashlib.sha256(versions.sudachi_dictionary.encode())
+    digest.update(repr(writings).encode())
+    for module in (tokenizers, lexical):
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def reusable_tokens(build: Path | None, fingerprint: str) -> dict[tuple[str, str, str], dict]:
+    """Lexical tokens of an earlier build with the same ``tokens_fingerprint``, keyed by (kind, lang, text):
+    tokenizing every text again took most of a one-topic rebuild. ``tsunagu index --full`` (no earlier build)
+    tokenizes everything anew."""
+    if build is None or not (build / MANIFEST_FILE).exists() or not (build / CHUNKS_FILE).exists():
+        return {}
+    if read_manifest(build).tokens_fingerprint != fingerprint:
+        return {}
+    records = read_chunks(build)
+    return {(r.get("kind", "passage"), r["lang"], r["text"]): r["tokens"] for r in records if "tokens" in r}
+
+
 def _embed(group: list[Chunk], embed, known: dict, progress) -> np.ndarray:
     missing = list(dict.fromkeys(c.text for c in group if (c.kind, c.text) not in known))
     if progress is not None and len(group) > len(missing):
@@ -165,7 +189,10 @@ def build_index(sections: Sequence[Section], embedder: Embedder, builds_dir: Pat
     groups = [_embed(group, embed, known, progress)
               for group, embed in ((passages, embedder.embed_passages), (asked, embedder.embed_queries)) if group]
     vectors = np.concatenate(groups) if groups else np.zeros((0, embedder.dim), np.float32)
-    records = [{**c.to_dict(), "tokens": chunk_tokens(c, writings)} for c in chunks]
+    fingerprint = tokens_fingerprint(writings, versions)
+    tokenized = reusable_tokens(previous, fingerprint)
+    records = [{**c.to_dict(), "tokens": tokenized[(c.kind, c.lang, c.text)] if (c.kind, c.lang, c.text) in tokenized
+                else chunk_tokens(c, writings)} for c in chunks]
     manifest = Manifest(
         embedder_id=embedder.id,
         dim=embedder.dim,
@@ -177,6 +204,7 @@ def build_index(sections: Sequence[Section], embedder: Embedder, builds_dir: Pat
         build_seconds=round(time.perf_counter() - started, 2),
         model_package=versions.model_package,
         sudachi_dictionary=versions.sudachi_dictionary,
+        tokens_fingerprint=fingerprint,
     )
     builds_dir.mkdir(parents=True, exist_ok=True)
     staging = builds_dir / f".staging-{os.getpid()}-{time.time_ns()}"

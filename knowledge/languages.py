@@ -72,6 +72,9 @@ class Writings:
             return sum(1 for c in text if unicodedata.category(c)[0] in "LN") // 2
         return len(text.split())
 
+    def __repr__(self) -> str:
+        return f"Writings({sorted(self._by_key.items())!r})"
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Writings) and self._by_key == other._by_key
 

@@ -2,6 +2,7 @@
 # Start a throw-away PostgreSQL server from Debian's packages for the tests, on 127.0.0.1:${PGPORT:-55432}.
 # Prints the SQLAlchemy URL to use (export it as TSUNAGU_TEST_DATABASE_URL). Installs the server if missing.
 # Usage: eval "$(scripts/test-postgres.sh start)"   |   scripts/test-postgres.sh stop
+#        scripts/test-postgres.sh down | up   (stop as in a crash / start again, keeping the data: bench/load_faults.py)
 set -euo pipefail
 PORT=${PGPORT:-55432}
 DIR=${PGTESTDIR:-/tmp/tsunagu-test-pg}
@@ -26,6 +27,19 @@ case "${1:-start}" in
     "${RUN_AS[@]}" "$BIN/pg_ctl" -D "$DIR" -l "$DIR/server.log" -w \
       -o "-p $PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off" start >&2
     echo "export TSUNAGU_TEST_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:$PORT/postgres"
+    ;;
+  down)
+    BIN=$(bindir)
+    RUN_AS=()
+    if [ "$(id -u)" = 0 ]; then RUN_AS=(runuser -u postgres --); fi
+    "${RUN_AS[@]}" "$BIN/pg_ctl" -D "$DIR" stop -m immediate >&2
+    ;;
+  up)
+    BIN=$(bindir)
+    RUN_AS=()
+    if [ "$(id -u)" = 0 ]; then RUN_AS=(runuser -u postgres --); fi
+    "${RUN_AS[@]}" "$BIN/pg_ctl" -D "$DIR" -l "$DIR/server.log" -w \
+      -o "-p $PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off" start >&2
     ;;
   stop)
     BIN=$(bindir)

@@ -22,18 +22,22 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, data_dir: Path, database_url: str = "", embedder: str = "fake", port: int | None = None):
+    def __init__(self, data_dir: Path, database_url: str = "", embedder: str = "fake", port: int | None = None,
+                 env: dict[str, str] | None = None, workers: int = 1):
         self.port = port or free_port()
         self.env = {**os.environ, "TSUNAGU_DATA_DIR": str(data_dir), "TSUNAGU_PORT": str(self.port),
                     "TSUNAGU_EMBEDDER": embedder, "TSUNAGU_REINDEX_CHECK_SECONDS": "0",
                     "TSUNAGU_ANSWER_THRESHOLD": "0.0"}
         if database_url:
             self.env["TSUNAGU_DATABASE_URL"] = database_url
+        self.env.update(env or {})
+        self.workers = workers
         self.process: subprocess.Popen | None = None
         self.url = f"http://127.0.0.1:{self.port}"
 
-    def start(self, timeout: float = 120) -> Server:
-        self.process = subprocess.Popen([str(BIN / "tsunagu"), "serve", "--quiet"], env=self.env,
+    def start(self, timeout: float = 300) -> Server:
+        self.process = subprocess.Popen([str(BIN / "tsunagu"), "serve", "--quiet", "--workers", str(self.workers)],
+                                        env=self.env,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -44,6 +48,7 @@ class Server:
                     return self
             except httpx.HTTPError:
                 time.sleep(0.05)
+        self.kill()  # never leave a half-started server behind
         raise TimeoutError("server did not start")
 
     def chat(self, session: str, text: str, **extra) -> dict:
@@ -61,7 +66,10 @@ class Server:
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
             self.process.terminate()
-            self.process.wait(10)
+            try:
+                self.process.wait(15)
+            except subprocess.TimeoutExpired:
+                self.kill()
 
 
 @contextmanager

@@ -21,9 +21,12 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
 
 from bot.store.models import Conversation, Message, Outcome, utcnow
+from bot.store.outbox import Outbox
 from bot.store.outcome import TurnOutcome
+from bot.store.shared import HandledEvents, LoginAttempts, TrainingProgress
 
-__all__ = ["ConversationStore", "StoredMessage", "Turn", "open_store", "migrate", "SCHEMA_HEAD", "MIGRATIONS"]
+__all__ = ["ConversationStore", "StoredMessage", "Turn", "open_store", "migrate", "store_unavailable", "SCHEMA_HEAD",
+           "MIGRATIONS"]
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -50,7 +53,7 @@ class Turn:
         self.replies.append((text, lang, meta or {}))
 
 
-SCHEMA_HEAD = "0002"  # the newest revision in migrations/versions (a test checks they agree)
+SCHEMA_HEAD = "0003"  # the newest revision in migrations/versions (a test checks they agree)
 
 
 def _at_head(engine: Engine) -> bool:
@@ -90,10 +93,17 @@ class ConversationStore:
 
     The statements are built once, with bound parameters: building them per call (``.values(...)``) cost
     more CPU than running them on SQLite.
+
+    Beside the conversations it holds the state every service process must share (``bot/store/shared.py``,
+    ``bot/store/outbox.py``): ``logins``, ``events``, ``outbox`` and ``training``.
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, outbox_lease_seconds: float = 60.0) -> None:
         self.engine = engine
+        self.logins = LoginAttempts(engine)
+        self.events = HandledEvents(engine)
+        self.outbox = Outbox(engine, self, self.events, outbox_lease_seconds)
+        self.training = TrainingProgress(engine)
         self._sqlite = engine.dialect.name == "sqlite"
         self._local_locks: dict[str, threading.Lock] = {}
         self._locks_guard = threading.Lock()
@@ -130,12 +140,17 @@ class ConversationStore:
                                                 "text": text, "lang": lang, "meta": meta,
                                                 "created_at": utcnow()})
 
+    def add_incoming(self, connection, conversation_id: str, channel: str, text: str, lang: str = "",
+                     meta: dict | None = None) -> None:
+        """What the user sent, in the caller's transaction (the outbox takes a LINE event in with it)."""
+        self._ensure(connection, conversation_id, channel, lock=False)
+        self._add_message(connection, conversation_id, "in", text, lang, meta or {})
+
     def record_incoming(self, conversation_id: str, channel: str, text: str, lang: str = "",
                         meta: dict | None = None) -> None:
         """Commit what the user sent before anything else happens."""
         with self.engine.begin() as connection:
-            self._ensure(connection, conversation_id, channel, lock=False)
-            self._add_message(connection, conversation_id, "in", text, lang, meta or {})
+            self.add_incoming(connection, conversation_id, channel, text, lang, meta)
 
     def _local_lock(self, conversation_id: str) -> threading.Lock:
         with self._locks_guard:
@@ -188,10 +203,13 @@ class ConversationStore:
                 connection.execute(delete(messages).where(messages.c.conversation_id.in_(ids)))
                 connection.execute(delete(self._outcomes).where(self._outcomes.c.conversation_id.in_(ids)))
                 connection.execute(delete(conversations).where(conversations.c.id.in_(ids)))
+            self.logins.expire(connection)
+            self.events.expire(connection)
+            self.outbox.expire(connection, older_than)
             return len(ids)
 
 
-def open_store(url: str) -> ConversationStore:
+def open_store(url: str, outbox_lease_seconds: float = 60.0) -> ConversationStore:
     """Connect, migrate to the newest schema, and return the store."""
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
@@ -200,4 +218,14 @@ def open_store(url: str) -> ConversationStore:
     else:
         engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
     migrate(engine)
-    return ConversationStore(engine)
+    return ConversationStore(engine, outbox_lease_seconds)
+
+
+def store_unavailable(error: BaseException) -> bool:
+    """True when ``error`` means the database cannot be reached (down, restarting, connection lost): the
+    request should fail with 503 and be tried again, not be reported as a bug."""
+    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+
+    if isinstance(error, (OperationalError, InterfaceError)):
+        return True
+    return isinstance(error, DBAPIError) and bool(error.connection_invalidated)

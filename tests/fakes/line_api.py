@@ -1,7 +1,10 @@
 """A fake LINE Messaging API on 127.0.0.1 (random port) for tests: the real line-bot-sdk talks to it.
 
 It implements ``POST /v2/bot/message/reply`` and ``POST /v2/bot/message/push``, records every call (path,
-headers, JSON body) and can be told to fail replies the way LINE does for an expired token.
+headers, JSON body) and can be told to fail replies the way LINE does for an expired token. Like LINE, it
+refuses a reply token used before (400) and a push retry key accepted before (409). ``hold()`` keeps calls
+waiting unanswered and unrecorded (a process killed meanwhile never got its call through); ``drop_held()``
+lets them go without recording them.
 """
 from __future__ import annotations
 
@@ -37,6 +40,12 @@ class FakeLineApi:
         self.calls: list[RecordedCall] = []
         self.reply_failure: tuple[int, str] | None = None
         self._lock = threading.Lock()
+        self._used_tokens: set[str] = set()
+        self._retry_keys: set[str] = set()
+        self._gate = threading.Event()
+        self._gate.set()
+        self._dropping = False
+        self.held = 0
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -44,13 +53,29 @@ class FakeLineApi:
                 raw = self.rfile.read(int(self.headers.get("content-length") or 0))
                 call = RecordedCall(self.path, {k.lower(): v for k, v in self.headers.items()},
                                     json.loads(raw or b"{}"))
+                if not fake._gate.is_set():
+                    with fake._lock:
+                        fake.held += 1
+                    fake._gate.wait()
+                    if fake._dropping:
+                        self.close_connection = True
+                        return
                 with fake._lock:
                     fake.calls.append(call)
+                    token, key = call.body.get("replyToken"), call.headers.get("x-line-retry-key")
+                    reused = self.path == REPLY and token in fake._used_tokens
+                    repeated = self.path == PUSH and key and key in fake._retry_keys
+                    if self.path == REPLY and not fake.reply_failure:
+                        fake._used_tokens.add(token)
+                    if self.path == PUSH and key:
+                        fake._retry_keys.add(key)
                 if self.path not in (REPLY, PUSH):
                     return self._answer(404, {"message": "Not found"})
-                if self.path == REPLY and fake.reply_failure:
-                    status, message = fake.reply_failure
+                if self.path == REPLY and (fake.reply_failure or reused):
+                    status, message = fake.reply_failure or (400, "Invalid reply token")
                     return self._answer(status, {"message": message})
+                if repeated:
+                    return self._answer(409, {"message": "The retry key is already accepted"})
                 sent = [{"id": str(1000 + i), "quoteToken": f"q{i}"} for i, _ in enumerate(call.body["messages"])]
                 self._answer(200, {"sentMessages": sent})
 
@@ -77,6 +102,15 @@ class FakeLineApi:
         self.server.shutdown()
         self.server.server_close()
 
+    def hold(self) -> None:
+        self._dropping = False
+        self._gate.clear()
+
+    def drop_held(self) -> None:
+        """Let held calls go, unrecorded and unanswered, and stop holding."""
+        self._dropping = True
+        self._gate.set()
+
     def fail_replies(self, status: int = 400, message: str = "Invalid reply token") -> None:
         self.reply_failure = (status, message)
 
@@ -87,4 +121,7 @@ class FakeLineApi:
     def clear(self) -> None:
         with self._lock:
             self.calls.clear()
+            self.held = 0
         self.reply_failure = None
+        self._dropping = False
+        self._gate.set()

@@ -167,6 +167,22 @@ def test_a_rebuild_embeds_only_changed_texts(tmp_path):
     assert embedder.embedded == 2 + 1
 
 
+def test_a_rebuild_tokenizes_only_changed_texts_and_finds_the_new_words(tmp_path, monkeypatch):
+    import knowledge.index_store as index_store
+
+    write_guidebook(tmp_path / "guidebook")
+    index = manager(tmp_path)
+    index.ensure()
+    tokenized = []
+    real = index_store.chunk_tokens
+    monkeypatch.setattr(index_store, "chunk_tokens", lambda chunk, writings=None: tokenized.append(chunk.text)
+                        or real(chunk, writings))
+    write_guidebook(tmp_path / "guidebook", day="evening")  # one passage text changes, in both languages
+    retriever = index.ensure()
+    assert len(tokenized) == 2 and all("evening" in text for text in tokenized)
+    assert retriever.search("evening collection", "en")[0].chunk.topic_id == "garbage"
+
+
 class CountingEmbedder(FakeEmbedder):
     def __init__(self):
         super().__init__()

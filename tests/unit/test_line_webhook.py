@@ -23,7 +23,7 @@ from tests.fakes.line_api import PUSH, REPLY, FakeLineApi
 from tests.live import serving
 
 SECRET, TOKEN = "test-channel-secret", "test-access-token"
-_ids = itertools.count(1)
+_ids = itertools.count(time.time_ns() % 10**15)  # unique even when another test module imports these helpers
 
 
 @pytest.fixture(scope="module")

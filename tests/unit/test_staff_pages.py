@@ -7,10 +7,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from bot.dialogue import IncomingMessage
-from connectors import auth
 from connectors.app import create_app
 from connectors.auth import COOKIE
-from connectors.login_throttle import LoginThrottle
 from connectors.services import get_services
 from tests.conftest import fake_settings, nothing_is_close_enough
 
@@ -18,9 +16,9 @@ PAGES = ["/staff", "/training", "/analytics"]
 
 
 @pytest.fixture(autouse=True)
-def fresh_throttle(monkeypatch):
+def fresh_throttle(fake_services):
     """Each test starts with no failed logins on record (they all come from the same test client)."""
-    monkeypatch.setattr(auth, "throttle", LoginThrottle(limit=5, window=300))
+    fake_services.store.logins.succeeded("testclient")
 
 
 def make_client(fake_services, settings):
@@ -205,6 +203,9 @@ def test_training_lists_the_cases_and_scores_a_reply(staff, fake_services):
     assert scored.status_code == 200 and 'id="points"' in scored.text
     assert "パスポート — ありません" in page and "警察 — 書けています" in page
     assert "<ruby>" in scored.text.split('id="model"')[1]
+    points = re.search(r'id="points">(\d+) / (\d+)', scored.text)
+    progress = staff.get("/training").text.split('data-case="lost-card-nagoya">')[1].split("</span>")[0]
+    assert f"最高 {points[1]} / {points[2]}点" in progress  # the list shows the best score so far
 
 
 @pytest.mark.parametrize(("path", "data", "status"), [
