@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.e2e import a11y
 from tests.e2e.test_staff_browser import log_in, new_page, staff_url  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.integration
@@ -48,6 +49,7 @@ def test_a_visit_keeps_its_history_shows_the_resident_and_prints_a_handout(sized
     assert page.locator("#city").input_value() == "nagoya"
     assert not page.locator("#internals").evaluate("d => d.open")          # ids and scores folded away
     no_sideways_scroll(page)
+    assert a11y.problems(page) == []
     shot(page, f"counter-visit-{page.size}")
     page.locator("#show-link").click()
     shown = page.locator("#show")
@@ -91,6 +93,7 @@ def test_training_shows_sections_and_the_reply_beside_the_model_answer(sized, sh
         assert model["y"] >= yours["y"] + yours["height"] - 1                                  # stacked
     assert page.locator("#facts .why").count() == 4
     no_sideways_scroll(page)
+    assert a11y.problems(page) == []
     shot(page, f"counter-training-{page.size}")
 
 
@@ -112,4 +115,5 @@ def test_analytics_filters_exports_and_stays_readable_on_a_phone(sized, shot, fa
     csv = page.request.get(page.locator("#csv").get_attribute("href"))
     assert csv.ok and "per-outcome" in csv.text()
     no_sideways_scroll(page)
+    assert a11y.problems(page) == []
     shot(page, f"counter-analytics-{page.size}")
