@@ -22,7 +22,8 @@ from bot.redact import redact
 from bot.replies import Reply
 from bot.speech import Speech
 from bot.staff_view import StaffDesk, StaffView
-from bot.store.analytics import AnalyticsReport, build_report
+from bot.staff_visit import StaffVisits, VisitEntry
+from bot.store.analytics import AnalyticsReport, Filters, build_report
 from bot.store.outbox import OutboxItem
 from bot.store.shared import CaseProgress
 from bot.store.store import Rating, StoredMessage
@@ -147,6 +148,21 @@ class Tsunagu:
                                           prefecture if prefecture in self._services.places.places else "",
                                           reason, municipality)
 
+    def look_up_for_visit(self, visit_id: str, text: str, lang: str | None, prefecture: str, municipality: str,
+                          reason: str) -> StaffView:
+        """A counter lookup that is part of one resident's visit: the municipality staff typed (豊田市, Toyota,
+        〒471-0000) wins over the prefecture, and the lookup is kept in the visit's conversation (channel
+        "staff"; ``bot/staff_visit.py``) and counted in analytics."""
+        prefecture = prefecture if prefecture in self._services.places.places else ""
+        view = self.look_up(text, lang, prefecture, reason, municipality)
+        place = self._staff_desk().place_of(text, prefecture, municipality)
+        StaffVisits(self._services.store).record(visit_id, text, view, place.prefecture if place else "",
+                                                 place.id if place and place.kind == "city" else "")
+        return view
+
+    def visit_history(self, visit_id: str) -> list[VisitEntry]:
+        return StaffVisits(self._services.store).history(visit_id)
+
     def prepare_staff_desk(self) -> None:
         self._staff_desk()
 
@@ -199,8 +215,11 @@ class Tsunagu:
         self._services.store.logins.succeeded(client)
 
     # -- analytics -----------------------------------------------------------------------------------
-    def analytics(self, days: int) -> AnalyticsReport:
-        return build_report(self._services.store.engine, days)
+    def analytics(self, days: int, lang: str = "", prefecture: str = "") -> AnalyticsReport:
+        """The report for the last ``days`` days; an unknown language or prefecture filters nothing."""
+        filters = Filters(lang if lang in self.languages else "",
+                          prefecture if prefecture in self._services.places.places else "")
+        return build_report(self._services.store.engine, days, filters=filters)
 
     # -- built on first use (their Japanese models load in the background meanwhile) -------------------
     def _staff_desk(self) -> StaffDesk:

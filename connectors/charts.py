@@ -1,7 +1,9 @@
 """Server-side SVG charts for the analytics page: the geometry is computed here, the markup is drawn by
 ``templates/staff/charts.html`` (autoescaped, no script, no inline style, so the page's CSP holds).
 
-Every chart is also given as a table under it, for screen readers and for copying figures.
+Every chart is also given as a table under it, for screen readers and for copying figures. Charts are drawn
+on a narrow canvas (320 units, a phone's width) and scale to the page's width (``width="100%"``, no fixed
+pixel size); a bar's label sits on its own line above the bar, so long labels are not squeezed.
 """
 from __future__ import annotations
 
@@ -43,18 +45,20 @@ def _short(label: str, limit: int) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
-def bar_chart(chart_id: str, title: str, rows: Sequence[tuple[str, int]], width: int = 480,
-              bar: int = 18, gap: int = 6, label_width: int = 170, label_chars: int = 14) -> Chart:
-    """Horizontal bars, longest first as given; values are drawn at the end of each bar."""
+def bar_chart(chart_id: str, title: str, rows: Sequence[tuple[str, int]], width: int = 320,
+              bar: int = 14, label: int = 16, gap: int = 8, label_chars: int = 24) -> Chart:
+    """Horizontal bars, longest first as given: each label on its own line, the bar under it, the value
+    at the bar's end."""
     top = max((value for _, value in rows), default=0) or 1
-    room = width - label_width - 40
-    bars = tuple(Bar(_short(label, label_chars), label, value, label_width, i * (bar + gap),
-                     round(room * value / top, 1), bar) for i, (label, value) in enumerate(rows))
-    height = max(len(rows) * (bar + gap), bar + gap)
-    return Chart(chart_id, title, width, height, bars, False, label_width)
+    room = width - 40
+    row = label + bar + gap
+    bars = tuple(Bar(_short(text, label_chars), text, value, 0, i * row + label, round(room * value / top, 1), bar)
+                 for i, (text, value) in enumerate(rows))
+    height = max(len(rows) * row, row)
+    return Chart(chart_id, title, width, height, bars, False, 0)
 
 
-def day_chart(chart_id: str, title: str, days: Sequence[tuple[dt.date, int]], width: int = 480,
+def day_chart(chart_id: str, title: str, days: Sequence[tuple[dt.date, int]], width: int = 320,
               height: int = 160, axis: int = 20, every: int = 7) -> Chart:
     """One column per day, oldest on the left; every ``every``-th day (counting back from today) is labelled."""
     top = max((value for _, value in days), default=0) or 1

@@ -66,7 +66,7 @@ class TsunaguAction(Action, ABC):
         rasa_intent = (latest.get("intent") or {}).get("name") or ""
         state = state_from_slots(tracker.current_slot_values(), self.dialogue.places)
         message = IncomingMessage(tracker.sender_id, latest.get("text") or "", CHANNEL)
-        replies = self.dialogue.turn(message, state, self.intent(rasa_intent))
+        replies = self.dialogue.turn(message, state, self.intent(rasa_intent), count=True)  # counted as "rasa"
         return replies, slots_from_state(state, replies)
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:

@@ -48,6 +48,8 @@ class Settings(BaseSettings):
     session_secret: str = Field("", description="signs the login cookie; empty: derived from the password")
     session_hours: float = Field(12.0, gt=0, description="how long a staff login lasts")
     log_format: Literal["json", "text"] = "json"
+    public_url: str = Field("", description="the web chat's address for residents (the QR code on a staff "
+                                            "handout); empty: the address the staff console was opened at")
 
     @property
     def index_dir(self) -> Path:

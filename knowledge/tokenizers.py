@@ -16,7 +16,8 @@ from collections.abc import Callable
 
 from knowledge.languages import Writings, packaged_writings
 
-__all__ = ["Tokenizer", "tokenizer_for", "sudachi_dictionary", "to_hiragana", "reading_of", "reading_ngrams", "char_ngrams"]
+__all__ = ["Tokenizer", "tokenizer_for", "sudachi_dictionary", "to_hiragana", "reading_of", "reading_ngrams", "char_ngrams",
+           "parts_of_speech"]
 
 Tokenizer = Callable[[str], list[str]]
 
@@ -129,3 +130,9 @@ def reading_ngrams(text: str) -> list[str]:
     """Trigrams of the hiragana reading: the tokens of the kana-reading index."""
     reading = reading_of(text)
     return [reading[i : i + 3] for i in range(max(len(reading) - 2, 1))] if reading else []
+
+
+def parts_of_speech(text: str) -> list[tuple[str, str]]:
+    """Each Sudachi morpheme of a Japanese text as (surface, coarse part of speech), e.g. ("行っ", "動詞")."""
+    tokenizer, mode = _sudachi()
+    return [(m.surface(), m.part_of_speech()[0]) for m in tokenizer.tokenize(unicodedata.normalize("NFKC", text), mode)]

@@ -15,6 +15,7 @@ from knowledge.offices import OfficeDirectory, load_offices
 from knowledge.paths import DATA_DIR, GUIDEBOOK_DIR
 from knowledge.places import Gazetteer, load_places
 from knowledge.tokenizers import reading_of
+from knowledge.training_meaning import Meaning, load_meaning
 from knowledge.topics import load_topics
 from knowledge.yamlfile import load_yaml
 
@@ -63,6 +64,7 @@ class TrainingCase:
     question_ja: str
     facts: tuple[tuple[str, ...], ...]   # each fact: its accepted phrasings
     referral: str                        # "jurisdiction", "municipal" or an office id
+    model: str = ""                      # the model answer's sentences (plain Japanese), before the referral
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ class TrainingBook:
     municipal_office_words: tuple[str, ...]
     referral_sentences: dict[str, str]
     texts: dict[str, str]     # topic id -> its plain-Japanese text (title line first) the facts come from
+    meaning: Meaning          # paraphrases, office words, why each fact matters (training_meaning.yaml)
 
     def case(self, case_id: str) -> TrainingCase | None:
         return next((c for c in self.cases if c.id == case_id), None)
@@ -92,7 +95,7 @@ def _case(raw: dict) -> TrainingCase:
         id=raw["id"], topic=raw["topic"], lang=raw["lang"],
         profile=Profile(profile["nationality"], profile["status"], profile["prefecture"]),
         question=raw["question"].strip(), question_ja=raw["question_ja"].strip(), facts=facts,
-        referral=raw["referral"],
+        referral=raw["referral"], model=str(raw.get("model") or "").strip(),
     )
 
 
@@ -109,6 +112,8 @@ def _check(case: TrainingCase, plain_texts: dict[str, str], known_langs: set[str
         problem = f"referral {case.referral!r} is neither {sorted(SPECIAL_REFERRALS)} nor an office id"
     elif not case.facts:
         problem = "no facts"
+    elif not case.model:
+        problem = "no model answer (model:)"
     else:
         content = Phrase.of(plain_texts[case.topic])
         missing = [p for fact in case.facts for p in fact if not content.mentions(p)]
@@ -132,7 +137,8 @@ def load_training_book(path: Path = CASES_FILE, guidebook: Path = GUIDEBOOK_DIR)
     for case in cases:
         _check(case, plain_texts, known_langs, places, offices, str(path))
     sentences = dict(data["referral_sentences"])
-    if set(sentences) != {"office", "municipal"}:
-        raise ValueError(f"{path}: referral_sentences needs exactly 'office' and 'municipal'")
+    unsaid = sorted({c.referral for c in cases} - set(sentences))
+    if unsaid:
+        raise ValueError(f"{path}: referral_sentences has no line for {unsaid}")
     return TrainingBook(cases, Scoring(**data["scoring"]), tuple(data["municipal_office_words"]), sentences,
-                        {c.topic: plain_texts[c.topic] for c in cases})
+                        {c.topic: plain_texts[c.topic] for c in cases}, load_meaning())

@@ -57,7 +57,7 @@ class DialogueManager:
             if message.kind == "text":
                 turn.outcome = TurnOutcome.of_turn(
                     channel=message.channel, speech=current.speech, question=question, replies=replies,
-                    said_unsure=state.unanswered > unanswered_before)
+                    said_unsure=state.unanswered > unanswered_before, step=current.ended_by)
             turn.state = state.to_dict()
             for reply in replies:
                 turn.say(reply.text, reply.lang, {"register": reply.register,
@@ -67,11 +67,25 @@ class DialogueManager:
             self.on_turn(turn.outcome)
         return replies
 
-    def turn(self, message: IncomingMessage, state: DialogueState, intent: str | None = None) -> list[Reply]:
-        """One turn on a state the caller keeps, without the store (the Rasa actions, ``connectors/rasa_actions.py``;
-        ``handle`` runs the same steps inside its stored turn). ``intent``, when given, is the caller's own
-        classification ("" = a question) and replaces Tsunagu's intent recogniser for this turn."""
-        return run_steps(Turn(self, message, state, intent), self.steps)
+    def turn(self, message: IncomingMessage, state: DialogueState, intent: str | None = None,
+             count: bool = False) -> list[Reply]:
+        """One turn on a state the caller keeps, without storing the state (the Rasa actions,
+        ``connectors/rasa_actions.py``; ``handle`` runs the same steps inside its stored turn). ``intent``, when
+        given, is the caller's own classification ("" = a question) and replaces Tsunagu's intent recogniser
+        for this turn. With ``count``, what became of a text question is recorded for the analytics under
+        the message's channel (its text redacted, as ``handle`` does)."""
+        unanswered_before = state.unanswered
+        current = Turn(self, message, state, intent)
+        replies = run_steps(current, self.steps)
+        if count and message.kind == "text" and message.text.strip():
+            outcome = TurnOutcome.of_turn(channel=message.channel, speech=current.speech,
+                                          question=redact(message.text), replies=replies,
+                                          said_unsure=state.unanswered > unanswered_before, step=current.ended_by)
+            with self.store.turn(message.conversation_id, message.channel) as stored:
+                stored.outcome = outcome
+            if self.on_turn is not None:
+                self.on_turn(outcome)
+        return replies
 
     # -- languages (all from data: the supported content keys that have a catalog) ---------------------
     def languages(self) -> list[Speech]:

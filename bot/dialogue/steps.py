@@ -278,5 +278,6 @@ def run_steps(turn: Turn, steps: tuple[Step, ...] = STEPS) -> list[Reply]:
     for step in steps:
         replies = step.run(turn)
         if replies is not None:
+            turn.ended_by = step.name
             return replies
     return turn.lead

@@ -62,6 +62,7 @@ class Turn:
         self.given_intent = given_intent  # the caller's own classification (Rasa), "" = a question
         self.lead: list[Reply] = []       # replies said before the step's own (e.g. "Place set: Osaka")
         self.language_tapped = False
+        self.ended_by = ""                # the name of the step whose replies ended the turn
 
     # -- how replies speak ------------------------------------------------------------------------
     @property

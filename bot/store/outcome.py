@@ -1,8 +1,10 @@
 """What became of one question, recorded per turn for the analytics pages and the metrics.
 
 ``answered``: a guidebook topic was given; ``handoff``: the resident was referred to an office;
-``unanswered``: nothing was close enough and the bot said it was unsure; ``other``: greetings, language or
-place settings, emergency numbers, a question for the resident's place.
+``unanswered``: nothing was close enough and the bot said it was unsure; ``emergency``: a line to call now
+(the turn ended in an emergency step); ``serious``: a serious situation sent to a person or office (the turn
+ended in a serious-situation step); ``other``: greetings, language or place settings, a question for the
+resident's place. Emergencies and serious situations are counted only: their question text is not kept.
 """
 from __future__ import annotations
 
@@ -12,9 +14,12 @@ from dataclasses import dataclass
 from bot.replies import Reply
 from bot.speech import Speech
 
-__all__ = ["TurnOutcome", "OUTCOMES"]
+__all__ = ["TurnOutcome", "OUTCOMES", "STEP_OUTCOMES"]
 
-OUTCOMES = ("answered", "handoff", "unanswered", "other")
+OUTCOMES = ("answered", "handoff", "unanswered", "emergency", "serious", "other")
+# the step that ended a turn (bot/dialogue/steps.py, including the safety steps) -> its own outcome
+STEP_OUTCOMES = {"emergency": "emergency", "danger": "emergency",
+                 "serious_situation": "serious", "situations": "serious"}
 
 
 @dataclass(frozen=True)
@@ -30,9 +35,12 @@ class TurnOutcome:
 
     @classmethod
     def of_turn(cls, *, channel: str, speech: Speech, question: str, replies: Sequence[Reply],
-                said_unsure: bool) -> TurnOutcome:
+                said_unsure: bool, step: str = "") -> TurnOutcome:
         lang = speech.key
         handoff = next((r.handoff for r in replies if r.handoff), None)
+        if step in STEP_OUTCOMES:  # counts only: what a person in danger wrote is not kept for analytics
+            return cls(channel, lang, "", STEP_OUTCOMES[step], handoff_reason=handoff.reason if handoff else "",
+                       handoff_office=handoff.office.id if handoff else "")
         if handoff is not None:
             return cls(channel, lang, question, "handoff", handoff_reason=handoff.reason,
                        handoff_office=handoff.office.id)

@@ -4,9 +4,10 @@
 (function () {
   "use strict";
 
-  function say(message) {
-    var status = document.getElementById("copy-status");
-    if (status) { status.textContent = message; }
+  // the notice appears right next to the button that was pressed (its status sibling)
+  function say(button, message) {
+    var note = button.parentNode ? button.parentNode.querySelector(".copy-note") : null;
+    if (note) { note.textContent = message; }
   }
 
   function copyWithTextarea(text) {
@@ -23,11 +24,13 @@
   }
 
   document.addEventListener("click", function (event) {
+    var printing = event.target.closest ? event.target.closest("button[data-print]") : null;
+    if (printing) { window.print(); return; }
     var button = event.target.closest ? event.target.closest("button.copy") : null;
     if (!button) { return; }
     var text = button.getAttribute("data-copy") || "";
-    var done = function () { button.setAttribute("data-copied", "true"); say("コピーしました / Copied"); };
-    var failed = function () { say("コピーできませんでした。文字を選んでコピーしてください。"); };
+    var done = function () { button.setAttribute("data-copied", "true"); say(button, "コピーしました / Copied"); };
+    var failed = function () { say(button, "コピーできませんでした。文字を選んでコピーしてください。"); };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(done, function () {
         if (copyWithTextarea(text)) { done(); } else { failed(); }

@@ -94,9 +94,13 @@ def test_the_console_answers_a_burmese_resident_with_everything_staff_need(staff
     assert a11y.problems(staff_page) == []   # on the fresh result page, before anything is clicked
     shot(staff_page, "staff-console")
     summary = staff_page.locator("#panel-summary .text").inner_text()
-    staff_page.locator("#panel-summary button.copy").click()
-    staff_page.locator("#copy-status").filter(has_text="コピーしました").wait_for()
+    button = staff_page.locator("#panel-summary button.copy")
+    button.click()
+    note = staff_page.locator("#panel-summary .copy-note")
+    note.filter(has_text="コピーしました").wait_for()
     assert staff_page.evaluate("() => navigator.clipboard.readText()") == summary
+    at, said = button.bounding_box(), note.bounding_box()
+    assert abs(said["y"] - at["y"]) < 40 and 0 <= said["x"] - (at["x"] + at["width"]) < 40   # next to it
 
 
 def test_the_console_fits_a_phone_and_keeps_a_pasted_payload_as_text(browser, staff_url, shot):
@@ -143,6 +147,6 @@ def test_training_scores_a_reply_and_shows_the_model_answer(staff_page, shot, fa
     assert staff_page.locator("#facts li.ok").count() == 3 and staff_page.locator("#facts li.missing").count() == 1
     assert "写真" in staff_page.locator("#facts li.missing").inner_text()
     assert staff_page.locator("#referral li.ok").count() == 1
-    assert staff_page.locator("#model ruby rt").count() > 3
+    assert staff_page.locator("#model ruby rt").count() > 0
     assert a11y.problems(staff_page) == []
     shot(staff_page, "staff-training")

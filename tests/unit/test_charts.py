@@ -7,9 +7,9 @@ from connectors.charts import bar_chart, day_chart
 
 
 def test_bars_are_proportional_to_their_values_and_keep_their_order():
-    chart = bar_chart("c", "t", [("ベトナム語", 40), ("英語", 20), ("ネパール語", 10)], width=480, label_width=170)
+    chart = bar_chart("c", "t", [("ベトナム語", 40), ("英語", 20), ("ネパール語", 10)], width=320)
     widths = [bar.width for bar in chart.bars]
-    assert widths[0] == 480 - 170 - 40 and widths[1] == widths[0] / 2 and widths[2] == widths[0] / 4
+    assert widths[0] == 320 - 40 and widths[1] == widths[0] / 2 and widths[2] == widths[0] / 4
     assert [bar.full_label for bar in chart.bars] == ["ベトナム語", "英語", "ネパール語"]
     assert all(later.y > earlier.y for earlier, later in zip(chart.bars, chart.bars[1:]))
 
@@ -38,3 +38,10 @@ def test_day_columns_stand_on_the_axis_and_every_seventh_day_back_from_today_is_
     assert ticks[-1] == "2026-11-26" and ticks[-2] == "2026-11-19" and len(ticks) == 5
     last = chart.bars[-1]
     assert last.x + last.width / 2 + 16 <= chart.width   # "11/26" centred under the last column fits
+
+
+def test_bar_labels_have_their_own_line_so_a_phone_width_chart_keeps_them_whole():
+    chart = bar_chart("c", "t", [("外国人在留支援センター（FRESC）", 3), ("英語", 1)])
+    assert chart.width <= 375                       # drawn at a phone's width, scaled up on wider pages
+    assert all(bar.x == 0 and bar.y >= 12 for bar in chart.bars)   # the label line is above each bar
+    assert chart.bars[0].label == "外国人在留支援センター（FRESC）"

@@ -192,3 +192,16 @@ def test_the_webhook_executor_answers_rasas_wire_format(fake_services):
     listed = {a.name for a in action_executor(fake_services.dialogue).list_actions()}
     assert listed == {"action_answer_question", "action_handoff", "action_emergency", "action_tsunagu_respond",
                       "action_plain_japanese"}
+
+
+def test_a_rasa_question_is_counted_in_analytics_as_rasa(fake_services):
+    from sqlalchemy import select
+
+    from bot.store.models import Outcome
+
+    track = tracker("I lost my residence card, what should I do?", "nlu_fallback", {}, sender="rasa-counted")
+    run_action(ActionAnswerQuestion(fake_services.dialogue), track)
+    table = Outcome.__table__
+    with fake_services.store.engine.connect() as connection:
+        rows = connection.execute(select(table).where(table.c.conversation_id == "rasa-counted")).all()
+    assert [(r.channel, r.outcome) for r in rows] == [("rasa", "answered")]

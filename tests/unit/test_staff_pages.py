@@ -155,8 +155,8 @@ def test_the_console_shows_everything_for_what_the_resident_said(staff, fake_ser
     assert office.name_ja in page and f'href="tel:{office.main_phone}"' in response.text
     assert "【引き継ぎメモ】" in page and "<ruby>" in response.text
     assert response.text.count('class="copy secondary"') == 7   # language, topics, 3 answers, office, summary
-    assert "在留カード (residence-card) — Guidebook on Living and Working" in response.text  # topic list copy text
-    assert fake_services.store.count_conversations() == before   # a lookup stores no conversation
+    assert "在留カード — Guidebook on Living and Working" in response.text  # topic list copy text, no ids
+    assert fake_services.store.count_conversations() == before + 1   # the visit is one conversation
 
 
 def test_the_prefecture_chosen_on_the_form_decides_the_office(staff, fake_services):
@@ -222,3 +222,92 @@ def test_a_trainee_reply_is_shown_back_as_text(staff):
     payload = "<script>alert(1)</script>けいさつ"
     response = staff.post("/training/lost-card-nagoya", data={"reply": payload})
     assert payload not in response.text and "&lt;script&gt;alert(1)&lt;/script&gt;けいさつ" in response.text
+
+
+def test_training_shows_section_maxima_and_the_reply_next_to_the_model_answer(staff):
+    reply = "交番に 行って ください。2週間 いないに 名古屋の 入管へ 行きます。"
+    page = staff.post("/training/lost-card-nagoya", data={"reply": reply}).text
+    compare = page.split('id="compare"')[1]
+    assert 'id="yours"' in compare and 'id="model"' in compare and reply in compare
+    assert "/ 60点" in page and "/ 30点" in page and "/ 10点" in page
+    assert "なぜ大事か" in page and 'data-verdict="right"' in page
+    dump = staff.post("/training/lost-card-nagoya", data={"reply": "警察、14日以内、パスポート、写真"}).text
+    assert 'id="listed-only"' in dump
+
+
+def test_analytics_tiles_tables_and_csv_agree_and_filter(staff, fake_services):
+    import csv
+    import io
+    import re
+
+    with nothing_is_close_enough(fake_services):
+        fake_services.dialogue.handle(IncomingMessage("analytics-agree", "zzqx blorf", "web", "en"))
+    fake_services.dialogue.handle(IncomingMessage("analytics-agree-fire", "Fire! My house is on fire", "web"))
+    page = staff.get("/analytics?days=7").text
+    tiles = {m[1]: int(m[2]) for m in re.finditer(r'data-outcome="([\w-]+)"><strong>(\d+)</strong>', page)}
+    table = page.split('id="unanswered"')[1].split("</table>")[0].count("<tr>") - 1
+    assert tiles["unanswered"] == table and tiles["emergency"] >= 1
+    assert f'{tiles["unanswered"]}件' in page.split('id="unanswered-count"')[1][:60]
+    assert 'id="per-channel"' in page and 'id="counter-topics"' in page and 'id="helpful"' in page
+    assert 'width="480"' not in page and 'width="100%"' in page
+    exported = staff.get("/analytics.csv?days=7")
+    assert exported.status_code == 200 and exported.headers["content-type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(exported.text.lstrip("\ufeff"))))
+    outcomes = {code: int(n) for section, code, _, n in rows[1:] if section == "per-outcome"}
+    assert {k: v for k, v in tiles.items() if k in outcomes} == outcomes
+    assert int(rows[1][3]) == tiles["total"] == sum(outcomes.values())
+    channels = {code: int(n) for section, code, _, n in rows[1:] if section == "per-channel"}
+    assert channels.get("web", 0) >= 2
+    english = staff.get("/analytics?days=7&lang=en&prefecture=osaka")
+    assert english.status_code == 200 and '<option value="en" selected' in english.text
+    assert '<option value="osaka" selected' in english.text
+    assert staff.get("/analytics.csv?days=7&lang=xx").status_code == 200   # unknown filters filter nothing
+
+
+def _visit_of(page: str) -> str:
+    import re
+
+    return re.search(r'name="visit" value="(visit-[^"]+)"', page)[1]
+
+
+def test_one_visit_is_one_conversation_with_its_history_and_new_resident_clears_it(staff, fake_services):
+    before = fake_services.store.count_conversations()
+    first = staff.post("/staff", data={"said": "I lost my residence card", "prefecture": "aichi"}).text
+    visit = _visit_of(first)
+    follow = staff.post("/staff", data={"said": "What about my health insurance?", "visit": visit,
+                                        "lang": "en", "prefecture": "aichi"}).text
+    assert _visit_of(follow) == visit and fake_services.store.count_conversations() == before + 1
+    history = follow.split('id="history"')[1]
+    assert "I lost my residence card" in history and "What about my health insurance?" in history
+    assert '<option value="en" selected' in follow                   # the follow-up keeps the language
+    fresh = staff.get("/staff").text
+    assert 'name="visit" value=""' in fresh and "I lost my residence card" not in fresh.split('id="history"')[1]
+    again = staff.get(f"/staff?visit={visit}").text
+    assert "I lost my residence card" in again.split('id="history"')[1]
+
+
+def test_the_municipality_decides_the_place_and_the_handout_has_both_languages_office_sources_and_qr(
+        staff, fake_services):
+    page = staff.post("/staff", data={"said": "Tôi bị mất thẻ cư trú", "prefecture": "aichi",
+                                      "municipality": "名古屋市"}).text
+    visit = _visit_of(page)
+    assert 'value="名古屋市"' in page
+    assert fake_services.store.state(visit)["city"] == "nagoya"
+    handout = page.split('id="handout"')[1]
+    assert 'id="handout-resident" lang="vi"' in handout and 'id="handout-ja" lang="ja"' in handout
+    assert fake_services.offices.for_prefecture("aichi").name_ja in handout.split('id="handout-office"')[1]
+    assert 'id="handout-sources"' in handout
+    qr = handout.split('id="handout-qr"')[1]
+    assert "<svg" in qr and f"/?session={visit}" in qr
+    assert 'href="#show"' in page and 'id="show"' in page           # the big-font view for the resident
+    details = page.split('id="internals"')[1]
+    assert "residence-card" in details and "residence-card" not in page.split('id="internals"')[0].split(
+        'id="result-title"')[1]                                      # ids and scores are folded away
+    assert page.count('class="copy-note" role="status"') == page.count('class="copy secondary"')
+
+
+def test_counter_lookups_are_counted_in_analytics_as_staff_traffic(staff, fake_services):
+    staff.post("/staff", data={"said": "I lost my residence card", "prefecture": "tokyo"})
+    page = staff.get("/analytics?days=7").text
+    assert "窓口（職員）" in page.split('id="per-channel"')[1].split("</figure>")[0]
+    assert "在留カード" in page.split('id="counter-topics"')[1].split("</figure>")[0]

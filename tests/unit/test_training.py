@@ -67,3 +67,83 @@ def test_guideline_breaches_cost_plain_points(coach):
 def test_an_empty_reply_scores_nothing(coach):
     score = coach.score(BOOK.case("student-part-time"), "   ")
     assert score.points == 0 and score.breaches == ()
+
+
+# -- scoring by meaning (issue 15 item 4) ----------------------------------------------------------------
+
+@pytest.mark.parametrize("case_id", [case.id for case in BOOK.cases])
+def test_the_model_answer_scores_at_least_90_and_passes_the_plain_checker(coach, case_id):
+    case = BOOK.case(case_id)
+    answer = coach.model_answer(case)
+    assert not check(answer), [b.message for b in check(answer)]
+    assert coach.score(case, answer).points >= 90
+
+
+@pytest.mark.parametrize(
+    ("case_id", "reply", "covered"),
+    [
+        # 交番 for 警察, 2週間 for 14日以内, 旅券 for パスポート, 顔写真 for 写真
+        ("lost-card-nagoya", "まず 交番に 行って ください。2週間 いないに 旅券と 顔写真を もって 行きます。",
+         [True, True, True, True]),
+        # kanji numerals and 以内 said another way
+        ("lost-card-nagoya", "十四日までに 申しこんで ください。", [False, True, False, False]),
+        # 3割 is 30%; 国保 is 国民健康保険
+        ("left-factory-insurance", "国保に 入って ください。病院では 3割を はらいます。", [False, True, True]),
+        # 2か月に1回 for 2か月ごと
+        ("child-allowance-newborn", "お金は 2か月に 1回 もらえます。", [False, False, True]),
+    ],
+)
+def test_paraphrases_and_numbers_written_another_way_count(coach, case_id, reply, covered):
+    assert [fact.covered for fact in coach.score(BOOK.case(case_id), reply).facts] == covered
+
+
+@pytest.mark.parametrize(
+    ("case_id", "dump"),
+    [
+        ("lost-card-nagoya", "警察、14日以内、パスポート、写真、名古屋出入国在留管理局、再交付"),
+        ("moved-to-osaka", "14日以内 転出届 在留カード 区役所 市役所"),
+        ("student-part-time", "資格外活動許可／28時間／8時間／東京出入国在留管理局"),
+    ],
+)
+def test_a_keyword_list_that_is_not_sentences_scores_low(coach, case_id, dump):
+    score = coach.score(BOOK.case(case_id), dump)
+    assert score.listed_only and score.points <= 10
+    sentences = coach.score(BOOK.case(case_id), coach.model_answer(BOOK.case(case_id)))
+    assert not sentences.listed_only
+
+
+@pytest.mark.parametrize(
+    ("case_id", "reply", "verdict"),
+    [
+        ("lost-card-nagoya", "名古屋の 入管に 行って ください。", "right"),
+        ("lost-card-nagoya", "愛知県の 入管に 行って ください。", "right"),
+        ("lost-card-nagoya", "入管に 行って ください。", "kind-only"),
+        ("lost-card-nagoya", "区役所に 行って ください。", "wrong"),
+        ("lost-card-nagoya", "大阪出入国在留管理局に 行って ください。", "wrong"),
+        ("moved-to-osaka", "区役所で とどけて ください。入管に 行く 必要は ありません。", "right"),
+        ("moved-to-osaka", "入管で 住所を かえて ください。", "wrong"),
+        ("debt-legal-advice", "法テラスに 電話して ください。", "right"),
+        ("debt-legal-advice", "借金は 入管に そうだんして ください。", "wrong"),
+    ],
+)
+def test_the_referral_is_judged_against_the_cases_right_office(coach, case_id, reply, verdict):
+    score = coach.score(BOOK.case(case_id), reply)
+    assert score.referral_verdict == verdict
+    full = BOOK.scoring.referral
+    assert score.referral_points == {"right": full, "kind-only": round(full * 2 / 3)}.get(verdict, 0)
+
+
+def test_a_deadline_the_guidebook_does_not_state_costs_points(coach):
+    case = BOOK.case("moved-to-osaka")
+    right = coach.score(case, "在留カードを もって、14日 以内に 区役所へ 行って ください。")
+    wrong = coach.score(case, "在留カードを もって、3か月 以内に 区役所へ 行って ください。")
+    assert wrong.wrong_numbers == ("3か月",) and right.wrong_numbers == ()
+    assert wrong.fact_points < right.fact_points
+
+
+def test_each_fact_says_why_it_matters_and_sections_show_their_maxima(coach):
+    score = coach.score(BOOK.case("lost-card-nagoya"), "警察に 行って ください。")
+    assert all(fact.why for fact in score.facts)
+    assert (score.max_facts, score.max_referral, score.max_plain) == (
+        BOOK.scoring.facts, BOOK.scoring.referral, BOOK.scoring.plain)
+    assert score.max_points == score.max_facts + score.max_referral + score.max_plain
