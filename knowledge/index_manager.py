@@ -14,7 +14,7 @@ from knowledge.chunker import chunk_sections
 from knowledge.content import Section, load_guidebook
 from knowledge.embedders import Embedder
 from knowledge.intents import load_intent_examples
-from knowledge.paths import DATA_DIR, GUIDEBOOK_DIR, INTENTS_DIR, QUESTIONS_DIR
+from knowledge.paths import DATA_DIR, GUIDEBOOK_DIR, INTENTS_DIR, QUESTIONS_DIR, SITUATIONS_DIR
 from knowledge.questions import ExampleQuestion, load_questions
 from knowledge.statuses import CHAPTER, load_statuses, status_questions, status_sections
 from knowledge.index_store import (
@@ -41,6 +41,7 @@ class IndexManager:
         questions_dir: Path | None = None,
         intents_dir: Path | None = None,
         statuses_file: Path | None = None,
+        situations_dir: Path | None = SITUATIONS_DIR,
     ) -> None:
         self.root = root
         self.guidebook_dir = guidebook_dir
@@ -52,6 +53,7 @@ class IndexManager:
         self.questions_dir = questions_dir
         self.intents_dir = intents_dir
         self.statuses_file = statuses_file
+        self.situations_dir = situations_dir  # serious-situation examples, indexed like intents (bot/safety)
         self.retriever: Retriever | None = None
         self.content_hash: str | None = None
         self._stamp: tuple | None = None
@@ -78,7 +80,8 @@ class IndexManager:
         questions = load_questions(self.questions_dir) if self.questions_dir is not None else []
         if self.statuses_file is not None and self.statuses_file.exists():
             questions += status_questions(*load_statuses(self.statuses_file))
-        return questions + (load_intent_examples(self.intents_dir) if self.intents_dir is not None else [])
+        questions += load_intent_examples(self.intents_dir) if self.intents_dir is not None else []
+        return questions + (load_intent_examples(self.situations_dir) if self.situations_dir is not None else [])
 
     def _usable(self, build: Path | None, digest: str) -> bool:
         if build is None or not (build / "manifest.json").exists():
@@ -119,7 +122,8 @@ class IndexManager:
 
     def _files_stamp(self) -> tuple:
         """Name, size and modification time of every file the index is made from: cheap to take."""
-        roots = [self.guidebook_dir, self.sources_dir, self.questions_dir, self.intents_dir, self.statuses_file]
+        roots = [self.guidebook_dir, self.sources_dir, self.questions_dir, self.intents_dir, self.statuses_file,
+                 self.situations_dir]
         stamp = []
         for root in (r for r in roots if r is not None and r.exists()):
             for path in sorted(root.rglob("*") if root.is_dir() else [root]):

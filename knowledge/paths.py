@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["PACKAGE_DIR", "GUIDEBOOK_DIR", "DATA_DIR", "PREBUILT_DIR", "QUESTIONS_DIR", "REPO_DIR", "INTENTS_DIR", "TRANSLATIONS_DIR"]
+__all__ = ["PACKAGE_DIR", "GUIDEBOOK_DIR", "DATA_DIR", "PREBUILT_DIR", "QUESTIONS_DIR", "REPO_DIR", "INTENTS_DIR", "TRANSLATIONS_DIR",
+           "SITUATIONS_DIR"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 GUIDEBOOK_DIR = PACKAGE_DIR / "guidebook"
@@ -14,3 +15,5 @@ QUESTIONS_DIR = PACKAGE_DIR / "questions"
 REPO_DIR = PACKAGE_DIR.parent
 INTENTS_DIR = REPO_DIR / "training_data" / "data" / "nlu"
 TRANSLATIONS_DIR = REPO_DIR / "translations"
+# Examples of serious situations (issue 13), Rasa NLU format, indexed with the intents (bot/safety)
+SITUATIONS_DIR = REPO_DIR / "training_data" / "situations"
