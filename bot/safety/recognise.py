@@ -68,6 +68,7 @@ class Thresholds:
     margin: float = 0.01            # … and this much closer than any ordinary example in the script
     immediate_margin: float = 0.03  # immediate danger by example alone needs a clearer lead
     second_gap: float = 0.03        # another situation counts too when within this of the best one
+    cue_slack: float = 0.03         # a cue for a non-immediate situation stands unless a topic is this much closer
     emergency_min: float = 0.9      # an emergency intent example (fire, ambulance …) at least this close
     emergency_margin: float = 0.04  # … and this much closer than any topic example in the script
 
@@ -156,12 +157,15 @@ class SafetyRecogniser:
             best[i] = scores[chosen].max()
         return best
 
-    def _by_example(self, vector: np.ndarray, script: str, table: _Table) -> list[Found]:
-        t = self.thresholds
+    def _scores(self, vector: np.ndarray, script: str, table: _Table) -> tuple[float, np.ndarray]:
+        """The best ordinary example and each situation's best example, in ``script``."""
         scores = table.matrix @ np.asarray(vector, dtype=np.float32)
         mask = table.scripts == script
         other = self._best(scores, table.other_rows, mask)
-        best = self._per_name(scores, table.situation_rows, table.situation_of, len(table.names), mask)
+        return other, self._per_name(scores, table.situation_rows, table.situation_of, len(table.names), mask)
+
+    def _by_example(self, other: float, best: np.ndarray, table: _Table) -> list[Found]:
+        t = self.thresholds
         found = []
         for i, name in enumerate(table.names):
             situation = self.catalogue.situations.get(name)
@@ -180,17 +184,25 @@ class SafetyRecogniser:
         if not text.strip():
             return Recognition()
         found: dict[str, Found] = {}
-        for situation_id in self.texts.cue_hits(text):
-            if situation_id in self.catalogue.situations:
-                found[situation_id] = Found(situation_id, self.catalogue[situation_id].urgency, 1.0, "cue")
         retriever, table = self.table()
+        whole: tuple[float, np.ndarray] | None = None
         if len(table.situation_rows):
             pieces = [text] + [s for s in _sentences(text) if s != text.strip()][:4]
             vectors = retriever.embedder.embed_queries(pieces)
             for piece, vector in zip(pieces, vectors):
-                for hit in self._by_example(vector, script_of(piece), table):
-                    if hit.situation not in found or found[hit.situation].score < hit.score:
-                        found.setdefault(hit.situation, hit)
+                other, best = self._scores(vector, script_of(piece), table)
+                whole = whole or (other, best)
+                for hit in self._by_example(other, best, table):
+                    found.setdefault(hit.situation, hit)
+        for situation_id in self.texts.cue_hits(text):
+            situation = self.catalogue.situations.get(situation_id)
+            if situation is None or situation_id in found:
+                continue
+            if not situation.immediate and whole is not None and situation_id in table.names:
+                other, best = whole  # an ordinary question that names a hard word stays a question
+                if other - best[table.names.index(situation_id)] > self.thresholds.cue_slack:
+                    continue
+            found[situation_id] = Found(situation_id, situation.urgency, 1.0, "cue")
         ranked = sorted(found.values(), key=lambda f: (0 if f.immediate else 1, -f.score))
         return Recognition(tuple(ranked))
 
