@@ -106,6 +106,7 @@ class Reply:
     confidence: float = 0.0
     extra: dict = field(default_factory=dict, compare=False)
     # optional structured fields go here, each declared with ``extension()`` (see the module docstring)
+    calls: tuple | None = extension()  # lines to call first (``bot.safety.compose.LineCall``): tappable tel: links
 
     @property
     def lang(self) -> str:

@@ -14,6 +14,7 @@ from bot.catalog import Catalogs, load_catalogs
 from bot.dialogue import DialogueManager, DialoguePolicy
 from bot.dialogue.cues import load_cues
 from bot.dialogue.handoff import HandoffRouter
+from bot.safety.build import build_safety
 from bot.language import RULES_FILE, LanguageIdentifier, load_rules
 from bot.speech import Speech
 from bot.store import ConversationStore, open_store
@@ -123,7 +124,8 @@ def build_services(settings: Settings, data: LanguageData = LanguageData(), buil
     emergency_topics = frozenset(t for t, info in load_topics().items() if info.chapter == "10-emergencies")
     policy = DialoguePolicy.from_settings(settings)
     dialogue = DialogueManager(assistant, store, router, load_cues(data.translations), places, policy,
-                               emergency_topics, on_turn=record_turn, writings=writings)
+                               emergency_topics, on_turn=record_turn, writings=writings,
+                               safety=build_safety(data.translations, offices, current))
     return Services(settings, index, identifier, catalogs, offices, places, store, assistant, dialogue, languages)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from bot.dialogue.turn import Turn
 from bot.replies import Reply
+from bot.safety.step import danger, emergency_allowed, situations
 from bot.speech import PLAIN
 
 __all__ = ["Step", "STEPS", "with_step", "run_steps"]
@@ -50,6 +51,8 @@ def emergency(turn: Turn) -> list[Reply] | None:
     kind = turn.dialogue.cues.emergency_kind(turn.text)
     if not kind and turn.intent.startswith("emergency_"):
         kind = turn.intent.removeprefix("emergency_")
+        if not emergency_allowed(turn, kind):  # an example in the message's own script, clearly closest
+            kind = None
     if not kind:
         return None
     urgent = turn.say(f"emergency_{kind}", quick=turn.quick("qr_person"))
@@ -162,9 +165,11 @@ STEPS: tuple[Step, ...] = (
     Step("new_friend", new_friend),
     Step("not_text", not_text),
     Step("language_chosen", language_chosen),
+    Step("danger", danger),
     Step("emergency", emergency),
     Step("place", place),
     Step("intent", intent),
+    Step("situations", situations),
     Step("serious_situation", serious_situation),
     Step("several_problems", several_problems),
     Step("answer", answer),

@@ -1,7 +1,8 @@
 """Per-language wording of the safety replies and the cue phrases: ``translations/<lang>/situations.yaml``.
 
 Sections: ``ui`` (short sentences of the reply), ``lines`` (each line's name and hours), ``situations``
-(title and "what to do now" steps) and ``cues`` (phrases that are evidence of a situation). A language
+(title and "what to do now" steps) and ``cues`` (phrases that are evidence of a situation; "夫…殴" means
+both parts, in this order, anything between). A language
 without a sentence falls back to English, so adding a language is adding a file.
 """
 from __future__ import annotations
@@ -52,7 +53,9 @@ class SafetyTexts:
         hits = []
         for situation, phrases in self.cues.items():
             for phrase in phrases:
-                if _SPACELESS.search(phrase):
+                if "..." in phrase:  # "夫…殴" (folded to "夫...殴"): the parts in order, anything between
+                    found = _in_order(phrase.split("..."), squeezed if _SPACELESS.search(phrase) else folded)
+                elif _SPACELESS.search(phrase):
                     found = phrase in folded or phrase.replace(" ", "") in squeezed
                 else:
                     found = re.search(r"(?<!\w)" + re.escape(phrase), folded) is not None
@@ -60,6 +63,16 @@ class SafetyTexts:
                     hits.append(situation)
                     break
         return hits
+
+
+def _in_order(parts: list[str], text: str) -> bool:
+    at = 0
+    for part in (p.strip() for p in parts):
+        at = text.find(part.replace(" ", "") if " " not in text else part, at)
+        if at < 0:
+            return False
+        at += len(part)
+    return True
 
 
 def load_safety_texts(root: Path = TRANSLATIONS_DIR) -> SafetyTexts:

@@ -93,6 +93,19 @@
     });
   }
 
+  function callLinks(calls) {
+    // the lines a serious situation is referred to, first and tappable ("tel:110", "tel:%239110")
+    var list = el("ul", "calls");
+    calls.forEach(function (call) {
+      var link = el("a", null, "☎ " + call.label + ": " + call.number);
+      link.href = call.tel;
+      var row = el("li");
+      row.appendChild(link);
+      list.appendChild(row);
+    });
+    return list;
+  }
+
   function handoffCard(handoff) {
     var card = el("section", "handoff");
     card.setAttribute("aria-label", labels.ui_office);
@@ -114,6 +127,7 @@
     var text = el("p", "text");
     if (reply.ruby && reply.ruby.length) { withRuby(text, reply.ruby); } else { text.textContent = reply.text; }
     item.appendChild(text);
+    if (reply.calls && reply.calls.length) { item.appendChild(callLinks(reply.calls)); }
     if (reply.handoff) { item.appendChild(handoffCard(reply.handoff)); }
     if (reply.sources && reply.sources.length) {
       var sources = el("div", "sources");
