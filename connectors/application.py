@@ -150,7 +150,7 @@ class Tsunagu:
                 threading.Thread(target=furigana, args=("練習",), name="furigana-warmup", daemon=True).start()
                 services = self._services
                 self._desk = StaffDesk(services.assistant, services.dialogue.router, services.places,
-                                       load_topics())
+                                       load_topics(), safety=services.dialogue.safety)
             return self._desk
 
     def _training(self) -> TrainingCoach:

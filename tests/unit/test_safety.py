@@ -171,3 +171,16 @@ def test_kana_ordinary_questions_get_no_emergency_or_danger_reply(fake_services,
                    for k in ("fire", "ambulance", "police", "sea", "disaster")}
     assert not any(r.calls for r in replies)
     assert not any(r.text in emergencies for r in replies)
+
+
+
+def test_the_staff_console_flags_an_immediate_danger_with_the_line_to_call(fake_services):
+    from bot.staff_view import StaffDesk
+    from knowledge.topics import load_topics
+
+    d = fake_services.dialogue
+    desk = StaffDesk(d.assistant, d.router, d.places, load_topics(), safety=d.safety)
+    view = desk.look_up("My husband hits me every day", "en")
+    assert TEXTS.situation("ja", "domestic_violence")["title"] in view.danger_ja
+    assert view.danger_lines.split(" / ")[0] == "110"
+    assert desk.look_up("How do I renew my visa?", "en").danger_ja == ""
