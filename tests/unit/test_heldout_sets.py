@@ -250,3 +250,11 @@ def test_places_named_in_passing_and_place_changes_are_well_formed():
         assert first["prefecture"] != second["prefecture"] and first["text"].strip() and second["text"].strip()
     for section in ("place_in_passing", "follow_up"):
         assert {i["lang"] for i in data[section]} == set(EDITIONS), section
+
+
+def test_messages_setting_place_and_plain_japanese_name_a_known_prefecture():
+    items = load("routing.yaml")["place_and_register"]
+    assert len(items) >= 8
+    for item in items:
+        assert set(item) == {"lang", "text", "prefecture", "register"} and item["register"] == "ja-plain", item
+        assert item["lang"] in EDITIONS and has_text(item) and item["prefecture"] in prefecture_ids(), item

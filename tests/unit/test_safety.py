@@ -9,7 +9,7 @@ from bot.dialogue import IncomingMessage
 from bot.safety import load_safety_texts, script_of
 from bot.safety.step import SITUATION_REASON
 from knowledge.paths import SITUATIONS_DIR, TRANSLATIONS_DIR
-from knowledge.intents import load_intent_examples
+from knowledge.questions import load_intent_examples
 from knowledge.situations import load_situations
 
 CATALOGUE, TEXTS = load_situations(), load_safety_texts()
