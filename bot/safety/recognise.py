@@ -117,8 +117,13 @@ def _table(retriever: Retriever) -> _Table:
     return _Table(matrix, s_rows, s_of, s_names, e_rows, e_of, e_names, np.array(other, dtype=np.int64), scripts)
 
 
+_CLAUSES = re.compile(r"[.!?。！？\n,，、;；]+|\s(?:and|also|but|plus|y|pero|e|mas|và|nhưng|dan|tapi|at|pero|ve|ama|і|та|а також)\s"
+                      r"|(?<=[てで])(?:、|\s)|けど|けれど|し、")
+
+
 def _sentences(text: str) -> list[str]:
-    parts = [p.strip() for p in re.split(r"[.!?。！？\n]+|\s(?:and|also|y|e|và|dan|at)\s", text) if p.strip()]
+    """The message's sentences and clauses ("took my passport, and no salary for 3 months")."""
+    parts = [p.strip() for p in _CLAUSES.split(text) if p and p.strip()]
     return [p for p in parts if len(p) >= 6]
 
 

@@ -184,3 +184,13 @@ def test_the_staff_console_flags_an_immediate_danger_with_the_line_to_call(fake_
     assert TEXTS.situation("ja", "domestic_violence")["title"] in view.danger_ja
     assert view.danger_lines.split(" / ")[0] == "110"
     assert desk.look_up("How do I renew my visa?", "en").danger_ja == ""
+
+
+def test_the_analytics_count_situations_by_kind_without_any_text(fake_services):
+    from bot.store.analytics import build_report
+
+    ask(fake_services, "I was raped last night", "safety-analytics")
+    report = build_report(fake_services.store.engine, days=1)
+    reasons = dict(report.handoffs_by_reason)
+    assert reasons.get(SITUATION_REASON + "sexual_violence", 0) >= 1
+    assert all("raped" not in reason for reason in reasons)
