@@ -200,6 +200,8 @@ class SafetyRecogniser:
             for piece, vector in zip(pieces, vectors):
                 other, best = self._scores(vector, script_of(piece), table)
                 whole = whole or (other, best)
+                other = max(other, whole[0])  # a clause must also beat the whole message's best topic:
+                # "I lost my job, can I get unemployment benefits?" is a question about benefits
                 for hit in self._by_example(other, best, table):
                     found.setdefault(hit.situation, hit)
         for situation_id in self.texts.cue_hits(text):
