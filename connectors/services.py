@@ -25,7 +25,9 @@ from knowledge.embedders import make_embedder
 from knowledge.index_manager import IndexManager
 from knowledge.languages import load_writings
 from knowledge.offices import OfficeDirectory, load_offices
-from knowledge.paths import DATA_DIR, GUIDEBOOK_DIR, INTENTS_DIR, PREBUILT_DIR, QUESTIONS_DIR, TRANSLATIONS_DIR
+from knowledge.paths import (
+    DATA_DIR, GUIDEBOOK_DIR, INTENTS_DIR, PREBUILT_DIR, QUESTIONS_DIR, SITUATIONS_DIR, TRANSLATIONS_DIR,
+)
 from knowledge.places import Gazetteer, load_places
 from knowledge.topics import load_topics
 
@@ -44,6 +46,7 @@ class LanguageData:
     translations: Path = TRANSLATIONS_DIR
     statuses: Path = DATA_DIR / "statuses.yaml"
     language_rules: Path = RULES_FILE      # script ranges and letters for detection (a new script adds a range)
+    situations: Path = SITUATIONS_DIR      # serious-situation examples (bot/safety), indexed like the intents
 
     @property
     def packaged(self) -> bool:
@@ -105,6 +108,7 @@ def build_services(settings: Settings, data: LanguageData = LanguageData(), buil
         known_langs=set(languages),
         questions_dir=data.questions,
         intents_dir=data.intents,
+        situations_dir=data.situations,
         statuses_file=data.statuses,
         writings=writings,
     )

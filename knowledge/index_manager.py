@@ -41,7 +41,7 @@ class IndexManager:
         questions_dir: Path | None = None,
         intents_dir: Path | None = None,
         statuses_file: Path | None = None,
-        situations_dir: Path | None = SITUATIONS_DIR,
+        situations_dir: Path | None = None,
         writings: Writings | None = None,
     ) -> None:
         self.root = root
@@ -76,6 +76,7 @@ class IndexManager:
     def packaged(cls, root: Path, embedder: Embedder, **options) -> IndexManager:
         """A manager over the content shipped in the package (used by `make prebuilt` and its test)."""
         return cls(root, GUIDEBOOK_DIR, embedder, questions_dir=QUESTIONS_DIR, intents_dir=INTENTS_DIR,
+                   situations_dir=SITUATIONS_DIR,
                    statuses_file=DATA_DIR / "statuses.yaml", **options)
 
     def questions(self) -> list[ExampleQuestion]:
