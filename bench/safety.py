@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+import uuid
 from collections import defaultdict
 from pathlib import Path
 
@@ -43,6 +44,7 @@ class Bench:
         self.safety = self.services.dialogue.safety
         self.catalogue = self.safety.catalogue
         self.count = 0
+        self.run = uuid.uuid4().hex[:8]  # a fresh conversation per message, never one left by an earlier run
         emergencies = set()
         for lang in self.services.catalogs.languages:
             emergencies |= {self.services.catalogs.text(lang, f"emergency_{k}") for k in EMERGENCY_KINDS}
@@ -50,7 +52,7 @@ class Bench:
 
     def turn(self, text: str, lang: str):
         self.count += 1
-        return self.services.dialogue.handle(IncomingMessage(f"bench-safety-{self.count}", text, lang=lang))
+        return self.services.dialogue.handle(IncomingMessage(f"bench-safety-{self.run}-{self.count}", text, lang=lang))
 
     # -- what a reply is --------------------------------------------------------------------------
     @staticmethod
