@@ -114,6 +114,7 @@ class Reply:
     # optional structured fields go here, each declared with ``extension()`` (see the module docstring)
     emergency: EmergencyCall | None = extension()  # the number to call and what to do (the emergency card)
     office: OfficeInfo | None = extension()   # the office this reply sends the resident to (issue 12)
+    calls: tuple | None = extension()  # lines to call first (``bot.safety.compose.LineCall``): tappable tel: links
 
     @property
     def lang(self) -> str:

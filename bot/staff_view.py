@@ -13,6 +13,7 @@ from bot.dialogue.handoff import HandoffRouter, language_name
 from bot.plain import furigana
 from bot.redact import redact
 from bot.replies import OfficeCard
+from bot.safety.step import Safety
 from bot.speech import PLAIN, Speech
 from knowledge.places import Gazetteer, Place
 from knowledge.topics import TopicInfo
@@ -46,6 +47,8 @@ class StaffView:
     place_ja: str                  # the resident's place, in Japanese ("" when unknown)
     office: OfficeCard | None      # where to refer the resident; None until the place is known
     summary_ja: str                # handoff note for the receiving office
+    danger_ja: str = ""            # immediate danger recognised (bot/safety): its titles, for a banner
+    danger_lines: str = ""         # … and the lines to call first ("110 / 189")
 
     @property
     def lang(self) -> str:
@@ -59,12 +62,13 @@ class StaffView:
 
 class StaffDesk:
     def __init__(self, assistant: Assistant, router: HandoffRouter, places: Gazetteer,
-                 topics: dict[str, TopicInfo], shown: int = 5) -> None:
+                 topics: dict[str, TopicInfo], shown: int = 5, safety: Safety | None = None) -> None:
         self.assistant = assistant
         self.router = router
         self.places = places
         self.topics = topics
         self.shown = shown
+        self.safety = safety  # recognises immediate danger in what the resident said (the console's banner)
 
     def _text(self, topic_id: str, lang: Speech | str) -> str:
         found = self.assistant.topic_text(topic_id, lang)
@@ -130,6 +134,7 @@ class StaffDesk:
             lang=resident.key, prefecture=place.prefecture if place else "",
             city=place.id if place and place.kind == "city" else "", reason=reason, kind=kind,
             topics=[t.title_ja for t in topics[:2]], words=[redact(text)], office_kind=office_kind)
+        danger_ja, danger_lines = self._danger(text)
         return StaffView(
             speech=resident,
             lang_name_ja=language_name(resident.key, "ja"),
@@ -143,4 +148,15 @@ class StaffDesk:
             place_ja=place.name("ja") if place else "",
             office=office,
             summary_ja=summary,
+            danger_ja=danger_ja,
+            danger_lines=danger_lines,
         )
+
+    def _danger(self, text: str) -> tuple[str, str]:
+        if self.safety is None:
+            return "", ""
+        found = [f.situation for f in self.safety.recogniser.recognise(text).found if f.immediate]
+        texts, catalogue = self.safety.composer.texts, self.safety.catalogue
+        titles = "、".join(texts.situation("ja", s)["title"] for s in found)
+        numbers = dict.fromkeys(line.number for s in found for line in catalogue.lines_for(s))
+        return titles, " / ".join(numbers)

@@ -41,6 +41,7 @@ def _sections(report: AnalyticsReport, labels: Labels, topic_titles: dict[str, s
         ("per-channel", "経路ごとの質問数", rows(report.per_channel, labels.channels)),
         ("top-topics", "よく聞かれるトピック（住民）", rows(report.top_topics, topic_titles)),
         ("counter-topics", "窓口で調べたトピック（職員）", rows(report.counter_topics, topic_titles)),
+        ("situations", "緊急・深刻な状況（種類ごと、件数のみ）", rows(report.situations, labels.reasons)),
         ("handoff-reasons", "窓口への案内: 理由", rows(report.handoffs_by_reason, labels.reasons)),
         ("handoff-offices", "窓口への案内: 案内先", rows(report.handoffs_by_office, labels.offices)),
         ("helpful", "役に立った（言語ごと）", rows([(lang, yes) for lang, yes, _ in report.ratings],

@@ -20,6 +20,7 @@ from bot.dialogue.handoff import REASONS, language_name
 from bot.plain import check, furigana
 from bot.redact import redact
 from bot.replies import Reply
+from bot.safety.step import SITUATION_REASON
 from bot.speech import Speech
 from bot.staff_view import StaffDesk, StaffView
 from bot.staff_visit import StaffVisits, VisitEntry
@@ -178,6 +179,10 @@ class Tsunagu:
             japanese = writings.of(choice.code).name_ja or language_name(choice.code, "ja")
             languages[choice.code] = (japanese, choice.name)
         reasons = {r: self.sentence("ja", f"summary_reason_{r}") for r in REASONS}
+        safety = services.dialogue.safety  # serious situations are counted by kind: "深刻な状況: 家庭内の暴力（DV）"
+        if safety is not None:
+            reasons |= {SITUATION_REASON + s: "深刻な状況: " + safety.composer.texts.situation("ja", s)["title"]
+                        for s in safety.catalogue.ids}
         offices = {o.id: o.name_ja for o in services.offices.offices.values()}
         prefectures = {p.id: p.name("ja") for p in services.places.prefectures()}
         return StaffNames(languages, reasons, offices, prefectures)
@@ -228,7 +233,7 @@ class Tsunagu:
                 threading.Thread(target=furigana, args=("練習",), name="furigana-warmup", daemon=True).start()
                 services = self._services
                 self._desk = StaffDesk(services.assistant, services.dialogue.router, services.places,
-                                       load_topics())
+                                       load_topics(), safety=services.dialogue.safety)
             return self._desk
 
     def _training(self) -> TrainingCoach:

@@ -14,6 +14,7 @@ from bot.catalog import Catalogs, load_catalogs
 from bot.dialogue import DialogueManager, DialoguePolicy
 from bot.dialogue.cues import load_cues
 from bot.dialogue.handoff import HandoffRouter
+from bot.safety.build import build_safety
 from bot.language import RULES_FILE, LanguageIdentifier, load_rules
 from bot.speech import Speech
 from bot.store import ConversationStore, open_store
@@ -24,7 +25,9 @@ from knowledge.embedders import make_embedder
 from knowledge.index_manager import IndexManager
 from knowledge.languages import load_writings
 from knowledge.offices import OfficeDirectory, load_offices
-from knowledge.paths import DATA_DIR, GUIDEBOOK_DIR, INTENTS_DIR, PREBUILT_DIR, QUESTIONS_DIR, TRANSLATIONS_DIR
+from knowledge.paths import (
+    DATA_DIR, GUIDEBOOK_DIR, INTENTS_DIR, PREBUILT_DIR, QUESTIONS_DIR, SITUATIONS_DIR, TRANSLATIONS_DIR,
+)
 from knowledge.places import Gazetteer, load_places
 from knowledge.topics import load_topics
 
@@ -43,6 +46,7 @@ class LanguageData:
     translations: Path = TRANSLATIONS_DIR
     statuses: Path = DATA_DIR / "statuses.yaml"
     language_rules: Path = RULES_FILE      # script ranges and letters for detection (a new script adds a range)
+    situations: Path = SITUATIONS_DIR      # serious-situation examples (bot/safety), indexed like the intents
 
     @property
     def packaged(self) -> bool:
@@ -104,6 +108,7 @@ def build_services(settings: Settings, data: LanguageData = LanguageData(), buil
         known_langs=set(languages),
         questions_dir=data.questions,
         intents_dir=data.intents,
+        situations_dir=data.situations,
         statuses_file=data.statuses,
         writings=writings,
     )
@@ -123,7 +128,8 @@ def build_services(settings: Settings, data: LanguageData = LanguageData(), buil
     emergency_topics = frozenset(t for t, info in load_topics().items() if info.chapter == "10-emergencies")
     policy = DialoguePolicy.from_settings(settings)
     dialogue = DialogueManager(assistant, store, router, load_cues(data.translations), places, policy,
-                               emergency_topics, on_turn=record_turn, writings=writings)
+                               emergency_topics, on_turn=record_turn, writings=writings,
+                               safety=build_safety(data.translations, offices, current))
     return Services(settings, index, identifier, catalogs, offices, places, store, assistant, dialogue, languages)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from knowledge.chunker import chunk_sections
 from knowledge.content import Section, load_guidebook
 from knowledge.embedders import Embedder
-from knowledge.paths import DATA_DIR, GUIDEBOOK_DIR, INTENTS_DIR, QUESTIONS_DIR
+from knowledge.paths import DATA_DIR, GUIDEBOOK_DIR, INTENTS_DIR, QUESTIONS_DIR, SITUATIONS_DIR
 from knowledge.questions import ExampleQuestion, load_intent_examples, load_questions
 from knowledge.statuses import CHAPTER, load_statuses, status_questions, status_sections
 from knowledge.languages import Writings
@@ -45,6 +45,7 @@ class IndexManager:
         intents_dir: Path | None = None,
         statuses_file: Path | None = None,
         versions: Versions | None = None,
+        situations_dir: Path | None = None,
         writings: Writings | None = None,
     ) -> None:
         self.root = root
@@ -59,6 +60,7 @@ class IndexManager:
         self.statuses_file = statuses_file
         # the installed model package and Sudachi dictionary a build must have been made with
         self.versions = versions or installed_versions(embedder.id)
+        self.situations_dir = situations_dir  # serious-situation examples, indexed like intents (bot/safety)
         self.writings = writings  # how each language is written (search tokens); None: the packaged languages
         self.retriever: Retriever | None = None
         self.content_hash: str | None = None
@@ -80,13 +82,15 @@ class IndexManager:
     def packaged(cls, root: Path, embedder: Embedder, **options) -> IndexManager:
         """A manager over the content shipped in the package (used by `make prebuilt` and its test)."""
         return cls(root, GUIDEBOOK_DIR, embedder, questions_dir=QUESTIONS_DIR, intents_dir=INTENTS_DIR,
+                   situations_dir=SITUATIONS_DIR,
                    statuses_file=DATA_DIR / "statuses.yaml", **options)
 
     def questions(self) -> list[ExampleQuestion]:
         questions = load_questions(self.questions_dir) if self.questions_dir is not None else []
         if self.statuses_file is not None and self.statuses_file.exists():
             questions += status_questions(*load_statuses(self.statuses_file))
-        return questions + (load_intent_examples(self.intents_dir) if self.intents_dir is not None else [])
+        questions += load_intent_examples(self.intents_dir) if self.intents_dir is not None else []
+        return questions + (load_intent_examples(self.situations_dir) if self.situations_dir is not None else [])
 
     def _usable(self, build: Path, digest: str) -> bool:
         if not (build / "manifest.json").exists():
@@ -138,7 +142,8 @@ class IndexManager:
 
     def _files_stamp(self) -> tuple:
         """Name, size and modification time of every file the index is made from: cheap to take."""
-        roots = [self.guidebook_dir, self.sources_dir, self.questions_dir, self.intents_dir, self.statuses_file]
+        roots = [self.guidebook_dir, self.sources_dir, self.questions_dir, self.intents_dir, self.statuses_file,
+                 self.situations_dir]
         stamp = []
         for root in (r for r in roots if r is not None and r.exists()):
             for path in sorted(root.rglob("*") if root.is_dir() else [root]):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 __all__ = ["PACKAGE_DIR", "GUIDEBOOK_DIR", "DATA_DIR", "PREBUILT_DIR", "QUESTIONS_DIR", "REPO_DIR",
-           "TRAINING_DATA_DIR", "INTENTS_DIR", "TRANSLATIONS_DIR", "shipped_folder"]
+           "TRAINING_DATA_DIR", "INTENTS_DIR", "TRANSLATIONS_DIR", "SITUATIONS_DIR", "shipped_folder"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 GUIDEBOOK_DIR = PACKAGE_DIR / "guidebook"
@@ -30,3 +30,5 @@ def shipped_folder(name: str, package_dir: Path = PACKAGE_DIR) -> Path:
 TRAINING_DATA_DIR = shipped_folder("training_data")
 INTENTS_DIR = TRAINING_DATA_DIR / "data" / "nlu"
 TRANSLATIONS_DIR = shipped_folder("translations")
+# Examples of serious situations (issue 13), Rasa NLU format, indexed with the intents (bot/safety)
+SITUATIONS_DIR = TRAINING_DATA_DIR / "situations"

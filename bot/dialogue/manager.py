@@ -20,6 +20,7 @@ from bot.replies import QuickReply, Reply
 from bot.speech import PLAIN, Speech
 from bot.store import ConversationStore
 from bot.store.outcome import TurnOutcome
+from bot.safety.step import Safety
 from knowledge.languages import Writings, packaged_writings
 from knowledge.places import Gazetteer
 
@@ -31,7 +32,8 @@ class DialogueManager:
                  places: Gazetteer, policy: DialoguePolicy | None = None,
                  emergency_topics: frozenset[str] = frozenset(),
                  on_turn: Callable[[TurnOutcome], None] | None = None,
-                 writings: Writings | None = None, steps: tuple[Step, ...] = STEPS) -> None:
+                 writings: Writings | None = None, steps: tuple[Step, ...] = STEPS,
+                 safety: Safety | None = None) -> None:
         self.assistant = assistant
         self.store = store
         self.router = router
@@ -43,6 +45,7 @@ class DialogueManager:
         self.on_turn = on_turn  # told what became of each question (the service's metrics)
         self.writings = writings or packaged_writings()
         self.steps = steps
+        self.safety = safety  # crises and serious situations (bot/safety): the danger and situations steps
 
     # -- the turn ---------------------------------------------------------------------------------
     def handle(self, message: IncomingMessage) -> list[Reply]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from bot.dialogue.residence import PlaceStatement
 from bot.dialogue.turn import Turn
 from bot.replies import ANOTHER_QUESTION, QuickReply, Reply
+from bot.safety.step import danger, emergency_allowed, situations
 from bot.speech import PLAIN
 
 __all__ = ["Step", "STEPS", "with_step", "run_steps"]
@@ -65,6 +66,8 @@ def emergency(turn: Turn) -> list[Reply] | None:
     kind = turn.dialogue.cues.emergency_kind(turn.text)
     if not kind and turn.intent.startswith("emergency_"):
         kind = turn.intent.removeprefix("emergency_")
+        if not emergency_allowed(turn, kind):  # an example in the message's own script, clearly closest
+            kind = None
     if not kind:
         return None
     # no "talk to a person" button here: the number on the card is the person to talk to now
@@ -251,9 +254,11 @@ STEPS: tuple[Step, ...] = (
     Step("language_chosen", language_chosen),
     Step("another_question", another_question),
     Step("no_words", no_words),
+    Step("danger", danger),
     Step("emergency", emergency),
     Step("place", place),
     Step("intent", intent),
+    Step("situations", situations),
     Step("serious_situation", serious_situation),
     Step("several_problems", several_problems),
     Step("several_questions", several_questions),

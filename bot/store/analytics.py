@@ -57,6 +57,7 @@ class AnalyticsReport:
     unanswered: tuple[UnansweredQuestion, ...]        # newest first
     per_channel: tuple[tuple[str, int], ...] = ()
     counter_topics: tuple[tuple[str, int], ...] = ()  # staff console lookups (channel "staff") per topic
+    situations: tuple[tuple[str, int], ...] = ()      # emergencies and serious situations by kind (counts, no text)
     ratings: tuple[tuple[str, int, int], ...] = ()    # (language, helpful, not helpful)
     filters: Filters = Filters()
 
@@ -130,6 +131,8 @@ def build_report(engine: Engine, days: int = 30, now: dt.datetime | None = None,
         handoff = and_(scope, REPORTED == "handoff")
         by_reason = _grouped(connection, _c.handoff_reason, handoff)
         by_office = _grouped(connection, _c.handoff_office, handoff)
+        situations = _grouped(connection, _c.handoff_reason,
+                              and_(scope, REPORTED.in_(("emergency", "serious")), _c.handoff_reason != ""))
         rows = connection.execute(select(_c.created_at, _c.lang, _c.channel, _c.question)
                                   .where(and_(scope, REPORTED == "unanswered"))
                                   .order_by(_c.created_at.desc(), _c.id.desc()).limit(unanswered_limit))
@@ -139,5 +142,5 @@ def build_report(engine: Engine, days: int = 30, now: dt.datetime | None = None,
     per_day = tuple((since + dt.timedelta(days=i), days_seen.get(since + dt.timedelta(days=i), 0))
                     for i in range(days))
     return AnalyticsReport(since, until, sum(days_seen.values()), per_day, per_language, per_outcome,
-                           top_topics, by_reason, by_office, unanswered, per_channel, counter_topics, ratings,
-                           filters)
+                           top_topics, by_reason, by_office, unanswered, per_channel, counter_topics,
+                           situations, ratings, filters)

@@ -1,0 +1,21 @@
+"""Building the safety steps' parts from the packaged data (one call for the services)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from bot.safety.compose import SafetyComposer
+from bot.safety.recognise import SafetyRecogniser
+from bot.safety.step import Safety
+from bot.safety.texts import load_safety_texts
+from knowledge.offices import OfficeDirectory
+from knowledge.retriever import Retriever
+from knowledge.situations import load_situations
+
+__all__ = ["build_safety"]
+
+
+def build_safety(translations: Path, offices: OfficeDirectory, retriever: Callable[[], Retriever]) -> Safety:
+    catalogue, texts = load_situations(), load_safety_texts(translations)
+    return Safety(catalogue, SafetyRecogniser(catalogue, texts, retriever), SafetyComposer(catalogue, texts),
+                  offices)

@@ -1,0 +1,178 @@
+"""The safety steps of the dialogue turn (issue 13) and the replies they give.
+
+- ``danger`` runs right after the language is settled, before emergencies, place, intents and topics: an
+  immediate-danger situation (suicide, violence at home, sexual violence, a child in danger, danger now)
+  gets what to do now and the right line first — never a question about the prefecture first.
+- ``situations`` runs after the intents: any other catalogued situation (passport kept, unpaid wages,
+  refused renewal …) gets its steps and lines, then the office for the resident's place. Several at once
+  go to FRESC, or to the immigration bureau when the residence status is at stake, with each one's steps.
+- ``emergency_allowed`` is what the emergency step asks before taking an emergency *intent*: the example
+  must be clearly closer than any topic in the message's own script (kana-only and romaji questions were
+  getting "call 119").
+
+Every reply ends with an offer to keep talking. The handoff card is the office (or, without one, the first
+line) in the resident's language; its reason is ``situation:<id>`` so the analytics count situations by
+kind without any text; ``summary_ja`` names each problem.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from bot.redact import redact
+from bot.replies import Handoff, OfficeCard, Reply
+from bot.safety.compose import SafetyComposer
+from bot.safety.recognise import Recognition, SafetyRecogniser
+from knowledge.offices import Office, OfficeDirectory
+from knowledge.situations import SituationCatalogue
+
+if TYPE_CHECKING:
+    from bot.dialogue.turn import Turn
+
+__all__ = ["Safety", "danger", "situations", "emergency_allowed", "SITUATION_REASON"]
+
+SITUATION_REASON = "situation:"  # Handoff.reason prefix: "situation:domestic_violence"
+_OFFICE_KIND = {"fresc": "fresc", "legal-help": "legal-help"}
+
+
+@dataclass(frozen=True)
+class Safety:
+    """What the safety steps need, built once with the services."""
+
+    catalogue: SituationCatalogue
+    recogniser: SafetyRecogniser
+    composer: SafetyComposer
+    offices: OfficeDirectory
+
+    def recognition(self, turn: Turn) -> Recognition:
+        cached = turn.__dict__.get("_safety_recognition")
+        if cached is None:
+            cached = self.recogniser.recognise(turn.text) if turn.text else Recognition()
+            turn.__dict__["_safety_recognition"] = cached
+        return cached
+
+
+def _safety(turn: Turn) -> Safety | None:
+    return getattr(turn.dialogue, "safety", None)
+
+
+def danger(turn: Turn) -> list[Reply] | None:
+    """Immediate danger first: the line, before anything else is asked or searched."""
+    safety = _safety(turn)
+    if safety is None or turn.msg.kind != "text" or not turn.text:
+        return None
+    found = safety.recognition(turn)
+    return _replies(turn, safety, found) if found.immediate else None
+
+
+def situations(turn: Turn) -> list[Reply] | None:
+    """Any other catalogued situation: its steps and lines, then the office for the resident's place."""
+    safety = _safety(turn)
+    if safety is None or turn.msg.kind != "text" or not turn.text:
+        return None
+    found = safety.recognition(turn)
+    return _replies(turn, safety, found) if found else None
+
+
+def emergency_allowed(turn: Turn, kind: str) -> bool:
+    """May an emergency intent stand for this message (see ``SafetyRecogniser.emergency_evidence``)?"""
+    safety = _safety(turn)
+    return True if safety is None else safety.recogniser.emergency_evidence(turn.text, kind)
+
+
+# -- the replies ---------------------------------------------------------------------------------------
+def _replies(turn: Turn, safety: Safety, found: Recognition) -> list[Reply]:
+    lang, catalogue, composer = turn.speech.key, safety.catalogue, safety.composer
+    ids = found.ids
+    text = composer.steps(ids[0], lang, with_title=True) if len(ids) == 1 else composer.several(ids, lang)
+    office = _office(turn, safety, ids)
+    parts = [text]
+    if office is not None:
+        parts.append(_office_text(safety, office, lang))
+    elif _needs_place(catalogue, ids) and not found.immediate:
+        parts.append(composer.texts.text(lang, "office_ask_place"))
+    parts.append(composer.keep_talking(lang))
+    turn.state.problems = (turn.state.problems + [redact(turn.text)])[-turn.policy.problems_kept:]
+    handoff = _handoff(turn, safety, ids, office)
+    turn.state.unanswered = 0
+    calls = {c.id: c for s in ids for c in composer.calls(s, lang)}  # each line once, in order
+    reply = turn.reply("\n\n".join(parts), handoff=handoff, quick=turn.quick("qr_person"))
+    return turn.lead + [replace(reply, calls=tuple(calls.values()))]
+
+
+def _needs_place(catalogue: SituationCatalogue, ids: list[str]) -> bool:
+    return any(catalogue[s].office == "immigration" for s in ids)
+
+
+def _office_kind(catalogue: SituationCatalogue, ids: list[str]) -> str:
+    """Several problems: the bureau when the residence status is at stake, else FRESC; one: its office."""
+    serious = [s for s in ids if not catalogue[s].immediate]
+    if len(serious) >= 2:
+        return "immigration" if any(catalogue[s].status_at_stake and catalogue[s].office == "immigration"
+                                    for s in serious) else "fresc"
+    return next((catalogue[s].office for s in ids if catalogue[s].office != "none"), "none")
+
+
+def _office(turn: Turn, safety: Safety, ids: list[str]) -> Office | None:
+    kind = _office_kind(safety.catalogue, ids)
+    if kind == "immigration":
+        prefecture = turn.state.prefecture
+        return safety.offices.for_prefecture(prefecture) if prefecture else None
+    if kind in _OFFICE_KIND:
+        found = safety.offices.of_kind(_OFFICE_KIND[kind])
+        shown = {line.number for s in ids for line in safety.catalogue.lines_for(s)}
+        office = found[0] if found else None
+        return None if office is None or office.main_phone in shown else office  # not twice
+    return None
+
+
+def _office_text(safety: Safety, office: Office, lang: str) -> str:
+    card = _card(safety, office, lang)
+    texts = safety.composer.texts
+    lines = [texts.text(lang, "office"), card.name, f"☎ {card.phone}"]
+    if card.address:
+        lines.append(card.address)
+    if card.hours:
+        lines.append(card.hours)
+    return "\n".join(lines)
+
+
+def _card(safety: Safety, office: Office, lang: str) -> OfficeCard:
+    """The office in the resident's language: name and hours from the situation texts when the office is a
+    known line (FRESC), the "IP phone / from abroad" note from the texts, never the data's English notes."""
+    texts = safety.composer.texts
+    words = texts.line(lang, office.id) if office.id in texts.lines.get("en", {}) else {}
+    name = words.get("name") or f"{office.name_ja} ({office.name_en})"
+    main = office.phones[0].number if office.phones else ""
+    others = [texts.text(lang, "alt", number=p.number) for p in office.phones[1:]]
+    phone = main + (f" ({'; '.join(others)})" if others else "")
+    hours = words.get("hours") or ""
+    return OfficeCard(id=office.id, name=name, phone=phone, address=office.full_address, hours=hours)
+
+
+def _line_card(safety: Safety, situation_id: str, lang: str) -> OfficeCard | None:
+    lines = safety.catalogue.lines_for(situation_id)
+    if not lines:
+        return None
+    line, texts = lines[0], safety.composer.texts
+    words = texts.line(lang, line.id)
+    phone = line.number + (f" ({texts.text(lang, 'alt', number=line.alt)})" if line.alt else "")
+    return OfficeCard(id=line.id, name=words.get("name", line.id), phone=phone, address="",
+                      hours=words.get("hours", ""))
+
+
+def _handoff(turn: Turn, safety: Safety, ids: list[str], office: Office | None) -> Handoff | None:
+    card = _card(safety, office, turn.speech.key) if office is not None else _line_card(safety, ids[0],
+                                                                                        turn.speech.key)
+    if card is None:
+        return None
+    state, router = turn.state, turn.dialogue.router
+    titles = [safety.composer.texts.situation("ja", s)["title"] for s in ids]
+    summary = router.summary_ja(lang=turn.speech.key, prefecture=state.prefecture, city=state.city,
+                                reason="complex", kind=_summary_kind(safety.catalogue, ids), topics=titles,
+                                words=state.problems)
+    return Handoff(reason=SITUATION_REASON + ids[0], office=card, summary_ja=summary)
+
+
+def _summary_kind(catalogue: SituationCatalogue, ids: list[str]) -> str:
+    return {"immigration": "immigration", "legal-help": "legal"}.get(_office_kind(catalogue, ids), "fresc")
