@@ -142,7 +142,8 @@ def test_my_husband_hits_me_gets_the_police_first_and_never_bring_your_passport(
 def test_a_crisis_is_answered_in_the_residents_language(fake_services, text, lang, words):
     replies = ask(fake_services, text, f"safety-lang-{lang}", lang=lang)
     assert words in replies[0].text
-    assert replies[0].calls[0].number in {"119", "110"}
+    assert replies[0].calls[0].number == "0120-279-338"   # the crisis line first, then 119
+    assert replies[0].calls[1].number == "119"
 
 
 def test_a_passport_kept_and_wages_unpaid_get_both_steps_fresc_and_a_summary_naming_each(fake_services):
@@ -194,3 +195,10 @@ def test_the_analytics_count_situations_by_kind_without_any_text(fake_services):
     reasons = dict(report.situations)   # immediate danger is its own outcome, counted by kind
     assert reasons.get(SITUATION_REASON + "sexual_violence", 0) >= 1
     assert all("raped" not in reason for reason in reasons)
+
+
+@pytest.mark.parametrize("text", ["I want to kill myself", "死にたい", "Tôi muốn tự tử", "Quiero morir, ya no puedo más"])
+def test_suicidal_thoughts_get_the_crisis_line_first_then_119(client, text):
+    reply = client.post("/api/chat", json={"session_id": "crisis-" + text[:6], "text": text}).json()
+    assert [call["number"] for call in reply["calls"]][:2] == ["0120-279-338", "119"]
+    assert "0120-279-338" in reply["text"] and reply.get("handoff") is None or "prefecture" not in reply["text"]
