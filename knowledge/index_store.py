@@ -27,6 +27,7 @@ import faiss
 import numpy as np
 
 from knowledge.chunker import CHUNKER_VERSION, Chunk, chunk_sections, question_chunks
+from knowledge.dated import current_text
 from knowledge.content import Section
 from knowledge.embedders import Embedder
 from knowledge.lexical import LexicalIndex, chunk_tokens
@@ -133,7 +134,8 @@ def load_index(build: Path, embedder: Embedder, **retriever_options) -> Retrieve
         raise ValueError(f"index {build} was built with {manifest.embedder_id}, not {embedder.id}")
     records = json.loads((build / "chunks.json").read_text(encoding="utf-8"))
     tokens = [r.pop("tokens") for r in records]
-    chunks = [Chunk(**r) for r in records]
+    # Date-bound lines ({until DATE}) are resolved when the index is loaded: shown while DATE is ahead.
+    chunks = [Chunk(**{**r, "text": current_text(r["text"])}) for r in records]
     lexical = LexicalIndex(tokens, [c.lang for c in chunks])
     return Retriever(chunks, faiss.read_index(str(build / "vectors.faiss")), lexical, embedder, **retriever_options)
 
