@@ -18,7 +18,7 @@ from knowledge.offices import OfficeDirectory
 from knowledge.topics import TopicInfo
 
 __all__ = ["REFERENCE_LANG", "coverage_problems", "number_problems", "phone_problems", "format_problems",
-           "topic_index_problems", "is_site_root", "stale_report", "words", "all_problems"]
+           "topic_index_problems", "is_site_root", "stale_report", "slash_date_problems", "words", "all_problems"]
 
 REFERENCE_LANG = "en"
 _NATIVE_DIGITS = re.compile(r"[\u0966-\u096f\u0e50-\u0e59\u17e0-\u17e9\u1040-\u1049\uff10-\uff19]")
@@ -95,6 +95,22 @@ def format_problems(sections: list[Section], min_words: int = 60, max_words: int
     return problems
 
 
+SLASH_DATE = re.compile(r"(?<![\d/.:-])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\d/])")
+SLASH_DATE_LANGS = {"en"}  # month/day is English (US) usage only; everyone else writes dates their own way
+
+
+def slash_date_problems(texts: Iterable[tuple[str, str, str]]) -> list[str]:
+    """``(lang, where, text)`` triples: a date like ``4/1`` outside English is read wrongly (1 April or
+    4 January?), so the content and the catalogs write dates the language's way instead (docs/content-guide.md)."""
+    problems = []
+    for lang, where, text in texts:
+        if lang in SLASH_DATE_LANGS:
+            continue
+        for match in SLASH_DATE.finditer(text):
+            problems.append(f"{lang}/{where}: slash date {match.group()}; write it the language's way (month name)")
+    return problems
+
+
 def topic_index_problems(sections: list[Section], topics: dict[str, TopicInfo]) -> list[str]:
     reference = {s.topic_id: s for s in sections if s.lang == REFERENCE_LANG}
     problems = [f"topics.yaml: no entry for {t}" for t in sorted(set(reference) - set(topics))]
@@ -143,5 +159,6 @@ def stale_report(sections: list[Section], topics: dict[str, TopicInfo], days: in
 
 def all_problems(sections: list[Section], offices: OfficeDirectory, topics: dict[str, TopicInfo]) -> list[str]:
     return (coverage_problems(sections) + number_problems(sections) + format_problems(sections)
+            + slash_date_problems((s.lang, s.topic_id, s.text) for s in sections)
             + phone_problems(sections, offices, allowed_short=("#9110", "#7119"))
             + topic_index_problems(sections, topics))

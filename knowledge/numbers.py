@@ -65,7 +65,9 @@ def _months_as_numbers(text: str, lang: str | None) -> str:
 
     def replace(match: re.Match) -> str:
         before, after = text[max(0, match.start() - 12):match.start()], text[match.end():match.end() + 12]
-        if not (re.search(r"\d[\s.]*(?:de\s+|ខែ|ที่\s*\d+\s*)?$", before) or re.match(r"[\s,]*\d", after)):
+        # a day or year next to the name, allowing an ordinal mark (1º) or a short suffix (ဧပြီလ 1)
+        if not (re.search(r"\d[^\s\d]{0,2}[\s.]*(?:de\s+|ខែ|ที่\s*\d+\s*)?$", before)
+                or re.match(r"[^\s\d]{0,3}[\s,]*\d", after)):
             return match.group()
         return f" {names[match.group().casefold()]} "
 

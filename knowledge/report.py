@@ -9,7 +9,8 @@ import sys
 from collections import defaultdict
 
 from knowledge.content import load_guidebook
-from knowledge.content_checks import REFERENCE_LANG, all_problems, stale_report, words
+from knowledge.catalog_texts import catalog_texts
+from knowledge.content_checks import REFERENCE_LANG, all_problems, slash_date_problems, stale_report, words
 from knowledge.statuses import load_statuses, status_sections
 from knowledge.offices import load_offices
 from knowledge.paths import GUIDEBOOK_DIR
@@ -57,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.check:
         return 0
     problems = all_problems(sections, load_offices(), load_topics())
+    problems += slash_date_problems((c.lang, f"catalog:{c.msgid}", c.text) for c in catalog_texts()
+                                    if not langs or c.lang in langs)
     for problem in problems:
         print(problem, file=sys.stderr)
     print(f"{len(problems)} problem(s)", file=sys.stderr)

@@ -115,3 +115,24 @@ def test_shikaku_kakunin_sho_is_not_called_a_certificate_of_eligibility():
 def test_houterasu_gives_its_number_for_ip_phones_and_its_hours(english):
     body = english["legal-consultation"].body
     assert "050-3754-5430" in body and "9:00-17:00" in body
+
+
+@pytest.mark.parametrize("lang, text, bad", [
+    ("es", "del 1 de abril (4/1) al 31 de marzo", True),
+    ("id", "dari 1/1 sampai 31/12", True),
+    ("uk", "з 1 квітня до 31 березня", False),
+    ("en", "from 4/1 to 3/31", False),                  # English keeps its own usage
+    ("es", "Teléfono: 0570-011000, 1-6-1 Yotsuya", False),
+    ("fil", "Yotsuya Tower 13F, 24/7", False),
+])
+def test_slash_dates_are_refused_outside_english(lang, text, bad):
+    assert bool(checks.slash_date_problems([(lang, "t", text)])) is bad
+
+
+def test_no_edition_or_catalog_writes_a_slash_date():
+    from knowledge.catalog_texts import catalog_texts
+
+    sections = load_guidebook(GUIDEBOOK_DIR)
+    assert checks.slash_date_problems((s.lang, s.topic_id, s.text) for s in sections) == []
+    texts = catalog_texts()
+    assert texts and checks.slash_date_problems((c.lang, c.msgid, c.text) for c in texts) == []
