@@ -11,6 +11,7 @@ from collections import defaultdict
 from knowledge.content import load_guidebook
 from knowledge.catalog_texts import catalog_texts
 from knowledge.content_checks import REFERENCE_LANG, all_problems, slash_date_problems, stale_report, words
+from knowledge.glossary import glossary_problems, load_glossary
 from knowledge.statuses import load_statuses, status_sections
 from knowledge.offices import load_offices
 from knowledge.paths import GUIDEBOOK_DIR
@@ -58,8 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.check:
         return 0
     problems = all_problems(sections, load_offices(), load_topics())
-    problems += slash_date_problems((c.lang, f"catalog:{c.msgid}", c.text) for c in catalog_texts()
-                                    if not langs or c.lang in langs)
+    catalogs = [(c.lang, f"catalog:{c.msgid}", c.text) for c in catalog_texts() if not langs or c.lang in langs]
+    problems += slash_date_problems(catalogs)
+    problems += glossary_problems([(s.lang, s.topic_id, s.text) for s in sections] + catalogs, load_glossary())
     for problem in problems:
         print(problem, file=sys.stderr)
     print(f"{len(problems)} problem(s)", file=sys.stderr)

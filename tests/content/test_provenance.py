@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from knowledge import content_checks as checks
-from knowledge.content import Section, load_guidebook
+from knowledge.content import Section, languages_in, load_guidebook
 from knowledge.dated import change_dates, current_text
 from knowledge.numbers import numbers_in
 from knowledge.paths import GUIDEBOOK_DIR
@@ -136,3 +136,34 @@ def test_no_edition_or_catalog_writes_a_slash_date():
     assert checks.slash_date_problems((s.lang, s.topic_id, s.text) for s in sections) == []
     texts = catalog_texts()
     assert texts and checks.slash_date_problems((c.lang, c.msgid, c.text) for c in texts) == []
+
+
+def test_the_glossary_has_every_language_for_every_term():
+    from knowledge.glossary import load_glossary
+
+    langs = set(languages_in(GUIDEBOOK_DIR))
+    for term in load_glossary():
+        assert set(term.names) == langs, term.id
+
+
+@pytest.mark.parametrize("lang, text, flagged", [
+    ("tr", "Lütfen oturum kartınızı getirin", True),        # a second name for the residence card
+    ("tr", "ikamet kartınızı yanınızda götürün", False),
+    ("ne", "निवास कार्ड (जाइर्यु कार्ड) हराएमा", False),       # a bracketed gloss is fine
+    ("uk", "сплатіть податок на проживання", True),          # reads as a lodging tax
+    ("my", "ခရိုင် လူဝင်မှုကြီးကြပ်ရေးရုံး", False),        # a district immigration office is a district
+    ("my", "သင့်ခရိုင်ကို ရေးပေးပါ", True),                  # but a prefecture is not
+])
+def test_the_glossary_check_reports_a_term_named_another_way(lang, text, flagged):
+    from knowledge.glossary import glossary_problems, load_glossary
+
+    assert bool(glossary_problems([(lang, "t", text)], load_glossary())) is flagged
+
+
+def test_every_edition_and_catalog_uses_the_glossary_names():
+    from knowledge.catalog_texts import catalog_texts
+    from knowledge.glossary import glossary_problems, load_glossary
+
+    texts = [(s.lang, s.topic_id, s.text) for s in load_guidebook(GUIDEBOOK_DIR)]
+    texts += [(c.lang, c.msgid, c.text) for c in catalog_texts()]
+    assert glossary_problems(texts, load_glossary()) == []
