@@ -8,19 +8,18 @@ from __future__ import annotations
 import threading
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from bot.catalog import Catalogs
 from bot.language import Detection, LanguageIdentifier
 from bot.replies import Reply, Source
+from bot.speech import Speech
 from knowledge.chunker import Chunk
 from knowledge.offices import OfficeDirectory
 from knowledge.retriever import Retriever, TopicHit
 
-__all__ = ["Assistant", "Answer", "PLAIN_LANG"]
-
-PLAIN_LANG = "ja-plain"
+__all__ = ["Assistant", "Answer"]
 
 
 @dataclass(frozen=True)
@@ -28,7 +27,7 @@ class Answer:
     """The retrieval outcome before wording: the topics found and how sure we are."""
 
     detection: Detection
-    lang: str          # reply language (a content folder), e.g. "ja-plain"
+    speech: Speech     # how the reply speaks (its content key, e.g. "ja-plain", names the folder)
     hits: tuple[TopicHit, ...]
     confident: bool
 
@@ -95,62 +94,66 @@ class Assistant:
             self._by_topic = cached
         return cached[1]
 
-    def reply_language(self, detection: Detection, lang: str | None, plain: bool | None) -> str:
-        chosen = lang or detection.lang
-        wants_plain = plain if plain is not None else (chosen == "ja" and detection.register == "plain")
-        if wants_plain and self.identifier.supported & {PLAIN_LANG}:
-            return PLAIN_LANG
-        return chosen
+    def reply_speech(self, detection: Detection, speech: Speech | None) -> Speech:
+        """The chosen speech, else the detected one (plain only where a plain catalog or content exists)."""
+        wanted = speech or Speech(detection.lang, detection.register)
+        if wanted.plain and wanted.key not in self.identifier.supported and not self.catalogs.has(wanted.key):
+            return Speech(wanted.lang)
+        return wanted
 
-    def find(self, text: str, lang: str | None = None, plain: bool | None = None, k: int = 8) -> Answer:
+    def find(self, text: str, speech: Speech | None = None, k: int = 8) -> Answer:
         retriever = self._retriever()
-        key = (unicodedata.normalize("NFKC", text).strip().lower(), lang, plain, id(retriever))
+        key = (unicodedata.normalize("NFKC", text).strip().lower(), speech, k, id(retriever))
         cached = self._cache.get(key)
         if cached is not None:
             return cached
         detection = self.identifier.detect(text)
-        reply_lang = self.reply_language(detection, lang, plain)
+        reply = self.reply_speech(detection, speech)
         # words are matched in the language the question is written in, whatever language the reply is in
-        search_lang = "ja" if detection.lang == PLAIN_LANG else detection.lang
-        hits = tuple(retriever.search(detection.text, search_lang, k=k))
-        answer = Answer(detection, reply_lang, hits, False)
+        hits = tuple(retriever.search(detection.text, Speech.parse(detection.lang).lang, k=k))
+        answer = Answer(detection, reply, hits, False)
         answer = replace(answer, confident=bool(answer.topics) and answer.topics[0].dense >= self.threshold)
         self._cache.put(key, answer)
         return answer
 
+    def search_many(self, texts: Sequence[str], speech: Speech, k: int = 8) -> list[list[TopicHit]]:
+        """Guidebook topics (intents left out) for each of several texts, embedded in one batched call;
+        words are matched in ``speech``'s language."""
+        found = self._retriever().search_many(list(texts), speech.lang, k=k)
+        return [[h for h in hits if not h.is_intent] for hits in found]
+
     # -- wording -----------------------------------------------------------------------------------
-    def topic_text(self, topic_id: str, lang: str) -> tuple[Chunk, str] | None:
-        """The topic's title chunk and full text in ``lang`` (falls back to English, then any)."""
+    def topic_text(self, topic_id: str, speech: Speech | str) -> tuple[Chunk, str] | None:
+        """The topic's title chunk and full text for a speech (or content key), along its fallback chain."""
         table = self._chunks_by_topic(self._retriever())
-        for candidate in (lang, "ja" if lang == PLAIN_LANG else "en", "en"):
+        if isinstance(speech, str):
+            speech = Speech.parse(speech)
+        for candidate in speech.fallbacks:
             chunks = table.get((topic_id, candidate))
             if chunks:
                 body = "\n\n".join(c.text.split("\n", 1)[1] if "\n" in c.text else c.text for c in chunks)
                 return chunks[0], f"{chunks[0].title}\n\n{body}"
         return None
 
-    def not_sure(self, session_id: str, content_lang: str) -> Reply:
+    def not_sure(self, session_id: str, speech: Speech) -> Reply:
         """Say we do not know, and name the Immigration Information Center from the office data."""
         center = self.offices.of_kind("information-center")
         contact = center[0] if center else None
         text = self.catalogs.text(
-            content_lang, "no_answer",
-            office=(contact.name_ja if content_lang.startswith("ja") else contact.name_en) if contact else "",
+            speech, "no_answer",
+            office=(contact.name_ja if speech.lang == "ja" else contact.name_en) if contact else "",
             phone=contact.main_phone if contact else "",
         )
-        plain = content_lang == PLAIN_LANG
-        return Reply(session_id, "ja" if plain else content_lang, "plain" if plain else "standard", text)
+        return Reply(session_id, speech, text)
 
-    def answer(self, session_id: str, text: str, lang: str | None = None, plain: bool | None = None) -> Reply:
-        found = self.find(text, lang, plain)
-        register = "plain" if found.lang == PLAIN_LANG else "standard"
-        reply_lang = "ja" if found.lang == PLAIN_LANG else found.lang
+    def answer(self, session_id: str, text: str, speech: Speech | None = None) -> Reply:
+        found = self.find(text, speech)
         best = found.topics[0] if found.confident else None
-        located = self.topic_text(best.topic_id, found.lang) if best else None
+        located = self.topic_text(best.topic_id, found.speech) if best else None
         if located is None:
-            return self.not_sure(session_id, found.lang)
+            return self.not_sure(session_id, found.speech)
         chunk, body = located
-        return Reply(session_id, reply_lang, register, body, (self.source(best, chunk),), confidence=best.dense)
+        return Reply(session_id, found.speech, body, (self.source(best, chunk),), confidence=best.dense)
 
     @staticmethod
     def source(hit: TopicHit, chunk: Chunk) -> Source:

@@ -1,7 +1,7 @@
 """User-facing sentences, from gettext catalogs: ``translations/<lang>/LC_MESSAGES/messages.po``.
 
-Message ids are symbolic (``no_answer``), the English catalog holds the English text, and a language
-without a sentence falls back to English. Catalogs are read with babel at start-up (no compile step), so
+Message ids are symbolic (``no_answer``), the English catalog holds the English text, and a sentence
+missing in a catalog is looked up along the fallback chain (plain Japanese → Japanese → English). Catalogs are read with babel at start-up (no compile step), so
 adding a language is adding a folder.
 """
 from __future__ import annotations
@@ -10,9 +10,10 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-__all__ = ["Catalogs", "load_catalogs", "FALLBACK"]
+from bot.speech import Speech
+from knowledge.languages import FALLBACK, fallback_chain
 
-FALLBACK = "en"
+__all__ = ["Catalogs", "load_catalogs", "FALLBACK"]
 
 
 class Catalogs:
@@ -25,15 +26,16 @@ class Catalogs:
     def languages(self) -> list[str]:
         return sorted(self._messages)
 
-    def has(self, lang: str) -> bool:
-        return lang in self._messages
+    def has(self, lang: str | Speech) -> bool:
+        return str(lang) in self._messages
 
     def ids(self, lang: str = FALLBACK) -> set[str]:
         return set(self._messages.get(lang, {}))
 
-    def text(self, lang: str, key: str, **values: object) -> str:
-        """The sentence ``key`` in ``lang`` (English when missing), with ``{placeholders}`` filled."""
-        template = self._messages.get(lang, {}).get(key) or self._messages[FALLBACK].get(key)
+    def text(self, lang: str | Speech, key: str, **values: object) -> str:
+        """The sentence ``key`` for a speech or content key (along its fallback chain), placeholders filled."""
+        chain = lang.fallbacks if isinstance(lang, Speech) else fallback_chain(lang)
+        template = next((found for k in chain if (found := self._messages.get(k, {}).get(key))), None)
         if template is None:
             raise KeyError(f"message {key!r} is in no catalog")
         return template.format(**values) if values else template

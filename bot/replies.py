@@ -1,9 +1,20 @@
-"""What the assistant says back: frozen dataclasses with the JSON shape of ``/api/chat``."""
+"""What the assistant says back: frozen dataclasses with the JSON shape of ``/api/chat``.
+
+Adding a structured field to replies (say ``office``) is one line: an optional field on ``Reply`` declared
+with ``extension()``; ``to_json`` then includes it whenever it is set (its ``to_json()`` if it has one, its
+fields if it is a dataclass), and leaves it out otherwise, so existing clients see no change.
+"""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
+from typing import Any
 
-__all__ = ["Source", "OfficeCard", "Handoff", "Reply", "merge_replies"]
+from bot.speech import Speech
+
+__all__ = ["Source", "OfficeCard", "Handoff", "QuickReply", "Reply", "merge_replies", "extension",
+           "LANGUAGE_PAYLOAD"]
+
+LANGUAGE_PAYLOAD = "lang="   # a language button's payload: "lang=vi", "lang=ja-plain"
 
 
 @dataclass(frozen=True)
@@ -38,35 +49,106 @@ class Handoff:
 
 
 @dataclass(frozen=True)
+class QuickReply:
+    """A button: ``label`` is shown; ``payload`` is what tapping sends back (as Rasa's buttons).
+
+    An ordinary button's payload is its label (tapping says it); a language button's is ``lang=<key>``.
+    """
+
+    label: str
+    payload: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.payload:
+            object.__setattr__(self, "payload", self.label)
+
+    @classmethod
+    def for_language(cls, label: str, speech: Speech) -> QuickReply:
+        return cls(label, LANGUAGE_PAYLOAD + speech.key)
+
+    @staticmethod
+    def chosen_language(payload: str) -> Speech | None:
+        """The language a payload chooses, or None when it is not a language button's."""
+        if not payload.startswith(LANGUAGE_PAYLOAD):
+            return None
+        try:
+            return Speech.parse(payload.removeprefix(LANGUAGE_PAYLOAD))
+        except ValueError:
+            return None
+
+    def to_json(self) -> dict:
+        return {"label": self.label, "payload": self.payload}
+
+
+def extension(default: Any = None) -> Any:
+    """An optional structured field of ``Reply``, serialised by ``to_json`` only when it is set."""
+    return field(default=default, metadata={"json": "optional"}, compare=False)
+
+
+def _jsonable(value: Any) -> Any:
+    if hasattr(value, "to_json"):
+        return value.to_json()
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    if isinstance(value, (tuple, list)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+@dataclass(frozen=True)
 class Reply:
     session_id: str
-    lang: str
-    register: str
+    speech: Speech
     text: str
     sources: tuple[Source, ...] = ()
     handoff: Handoff | None = None
-    quick_replies: tuple[str, ...] = ()
+    quick_replies: tuple[QuickReply, ...] = ()
     confidence: float = 0.0
     extra: dict = field(default_factory=dict, compare=False)
+    # optional structured fields go here, each declared with ``extension()`` (see the module docstring)
+
+    @property
+    def lang(self) -> str:
+        return self.speech.lang
+
+    @property
+    def register(self) -> str:
+        return self.speech.register
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The quick replies' labels (what ``/api/chat`` has always returned as ``quick_replies``)."""
+        return tuple(q.label for q in self.quick_replies)
 
     def to_json(self) -> dict:
-        return {
+        data = {
             "session_id": self.session_id,
-            "lang": self.lang,
-            "register": self.register,
+            "lang": self.speech.lang,
+            "register": self.speech.register,
             "text": self.text,
             "sources": [s.to_json() for s in self.sources],
             "handoff": asdict(self.handoff) if self.handoff else None,
-            "quick_replies": list(self.quick_replies),
+            "quick_replies": list(self.labels),
+            "quick_reply_payloads": [q.to_json() for q in self.quick_replies],
         }
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if item.metadata.get("json") == "optional" and value is not None:
+                data[item.name] = _jsonable(value)
+        return data
 
 
 def merge_replies(replies: list[Reply]) -> Reply:
-    """One reply for channels that answer once (the JSON API): texts joined, the last quick replies."""
+    """One reply for channels that answer once (the JSON API): texts joined, the last quick replies; an
+    optional structured field keeps the last value set."""
     if len(replies) == 1:
         return replies[0]
     last = replies[-1]
     handoff = next((r.handoff for r in reversed(replies) if r.handoff), None)
     sources = tuple(s for r in replies for s in r.sources)
-    return Reply(last.session_id, last.lang, last.register, "\n\n".join(r.text for r in replies), sources,
-                 handoff, last.quick_replies, max(r.confidence for r in replies))
+    merged = Reply(last.session_id, last.speech, "\n\n".join(r.text for r in replies), sources,
+                   handoff, last.quick_replies, max(r.confidence for r in replies))
+    optional = {f.name: next((getattr(r, f.name) for r in reversed(replies) if getattr(r, f.name) is not None),
+                             None)
+                for f in fields(Reply) if f.metadata.get("json") == "optional"}
+    return replace(merged, **optional) if optional else merged

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.assistant import PLAIN_LANG, Assistant
+from bot.assistant import Assistant
 from bot.dialogue.handoff import HandoffRouter, language_name
 from bot.plain import furigana
 from bot.redact import redact
 from bot.replies import OfficeCard
+from bot.speech import PLAIN, Speech
 from knowledge.places import Gazetteer, Place
 from knowledge.topics import TopicInfo
 
@@ -33,7 +34,7 @@ class TopicMatch:
 
 @dataclass(frozen=True)
 class StaffView:
-    lang: str                      # detected (or chosen) language of the resident, "ja-plain" for plain Japanese
+    speech: Speech                 # the resident's detected (or chosen) language and register
     lang_name_ja: str
     detection_confidence: float
     confident: bool                # the best topic clears the answer threshold
@@ -45,6 +46,11 @@ class StaffView:
     place_ja: str                  # the resident's place, in Japanese ("" when unknown)
     office: OfficeCard | None      # where to refer the resident; None until the place is known
     summary_ja: str                # handoff note for the receiving office
+
+    @property
+    def lang(self) -> str:
+        """The resident's content key ("vi", "ja-plain")."""
+        return self.speech.key
 
     @property
     def best(self) -> TopicMatch | None:
@@ -60,11 +66,11 @@ class StaffDesk:
         self.topics = topics
         self.shown = shown
 
-    def _text(self, topic_id: str, lang: str) -> str:
+    def _text(self, topic_id: str, lang: Speech | str) -> str:
         found = self.assistant.topic_text(topic_id, lang)
         return found[1] if found else ""
 
-    def _match(self, hit, lang: str) -> TopicMatch:
+    def _match(self, hit, lang: Speech) -> TopicMatch:
         ja = self.assistant.topic_text(hit.topic_id, "ja")
         local = self.assistant.topic_text(hit.topic_id, lang)
         info = self.topics.get(hit.topic_id)
@@ -88,26 +94,27 @@ class StaffDesk:
 
     def look_up(self, text: str, lang: str | None = None, prefecture: str = "",
                 reason: str = "requested") -> StaffView:
-        found = self.assistant.find(text, lang=lang)
-        resident_lang = found.lang
-        topics = tuple(self._match(h, resident_lang) for h in found.topics[: self.shown])
+        """``lang``: the resident's language as a code ("vi", "ja-plain"), when staff chose it."""
+        found = self.assistant.find(text, Speech.parse(lang) if lang else None)
+        resident = found.speech
+        topics = tuple(self._match(h, resident) for h in found.topics[: self.shown])
         best = topics[0] if topics else None
-        plain = self._text(best.topic_id, PLAIN_LANG) if best else ""
+        plain = self._text(best.topic_id, Speech("ja", PLAIN)) if best else ""
         place = self.place_of(text, prefecture)
         info = self.topics.get(best.topic_id) if best else None
         kind = info.handoff if info and info.handoff != "none" else "immigration"
         referral = self.router.route(kind, place.prefecture if place else "")
         summary = self.router.summary_ja(
-            lang=resident_lang, prefecture=place.prefecture if place else "",
+            lang=resident.key, prefecture=place.prefecture if place else "",
             city=place.id if place and place.kind == "city" else "", reason=reason, kind=kind,
             topics=[t.title_ja for t in topics[:2]], words=[redact(text)])
         return StaffView(
-            lang=resident_lang,
-            lang_name_ja=language_name(resident_lang, "ja"),
+            speech=resident,
+            lang_name_ja=language_name(resident.key, "ja"),
             detection_confidence=round(found.detection.confidence, 2),
             confident=found.confident,
             topics=topics,
-            answer=self._text(best.topic_id, resident_lang) if best else "",
+            answer=self._text(best.topic_id, resident) if best else "",
             answer_ja=self._text(best.topic_id, "ja") if best else "",
             plain_ja=plain,
             plain_ruby=tuple((s.text, s.reading) for s in furigana(plain).segments) if plain else (),

@@ -7,10 +7,9 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 
-from bot.store.analytics import build_report
+from connectors.application import Tsunagu, get_tsunagu
 from connectors.auth import staff_user
 from connectors.charts import bar_chart, day_chart
-from connectors.services import Services, get_services
 from connectors.staff_pages import labels_for, render
 
 __all__ = ["router", "PERIODS"]
@@ -25,14 +24,11 @@ def _named(rows, names) -> list[tuple[str, int]]:
 
 @router.get("/analytics", response_class=HTMLResponse, include_in_schema=False)
 async def analytics(request: Request, days: int = 30, user: str = Depends(staff_user),
-                    services: Services = Depends(get_services)):
+                    app: Tsunagu = Depends(get_tsunagu)):
     days = days if days in PERIODS else 30
-    report = await run_in_threadpool(build_report, services.store.engine, days)
-    labels = labels_for(services)
-    topic_titles = {}
-    for topic, _ in report.top_topics:
-        found = services.assistant.topic_text(topic, "ja")
-        topic_titles[topic] = found[0].title if found else topic
+    report = await run_in_threadpool(app.analytics, days)
+    labels = labels_for(app)
+    topic_titles = {topic: app.topic_title_ja(topic) for topic, _ in report.top_topics}
     charts = [
         day_chart("per-day", "1日ごとの質問数", report.per_day),
         bar_chart("per-language", "言語ごとの質問数", _named(report.per_language, labels.languages_ja)),

@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 
 from bot.dialogue import IncomingMessage
 from connectors.chat_request import BadInput, parse_chat_body
-from connectors.services import Services, get_services
+from connectors.application import Tsunagu, get_tsunagu
 from connectors.webchat import reply_json
 
 __all__ = ["router"]
@@ -23,28 +23,23 @@ def error(status: int, message: str) -> JSONResponse:
 
 
 @router.post("/api/chat")
-async def chat(request: Request, services: Services = Depends(get_services)) -> JSONResponse:
+async def chat(request: Request, app: Tsunagu = Depends(get_tsunagu)) -> JSONResponse:
     body = await request.body()
     try:
-        message = parse_chat_body(body, services.languages, services.settings.max_message_chars)
+        message = parse_chat_body(body, app.languages, app.settings.max_message_chars)
     except BadInput as bad:
         return error(bad.status, bad.message)
-    incoming = IncomingMessage(message.session_id, message.text, "api", message.lang, message.plain)
+    incoming = IncomingMessage(message.session_id, message.text, "api", message.lang, message.plain,
+                               payload=message.payload)
     try:
-        replies = await run_in_threadpool(services.dialogue.handle, incoming)
+        replies = await run_in_threadpool(app.answer, incoming)
     except Exception:  # the message is already stored; say so instead of a bare 500
         log.exception("chat turn failed for session %s", message.session_id)
-        lang = message.lang or services.settings.default_language
-        return error(500, services.catalogs.text(lang, "error_internal"))
+        lang = message.lang or app.settings.default_language
+        return error(500, app.sentence(lang, "error_internal"))
     return JSONResponse(reply_json(replies))
 
 
 @router.get("/healthz")
-def healthz(services: Services = Depends(get_services)) -> dict:
-    retriever = services.index.retriever
-    return {
-        "status": "ok" if retriever is not None else "starting",
-        "chunks": len(retriever.chunks) if retriever else 0,
-        "languages": services.languages,
-        "content_hash": services.index.content_hash,
-    }
+def healthz(app: Tsunagu = Depends(get_tsunagu)) -> dict:
+    return app.health()

@@ -7,6 +7,7 @@ from fastapi import FastAPI
 
 from connectors import analytics, api, auth, line, metrics, plain_api, staff, training, webchat
 from connectors.pages import mount_static
+from connectors.application import Tsunagu
 from connectors.services import get_services
 
 __all__ = ["create_app"]
@@ -15,8 +16,9 @@ __all__ = ["create_app"]
 def create_app() -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        services = app.dependency_overrides.get(get_services, get_services)()
-        stop = services.start_watcher()
+        # the services are built once, here; every route reaches them through get_tsunagu
+        app.state.tsunagu = Tsunagu(app.dependency_overrides.get(get_services, get_services)())
+        stop = app.state.tsunagu.start_background()
         yield
         stop.set()
 

@@ -15,10 +15,11 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from connectors.login_throttle import LoginThrottle
 from connectors.passwords import check_login, login_configured
-from connectors.settings import Settings, get_settings
+from connectors.application import get_tsunagu
+from connectors.settings import Settings
 from connectors.staff_pages import render
 
-__all__ = ["router", "staff_user", "COOKIE", "safe_next"]
+__all__ = ["router", "staff_user", "app_settings", "COOKIE", "safe_next"]
 
 router = APIRouter()
 COOKIE = "tsunagu_staff"
@@ -39,7 +40,12 @@ def safe_next(target: str | None) -> str:
     return target
 
 
-def staff_user(request: Request, settings: Settings = Depends(get_settings)) -> str:
+def app_settings(request: Request) -> Settings:
+    """The settings the application was built from: the one settings source of every route."""
+    return get_tsunagu(request).settings
+
+
+def staff_user(request: Request, settings: Settings = Depends(app_settings)) -> str:
     """Dependency of every staff page: the logged-in user, or a redirect to the login form."""
     token = request.cookies.get(COOKIE, "")
     if token and login_configured(settings):
@@ -61,13 +67,13 @@ def _form(request: Request, settings: Settings, status: int = 200, error: str = 
 
 
 @router.get("/login", response_class=HTMLResponse, include_in_schema=False)
-def login_form(request: Request, next: str = "/staff", settings: Settings = Depends(get_settings)):
+def login_form(request: Request, next: str = "/staff", settings: Settings = Depends(app_settings)):
     return _form(request, settings, target=next)
 
 
 @router.post("/login", response_class=HTMLResponse, include_in_schema=False)
 def login(request: Request, username: str = Form(""), password: str = Form(""), next: str = Form("/staff"),
-          settings: Settings = Depends(get_settings)):
+          settings: Settings = Depends(app_settings)):
     client = request.client.host if request.client else "unknown"
     if throttle.blocked(client):
         return _form(request, settings, 429, "ログインの失敗が続いたため、しばらく受け付けません。5分後にもう一度"

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from bot.replies import Reply
+from bot.replies import QuickReply, Reply
 
 __all__ = ["ChannelLimits", "Choice", "Outgoing", "Channel", "degrade", "split_text", "shorten", "units"]
 
@@ -39,6 +39,12 @@ class Choice:
     label: str
     text: str
     data: str = ""
+
+    @classmethod
+    def of(cls, quick: QuickReply) -> Choice:
+        """A quick reply as a button: tapping says its label; a payload that is not the label (a language
+        button's ``lang=vi``) travels as postback data."""
+        return cls(quick.label, quick.label, quick.payload if quick.payload != quick.label else "")
 
 
 @dataclass(frozen=True)
@@ -107,7 +113,7 @@ def degrade(replies: Sequence[Reply], limits: ChannelLimits,
     """The replies as messages the channel can show.
 
     ``bracket`` writes furigana as ``漢字(かんじ)`` (used for plain-Japanese replies when the channel has no
-    ruby); ``choices`` turns a reply's quick replies into buttons (default: label and text are the same).
+    ruby); ``choices`` turns a reply's quick replies into buttons (default: ``Choice.of``).
     Buttons go on the last message; those over the channel's limit are listed in its text instead.
     """
     messages: list[Outgoing] = []
@@ -121,7 +127,7 @@ def degrade(replies: Sequence[Reply], limits: ChannelLimits,
     last = next((r for r in reversed(replies) if r.quick_replies), None)
     if not messages or last is None:
         return messages
-    offered = choices(last) if choices else tuple(Choice(q, q) for q in last.quick_replies)
+    offered = choices(last) if choices else tuple(Choice.of(q) for q in last.quick_replies)
     shown = tuple(Choice(shorten(c.label, limits.label_chars), c.text, c.data)
                   for c in offered[: limits.quick_replies])
     spilled = offered[limits.quick_replies:]

@@ -27,10 +27,11 @@ class ChatRequest:
     text: str
     lang: str | None
     plain: bool | None
+    payload: str = ""     # a tapped quick reply's payload (``quick_reply_payloads`` of the last answer)
 
 
 def validate_chat(session_id: object, text: object, lang: object, plain: object,
-                  languages: Collection[str], max_chars: int) -> ChatRequest:
+                  languages: Collection[str], max_chars: int, payload: object = None) -> ChatRequest:
     if not isinstance(session_id, str) or not session_id.strip() or len(session_id) > 128:
         raise BadInput(422, "session_id must be a non-empty string of at most 128 characters")
     check_text(text, max_chars, "type a question")
@@ -38,7 +39,9 @@ def validate_chat(session_id: object, text: object, lang: object, plain: object,
         raise BadInput(422, f"unknown language {lang!r}; use one of: {', '.join(sorted(languages))}")
     if plain is not None and not isinstance(plain, bool):
         raise BadInput(422, "plain must be true or false")
-    return ChatRequest(session_id.strip(), text.strip(), lang, plain)
+    if payload is not None and (not isinstance(payload, str) or len(payload) > max_chars):
+        raise BadInput(422, f"payload must be a string of at most {max_chars} characters")
+    return ChatRequest(session_id.strip(), text.strip(), lang, plain, payload or "")
 
 
 def check_text(text: object, max_chars: int, empty_hint: str) -> None:
@@ -72,6 +75,6 @@ def read_json_object(body: bytes, fields: Collection[str]) -> dict:
 
 
 def parse_chat_body(body: bytes, languages: Collection[str], max_chars: int) -> ChatRequest:
-    data = read_json_object(body, ("session_id", "text", "lang", "plain"))
+    data = read_json_object(body, ("session_id", "text", "lang", "plain", "payload"))
     return validate_chat(data.get("session_id"), data.get("text"), data.get("lang"), data.get("plain"),
-                         languages, max_chars)
+                         languages, max_chars, data.get("payload"))

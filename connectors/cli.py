@@ -100,12 +100,13 @@ def cmd_rasa_questions(args) -> int:
 
 
 def cmd_ask(args) -> int:
+    from connectors.application import Tsunagu
     from connectors.chat_request import BadInput, validate_chat
 
-    services = _services(args)
+    app = Tsunagu(_services(args))
     try:
         message = validate_chat("cli", args.text, args.lang, True if args.plain else None,
-                                services.languages, services.settings.max_message_chars)
+                                app.languages, app.settings.max_message_chars)
     except BadInput as bad:
         print(f"error: {bad.message}", file=sys.stderr)
         return 2
@@ -113,7 +114,7 @@ def cmd_ask(args) -> int:
     from bot.replies import merge_replies
 
     session = args.session or f"cli-{uuid.uuid4().hex[:12]}"
-    reply = merge_replies(services.dialogue.handle(
+    reply = merge_replies(app.answer(
         IncomingMessage(session, message.text, "cli", message.lang, message.plain)))
     if args.json:
         print(json.dumps(reply.to_json(), ensure_ascii=False, indent=2))

@@ -20,19 +20,16 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from bot.dialogue import IncomingMessage
-from bot.redact import redact
-from bot.replies import Reply
+from bot.replies import QuickReply, Reply
 from connectors.channel import Channel, ChannelLimits, Choice, Outgoing, degrade
 from connectors.language_names import own_name, picker
 from connectors.ruby import bracket, warm_up
-from connectors.services import Services, get_services
+from connectors.application import Tsunagu, get_tsunagu
 
-__all__ = ["LANG_POSTBACK", "LineTurn", "answer", "router"]
+__all__ = ["LineTurn", "answer", "choices", "router"]
 
 router = APIRouter()
 log = logging.getLogger(__name__)
-
-LANG_POSTBACK = "lang"        # postback data "lang=vi": the user picked a language
 
 
 @dataclass(frozen=True)
@@ -65,58 +62,45 @@ class _SeenEvents:
 _seen = _SeenEvents()
 
 
-def _choices(services: Services):
-    """Quick replies as buttons: a language becomes a postback with its own name (babel)."""
-    def choices(reply: Reply) -> tuple[Choice, ...]:
-        codes = [services.dialogue.language_by_name(q) for q in reply.quick_replies]
-        if codes and all(codes):  # the language picker: in picker order
-            return tuple(Choice(c.name, services.catalogs.text(c.code, "language_name"),
-                                f"{LANG_POSTBACK}={c.code}") for c in picker(codes))
-        return tuple(Choice(own_name(code), q, f"{LANG_POSTBACK}={code}") if code else Choice(q, q)
-                     for q, code in zip(reply.quick_replies, codes))
-    return choices
+def choices(reply: Reply) -> tuple[Choice, ...]:
+    """Quick replies as buttons; a language button (payload ``lang=vi``) is a postback labelled with the
+    language's own name (babel), and a row of them comes in picker order."""
+    chosen = {QuickReply.chosen_language(q.payload): q for q in reply.quick_replies}
+    if None not in chosen:  # the language picker
+        by_key = {speech.key: quick for speech, quick in chosen.items()}
+        return tuple(Choice(c.name, by_key[c.code].label, by_key[c.code].payload) for c in picker(by_key))
+    return tuple(Choice.of(q) if QuickReply.chosen_language(q.payload) is None
+                 else Choice(own_name(QuickReply.chosen_language(q.payload).key), q.label, q.payload)
+                 for q in reply.quick_replies)
 
 
-def _user_lang(services: Services, conversation_id: str) -> str:
-    return services.store.state(conversation_id).get("lang") or services.settings.default_language
-
-
-def _messages_for(turn: LineTurn, services: Services, limits: ChannelLimits) -> list[Outgoing]:
-    message, limit = turn.message, services.settings.max_message_chars
+def _messages_for(turn: LineTurn, app: Tsunagu, limits: ChannelLimits) -> list[Outgoing]:
+    message, limit = turn.message, app.settings.max_message_chars
     if message.kind == "text" and len(message.text) > limit:  # as /api/chat: stored, but not processed
-        lang = _user_lang(services, message.conversation_id)
-        return [Outgoing(services.catalogs.text(lang, "error_too_long", limit=limit))]
-    replies = services.dialogue.handle(message)
-    return degrade(replies, limits, bracket=bracket, choices=_choices(services))
+        speech = app.speech_of(message.conversation_id)
+        return [Outgoing(app.sentence(speech, "error_too_long", limit=limit))]
+    return degrade(app.answer(message), limits, bracket=bracket, choices=choices)
 
 
-def answer(turns: Sequence[LineTurn], services: Services, channel: Channel) -> None:
+def answer(turns: Sequence[LineTurn], app: Tsunagu, channel: Channel) -> None:
     """The background part: run each turn through the dialogue and send the replies."""
     for turn in turns:
         conversation = turn.message.conversation_id
         try:
-            messages = _messages_for(turn, services, channel.limits)
+            messages = _messages_for(turn, app, channel.limits)
         except Exception:  # the text is already stored (see _record): say so and ask to try again
             log.exception("LINE turn failed for %s", conversation)
-            messages = [Outgoing(services.catalogs.text(_user_lang(services, conversation), "error_internal"))]
+            messages = [Outgoing(app.sentence(app.speech_of(conversation), "error_internal"))]
         try:
             channel.send(turn.recipient, messages, turn.reply_token)
         except Exception:
             log.exception("LINE send failed for %s", conversation)
 
 
-def _record(turns: list[LineTurn], services: Services) -> list[LineTurn]:
+def _record(turns: list[LineTurn], app: Tsunagu) -> list[LineTurn]:
     """Store what users wrote (redacted) before LINE gets its 200: nothing a user sent is lost, even if the
     process stops before the background answer runs."""
-    recorded = []
-    for turn in turns:
-        message = turn.message
-        if message.kind == "text":
-            services.store.record_incoming(message.conversation_id, message.channel, redact(message.text),
-                                           message.lang or "")
-            turn = replace(turn, message=replace(message, recorded=True))
-        recorded.append(turn)
-    return recorded
+    return [replace(turn, message=app.record(turn.message)) for turn in turns]
 
 
 def _bad(message: str) -> JSONResponse:
@@ -125,8 +109,8 @@ def _bad(message: str) -> JSONResponse:
 
 @router.post("/webhooks/line")
 async def webhook(request: Request, background: BackgroundTasks,
-                  services: Services = Depends(get_services)) -> JSONResponse:
-    settings = services.settings
+                  app: Tsunagu = Depends(get_tsunagu)) -> JSONResponse:
+    settings = app.settings
     if not settings.line_channel_secret or not settings.line_channel_access_token:
         return JSONResponse({"error": "LINE is not configured: set TSUNAGU_LINE_CHANNEL_SECRET and "
                                       "TSUNAGU_LINE_CHANNEL_ACCESS_TOKEN"}, status_code=503)
@@ -151,14 +135,14 @@ async def webhook(request: Request, background: BackgroundTasks,
         if event_id and not _seen.first_time(event_id):
             log.info("LINE event %s was already handled (redelivery)", event_id)
             continue
-        message = line_sdk.incoming_of(event, services)
+        message = line_sdk.incoming_of(event, app.languages)
         if message is None:
             log.info("LINE event %s acknowledged and ignored", getattr(event, "type", "unknown"))
             continue
         turns.append(LineTurn(message, line_sdk.recipient_of(event), getattr(event, "reply_token", None) or ""))
     if turns:
         warm_up()
-        turns = await run_in_threadpool(_record, turns, services)
+        turns = await run_in_threadpool(_record, turns, app)
         channel = line_sdk.LineChannel(settings.line_channel_access_token, settings.line_api_base)
-        background.add_task(answer, turns, services, channel)
+        background.add_task(answer, turns, app, channel)
     return JSONResponse({"status": "ok"})

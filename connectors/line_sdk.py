@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Sequence
-from urllib.parse import parse_qs
+from collections.abc import Collection, Sequence
 
 from linebot.v3.exceptions import InvalidSignatureError
 from linebot.v3.messaging import (
@@ -35,9 +34,8 @@ from linebot.v3.webhooks import (
 )
 
 from bot.dialogue import IncomingMessage
+from bot.replies import QuickReply as Button
 from connectors.channel import ChannelLimits, Outgoing
-from connectors.line import LANG_POSTBACK
-from connectors.services import Services
 
 __all__ = [
     "LIMITS",
@@ -108,7 +106,7 @@ def recipient_of(event: Event) -> str:
     return source.user_id if isinstance(source, UserSource) and source.user_id else ""
 
 
-def incoming_of(event: Event, services: Services) -> IncomingMessage | None:
+def incoming_of(event: Event, languages: Collection[str]) -> IncomingMessage | None:
     """What an event means to the dialogue; None for events that are acknowledged and ignored."""
     recipient = recipient_of(event)
     if not recipient:
@@ -120,8 +118,9 @@ def incoming_of(event: Event, services: Services) -> IncomingMessage | None:
         if isinstance(event.message, TextMessageContent):
             return IncomingMessage(conversation, event.message.text, "line")
         return IncomingMessage(conversation, "", "line", kind="non_text")  # sticker, image, location, …
-    if isinstance(event, PostbackEvent):
-        lang = parse_qs(event.postback.data or "").get(LANG_POSTBACK, [""])[0]
-        if lang in services.languages:  # the text is the catalog's name, which the dialogue recognises
-            return IncomingMessage(conversation, services.catalogs.text(lang, "language_name"), "line", lang=lang)
+    if isinstance(event, PostbackEvent):  # a language button: its payload goes back to the dialogue
+        data = event.postback.data or ""
+        chosen = Button.chosen_language(data)
+        if chosen is not None and chosen.key in languages:
+            return IncomingMessage(conversation, "", "line", kind="postback", payload=data)
     return None  # unfollow, join, leave, unknown types, unknown postbacks

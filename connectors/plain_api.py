@@ -13,7 +13,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from connectors.chat_request import BadInput, check_text, read_json_object
-from connectors.services import Services, get_services
+from connectors.application import Tsunagu, get_tsunagu
 
 __all__ = ["router", "PlainRequest", "parse_plain_body"]
 
@@ -48,9 +48,9 @@ def _answer(request: PlainRequest) -> dict:
 
 
 @router.post("/api/plain")
-async def plain(request: Request, services: Services = Depends(get_services)) -> JSONResponse:
+async def plain(request: Request, app: Tsunagu = Depends(get_tsunagu)) -> JSONResponse:
     try:
-        parsed = parse_plain_body(await request.body(), services.settings.max_message_chars)
+        parsed = parse_plain_body(await request.body(), app.settings.max_message_chars)
     except BadInput as bad:
         return JSONResponse({"error": bad.message}, status_code=bad.status)
     return JSONResponse(await run_in_threadpool(_answer, parsed))

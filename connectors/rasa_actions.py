@@ -31,7 +31,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.dialogue import DialogueManager, IncomingMessage
-from bot.replies import Reply
+from bot.replies import QuickReply, Reply
 from connectors.rasa_slots import reply_payload, slots_from_state, state_from_slots
 
 __all__ = ["TsunaguAction", "ActionAnswerQuestion", "ActionHandoff", "ActionEmergency",
@@ -73,8 +73,15 @@ class TsunaguAction(Action, ABC):
         replies, slots = await asyncio.to_thread(self.turn, tracker)
         for reply in replies:
             dispatcher.utter_message(text=reply.text, json_message=reply_payload(reply),
-                                     buttons=[{"title": q, "payload": q} for q in reply.quick_replies])
+                                     buttons=[_button(q) for q in reply.quick_replies])
         return [SlotSet(name, value) for name, value in slots.items()]
+
+
+def _button(quick: QuickReply) -> dict[str, str]:
+    """A Rasa button. Rasa sends a button's payload back as the user's text, so a language button says
+    the language's own name (which the dialogue recognises) rather than its ``lang=`` payload."""
+    said = quick.label if QuickReply.chosen_language(quick.payload) else quick.payload
+    return {"title": quick.label, "payload": said}
 
 
 class ActionAnswerQuestion(TsunaguAction):
@@ -147,7 +154,7 @@ class ActionPlainJapanese(TsunaguAction):
 
         plain = rewrite(said["text"])
         last = replies[-1]
-        rewritten = Reply(last.session_id, last.lang, last.register, plain.text,
+        rewritten = Reply(last.session_id, last.speech, plain.text,
                           extra={"plain": {"ruby_html": plain.ruby.html, "ruby_text": plain.ruby.bracket}})
         return replies + [rewritten], slots
 

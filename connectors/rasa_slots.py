@@ -15,9 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from bot.assistant import PLAIN_LANG
 from bot.dialogue.state import DialogueState
 from bot.replies import Reply
+from bot.speech import PLAIN, REGISTERS, Speech
 from knowledge.places import Gazetteer
 
 __all__ = ["SLOTS", "SlotNames", "state_from_slots", "slots_from_state", "reply_payload"]
@@ -37,7 +37,6 @@ class SlotNames:
 
 
 SLOTS = SlotNames()
-_REGISTERS = ("standard", "plain")
 
 
 def _place(places: Gazetteer, value: str):
@@ -53,15 +52,18 @@ def state_from_slots(slots: Mapping[str, Any], places: Gazetteer) -> DialogueSta
     state = DialogueState.from_dict(stored if isinstance(stored, dict) else {})
     language = slots.get(SLOTS.language)
     if isinstance(language, str) and language:
-        wanted = ("ja", "plain") if language == PLAIN_LANG else (language, None)
-        if wanted[0] != state.lang or (wanted[1] and wanted[1] != state.register):
-            state.lang, state.lang_chosen = wanted[0], True
-            if wanted[1]:
-                state.register = wanted[1]
+        try:
+            wanted = Speech.parse(language)
+        except ValueError:
+            wanted = None
+        if wanted is not None and (wanted.lang != state.lang or (wanted.plain and not state.speech.plain)):
+            state.lang, state.lang_chosen = wanted.lang, True
+            if wanted.plain:
+                state.register = wanted.register
     register = slots.get(SLOTS.register)
-    if register in _REGISTERS and register != state.register:
+    if register in REGISTERS and register != state.register:
         state.register = register
-        if register == "plain":  # plain Japanese chosen, whatever language the next message is in
+        if register == PLAIN:  # plain Japanese chosen, whatever language the next message is in
             state.lang, state.lang_chosen = "ja", True
     city = slots.get(SLOTS.city)
     prefecture = slots.get(SLOTS.prefecture)

@@ -11,16 +11,18 @@ from pathlib import Path
 
 from bot.assistant import Assistant
 from bot.catalog import Catalogs, load_catalogs
-from bot.dialogue import DialogueManager
+from bot.dialogue import DialogueManager, DialoguePolicy
 from bot.dialogue.cues import load_cues
 from bot.dialogue.handoff import HandoffRouter
-from bot.language import LanguageIdentifier
+from bot.language import RULES_FILE, LanguageIdentifier, load_rules
+from bot.speech import Speech
 from bot.store import ConversationStore, open_store
 from connectors.metrics import record_turn
 from connectors.settings import Settings, get_settings
 from knowledge.content import languages_in
 from knowledge.embedders import make_embedder
 from knowledge.index_manager import IndexManager
+from knowledge.languages import load_writings
 from knowledge.offices import OfficeDirectory, load_offices
 from knowledge.paths import DATA_DIR, GUIDEBOOK_DIR, INTENTS_DIR, PREBUILT_DIR, QUESTIONS_DIR, TRANSLATIONS_DIR
 from knowledge.places import Gazetteer, load_places
@@ -40,6 +42,7 @@ class LanguageData:
     intents: Path = INTENTS_DIR
     translations: Path = TRANSLATIONS_DIR
     statuses: Path = DATA_DIR / "statuses.yaml"
+    language_rules: Path = RULES_FILE      # script ranges and letters for detection (a new script adds a range)
 
     @property
     def packaged(self) -> bool:
@@ -86,8 +89,10 @@ class Services:
 def build_services(settings: Settings, data: LanguageData = LanguageData(), build: bool = True,
                    progress_factory=None) -> Services:
     content_langs = languages_in(data.guidebook)
-    languages = sorted(set(content_langs) | {"ja"} if "ja-plain" in content_langs else set(content_langs))
-    identifier = LanguageIdentifier(languages, default=settings.default_language)
+    # every content key ("ja-plain") and the language of each ("ja"): a register's language is detectable
+    languages = sorted(set(content_langs) | {Speech.parse(key).lang for key in content_langs})
+    writings = load_writings(data.translations)
+    identifier = LanguageIdentifier(languages, rules=load_rules(data.language_rules), default=settings.default_language)
     embedder = make_embedder(settings.embedder, settings.embedder_model_dir, settings.embed_workers)
     index = IndexManager(
         root=settings.index_dir,
@@ -100,6 +105,7 @@ def build_services(settings: Settings, data: LanguageData = LanguageData(), buil
         questions_dir=data.questions,
         intents_dir=data.intents,
         statuses_file=data.statuses,
+        writings=writings,
     )
     if build:
         index.ensure(progress_factory=progress_factory)
@@ -115,8 +121,9 @@ def build_services(settings: Settings, data: LanguageData = LanguageData(), buil
     store = open_store(settings.sqlalchemy_url)
     router = HandoffRouter(offices, places, catalogs)
     emergency_topics = frozenset(t for t, info in load_topics().items() if info.chapter == "10-emergencies")
-    dialogue = DialogueManager(assistant, store, router, load_cues(data.translations), places,
-                               settings.intent_threshold, emergency_topics, on_turn=record_turn)
+    policy = DialoguePolicy.from_settings(settings)
+    dialogue = DialogueManager(assistant, store, router, load_cues(data.translations), places, policy,
+                               emergency_topics, on_turn=record_turn, writings=writings)
     return Services(settings, index, identifier, catalogs, offices, places, store, assistant, dialogue, languages)
 
 

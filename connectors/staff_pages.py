@@ -5,39 +5,19 @@ places) — all from data (babel, catalogs, office and place data), none typed h
 from __future__ import annotations
 
 import functools
-import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
-from bot.dialogue.handoff import REASONS, language_name
-from connectors.language_names import picker
+from connectors.application import Tsunagu
 from connectors.pages import PAGE_HEADERS, templates
-from connectors.services import Services
 from knowledge.yamlfile import load_yaml
 
-__all__ = ["render", "Labels", "labels_for", "per_services"]
+__all__ = ["render", "Labels", "labels_for"]
 
 LABELS_FILE = Path(__file__).parent / "data" / "staff_labels.yaml"
-
-
-def per_services(build: Callable[[Services], object]):
-    """Cache ``build(services)`` once per Services object (a mutable dataclass, so not hashable)."""
-    cache: dict[int, tuple[Services, object]] = {}
-    lock = threading.Lock()
-
-    @functools.wraps(build)
-    def cached(services: Services):
-        with lock:
-            hit = cache.get(id(services))
-            if hit is None or hit[0] is not services:
-                hit = cache[id(services)] = (services, build(services))
-            return hit[1]
-
-    return cached
 
 
 def render(request: Request, name: str, context: dict, status: int = 200) -> HTMLResponse:
@@ -74,16 +54,11 @@ def _own_labels() -> dict:
     return data
 
 
-@per_services
-def labels_for(services: Services) -> Labels:
-    languages, languages_ja = {}, {}
-    for choice in picker(set(services.languages) | {"ja-plain"}):
-        japanese = "やさしい日本語" if choice.code == "ja-plain" else language_name(choice.code, "ja")
-        languages[choice.code] = japanese if japanese == choice.name else f"{japanese} ({choice.name})"
-        languages_ja[choice.code] = japanese
-    reasons = {r: services.catalogs.text("ja", f"summary_reason_{r}") for r in REASONS}
-    offices = {o.id: o.name_ja for o in services.offices.offices.values()}
-    prefectures = {p.id: p.name("ja") for p in services.places.prefectures()}
+def labels_for(app: Tsunagu) -> Labels:
+    names = app.staff_names
+    languages = {code: japanese if japanese == own else f"{japanese} ({own})"
+                 for code, (japanese, own) in names.languages.items()}
+    languages_ja = {code: japanese for code, (japanese, _) in names.languages.items()}
     own = _own_labels()
-    return Labels(languages, languages_ja, reasons, offices, prefectures, dict(own["outcomes"]),
-                  dict(own["channels"]))
+    return Labels(languages, languages_ja, dict(names.reasons), dict(names.offices), dict(names.prefectures),
+                  dict(own["outcomes"]), dict(own["channels"]))

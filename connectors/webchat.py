@@ -15,10 +15,10 @@ from fastapi.responses import HTMLResponse
 
 from bot.replies import Reply, merge_replies
 from connectors.language_names import picker
-from connectors.page_language import page_labels, page_language
+from connectors.page_language import page_language
 from connectors.pages import PAGE_HEADERS, templates
 from connectors.ruby import segments, warm_up
-from connectors.services import Services, get_services
+from connectors.application import Tsunagu, get_tsunagu
 
 __all__ = ["router", "reply_json"]
 
@@ -36,16 +36,16 @@ def reply_json(replies: Sequence[Reply]) -> dict:
 
 @router.get("/", response_class=HTMLResponse)
 def chat_page(request: Request, lang: str | None = None,
-              services: Services = Depends(get_services)) -> HTMLResponse:
+              app: Tsunagu = Depends(get_tsunagu)) -> HTMLResponse:
     warm_up()
-    choices = picker(services.languages)
+    choices = picker(app.languages)
     codes = [choice.code for choice in choices]
     page = page_language(lang, request.headers.get("accept-language"), codes)
-    labels = page_labels(services.catalogs, dict.fromkeys([*codes, page.code]))
+    labels = app.page_words(list(dict.fromkeys([*codes, page.code])))
     return templates.TemplateResponse(request, "chat.html", {
         "active": "chat",
         "languages": choices,
-        "max_chars": services.settings.max_message_chars,
+        "max_chars": app.settings.max_message_chars,
         "page": page,
         "page_lang": page.html_lang,
         "ui": labels[page.code],

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from knowledge.content import Section
 from knowledge.dated import change_dates
+from knowledge.languages import Writings, packaged_writings
 from knowledge.numbers import numbers_in, phones_in
 from knowledge.offices import OfficeDirectory
 from knowledge.topics import TopicInfo
@@ -22,14 +22,11 @@ __all__ = ["REFERENCE_LANG", "coverage_problems", "number_problems", "phone_prob
 
 REFERENCE_LANG = "en"
 _NATIVE_DIGITS = re.compile(r"[\u0966-\u096f\u0e50-\u0e59\u17e0-\u17e9\u1040-\u1049\uff10-\uff19]")
-_NO_SPACES = {"ja", "ja-plain", "zh", "th", "km", "my"}
 
 
-def words(section: Section) -> int:
-    """Words, or for languages written without spaces, characters ÷ 2 (a rough word equivalent)."""
-    if section.lang in _NO_SPACES:
-        return sum(1 for c in section.body if unicodedata.category(c)[0] in "LN") // 2
-    return len(section.body.split())
+def words(section: Section, writings: Writings | None = None) -> int:
+    """Words, or for languages written without spaces, characters ÷ 2 (``knowledge.languages``)."""
+    return (writings or packaged_writings()).word_count(section.lang, section.body)
 
 
 def _by_lang(sections: Iterable[Section]) -> dict[str, dict[str, Section]]:

@@ -17,6 +17,7 @@ from knowledge.intents import load_intent_examples
 from knowledge.paths import DATA_DIR, GUIDEBOOK_DIR, INTENTS_DIR, QUESTIONS_DIR
 from knowledge.questions import ExampleQuestion, load_questions
 from knowledge.statuses import CHAPTER, load_statuses, status_questions, status_sections
+from knowledge.languages import Writings
 from knowledge.index_store import (
     build_index, build_lock, content_hash, load_index, prune_builds, read_current, read_manifest, write_current,
 )
@@ -41,6 +42,7 @@ class IndexManager:
         questions_dir: Path | None = None,
         intents_dir: Path | None = None,
         statuses_file: Path | None = None,
+        writings: Writings | None = None,
     ) -> None:
         self.root = root
         self.guidebook_dir = guidebook_dir
@@ -52,6 +54,7 @@ class IndexManager:
         self.questions_dir = questions_dir
         self.intents_dir = intents_dir
         self.statuses_file = statuses_file
+        self.writings = writings  # how each language is written (search tokens); None: the packaged languages
         self.retriever: Retriever | None = None
         self.content_hash: str | None = None
         self._stamp: tuple | None = None
@@ -109,10 +112,10 @@ class IndexManager:
                     progress = progress_factory(total) if progress_factory else None
                     previous = (build if build is not None else self.prebuilt_dir) if reuse else None
                     build = build_index(sections, self.embedder, self.root / "builds", progress=progress,
-                                        questions=questions, previous=previous)
+                                        questions=questions, previous=previous, writings=self.writings)
                     write_current(self.root, build)
                     prune_builds(self.root, keep=build)
-            retriever = load_index(build, self.embedder)
+            retriever = load_index(build, self.embedder, self.writings)
         with self._swap:
             self.retriever, self.content_hash, self._stamp = retriever, digest, stamp
         return retriever

@@ -30,6 +30,7 @@ from knowledge.chunker import CHUNKER_VERSION, Chunk, chunk_sections, question_c
 from knowledge.dated import current_text
 from knowledge.content import Section
 from knowledge.embedders import Embedder
+from knowledge.languages import Writings
 from knowledge.lexical import LexicalIndex, chunk_tokens
 from knowledge.questions import ExampleQuestion
 from knowledge.retriever import Retriever
@@ -85,7 +86,8 @@ def _embed(group: list[Chunk], embed, known: dict, progress) -> np.ndarray:
 
 
 def build_index(sections: Sequence[Section], embedder: Embedder, builds_dir: Path, progress=None,
-                questions: Sequence[ExampleQuestion] = (), previous: Path | None = None) -> Path:
+                questions: Sequence[ExampleQuestion] = (), previous: Path | None = None,
+                writings: Writings | None = None) -> Path:
     """Embed and write a complete build; returns its folder (not yet current).
 
     Passages are embedded as passages; example questions as queries (question against question).
@@ -102,7 +104,7 @@ def build_index(sections: Sequence[Section], embedder: Embedder, builds_dir: Pat
         if group:
             vectors = _embed(group, embed, known, progress)
             index.add(np.ascontiguousarray(vectors, dtype=np.float32))
-    records = [{**c.to_dict(), "tokens": chunk_tokens(c)} for c in chunks]
+    records = [{**c.to_dict(), "tokens": chunk_tokens(c, writings)} for c in chunks]
     manifest = Manifest(
         embedder_id=embedder.id,
         dim=embedder.dim,
@@ -128,7 +130,7 @@ def read_manifest(build: Path) -> Manifest:
     return Manifest(**json.loads((build / "manifest.json").read_text(encoding="utf-8")))
 
 
-def load_index(build: Path, embedder: Embedder, **retriever_options) -> Retriever:
+def load_index(build: Path, embedder: Embedder, writings: Writings | None = None, **retriever_options) -> Retriever:
     manifest = read_manifest(build)
     if manifest.embedder_id != embedder.id or manifest.dim != embedder.dim:
         raise ValueError(f"index {build} was built with {manifest.embedder_id}, not {embedder.id}")
@@ -136,7 +138,7 @@ def load_index(build: Path, embedder: Embedder, **retriever_options) -> Retrieve
     tokens = [r.pop("tokens") for r in records]
     # Date-bound lines ({until DATE}) are resolved when the index is loaded: shown while DATE is ahead.
     chunks = [Chunk(**{**r, "text": current_text(r["text"])}) for r in records]
-    lexical = LexicalIndex(tokens, [c.lang for c in chunks])
+    lexical = LexicalIndex(tokens, [c.lang for c in chunks], writings)
     return Retriever(chunks, faiss.read_index(str(build / "vectors.faiss")), lexical, embedder, **retriever_options)
 
 

@@ -14,17 +14,17 @@ import numpy as np
 from knowledge.bm25 import BM25Plus
 
 from knowledge.chunker import Chunk
+from knowledge.languages import Writings, packaged_writings
 from knowledge.tokenizers import reading_ngrams, tokenizer_for
 
-__all__ = ["LexicalIndex", "chunk_tokens", "JAPANESE_LANGS"]
-
-JAPANESE_LANGS = ("ja", "ja-plain")
+__all__ = ["LexicalIndex", "chunk_tokens"]
 
 
-def chunk_tokens(chunk: Chunk) -> dict[str, list[str]]:
+def chunk_tokens(chunk: Chunk, writings: Writings | None = None) -> dict[str, list[str]]:
     """Tokens stored per chunk: words for its language, and reading trigrams for Japanese."""
-    tokens = {"words": tokenizer_for(chunk.lang)(chunk.text)}
-    if chunk.lang in JAPANESE_LANGS:
+    writings = writings or packaged_writings()
+    tokens = {"words": tokenizer_for(chunk.lang, writings)(chunk.text)}
+    if chunk.lang in writings.japanese_keys():
         tokens["reading"] = reading_ngrams(chunk.text)
     return tokens
 
@@ -42,8 +42,11 @@ def _part(rows: list[int], docs: list[list[str]]) -> _Part | None:
 
 
 class LexicalIndex:
-    def __init__(self, tokens: Sequence[dict[str, list[str]] | None], langs: Sequence[str]) -> None:
+    def __init__(self, tokens: Sequence[dict[str, list[str]] | None], langs: Sequence[str],
+                 writings: Writings | None = None) -> None:
         """``tokens[i]`` is None for chunks that are not indexed lexically (example questions, intents)."""
+        self.writings = writings or packaged_writings()
+        self.japanese = self.writings.japanese_keys()
         self.size = len(tokens)
         self._parts: dict[str, _Part] = {}
         by_lang: dict[str, list[int]] = {}
@@ -54,7 +57,7 @@ class LexicalIndex:
             part = _part(rows, [tokens[r]["words"] for r in rows])
             if part:
                 self._parts[lang] = part
-        japanese = [r for r, lang in enumerate(langs) if lang in JAPANESE_LANGS and tokens[r] is not None]
+        japanese = [r for r, lang in enumerate(langs) if lang in self.japanese and tokens[r] is not None]
         self._kana = _part(japanese, [tokens[r].get("reading", []) for r in japanese])
 
     def _scores(self, part: _Part | None, query_tokens: list[str]) -> np.ndarray:
@@ -65,11 +68,12 @@ class LexicalIndex:
 
     def scores(self, query: str, lang: str) -> np.ndarray:
         """BM25 scores over all chunks (zero outside the query's language), each part scaled to [0, 1]."""
-        langs = JAPANESE_LANGS if lang in JAPANESE_LANGS else (lang,)
+        langs = self.japanese if lang in self.japanese else (lang,)
         total = np.zeros(self.size, dtype=np.float32)
         for name in langs:
-            total = np.maximum(total, _unit(self._scores(self._parts.get(name), tokenizer_for(name)(query))))
-        if lang in JAPANESE_LANGS:
+            query_tokens = tokenizer_for(name, self.writings)(query)
+            total = np.maximum(total, _unit(self._scores(self._parts.get(name), query_tokens)))
+        if lang in self.japanese:
             total = np.maximum(total, _unit(self._scores(self._kana, reading_ngrams(query))))
         return total
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+from knowledge.languages import fallback_chain
 from knowledge.paths import DATA_DIR
 from knowledge.yamlfile import load_yaml
 
@@ -26,7 +27,7 @@ class Place:
     matched: str = ""
 
     def name(self, lang: str) -> str:
-        for key in (lang, "ja" if lang == "ja-plain" else "en", "en"):
+        for key in fallback_chain(lang):
             if self.names.get(key):
                 return self.names[key][0]
         return self.id

@@ -102,8 +102,15 @@ class Retriever:
         total = np.bincount(topics[keep], weights=values[keep], minlength=len(self.topic_ids))
         return np.where(count > 0, total / np.maximum(count, 1), -1.0).astype(np.float32)
 
+    def search_many(self, queries: Sequence[str], lang: str, k: int = 5) -> list[list[TopicHit]]:
+        """``search`` for several texts (the sentences of one message) with one batched embedding call."""
+        if not queries:
+            return []
+        vectors = self.embedder.embed_queries(list(queries))
+        return [self.search(query, lang, k=k, vector=vector) for query, vector in zip(queries, vectors)]
+
     def search(self, query: str, lang: str, k: int = 5, vector: np.ndarray | None = None) -> list[TopicHit]:
-        """Best topics (and intents) for a question; pass ``vector`` when the caller already embedded it."""
+        """Best topics (and intents) for a question; ``vector`` is for ``search_many``, which embedded it."""
         if not self.chunks:
             return []
         vector = self.embed(query) if vector is None else vector

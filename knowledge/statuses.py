@@ -12,6 +12,7 @@ from pathlib import Path
 
 
 from knowledge.content import Section
+from knowledge.languages import base_language, fallback_chain
 from knowledge.paths import DATA_DIR
 from knowledge.questions import ExampleQuestion
 from knowledge.yamlfile import load_yaml
@@ -47,7 +48,7 @@ def status_sections(statuses: list[Status], labels: dict[str, dict[str, str]],
     for status in statuses:
         for lang, activities in status.activities.items():
             periods = status.periods.get(lang)
-            name = status.names.get(lang) or (status.names.get("ja") if lang == "ja-plain" else None)
+            name = status.names.get(lang) or status.names.get(base_language(lang))
             if not (periods and name and all(lang in labels.get(k, {}) for k in ("activities", "periods", "note"))):
                 continue
             extra = (status.note or {}).get(lang)
@@ -79,7 +80,7 @@ def status_questions(statuses: list[Status], labels: dict[str, dict] | None = No
             if short != name:  # people say 特定技能, not 特定技能1号
                 questions.append(ExampleQuestion(STATUS_PREFIX + status.id, lang, short))
         for lang, forms in templates.items():
-            name = status.names.get(lang) or status.names.get("ja" if lang == "ja-plain" else "en")
+            name = next((status.names[k] for k in fallback_chain(lang) if status.names.get(k)), status.id)
             questions.extend(ExampleQuestion(STATUS_PREFIX + status.id, lang, form.replace("{name}", name))
                              for form in forms)
     return questions

@@ -1,9 +1,10 @@
 """Per-language tokenisation for the lexical indexes.
 
-Japanese goes through Sudachi (normalised forms, so 引越し and 引っ越し meet); scripts written without
-spaces (Chinese, Thai, Khmer, Burmese) become overlapping character bigrams; Korean gets words plus
-bigrams (particles stick to nouns); Mongolian, Turkish and Ukrainian words plus character 4-grams (case
-endings); every other language is lower-cased words. ``reading_ngrams`` turns
+How a language is written comes from its data (``translations/<code>/language.yaml``, read by
+``knowledge.languages``): Japanese goes through Sudachi (normalised forms, so 引越し and 引っ越し meet);
+languages written without spaces (Chinese, Thai, Khmer, Burmese) become overlapping character bigrams;
+``word_ngrams: n`` adds character n-grams of each word (Korean particles: 2; the case endings of
+Mongolian, Turkish, Ukrainian: 4); every other language is lower-cased words. ``reading_ngrams`` turns
 any Japanese text into hiragana trigrams of its reading, so all-hiragana questions meet kanji passages.
 """
 from __future__ import annotations
@@ -13,13 +14,12 @@ import threading
 import unicodedata
 from collections.abc import Callable
 
+from knowledge.languages import Writings, packaged_writings
+
 __all__ = ["Tokenizer", "tokenizer_for", "sudachi_dictionary", "to_hiragana", "reading_of", "reading_ngrams", "char_ngrams"]
 
 Tokenizer = Callable[[str], list[str]]
 
-_NO_SPACE_LANGS = {"zh", "th", "km", "my"}
-_JAPANESE_LANGS = {"ja", "ja-plain"}
-_INFLECTED_LANGS = {"mn", "tr", "uk"}
 _KANA_OFFSET = ord("ァ") - ord("ぁ")
 
 
@@ -56,13 +56,13 @@ def _words(text: str) -> list[str]:
     return _runs(_clean(text))
 
 
-def _korean(text: str) -> list[str]:
-    return _words(text) + char_ngrams(text, 2)
+def _words_and_ngrams(n: int) -> Tokenizer:
+    """Words plus character n-grams of each word: stems people type meet inflected or particle-joined forms."""
+    return functools.partial(_with_ngrams, n=n)
 
 
-def _inflected(text: str) -> list[str]:
-    """Words plus character 4-grams: Mongolian, Turkish and Ukrainian inflect the word stems people type."""
-    return _words(text) + char_ngrams(text, 4)
+def _with_ngrams(text: str, n: int) -> list[str]:
+    return _words(text) + char_ngrams(text, n)
 
 
 @functools.lru_cache(maxsize=1)
@@ -97,16 +97,15 @@ def _japanese(text: str) -> list[str]:
     return tokens
 
 
-def tokenizer_for(lang: str) -> Tokenizer:
-    """The tokenizer used for a language code (unknown codes fall back to words)."""
-    if lang in _JAPANESE_LANGS:
+def tokenizer_for(lang: str, writings: Writings | None = None) -> Tokenizer:
+    """The tokenizer for a content key, from how its language is written (unknown keys: words)."""
+    writing = (writings or packaged_writings()).of(lang)
+    if writing.tokens == "japanese":
         return _japanese
-    if lang in _NO_SPACE_LANGS:
+    if not writing.spaces:
         return char_ngrams
-    if lang == "ko":
-        return _korean
-    if lang in _INFLECTED_LANGS:
-        return _inflected
+    if writing.word_ngrams:
+        return _words_and_ngrams(writing.word_ngrams)
     return _words
 
 

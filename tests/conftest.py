@@ -2,6 +2,8 @@
 tests marked ``integration`` use the real bundled model."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,18 @@ def fake_settings(tmp: Path, **overrides) -> Settings:
 def fake_services(tmp_path_factory) -> Services:
     """The packaged content indexed with the fake embedder (fast; retrieval quality is not the point)."""
     return build_services(fake_settings(tmp_path_factory.mktemp("fake-data")))
+
+
+@contextmanager
+def nothing_is_close_enough(services: Services):
+    """Within the block no topic clears the answer threshold (the assistant's and the dialogue policy's)."""
+    assistant, dialogue = services.assistant, services.dialogue
+    threshold, policy = assistant.threshold, dialogue.policy
+    assistant.threshold, dialogue.policy = 2.0, replace(policy, answer_threshold=2.0)
+    try:
+        yield
+    finally:
+        assistant.threshold, dialogue.policy = threshold, policy
 
 
 @pytest.fixture(scope="session")

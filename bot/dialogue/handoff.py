@@ -12,6 +12,7 @@ from babel import Locale
 
 from bot.catalog import Catalogs
 from bot.replies import Handoff, OfficeCard
+from bot.speech import Speech
 from knowledge.offices import Office, OfficeDirectory
 from knowledge.places import Gazetteer
 
@@ -37,9 +38,9 @@ class Referral:
 
 
 def language_name(code: str, in_lang: str) -> str:
-    base = {"ja-plain": "ja", "fil": "fil"}.get(code, code)
+    """The name of a code's language in another language, from babel's locale data ("vi" in "ja": ベトナム語)."""
     try:
-        return Locale.parse(in_lang.replace("-plain", "")).languages.get(base, code)
+        return Locale.parse(Speech.parse(in_lang).lang).languages.get(Speech.parse(code).lang, code)
     except Exception:  # unknown to babel: show the code
         return code
 

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
 
+from bot.speech import Speech
+
 __all__ = ["DialogueState"]
 
 
 @dataclass
 class DialogueState:
-    lang: str = ""               # reply language ("ja" for both Japanese registers)
+    lang: str = ""               # reply language ("ja" for both Japanese registers); see ``speech``
     register: str = "standard"   # "standard" or "plain"
     lang_chosen: bool = False    # the user chose explicitly: detection no longer overrides it
     prefecture: str = ""
@@ -30,6 +32,15 @@ class DialogueState:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+    @property
+    def speech(self) -> Speech:
+        """How replies speak (stored as the two JSON fields ``lang`` and ``register``)."""
+        return Speech(self.lang, self.register)
+
+    @speech.setter
+    def speech(self, speech: Speech) -> None:
+        self.lang, self.register = speech.lang, speech.register
 
     def remember_topic(self, topic_id: str, keep: int = 5) -> None:
         self.recent_topics = [topic_id] + [t for t in self.recent_topics if t != topic_id][: keep - 1]

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.replies import Reply
+from bot.speech import Speech
 
 __all__ = ["TurnOutcome", "OUTCOMES"]
 
@@ -19,7 +20,7 @@ OUTCOMES = ("answered", "handoff", "unanswered", "other")
 @dataclass(frozen=True)
 class TurnOutcome:
     channel: str
-    lang: str                 # the content language of the reply, "ja-plain" for plain Japanese
+    lang: str                 # the reply's content key (``Speech.key``), "ja-plain" for plain Japanese
     question: str             # already redacted
     outcome: str              # one of OUTCOMES
     topic: str = ""
@@ -28,8 +29,9 @@ class TurnOutcome:
     handoff_office: str = ""
 
     @classmethod
-    def of_turn(cls, *, channel: str, lang: str, question: str, replies: Sequence[Reply],
+    def of_turn(cls, *, channel: str, speech: Speech, question: str, replies: Sequence[Reply],
                 said_unsure: bool) -> TurnOutcome:
+        lang = speech.key
         handoff = next((r.handoff for r in replies if r.handoff), None)
         if handoff is not None:
             return cls(channel, lang, question, "handoff", handoff_reason=handoff.reason,

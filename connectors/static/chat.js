@@ -125,7 +125,11 @@
       sources.appendChild(list);
       item.appendChild(sources);
     }
-    showQuickReplies(reply.quick_replies || [], item.lang);
+    // each button shows its label and sends its payload back (a language button's is "lang=vi");
+    // a server without payloads sends labels only, which are said as typed text
+    showQuickReplies(reply.quick_reply_payloads || (reply.quick_replies || []).map(function (label) {
+      return { label: label, payload: label };
+    }), item.lang);
     followLanguage(reply.register === "plain" ? "ja-plain" : reply.lang);
   }
 
@@ -143,20 +147,21 @@
   function showQuickReplies(choices, lang) {
     quick.replaceChildren();
     choices.forEach(function (choice) {
-      var button = el("button", null, choice);
+      var button = el("button", null, choice.label);
       button.type = "button";
       if (lang) { button.lang = lang; }
-      button.addEventListener("click", function () { ask(choice); });
+      button.addEventListener("click", function () { ask(choice.label, choice.payload); });
       quick.appendChild(button);
     });
   }
 
-  function ask(text) {
+  function ask(text, payload) {
     text = text.trim();
     if (!text) { return; }
     errorLine.hidden = true;
     message("you", labels.ui_you).appendChild(el("p", "text", text));
     var body = { session_id: sessionId, text: text };
+    if (payload && payload !== text) { body.payload = payload; }
     if (langSelect.value) { body.lang = langSelect.value; }
     if (plainBox.checked || plainChanged) { body.plain = plainBox.checked; }
     send.disabled = true;

@@ -87,6 +87,19 @@ def test_a_language_chosen_in_the_conversation_moves_the_picker(page):
     assert last_answer(page).get_attribute("lang") == "vi"
 
 
+def test_a_tapped_language_button_sends_its_payload_and_moves_the_picker(page):
+    page.goto("/")
+    page.locator("#lang").select_option("en")
+    requests = []
+    page.on("request", lambda request: requests.append(request.post_data_json) if request.method == "POST" else None)
+    ask(page, "change language")
+    answers = page.locator("#log .msg.bot").count()
+    page.locator("#quick button", has_text="Tiếng Việt").click()
+    page.locator("#log .msg.bot").nth(answers).wait_for()
+    assert requests[-1]["text"] == "Tiếng Việt" and requests[-1]["payload"] == "lang=vi"
+    assert page.locator("#lang").input_value() == "vi" and last_answer(page).get_attribute("lang") == "vi"
+
+
 XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script><b>bold</b>'
 
 

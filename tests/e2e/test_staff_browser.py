@@ -2,13 +2,14 @@
 links, phone width), training mode, analytics, and basic accessibility. Screenshots: tests/artifacts/."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
 
 from connectors.app import create_app
 from connectors.services import get_services
-from connectors.settings import get_settings
+from tests.conftest import nothing_is_close_enough
 from tests.e2e import a11y
 from tests.live import serving
 
@@ -22,8 +23,7 @@ def staff_url(fake_services):
     """The app with staff credentials configured (the chat's live server has none)."""
     settings = fake_services.settings.model_copy(update={"staff_username": USER, "staff_password": PASSWORD})
     app = create_app()
-    app.dependency_overrides[get_services] = lambda: fake_services
-    app.dependency_overrides[get_settings] = lambda: settings
+    app.dependency_overrides[get_services] = lambda: dataclasses.replace(fake_services, settings=settings)
     with serving(app) as url:
         yield url
 
@@ -121,12 +121,8 @@ def test_the_console_fits_a_phone_and_keeps_a_pasted_payload_as_text(browser, st
 def test_analytics_draws_its_charts_and_lists_unanswered_questions(staff_page, shot, fake_services):
     from bot.dialogue import IncomingMessage
 
-    original = fake_services.assistant.threshold
-    fake_services.assistant.threshold = 2.0
-    try:
+    with nothing_is_close_enough(fake_services):
         fake_services.dialogue.handle(IncomingMessage("e2e-unanswered", "qqzx florb 090-1111-2222"))
-    finally:
-        fake_services.assistant.threshold = original
     fake_services.dialogue.handle(IncomingMessage("e2e-answered", "在留カードをなくしました"))
     log_in(staff_page, "/analytics")
     assert staff_page.locator("figure.chart svg").count() >= 3

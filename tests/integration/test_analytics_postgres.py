@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from bot.replies import Reply, Source
+from bot.speech import Speech
 from bot.store import open_store
 from bot.store.analytics import build_report
 from bot.store.outcome import TurnOutcome
@@ -15,11 +16,11 @@ pytestmark = pytest.mark.integration
 
 def test_turn_outcomes_are_stored_and_reported(database_url):
     store = open_store(database_url)
-    answer = Reply("pg-a", "vi", "standard", "text", (Source("residence-card", "t", "c"),), confidence=0.91)
+    answer = Reply("pg-a", Speech("vi"), "text", (Source("residence-card", "t", "c"),), confidence=0.91)
     for conversation, replies, unsure in (("pg-a", [answer], False), ("pg-b", [], True), ("pg-c", [], True)):
         store.record_incoming(conversation, "line", "question")
         with store.turn(conversation, "line") as turn:
-            turn.outcome = TurnOutcome.of_turn(channel="line", lang="vi", question=f"q {conversation}",
+            turn.outcome = TurnOutcome.of_turn(channel="line", speech=Speech("vi"), question=f"q {conversation}",
                                                replies=replies, said_unsure=unsure)
     report = build_report(store.engine, days=1)
     assert report.total == 3 and dict(report.per_language) == {"vi": 3}

@@ -9,6 +9,7 @@ from bot.store import open_store
 from bot.store.analytics import build_report
 from bot.store.models import Outcome
 from bot.store.outcome import TurnOutcome
+from tests.conftest import nothing_is_close_enough
 
 UTC = dt.timezone.utc
 NOW = dt.datetime(2026, 11, 26, 3, 0, tzinfo=UTC)  # 12:00 in Tokyo
@@ -101,12 +102,8 @@ def test_each_question_records_what_became_of_it(fake_services, said, outcomes):
 
 
 def test_an_unsure_answer_is_recorded_as_unanswered_with_the_question_redacted(fake_services):
-    original = fake_services.assistant.threshold
-    fake_services.assistant.threshold = 2.0
-    try:
+    with nothing_is_close_enough(fake_services):
         fake_services.dialogue.handle(IncomingMessage("outcome-unsure", "zzqx blorf mail me at a@b.example"))
-    finally:
-        fake_services.assistant.threshold = original
     table = Outcome.__table__
     with fake_services.store.engine.connect() as connection:
         row = connection.execute(select(table).where(table.c.conversation_id == "outcome-unsure")).one()
@@ -122,11 +119,12 @@ def test_a_follow_event_records_no_question(fake_services):
 
 def test_turn_outcome_prefers_the_handoff_over_an_answer_given_in_the_same_turn():
     from bot.replies import Handoff, OfficeCard, Reply, Source
+    from bot.speech import Speech
 
-    answer = Reply("s", "en", "standard", "text", (Source("period-extension", "t", "c"),), confidence=0.9)
+    answer = Reply("s", Speech("en"), "text", (Source("period-extension", "t", "c"),), confidence=0.9)
     card = OfficeCard("tokyo-bureau", "n", "p", "a", "h")
-    referral = Reply("s", "en", "standard", "go", handoff=Handoff("own_case", card, "summary"))
-    outcome = TurnOutcome.of_turn(channel="api", lang="en", question="q", replies=[answer, referral],
+    referral = Reply("s", Speech("en"), "go", handoff=Handoff("own_case", card, "summary"))
+    outcome = TurnOutcome.of_turn(channel="api", speech=Speech("en"), question="q", replies=[answer, referral],
                                   said_unsure=False)
     assert (outcome.outcome, outcome.handoff_reason, outcome.handoff_office) == ("handoff", "own_case",
                                                                                  "tokyo-bureau")

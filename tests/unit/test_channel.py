@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.replies import Reply, Source
+from bot.replies import QuickReply, Reply, Source
+from bot.speech import Speech
 from connectors.channel import ChannelLimits, Choice, degrade, shorten, split_text
 from connectors.language_names import own_name, picker
 
@@ -11,7 +12,7 @@ LINE_LIKE = ChannelLimits(text_chars=50, messages_per_send=5, quick_replies=3, l
 
 
 def reply(text: str, quick=(), register="standard", sources=()) -> Reply:
-    return Reply("s", "en", register, text, tuple(sources), None, tuple(quick))
+    return Reply("s", Speech("en", register), text, tuple(sources), None, tuple(QuickReply(q) for q in quick))
 
 
 @pytest.mark.parametrize("text, limit, pieces", [

@@ -1,5 +1,6 @@
 """POST /api/chat and GET /healthz through the real app (fake embedder, no network)."""
 import pytest
+from tests.conftest import nothing_is_close_enough
 
 
 
@@ -7,9 +8,30 @@ def test_answer_has_the_documented_shape(client):
     response = client.post("/api/chat", json={"session_id": "s1", "text": "residence card lost reissue"})
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"session_id", "lang", "register", "text", "sources", "handoff", "quick_replies"}
+    assert set(body) == {"session_id", "lang", "register", "text", "sources", "handoff", "quick_replies",
+                         "quick_reply_payloads"}
     assert body["session_id"] == "s1" and body["lang"] == "en" and body["register"] == "standard"
     assert body["sources"] and set(body["sources"][0]) >= {"id", "title", "chapter"}
+    # the labels as before, and each button's label with the payload tapping it sends back
+    assert [b["label"] for b in body["quick_reply_payloads"]] == body["quick_replies"]
+
+
+def test_a_language_button_sends_its_payload_and_the_conversation_switches(client):
+    menu = client.post("/api/chat", json={"session_id": "qr-1", "text": "change language"}).json()
+    buttons = {b["label"]: b["payload"] for b in menu["quick_reply_payloads"]}
+    assert buttons["Tiếng Việt"] == "lang=vi" and buttons["やさしい日本語"] == "lang=ja-plain"
+    chosen = client.post("/api/chat", json={"session_id": "qr-1", "text": "Tiếng Việt",
+                                            "payload": buttons["Tiếng Việt"]}).json()
+    assert chosen["lang"] == "vi" and chosen["quick_replies"] == []
+    plain = client.post("/api/chat", json={"session_id": "qr-1", "text": "やさしい日本語",
+                                           "payload": "lang=ja-plain"}).json()
+    assert (plain["lang"], plain["register"]) == ("ja", "plain")
+
+
+@pytest.mark.parametrize("payload", [3, ["lang=vi"], "x" * 3000])
+def test_a_payload_that_is_not_a_short_string_is_refused(client, payload):
+    response = client.post("/api/chat", json={"session_id": "qr-2", "text": "hi", "payload": payload})
+    assert response.status_code == 422 and "payload" in response.json()["error"]
 
 
 def test_answer_text_is_the_topic_text_in_the_asked_language(client, fake_services):
@@ -74,12 +96,8 @@ def test_every_handoff_reason_has_its_sentence_in_english(fake_services):
 def test_two_unanswerable_questions_say_so_then_hand_off(fake_services):
     from bot.dialogue import IncomingMessage
 
-    original = fake_services.assistant.threshold
-    fake_services.assistant.threshold = 2.0  # nothing is ever close enough
-    try:
+    with nothing_is_close_enough(fake_services):
         first = fake_services.dialogue.handle(IncomingMessage("unsure-1", "zzqx blorf"))[-1]
         assert "could not find a reliable answer" in first.text and first.quick_replies
         second = fake_services.dialogue.handle(IncomingMessage("unsure-1", "qqzx florb"))[-1]
         assert second.handoff is not None and second.handoff.reason == "low_confidence"
-    finally:
-        fake_services.assistant.threshold = original

@@ -34,5 +34,5 @@ def test_prefecture_routes_to_its_office(fake_services, prefecture, lang):
 def test_unknown_place_is_asked_for_with_quick_replies(fake_services):
     reply = merge_replies(fake_services.dialogue.handle(IncomingMessage("route-unknown", "I want to talk to a person")))
     assert reply.handoff is None and len(reply.quick_replies) >= 5
-    done = merge_replies(fake_services.dialogue.handle(IncomingMessage("route-unknown", reply.quick_replies[0])))
+    done = merge_replies(fake_services.dialogue.handle(IncomingMessage("route-unknown", reply.quick_replies[0].payload)))
     assert done.handoff is not None and done.handoff.office.id == OFFICES.for_prefecture("tokyo").id

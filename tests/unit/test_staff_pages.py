@@ -1,4 +1,5 @@
 """Login, the counter-staff console and analytics through the real app (fake embedder, no network)."""
+import dataclasses
 import re
 import time
 
@@ -11,8 +12,7 @@ from connectors.app import create_app
 from connectors.auth import COOKIE
 from connectors.login_throttle import LoginThrottle
 from connectors.services import get_services
-from connectors.settings import get_settings
-from tests.conftest import fake_settings
+from tests.conftest import fake_settings, nothing_is_close_enough
 
 PAGES = ["/staff", "/training", "/analytics"]
 
@@ -24,9 +24,9 @@ def fresh_throttle(monkeypatch):
 
 
 def make_client(fake_services, settings):
+    """The app on the fake services, run with ``settings`` (every route reads the application's settings)."""
     app = create_app()
-    app.dependency_overrides[get_services] = lambda: fake_services
-    app.dependency_overrides[get_settings] = lambda: settings
+    app.dependency_overrides[get_services] = lambda: dataclasses.replace(fake_services, settings=settings)
     return TestClient(app)
 
 
@@ -132,9 +132,12 @@ def test_a_tampered_or_expired_cookie_is_not_a_login(fake_services, settings, mo
 def test_changing_the_password_ends_existing_logins(fake_services, settings):
     with make_client(fake_services, settings) as client:
         client.post("/login", data={"username": "clerk", "password": "counter-pw-1"})
-        client.app.dependency_overrides[get_settings] = lambda: settings.model_copy(
-            update={"staff_password": "a-new-password"})
-        assert client.get("/staff", follow_redirects=False).status_code == 303
+        cookie = client.cookies.get(COOKIE)
+        assert client.get("/staff", follow_redirects=False).status_code == 200
+    changed = settings.model_copy(update={"staff_password": "a-new-password"})
+    with make_client(fake_services, changed) as restarted:  # the service restarted with the new password
+        restarted.cookies.set(COOKIE, cookie)
+        assert restarted.get("/staff", follow_redirects=False).status_code == 303
 
 
 def test_logout_ends_the_login(fake_services, settings):
@@ -179,13 +182,9 @@ def test_empty_or_too_long_input_is_explained(staff, said, status, message):
 
 
 def test_analytics_lists_unanswered_questions_redacted_and_escaped(staff, fake_services):
-    original = fake_services.assistant.threshold
-    fake_services.assistant.threshold = 2.0
-    try:
+    with nothing_is_close_enough(fake_services):
         fake_services.dialogue.handle(IncomingMessage(
             "analytics-page", "<b>zzqx</b> call 090-1234-5678 please"))
-    finally:
-        fake_services.assistant.threshold = original
     response = staff.get("/analytics?days=7")
     assert response.status_code == 200 and "<svg" in response.text
     assert "&lt;b&gt;zzqx&lt;/b&gt; call [phone] please" in response.text

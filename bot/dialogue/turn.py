@@ -1,0 +1,178 @@
+"""One message being handled: what came in, the state it changes, what retrieval found, and the helpers
+every step uses to word replies and hand a resident to a person. The steps themselves are in
+``bot.dialogue.steps``."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from bot.dialogue.handoff import REASONS
+from bot.dialogue.state import DialogueState
+from bot.redact import redact
+from bot.replies import Handoff, QuickReply, Reply, Source
+from bot.speech import PLAIN, STANDARD, Speech
+from knowledge.places import Place
+from knowledge.retriever import TopicHit
+
+if TYPE_CHECKING:
+    from bot.assistant import Answer
+    from bot.dialogue.manager import DialogueManager
+
+__all__ = ["IncomingMessage", "Turn"]
+
+
+@dataclass(frozen=True)
+class IncomingMessage:
+    conversation_id: str
+    text: str = ""
+    channel: str = "api"
+    lang: str | None = None      # an explicit choice, a content key ("ja-plain" means plain Japanese)
+    plain: bool | None = None
+    kind: str = "text"           # "text", "follow" (a new friend on LINE), "non_text" (sticker, image),
+                                 # or "postback" (a button's payload without text)
+    recorded: bool = False       # the channel already stored the (redacted) text, before acknowledging it
+    payload: str = ""            # a tapped quick reply's payload (``QuickReply.payload``), e.g. "lang=vi"
+
+
+class Turn:
+    """One message's processing; holds the state it mutates. Steps read ``found``, ``places`` and
+    ``intent`` (each computed once, on first use) and reply through ``say`` / ``reply`` / ``handoff``."""
+
+    def __init__(self, dialogue: DialogueManager, message: IncomingMessage, state: DialogueState,
+                 given_intent: str | None = None) -> None:
+        self.dialogue, self.msg, self.state = dialogue, message, state
+        self.policy = dialogue.policy
+        self.text = message.text.strip()
+        self.given_intent = given_intent  # the caller's own classification (Rasa), "" = a question
+        self.lead: list[Reply] = []       # replies said before the step's own (e.g. "Place set: Osaka")
+        self.language_tapped = False
+
+    # -- how replies speak ------------------------------------------------------------------------
+    @property
+    def speech(self) -> Speech:
+        """The conversation's speech; a plain register only where the language has plain texts."""
+        speech = self.state.speech
+        return speech if not speech.plain or self.dialogue.speaks(speech) else Speech(speech.lang)
+
+    def settle_language(self) -> None:
+        """A chosen language (``lang``, a language button, a typed language name) wins from then on;
+        otherwise a confident detection sets it."""
+        state, msg, dialogue = self.state, self.msg, self.dialogue
+        if msg.lang:
+            wanted = Speech.parse(msg.lang)
+            state.lang, state.lang_chosen = wanted.lang, True
+            if wanted.plain or not dialogue.speaks(wanted.with_register(PLAIN)):
+                state.register = wanted.register  # "ja" alone keeps the register the plain box chose
+        chosen = QuickReply.chosen_language(msg.payload) or (dialogue.language_by_name(self.text)
+                                                              if self.text else None)
+        if chosen:
+            state.speech, state.lang_chosen = chosen, True
+        if msg.plain is not None:
+            state.register = PLAIN if msg.plain else STANDARD
+            if msg.plain and not dialogue.speaks(state.speech):
+                state.lang = dialogue.plain_language or state.lang
+        if self.text and not state.lang_chosen:
+            detection = dialogue.assistant.identifier.detect(self.text)
+            if detection.confidence >= self.policy.detection_confidence or not state.lang:
+                state.lang = Speech.parse(detection.lang).lang
+                if msg.plain is None:
+                    state.register = detection.register
+        if not state.lang:
+            state.lang = dialogue.assistant.identifier.default
+        self.language_tapped = bool(chosen)
+
+    # -- what the message is about (computed once) --------------------------------------------------
+    @cached_property
+    def found(self) -> Answer:
+        return self.search(self.text)
+
+    def search(self, text: str) -> Answer:
+        return self.dialogue.assistant.find(text, self.speech, k=self.policy.search_k)
+
+    @property
+    def topics(self) -> list[TopicHit]:
+        return self.found.topics
+
+    def confident(self, topics: list[TopicHit]) -> list[TopicHit]:
+        return [h for h in topics if h.dense >= self.policy.answer_threshold]
+
+    @cached_property
+    def places(self) -> list[Place]:
+        return self.dialogue.places.find(self.text)
+
+    @cached_property
+    def intent(self) -> str:
+        """The recognised intent ("greet", "emergency_fire", …) or "" for a question."""
+        if self.given_intent is not None:
+            return self.given_intent
+        policy, hit, topics = self.policy, self.found.intent, self.topics
+        if not hit or hit.dense < policy.intent_threshold:
+            return ""
+        if topics and hit.score < topics[0].score + policy.intent_margin:
+            return ""  # questions stay questions: an intent must beat the best topic clearly
+        best_topic = topics[0].dense if topics else 0.0
+        if (hit.intent.startswith("emergency_") and hit.dense < policy.emergency_exact
+                and hit.dense - best_topic < policy.emergency_margin):
+            # an emergency by example must be a near-exact match or clearly closer than any topic:
+            # "I lost my card, what should I do?" must not be taken for a disaster
+            return ""
+        return hit.intent
+
+    def word_count(self) -> int:
+        return self.dialogue.writings.word_count(self.found.detection.lang, self.text)
+
+    # -- wording ------------------------------------------------------------------------------------
+    def say(self, *keys: str, quick: tuple[QuickReply, ...] = (), **values) -> Reply:
+        text = "\n\n".join(self.dialogue.catalogs.text(self.speech, k, **values) for k in keys)
+        return self.reply(text, quick=quick)
+
+    def reply(self, text: str, sources: tuple[Source, ...] | list[Source] = (), handoff: Handoff | None = None,
+              quick: tuple[QuickReply, ...] = (), confidence: float = 0.0) -> Reply:
+        return Reply(self.msg.conversation_id, self.speech, text, tuple(sources), handoff, quick, confidence)
+
+    def quick(self, *keys: str) -> tuple[QuickReply, ...]:
+        """Buttons that say catalog sentences ("More questions", "Talk to a person")."""
+        return tuple(QuickReply(self.dialogue.catalogs.text(self.speech, k)) for k in keys)
+
+    def answer_topic(self, hit: TopicHit) -> Reply:
+        chunk, body = self.dialogue.assistant.topic_text(hit.topic_id, self.speech)
+        self.state.remember_topic(hit.topic_id, keep=self.policy.recent_topics_kept)
+        self.state.unanswered = 0
+        return self.reply(body, sources=[self.dialogue.assistant.source(hit, chunk)],
+                          quick=self.quick("qr_more", "qr_person"), confidence=hit.dense)
+
+    # -- handoff ------------------------------------------------------------------------------------
+    def handoff(self, reason: str, kind: str | None = None, lead: list[Reply] | None = None) -> list[Reply]:
+        """Refer the resident to a person (asking for the place first when the office depends on it)."""
+        router, state, policy = self.dialogue.router, self.state, self.policy
+        kind = kind or REASONS[reason]
+        referral = router.route(kind, state.prefecture)
+        if self.text:
+            state.problems = (state.problems + [redact(self.text)])[-policy.problems_kept:]
+        if referral.office is None:
+            state.handoff, state.pending_reason, state.pending_kind = "awaiting-location", reason, kind
+            places = self.dialogue.places.places
+            names = tuple(QuickReply(places[p].name(self.speech.key)) for p in policy.ask_prefectures)
+            return (lead or []) + [self.say("ask_location", quick=names)]
+        state.handoff, state.pending_reason, state.pending_kind = "done", "", ""
+        state.handoff_reason, state.handoff_kind = reason, kind
+        key = self.speech.key
+        summary = router.summary_ja(
+            lang=key, prefecture=state.prefecture, city=state.city, reason=reason,
+            kind=kind, topics=[self.topic_title_ja(t) for t in self.topics_touched()], words=state.problems)
+        text = router.reply_text(reason, referral, key)
+        handoff = router.handoff(reason, referral, key, summary)
+        return (lead or []) + [self.reply(text, handoff=handoff, quick=self.quick("qr_more"))]
+
+    def topics_touched(self) -> list[str]:
+        """The conversation's recent topics, then the ones this message is close to (for the summary)."""
+        policy = self.policy
+        near = [h.topic_id for h in self.topics[:2]
+                if h.dense >= policy.answer_threshold - policy.summary_near_slack
+                and not h.topic_id.startswith("status:")]
+        return list(dict.fromkeys(self.state.recent_topics[:policy.summary_topics] + near))[:policy.summary_topics]
+
+    def topic_title_ja(self, topic_id: str) -> str:
+        found = self.dialogue.assistant.topic_text(topic_id, "ja")
+        return found[0].title if found else topic_id

@@ -1,0 +1,172 @@
+"""The narrow API every web route and the CLI call: ``Tsunagu``, built once per process.
+
+Routes never walk the object graph (``connectors.services.Services``); they ask this for what a user
+sees: answer a message, look something up for the counter staff, score a trainee's reply, the analytics
+report, the page words. It is built in the app's lifespan from the one ``Services`` of the process and
+reached through one dependency, ``get_tsunagu``; its ``settings`` are the one settings source of every
+route (the same object the services were built from).
+"""
+from __future__ import annotations
+
+import functools
+import threading
+from dataclasses import dataclass
+
+from fastapi import Request
+
+from bot.dialogue import IncomingMessage
+from bot.dialogue.handoff import REASONS, language_name
+from bot.plain import check, furigana
+from bot.redact import redact
+from bot.replies import Reply
+from bot.speech import Speech
+from bot.staff_view import StaffDesk, StaffView
+from bot.store.analytics import AnalyticsReport, build_report
+from bot.training import TrainingCoach, TrainingScore
+from connectors.language_names import picker
+from connectors.page_language import page_labels
+from connectors.services import Services, get_services
+from connectors.settings import Settings
+from knowledge.training_cases import TrainingCase, load_training_book
+from knowledge.topics import load_topics
+
+__all__ = ["Tsunagu", "StaffNames", "get_tsunagu"]
+
+
+@dataclass(frozen=True)
+class StaffNames:
+    """Japanese names for the codes the staff pages show (from babel, catalogs, office and place data)."""
+
+    languages: dict[str, tuple[str, str]]   # code -> (name in Japanese, own name)
+    reasons: dict[str, str]                 # handoff reason -> its summary sentence
+    offices: dict[str, str]                 # office id -> name in Japanese
+    prefectures: dict[str, str]             # prefecture id -> name in Japanese, in the gazetteer's order
+
+
+class Tsunagu:
+    def __init__(self, services: Services) -> None:
+        self._services = services
+        self._lock = threading.Lock()
+        self._desk: StaffDesk | None = None
+        self._coach: TrainingCoach | None = None
+
+    # -- what every route may read -------------------------------------------------------------------
+    @property
+    def settings(self) -> Settings:
+        return self._services.settings
+
+    @property
+    def languages(self) -> list[str]:
+        """Every content key the service speaks ("en", "ja", "ja-plain", …)."""
+        return self._services.languages
+
+    def sentence(self, lang: str | Speech, msgid: str, **values: object) -> str:
+        """A catalog sentence (an error message, a label) in a language, along its fallback chain."""
+        return self._services.catalogs.text(lang, msgid, **values)
+
+    def page_words(self, codes: list[str]) -> dict[str, dict[str, str]]:
+        """The web chat page's own words for each language code."""
+        return page_labels(self._services.catalogs, codes)
+
+    def health(self) -> dict:
+        index = self._services.index
+        retriever = index.retriever
+        return {"status": "ok" if retriever is not None else "starting",
+                "chunks": len(retriever.chunks) if retriever else 0,
+                "languages": self.languages, "content_hash": index.content_hash}
+
+    def start_background(self) -> threading.Event:
+        """Start reindexing changed content and purging old conversations; set the event to stop."""
+        return self._services.start_watcher()
+
+    # -- residents ---------------------------------------------------------------------------------
+    def answer(self, message: IncomingMessage) -> list[Reply]:
+        """One turn of a conversation (stored, with its outcome)."""
+        return self._services.dialogue.handle(message)
+
+    def record(self, message: IncomingMessage) -> IncomingMessage:
+        """Store what the user wrote (redacted) now, before the channel acknowledges it; the returned
+        message says so, and its turn will not store it twice."""
+        if message.kind != "text":
+            return message
+        self._services.store.record_incoming(message.conversation_id, message.channel, redact(message.text),
+                                             message.lang or "")
+        return IncomingMessage(message.conversation_id, message.text, message.channel, message.lang,
+                               message.plain, message.kind, True, message.payload)
+
+    def speech_of(self, conversation_id: str) -> Speech:
+        """How a conversation's replies speak (the default language for a new one)."""
+        state = self._services.store.state(conversation_id)
+        return Speech(state.get("lang") or self.settings.default_language, state.get("register") or "standard")
+
+    # -- counter staff -------------------------------------------------------------------------------
+    def look_up(self, text: str, lang: str | None, prefecture: str, reason: str) -> StaffView:
+        """What the staff console shows for what a resident said (nothing is stored)."""
+        return self._staff_desk().look_up(text, lang if lang in self.languages else None,
+                                          prefecture if prefecture in self._services.places.places else "",
+                                          reason)
+
+    def prepare_staff_desk(self) -> None:
+        self._staff_desk()
+
+    def office_phones(self, office_id: str) -> list[str]:
+        return [p.number for p in self._services.offices[office_id].phones]
+
+    @functools.cached_property
+    def staff_names(self) -> StaffNames:
+        services = self._services
+        writings = services.index.writings or services.dialogue.writings
+        languages = {}
+        for choice in picker(services.languages):
+            japanese = writings.of(choice.code).name_ja or language_name(choice.code, "ja")
+            languages[choice.code] = (japanese, choice.name)
+        reasons = {r: self.sentence("ja", f"summary_reason_{r}") for r in REASONS}
+        offices = {o.id: o.name_ja for o in services.offices.offices.values()}
+        prefectures = {p.id: p.name("ja") for p in services.places.prefectures()}
+        return StaffNames(languages, reasons, offices, prefectures)
+
+    def topic_title_ja(self, topic_id: str) -> str:
+        found = self._services.assistant.topic_text(topic_id, "ja")
+        return found[0].title if found else topic_id
+
+    # -- training ------------------------------------------------------------------------------------
+    def training_cases(self) -> tuple[TrainingCase, ...]:
+        return self._training().book.cases
+
+    def training_case(self, case_id: str) -> TrainingCase | None:
+        return self._training().book.case(case_id)
+
+    def training_score(self, case: TrainingCase, reply: str) -> TrainingScore:
+        return self._training().score(case, reply)
+
+    # -- analytics -----------------------------------------------------------------------------------
+    def analytics(self, days: int) -> AnalyticsReport:
+        return build_report(self._services.store.engine, days)
+
+    # -- built on first use (their Japanese models load in the background meanwhile) -------------------
+    def _staff_desk(self) -> StaffDesk:
+        with self._lock:
+            if self._desk is None:
+                threading.Thread(target=furigana, args=("練習",), name="furigana-warmup", daemon=True).start()
+                services = self._services
+                self._desk = StaffDesk(services.assistant, services.dialogue.router, services.places,
+                                       load_topics())
+            return self._desk
+
+    def _training(self) -> TrainingCoach:
+        with self._lock:
+            if self._coach is None:
+                threading.Thread(target=check, args=("練習",), name="plain-check-warmup", daemon=True).start()
+                self._coach = TrainingCoach(load_training_book(), self._services.offices, self._services.places,
+                                            check)
+            return self._coach
+
+
+def get_tsunagu(request: Request) -> Tsunagu:
+    """The one dependency of every route: the application built in the lifespan (built here on first use
+    when the app runs without its lifespan)."""
+    state = request.app.state
+    tsunagu = getattr(state, "tsunagu", None)
+    if tsunagu is None:
+        tsunagu = state.tsunagu = Tsunagu(request.app.dependency_overrides.get(get_services, get_services)())
+    return tsunagu
