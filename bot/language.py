@@ -1,6 +1,6 @@
 """Which language (and which Japanese register) a message is written in.
 
-Order: Zawgyi → Unicode conversion; script rules and distinctive letters from
+Order: Zawgyi → Unicode conversion (below); script rules and distinctive letters from
 ``bot/data/language_rules.yaml``; then cld3's ranked guesses restricted to the supported languages;
 pycld2 to tell Traditional from Simplified Chinese. Plain Japanese is recognised as mostly kana, or
 phrases separated by spaces.
@@ -15,11 +15,10 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-
-from bot.zawgyi import to_unicode_if_zawgyi
 from knowledge.yamlfile import load_yaml
 
-__all__ = ["Detection", "LanguageRules", "LanguageIdentifier", "load_rules"]
+__all__ = ["Detection", "LanguageRules", "LanguageIdentifier", "load_rules", "zawgyi_probability",
+           "to_unicode_if_zawgyi"]
 
 RULES_FILE = Path(__file__).with_name("data") / "language_rules.yaml"
 
@@ -66,6 +65,33 @@ def load_rules(path: Path = RULES_FILE) -> LanguageRules:
     return LanguageRules(
         tuple(ranges), dict(data["script_languages"]), dict(data["letters"]), dict(data["aliases"]), cues
     )
+
+
+# -- Burmese typed with the Zawgyi font encoding: detected (Google's myanmartools model) and converted
+# to Unicode (python-myanmar's rule tables) before anything else
+_MYANMAR = range(0x1000, 0x10A0)
+
+
+@functools.lru_cache(maxsize=1)
+def _detector():
+    from myanmartools import ZawgyiDetector
+
+    return ZawgyiDetector()
+
+
+def zawgyi_probability(text: str) -> float:
+    if not any(ord(c) in _MYANMAR for c in text):
+        return 0.0
+    return float(_detector().get_zawgyi_probability(text))
+
+
+def to_unicode_if_zawgyi(text: str, threshold: float = 0.5) -> tuple[str, bool]:
+    """Return ``(text in Unicode, whether it was converted)``."""
+    if zawgyi_probability(text) < threshold:
+        return text, False
+    from myanmar import converter
+
+    return converter.convert(text, "zawgyi", "unicode"), True
 
 
 _local = threading.local()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from babel.core import negotiate_locale
 
 from bot.catalog import FALLBACK, Catalogs
+from bot.speech import Speech
 
 __all__ = ["UI_PREFIX", "PageLanguage", "accepted_languages", "page_language", "page_labels", "html_lang"]
 
@@ -20,8 +21,11 @@ UI_PREFIX = "ui_"
 
 
 def html_lang(code: str) -> str:
-    """The ``lang`` attribute for a Tsunagu code: its primary subtag ("ja-plain" is Japanese: "ja")."""
-    return code.split("-")[0]
+    """The ``lang`` attribute for a Tsunagu code ("ja-plain" is Japanese: "ja"); ``Speech.html_lang``."""
+    try:
+        return Speech.parse(code).html_lang
+    except ValueError:  # not a Tsunagu code: its primary subtag
+        return code.split("-")[0]
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from knowledge.content import Section
-from knowledge.questions import ExampleQuestion
-
-INTENT_PREFIX = "intent:"  # topic ids of intent examples (training_data/data/nlu), indexed with the topics
+from knowledge.questions import INTENT_PREFIX, ExampleQuestion
 
 __all__ = ["Chunk", "chunk_sections", "question_chunks", "CHUNKER_VERSION", "INTENT_PREFIX"]
 

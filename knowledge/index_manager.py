@@ -13,9 +13,8 @@ from pathlib import Path
 from knowledge.chunker import chunk_sections
 from knowledge.content import Section, load_guidebook
 from knowledge.embedders import Embedder
-from knowledge.intents import load_intent_examples
 from knowledge.paths import DATA_DIR, GUIDEBOOK_DIR, INTENTS_DIR, QUESTIONS_DIR
-from knowledge.questions import ExampleQuestion, load_questions
+from knowledge.questions import ExampleQuestion, load_intent_examples, load_questions
 from knowledge.statuses import CHAPTER, load_statuses, status_questions, status_sections
 from knowledge.languages import Writings
 from knowledge.index_store import (

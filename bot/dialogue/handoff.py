@@ -94,7 +94,7 @@ class HandoffRouter:
             reason=self.catalogs.text("ja", f"summary_reason_{reason}"),
             kind=self.catalogs.text("ja", f"summary_kind_{kind}"),
             topics="、".join(topics) or self.catalogs.text("ja", "summary_unknown"),
-            words=" / ".join(w.replace("\n", " ") for w in words[-3:]),
+            words=" / ".join(w.replace("\n", " ") for w in words),
         )
 
     def handoff(self, reason: str, referral: Referral, lang: str, summary: str) -> Handoff:

@@ -42,6 +42,8 @@ class DialoguePolicy:
     unsure_before_handoff: int = 2       # consecutive unanswered questions before a person is offered
     problems_kept: int = 5               # the resident's messages kept for a handoff summary
     summary_topics: int = 3              # topics named in a handoff summary
+    summary_near_topics: int = 2         # ... of which this message's nearest topics may add this many
+    summary_words: int = 3               # the resident's latest messages quoted in a handoff summary
     summary_near_slack: float = 0.02     # a near topic counts in the summary from answer_threshold minus this
 
     @classmethod

@@ -160,7 +160,8 @@ class Turn:
         key = self.speech.key
         summary = router.summary_ja(
             lang=key, prefecture=state.prefecture, city=state.city, reason=reason,
-            kind=kind, topics=[self.topic_title_ja(t) for t in self.topics_touched()], words=state.problems)
+            kind=kind, topics=[self.topic_title_ja(t) for t in self.topics_touched()],
+            words=state.problems[-policy.summary_words:])
         text = router.reply_text(reason, referral, key)
         handoff = router.handoff(reason, referral, key, summary)
         return (lead or []) + [self.reply(text, handoff=handoff, quick=self.quick("qr_more"))]
@@ -168,7 +169,7 @@ class Turn:
     def topics_touched(self) -> list[str]:
         """The conversation's recent topics, then the ones this message is close to (for the summary)."""
         policy = self.policy
-        near = [h.topic_id for h in self.topics[:2]
+        near = [h.topic_id for h in self.topics[:policy.summary_near_topics]
                 if h.dense >= policy.answer_threshold - policy.summary_near_slack
                 and not h.topic_id.startswith("status:")]
         return list(dict.fromkeys(self.state.recent_topics[:policy.summary_topics] + near))[:policy.summary_topics]

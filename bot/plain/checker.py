@@ -1,7 +1,7 @@
 """``check()``: list the guideline breaches of a text without rewriting it (for trainees and staff)."""
 from __future__ import annotations
 
-from bot.plain import engine
+import bot.plain.engine as engine  # the module, not the package facade (which imports this one)
 from bot.plain.detectors import DETECTORS
 from bot.plain.kana import has_kanji
 from bot.plain.matching import Context

@@ -10,9 +10,8 @@ from babel.messages.pofile import read_po
 
 from knowledge.chunker import INTENT_PREFIX
 from knowledge.content import languages_in
-from knowledge.intents import load_intent_examples
 from knowledge.paths import GUIDEBOOK_DIR, INTENTS_DIR, QUESTIONS_DIR, REPO_DIR, TRANSLATIONS_DIR
-from knowledge.questions import load_questions
+from knowledge.questions import load_intent_examples, load_questions
 
 LANGS = languages_in(GUIDEBOOK_DIR)
 REQUIRED = "ja ja-plain en zh ko es pt vi ne th id my km fil mn tr uk".split()

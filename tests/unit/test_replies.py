@@ -1,0 +1,29 @@
+"""A reply's optional structured fields: in the JSON only when set, kept when replies are merged."""
+from dataclasses import dataclass, replace
+
+from bot.replies import OfficeCard, QuickReply, Reply, extension, merge_replies
+from bot.speech import Speech
+
+
+@dataclass(frozen=True)
+class ReplyWithOffice(Reply):
+    office: OfficeCard | None = extension()
+
+
+CARD = OfficeCard("tokyo-bureau", "東京出入国在留管理局", "0570-034259", "東京都港区港南5-5-30", "9:00-16:00")
+
+
+def test_an_unset_structured_field_is_left_out_of_the_json():
+    data = ReplyWithOffice("s", Speech("en"), "Hello", quick_replies=(QuickReply("More"),)).to_json()
+    assert "office" not in data and data["quick_replies"] == ["More"]
+    assert data["quick_reply_payloads"] == [{"label": "More", "payload": "More"}]
+
+
+def test_a_set_structured_field_is_serialised_and_survives_merging():
+    first = ReplyWithOffice("s", Speech("vi"), "Gọi cho văn phòng này.", office=CARD)
+    second = replace(first, text="Mang theo thẻ cư trú.", office=None)
+    merged = merge_replies([first, second])
+    assert merged.to_json()["office"] == {"id": "tokyo-bureau", "name": "東京出入国在留管理局",
+                                          "phone": "0570-034259", "address": "東京都港区港南5-5-30",
+                                          "hours": "9:00-16:00"}
+    assert merged.text == "Gọi cho văn phòng này.\n\nMang theo thẻ cư trú."
