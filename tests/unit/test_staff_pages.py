@@ -1,5 +1,6 @@
 """Login, the counter-staff console and analytics through the real app (fake embedder, no network)."""
 import dataclasses
+import html
 import re
 import time
 
@@ -12,6 +13,7 @@ from connectors.app import create_app
 from connectors.auth import COOKIE
 from connectors.login_throttle import LoginThrottle
 from connectors.services import get_services
+from knowledge.topics import load_topics
 from tests.conftest import fake_settings, nothing_is_close_enough
 
 PAGES = ["/staff", "/training", "/analytics"]
@@ -157,7 +159,8 @@ def test_the_console_shows_everything_for_what_the_resident_said(staff, fake_ser
     assert office.name_ja in page and f'href="tel:{office.main_phone}"' in response.text
     assert "【引き継ぎメモ】" in page and "<ruby>" in response.text
     assert response.text.count('class="copy secondary"') == 7   # language, topics, 3 answers, office, summary
-    assert "在留カード (residence-card) — Guidebook on Living and Working" in response.text  # topic list copy text
+    source = html.escape(load_topics()["residence-card"].source_title, quote=False)
+    assert f"在留カード (residence-card) — {source}" in response.text  # topic list copy text
     assert fake_services.store.count_conversations() == before   # a lookup stores no conversation
 
 
