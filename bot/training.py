@@ -73,6 +73,8 @@ class TrainingCoach:
             return Referral(f"{place}の市区町村役場", "", self.book.municipal_office_words)
         office = (self.offices.for_prefecture(case.profile.prefecture) if case.referral == "jurisdiction"
                   else self.offices[case.referral])
+        if office is None:
+            raise ValueError(f"training case {case.id}: no office for {case.referral!r}")
         return Referral(office.name_ja, office.main_phone, _office_names(office))
 
     def model_answer(self, case: TrainingCase) -> str:

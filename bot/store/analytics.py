@@ -43,7 +43,7 @@ class AnalyticsReport:
 
 def _as_utc(value: dt.datetime) -> dt.datetime:
     """SQLite hands back naive datetimes (stored in UTC); PostgreSQL aware ones."""
-    return value.replace(tzinfo=dt.timezone.utc) if value.tzinfo is None else value
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value
 
 
 def _grouped(connection, column, where, limit: int | None = None) -> tuple[tuple[str, int], ...]:
@@ -58,10 +58,10 @@ def build_report(engine: Engine, days: int = 30, now: dt.datetime | None = None,
                  top: int = 10, unanswered_limit: int = 50) -> AnalyticsReport:
     """The report for the last ``days`` days (today included) in time zone ``tz``."""
     zone = ZoneInfo(tz)
-    now = (now or dt.datetime.now(dt.timezone.utc)).astimezone(zone)
+    now = (now or dt.datetime.now(dt.UTC)).astimezone(zone)
     until = now.date()
     since = until - dt.timedelta(days=days - 1)
-    start = dt.datetime.combine(since, dt.time(), zone).astimezone(dt.timezone.utc)
+    start = dt.datetime.combine(since, dt.time(), zone).astimezone(dt.UTC)
     table = Outcome.__table__
     c = table.c
     in_period = c.created_at >= start

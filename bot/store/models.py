@@ -10,7 +10,7 @@ __all__ = ["Base", "Conversation", "Message", "Outcome"]
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 class Base(DeclarativeBase):

@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import cast
 
-from sqlalchemy import bindparam, create_engine, delete, event, func, select, text, update
+from sqlalchemy import Table, bindparam, create_engine, delete, event, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
@@ -96,9 +97,9 @@ class ConversationStore:
         self._sqlite = engine.dialect.name == "sqlite"
         self._local_locks: dict[str, threading.Lock] = {}
         self._locks_guard = threading.Lock()
-        self._conversations = conversations = Conversation.__table__
-        self._messages = Message.__table__
-        self._outcomes = Outcome.__table__
+        self._conversations = conversations = cast(Table, Conversation.__table__)
+        self._messages = cast(Table, Message.__table__)
+        self._outcomes = cast(Table, Outcome.__table__)
         self._read_state = select(conversations.c.state, conversations.c.version).where(
             conversations.c.id == bindparam("conversation"))
         self._read_state_locked = self._read_state if self._sqlite else self._read_state.with_for_update()

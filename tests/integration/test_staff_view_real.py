@@ -5,8 +5,6 @@ from __future__ import annotations
 import pytest
 
 from bot.staff_view import StaffDesk
-from connectors.services import build_services
-from connectors.settings import Settings
 from knowledge.topics import load_topics
 from knowledge.training_cases import load_training_book
 
@@ -15,9 +13,8 @@ BOOK = load_training_book()
 
 
 @pytest.fixture(scope="module")
-def services(tmp_path_factory):
-    return build_services(Settings(data_dir=tmp_path_factory.mktemp("staff-real"), reindex_check_seconds=0,
-                                   _env_file=None))
+def services(real_services):
+    return real_services
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from connectors.services import build_services
-from connectors.settings import Settings
 from knowledge.statuses import STATUS_PREFIX, load_statuses
 
 pytestmark = pytest.mark.integration
@@ -14,8 +12,8 @@ CASES = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "status_q
 
 
 @pytest.fixture(scope="module")
-def services(tmp_path_factory):
-    return build_services(Settings(data_dir=tmp_path_factory.mktemp("st"), reindex_check_seconds=0, _env_file=None))
+def services(real_services):
+    return real_services
 
 
 def test_status_questions_find_the_status(services):

@@ -9,8 +9,6 @@ import yaml
 
 from bot.dialogue import IncomingMessage
 from bot.replies import merge_replies
-from connectors.services import build_services
-from connectors.settings import Settings
 
 pytestmark = pytest.mark.integration
 
@@ -24,9 +22,8 @@ def all_stories():
 
 
 @pytest.fixture(scope="module")
-def services(tmp_path_factory):
-    return build_services(Settings(data_dir=tmp_path_factory.mktemp("stories"), reindex_check_seconds=0,
-                                   _env_file=None))
+def services(real_services):
+    return real_services
 
 
 def check(services, reply, expect: dict, step: str) -> None:

@@ -11,7 +11,7 @@ from bot.store.models import Outcome
 from bot.store.outcome import TurnOutcome
 from tests.conftest import nothing_is_close_enough
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 NOW = dt.datetime(2026, 11, 26, 3, 0, tzinfo=UTC)  # 12:00 in Tokyo
 
 

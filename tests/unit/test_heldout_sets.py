@@ -11,7 +11,6 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
-import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]

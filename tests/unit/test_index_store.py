@@ -1,14 +1,15 @@
 """Index build, manifest, automatic rebuild on content change, and atomic replacement."""
-import json
 import threading
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from knowledge.content import load_guidebook
 from knowledge.embedders import FakeEmbedder
+from knowledge.index_files import decode_vectors, encode_vectors, read_chunks
 from knowledge.index_manager import IndexManager
-from knowledge.index_store import content_hash, read_current, read_manifest
+from knowledge.index_store import StaleIndexError, Versions, content_hash, load_index, read_current, read_manifest
 
 CHAPTER = """# Daily life
 
@@ -28,9 +29,12 @@ def write_guidebook(root: Path, day: str = "morning") -> None:
         (root / lang / "12-daily-life.md").write_text(CHAPTER.format(day=day), encoding="utf-8")
 
 
-def manager(tmp_path: Path) -> IndexManager:
-    return IndexManager(tmp_path / "index", tmp_path / "guidebook", FakeEmbedder(), sources_dir=tmp_path / "src",
-                        known_langs={"en", "ja", "vi"})
+INSTALLED = Versions(model_package="fakemodel 1.0", sudachi_dictionary="sudachidict-core 20240409")
+
+
+def manager(tmp_path: Path, embedder: FakeEmbedder | None = None, versions: Versions = INSTALLED) -> IndexManager:
+    return IndexManager(tmp_path / "index", tmp_path / "guidebook", embedder or FakeEmbedder(),
+                        sources_dir=tmp_path / "src", known_langs={"en", "ja", "vi"}, versions=versions)
 
 
 def test_build_writes_a_manifest_with_model_dimension_and_content_hash(tmp_path):
@@ -42,8 +46,58 @@ def test_build_writes_a_manifest_with_model_dimension_and_content_hash(tmp_path)
     assert manifest.embedder_id == FakeEmbedder.id and manifest.dim == FakeEmbedder().dim
     assert manifest.content_hash == content_hash(sections)
     assert manifest.chunks == len(retriever.chunks) == 4
-    chunk = json.loads((build / "chunks.json").read_text())[0]
+    assert manifest.versions == INSTALLED
+    chunk = read_chunks(build)[0]
     assert {"topic_id", "lang", "chapter", "title"} <= set(chunk)
+
+
+@pytest.mark.parametrize("upgraded, embedded_again", [
+    (Versions("fakemodel 2.0", INSTALLED.sudachi_dictionary), 2),  # new model: every vector again
+    (Versions(INSTALLED.model_package, "sudachidict-core 20261015"), 0),  # new dictionary: tokens only
+])
+def test_an_index_built_by_other_package_versions_is_rebuilt(tmp_path, upgraded, embedded_again):
+    write_guidebook(tmp_path / "guidebook")
+    embedder = CountingEmbedder()
+    manager(tmp_path, embedder).ensure()
+    first = read_current(tmp_path / "index")
+    embedder.embedded = 0
+    manager(tmp_path, embedder, versions=upgraded).ensure()
+    rebuilt = read_current(tmp_path / "index")
+    assert rebuilt != first and read_manifest(rebuilt).versions == upgraded
+    assert embedder.embedded == embedded_again
+
+
+def test_loading_a_stale_index_directly_says_what_differs(tmp_path):
+    write_guidebook(tmp_path / "guidebook")
+    manager(tmp_path).ensure()
+    build = read_current(tmp_path / "index")
+    upgraded = Versions("fakemodel 2.0", INSTALLED.sudachi_dictionary)
+    with pytest.raises(StaleIndexError, match="fakemodel 1.0.*fakemodel 2.0"):
+        load_index(build, FakeEmbedder(), versions=upgraded)
+
+
+def test_a_prebuilt_index_of_other_package_versions_is_not_served(tmp_path):
+    write_guidebook(tmp_path / "guidebook")
+    IndexManager(tmp_path / "prebuilt-root", tmp_path / "guidebook", FakeEmbedder(), versions=INSTALLED).ensure()
+    prebuilt = read_current(tmp_path / "prebuilt-root")
+    upgraded = Versions(INSTALLED.model_package, "sudachidict-core 20261015")
+    index = IndexManager(tmp_path / "index", tmp_path / "guidebook", FakeEmbedder(), prebuilt_dir=prebuilt,
+                         versions=upgraded)
+    index.ensure()
+    assert read_current(tmp_path / "index") is not None  # built its own instead of serving the prebuilt one
+    assert read_manifest(read_current(tmp_path / "index")).versions == upgraded
+
+
+def test_stored_vectors_keep_similarities_and_do_not_drift_when_reused():
+    """Dense unit vectors like the model's (the real index: bench/retrieval_accuracy.py)."""
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(200, 384)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    stored = decode_vectors(*encode_vectors(vectors))
+    query = vectors[0] + 0.05 * vectors[1]
+    assert np.abs(stored @ query - vectors @ query).max() < 0.005
+    assert np.argmax(stored[1:] @ query) == np.argmax(vectors[1:] @ query)
+    assert np.array_equal(decode_vectors(*encode_vectors(stored)), stored)  # encoded again: the same
 
 
 def test_a_second_start_loads_without_rebuilding(tmp_path):
@@ -105,7 +159,7 @@ def test_operator_sources_are_indexed_and_cited_by_file_and_section(tmp_path):
 def test_a_rebuild_embeds_only_changed_texts(tmp_path):
     write_guidebook(tmp_path / "guidebook")
     embedder = CountingEmbedder()
-    index = IndexManager(tmp_path / "index", tmp_path / "guidebook", embedder)
+    index = IndexManager(tmp_path / "index", tmp_path / "guidebook", embedder, versions=INSTALLED)
     index.ensure()
     assert embedder.embedded == 2  # en and ja share the texts here: each distinct text once
     write_guidebook(tmp_path / "guidebook", day="evening")  # one passage text changes

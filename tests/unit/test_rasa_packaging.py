@@ -13,7 +13,7 @@ import yaml
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from connectors.rasa_questions import INTENT, TARGET_DIR, question_files, stale
+from connectors.rasa_questions import INTENT, question_files, stale
 from connectors.rasa_slots import SLOTS
 
 ROOT = Path(__file__).resolve().parents[2]
