@@ -24,7 +24,7 @@ def catalog_texts(root: Path = TRANSLATIONS_DIR) -> list[CatalogText]:
     """Every translated message of every language folder under ``root`` (none if there is no folder)."""
     from babel.messages.pofile import read_po
 
-    texts = []
+    texts: list[CatalogText] = []
     for po_file in sorted(root.glob("*/LC_MESSAGES/messages.po")):
         lang = po_file.parent.parent.name
         with po_file.open("rb") as handle:
