@@ -224,7 +224,8 @@ def cmd_hash_password(args) -> int:
 def cmd_content(args) -> int:
     from knowledge.report import main as report
 
-    return report((["--check"] if args.check else []) + [a for lang in args.lang or [] for a in ("--lang", lang)])
+    return report((["--check"] if args.check else []) + [a for lang in args.lang or [] for a in ("--lang", lang)]
+                  + (["--stale", str(args.stale)] if args.stale is not None else []))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -289,6 +290,8 @@ def build_parser() -> argparse.ArgumentParser:
     content = commands.add_parser("content", help="content report: topics x languages, word counts, checks")
     content.add_argument("--check", action="store_true", help="run the content checks; exit 1 on a problem")
     content.add_argument("--lang", action="append", help="only this language (repeatable)")
+    content.add_argument("--stale", type=int, metavar="DAYS",
+                         help="list topics not compared with their official page within DAYS, and date-bound facts")
     content.set_defaults(func=cmd_content)
 
     add_plain_parser(commands)

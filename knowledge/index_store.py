@@ -34,6 +34,7 @@ import faiss
 import numpy as np
 
 from knowledge.chunker import CHUNKER_VERSION, Chunk, chunk_sections, question_chunks
+from knowledge.dated import current_text
 from knowledge.content import Section
 from knowledge.embedders import Embedder
 from knowledge.index_files import CHUNKS_FILE, VECTORS_FILE, read_chunks, read_vectors, write_chunks, write_vectors
@@ -231,7 +232,8 @@ def load_index(build: Path, embedder: Embedder, writings: Writings | None = None
         raise StaleIndexError(f"index {build} cannot be served: {problem}; rebuild it with `tsunagu index`")
     records = read_chunks(build)
     tokens = [r.pop("tokens") for r in records]
-    chunks = [Chunk(**r) for r in records]
+    # Date-bound lines ({until DATE}) are resolved when the index is loaded: shown while DATE is ahead.
+    chunks = [Chunk(**{**r, "text": current_text(r["text"])}) for r in records]
     lexical = LexicalIndex(tokens, [c.lang for c in chunks], writings)
     index = faiss.IndexFlatIP(manifest.dim)
     index.add(np.ascontiguousarray(read_vectors(build, manifest.dim)))

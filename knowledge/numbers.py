@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["numbers_in", "phones_in", "PHONE_RE"]
 
@@ -26,9 +27,58 @@ def phones_in(text: str) -> list[str]:
     return PHONE_RE.findall(unicodedata.normalize("NFKC", text))
 
 
-def numbers_in(text: str) -> set[str]:
-    """Normalised number tokens: phones (digits only, prefixed ``tel:``), times ``H:MM``, plain integers."""
-    text = unicodedata.normalize("NFKC", text)
+_UNSPACED = {"th", "km", "my"}
+
+
+@lru_cache(maxsize=64)
+def _month_names(lang: str) -> tuple[re.Pattern, dict[str, int]] | None:
+    """Month names of ``lang`` (CLDR via babel, wide and abbreviated), longest first, for dates written
+    the language's way ("14 June 2026", "14 червня 2026") to compare with "2026年6月14日"."""
+    try:
+        from babel.dates import get_month_names
+    except ImportError:  # pragma: no cover - babel is a dependency
+        return None
+    names: dict[str, int] = {}
+    for width in ("wide",):
+        for context in ("format", "stand-alone"):
+            try:
+                table = get_month_names(width, context, lang.split("-")[0])
+            except Exception:  # unknown locale: no month names
+                return None
+            for number, name in table.items():
+                if not re.search(r"\d", name) and len(name.strip(".")) >= 3:
+                    names.setdefault(name.casefold().strip("."), number)
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    if lang.split("-")[0] in _UNSPACED:
+        return re.compile(rf"(?:{alternatives})", re.IGNORECASE), names
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE), names
+
+
+def _months_as_numbers(text: str, lang: str | None) -> str:
+    """Month names next to a number (a date, not the verb "may") become the month's number."""
+    found = _month_names(lang) if lang else None
+    if found is None:
+        return text
+    pattern, names = found
+
+    def replace(match: re.Match) -> str:
+        before, after = text[max(0, match.start() - 12):match.start()], text[match.end():match.end() + 12]
+        # a day or year next to the name, allowing an ordinal mark (1º) or a short suffix (ဧပြီလ 1)
+        if not (re.search(r"\d[^\s\d]{0,2}[\s.]*(?:de\s+|ខែ|ที่\s*\d+\s*)?$", before)
+                or re.match(r"[^\s\d]{0,3}[\s,]*\d", after)):
+            return match.group()
+        return f" {names[match.group().casefold()]} "
+
+    return pattern.sub(replace, text)
+
+
+def numbers_in(text: str, lang: str | None = None) -> set[str]:
+    """Normalised number tokens: phones (digits only, prefixed ``tel:``), times ``H:MM``, plain integers.
+
+    With ``lang``, month names of that language count as the month's number."""
+    text = _months_as_numbers(unicodedata.normalize("NFKC", text), lang)
     found: set[str] = set()
 
     def take(pattern: re.Pattern, convert) -> None:

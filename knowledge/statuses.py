@@ -30,11 +30,13 @@ class Status:
     activities: dict[str, str]
     periods: dict[str, list[str]]
     work: str
+    note: dict[str, str] | None = None  # per language; may carry {until DATE} lines (knowledge.dated)
 
 
 def load_statuses(path: Path = DATA_DIR / "statuses.yaml") -> tuple[list[Status], dict[str, dict[str, str]]]:
     data = load_yaml(path)
-    statuses = [Status(s["id"], s["name"], s.get("activities") or {}, s.get("periods") or {}, s.get("work", ""))
+    statuses = [Status(s["id"], s["name"], s.get("activities") or {}, s.get("periods") or {}, s.get("work", ""),
+                       s.get("note") or None)
                 for s in data["statuses"]]
     return statuses, data.get("labels") or {}
 
@@ -49,8 +51,10 @@ def status_sections(statuses: list[Status], labels: dict[str, dict[str, str]],
             name = status.names.get(lang) or status.names.get(base_language(lang))
             if not (periods and name and all(lang in labels.get(k, {}) for k in ("activities", "periods", "note"))):
                 continue
+            extra = (status.note or {}).get(lang)
             body = (f"{labels['activities'][lang]}: {activities}\n\n"
-                    f"{labels['periods'][lang]}: {', '.join(periods)}\n\n{labels['note'][lang]}")
+                    f"{labels['periods'][lang]}: {', '.join(periods)}\n\n"
+                    + (f"{extra}\n\n" if extra else "") + labels["note"][lang])
             sections.append(Section(STATUS_PREFIX + status.id, lang, CHAPTER, chapter_titles.get(lang, ""),
                                     name, body))
     return sections

@@ -24,7 +24,7 @@ class TopicInfo:
     chapter: str
     source_title: str
     source_url: str
-    checked: dt.date
+    checked: dt.date | None  # when the text was last compared with source_url; None: not yet
     office: str
     handoff: str
 
@@ -34,7 +34,7 @@ def _topic(topic_id: str, raw: dict) -> TopicInfo:
         raise ValueError(f"topic {topic_id}: unknown office kind {raw['office']!r}")
     if raw["handoff"] not in HANDOFF_KINDS:
         raise ValueError(f"topic {topic_id}: unknown handoff kind {raw['handoff']!r}")
-    checked = raw["checked"]
+    checked = raw.get("checked")
     if isinstance(checked, str):
         checked = dt.date.fromisoformat(checked)
     return TopicInfo(topic_id, raw["chapter"], raw["source"]["title"], raw["source"]["url"], checked,

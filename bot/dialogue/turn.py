@@ -15,6 +15,7 @@ from bot.emergency_calls import EmergencyCall, emergency_kinds
 from bot.redact import redact
 from bot.replies import BUTTON_PAYLOADS, Handoff, QuickReply, Reply, Source
 from bot.speech import PLAIN, STANDARD, Speech
+from knowledge.local import municipality_of, local_first
 from knowledge.places import Place
 from knowledge.retriever import TopicHit
 
@@ -114,7 +115,10 @@ class Turn:
 
     @property
     def topics(self) -> list[TopicHit]:
-        return self.found.topics
+        """Found topics; a municipality's own content (``tsunagu index --source``) only for its residents,
+        and first for them when it matches about as well as the national topic."""
+        return local_first(self.found.topics, (self.state.city, self.state.prefecture),
+                           self.dialogue.places.places)
 
     @cached_property
     def question_topics(self) -> list[TopicHit]:
@@ -182,6 +186,11 @@ class Turn:
 
     def answer_topic(self, hit: TopicHit) -> Reply:
         chunk, body = self.dialogue.assistant.topic_text(hit.topic_id, self.speech)
+        places = self.dialogue.places.places
+        place = municipality_of(hit.topic_id, places)
+        if place:
+            body = self.dialogue.catalogs.text(self.speech, "local_answer",
+                                               place=places[place].name(self.speech.key)) + "\n\n" + body
         self.state.remember_topic(hit.topic_id, keep=self.policy.recent_topics_kept)
         self.state.unanswered = 0
         return self.reply(body, sources=[self.dialogue.assistant.source(hit, chunk)],

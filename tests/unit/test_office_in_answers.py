@@ -54,7 +54,7 @@ def test_for_an_immigration_topic_the_bureau_with_jurisdiction_is_named_with_its
 def test_an_unknown_place_is_asked_once_and_the_next_message_naming_a_place_gives_the_office(fake_services):
     conversation = f"o-{next(_ids)}"
     desk = fake_services.dialogue.router.desk
-    first = say(fake_services, conversation, "How do I renew my period of stay (extension of period of stay)?", "en")
+    first = say(fake_services, conversation, "How do I apply for an extension of my period of stay?", "en")
     topic = answered(first)
     assert desk.route(topic).needs_place == "prefecture"     # period-extension: the bureau depends on it
     asked = [r for r in first if r.quick_replies and "Tokyo" in [q.label for q in r.quick_replies]]
@@ -64,7 +64,7 @@ def test_an_unknown_place_is_asked_once_and_the_next_message_naming_a_place_give
     assert not any(r.sources for r in second)                        # the answer is not repeated
     third = say(fake_services, conversation, "what about Kobe?")
     assert offices_in(third)[0].id == expected_office(fake_services, topic, "hyogo", "kobe").id
-    again = say(fake_services, conversation, "How do I renew my period of stay (extension of period of stay)?")
+    again = say(fake_services, conversation, "How do I apply for an extension of my period of stay?")
     assert not [r for r in again if r.quick_replies and "Tokyo" in [q.label for q in r.quick_replies]]
 
 
