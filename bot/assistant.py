@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 
 from bot.catalog import Catalogs
@@ -43,16 +43,17 @@ class Answer:
 
 class _LRU:
     def __init__(self, size: int) -> None:
-        self.size, self._data, self._lock = size, OrderedDict(), threading.Lock()
+        self.size, self._lock = size, threading.Lock()
+        self._data: OrderedDict[Hashable, Answer] = OrderedDict()
 
-    def get(self, key):
+    def get(self, key: Hashable) -> Answer | None:
         with self._lock:
             if key in self._data:
                 self._data.move_to_end(key)
                 return self._data[key]
         return None
 
-    def put(self, key, value) -> None:
+    def put(self, key: Hashable, value: Answer) -> None:
         if self.size <= 0:
             return
         with self._lock:
@@ -150,7 +151,7 @@ class Assistant:
         found = self.find(text, speech)
         best = found.topics[0] if found.confident else None
         located = self.topic_text(best.topic_id, found.speech) if best else None
-        if located is None:
+        if best is None or located is None:
             return self.not_sure(session_id, found.speech)
         chunk, body = located
         return Reply(session_id, found.speech, body, (self.source(best, chunk),), confidence=best.dense)

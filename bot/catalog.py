@@ -53,6 +53,8 @@ def load_catalogs(root: Path) -> Catalogs:
         mine = messages.setdefault(lang, {})
         for message in catalog:
             if message.id and message.string:
+                if not isinstance(message.id, str) or not isinstance(message.string, str):
+                    raise ValueError(f"{po_file}: message {message.id!r} has plural forms, which the bot does not use")
                 if message.id in mine:
                     raise ValueError(f"{po_file}: message {message.id!r} is already in another catalog file")
                 mine[message.id] = message.string

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import threading
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
@@ -168,7 +168,7 @@ class LanguageIdentifier:
         """Votes: one per cue word, plus pycld2's and cld3's best supported guesses."""
         import pycld2
 
-        votes: Counter = Counter()
+        votes: defaultdict[str, float] = defaultdict(float)  # fractional votes, so not a Counter (int counts)
         words = [w.strip("?!.,;:¿¡()\"'").lower() for w in text.split()]
         for lang, cues in self.rules.cue_words.items():
             if lang in self.supported:
@@ -176,18 +176,19 @@ class LanguageIdentifier:
         try:
             _, _, details = pycld2.detect(text, bestEffort=True)
             for _name, code, percent, _score in details[:1]:
-                lang = self._pick(code)
-                if lang:
-                    votes[lang] += 1.5 * percent / 100
+                picked = self._pick(code)
+                if picked:
+                    votes[picked] += 1.5 * percent / 100
         except pycld2.error:
             pass
         guess = _cld3().FindLanguage(text=text)
-        lang = self._pick(guess.language)
-        if lang:
-            votes[lang] += float(guess.probability)
-        if not votes or votes.most_common(1)[0][1] <= 0:
+        picked = self._pick(guess.language)
+        if picked:
+            votes[picked] += float(guess.probability)
+        if not votes or max(votes.values()) <= 0:
             return found(self.default, 0.0, "default")
-        lang, score = votes.most_common(1)[0]
+        # the first language with the most votes, as Counter.most_common(1) picks it
+        lang, score = max(votes.items(), key=lambda item: item[1])
         total = sum(votes.values())
         return found(lang, round(score / total, 3), "statistical")
 

@@ -155,8 +155,8 @@ def merge_replies(replies: list[Reply]) -> Reply:
     last = replies[-1]
     handoff = next((r.handoff for r in reversed(replies) if r.handoff), None)
     sources = tuple(s for r in replies for s in r.sources)
-    optional = {f.name: next((getattr(r, f.name, None) for r in reversed(replies)
-                              if getattr(r, f.name, None) is not None), None)
-                for f in fields(last) if f.metadata.get("json") == "optional"}
+    optional: dict[str, Any] = {f.name: next((getattr(r, f.name, None) for r in reversed(replies)
+                                             if getattr(r, f.name, None) is not None), None)
+                               for f in fields(last) if f.metadata.get("json") == "optional"}
     return replace(last, text="\n\n".join(r.text for r in replies), sources=sources, handoff=handoff,
                    confidence=max(r.confidence for r in replies), extra={}, **optional)

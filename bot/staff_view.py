@@ -126,7 +126,7 @@ class StaffDesk:
         info = self.topics.get(best.topic_id) if best else None
         kind = info.handoff if info and info.handoff != "none" else "immigration"
         office_kind = info.office if info and info.office != "none" else ""
-        office = self.office_of(best.topic_id, place) if office_kind else None
+        office = self.office_of(best.topic_id, place) if best and office_kind else None
         if office is None and not office_kind:  # no office kind for the topic: the handoff kind's office
             referral = self.router.route(kind, place.prefecture if place else "")
             office = self.router.card(referral.office, "ja") if referral.office else None

@@ -17,8 +17,11 @@ SOURCE_PREFIX = "src:"
 
 
 class _Hit(Protocol):
-    topic_id: str
-    dense: float
+    @property
+    def topic_id(self) -> str: ...
+
+    @property
+    def dense(self) -> float: ...
 
 
 def municipality_of(topic_id: str, place_ids: Iterable[str]) -> str:

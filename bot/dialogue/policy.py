@@ -7,6 +7,7 @@ project's question set (``tests/integration/test_retrieval_accuracy.py``); chang
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
 __all__ = ["DialoguePolicy", "ASK_PREFECTURES"]
 
@@ -53,7 +54,7 @@ class DialoguePolicy:
     summary_near_slack: float = 0.02     # a near topic counts in the summary from answer_threshold minus this
 
     @classmethod
-    def from_settings(cls, settings: object, **overrides: object) -> DialoguePolicy:
+    def from_settings(cls, settings: object, **overrides: Any) -> DialoguePolicy:
         """The defaults, with every setting named like a field (and then ``overrides``) applied."""
-        values = {f.name: getattr(settings, f.name) for f in fields(cls) if hasattr(settings, f.name)}
+        values: dict[str, Any] = {f.name: getattr(settings, f.name) for f in fields(cls) if hasattr(settings, f.name)}
         return replace(cls(), **values, **overrides)

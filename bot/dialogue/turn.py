@@ -185,7 +185,10 @@ class Turn:
                      for k in keys)
 
     def answer_topic(self, hit: TopicHit) -> Reply:
-        chunk, body = self.dialogue.assistant.topic_text(hit.topic_id, self.speech)
+        located = self.dialogue.assistant.topic_text(hit.topic_id, self.speech)
+        if located is None:  # a hit comes from the index, so its topic has text in some language
+            raise LookupError(f"topic {hit.topic_id!r} has no text for {self.speech}")
+        chunk, body = located
         places = self.dialogue.places.places
         place = municipality_of(hit.topic_id, places)
         if place:

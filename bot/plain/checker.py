@@ -50,6 +50,8 @@ def check(text: str) -> tuple[Breach, ...]:
                 breaches.setdefault((found.rule.id, start, end), Breach(
                     found.rule.id, found.rule.guideline, message, start, end, excerpt))
             for rule in stage.detectors:
+                if rule.detect is None:  # Stage.detectors holds only rules that name a detector
+                    continue
                 for start, end in DETECTORS[rule.detect](doc):
                     breaches.setdefault((rule.id, start, end), Breach(
                         rule.id, rule.guideline, rule.message, start, end, text[start:end]))

@@ -63,7 +63,10 @@ class Tracked:
 
     def apply(self, edits: list[Edit]) -> tuple[Tracked, list[AppliedRule]]:
         """Apply non-overlapping edits (in text order); report each at its span in the source."""
-        parts, origin, applied, position = [], [], [], 0
+        parts: list[str] = []
+        origin: list[tuple[int, int]] = []
+        applied: list[AppliedRule] = []
+        position = 0
         for edit in edits:
             parts.append(self.text[position:edit.start])
             origin.extend(self.origin[position:edit.start])

@@ -57,7 +57,7 @@ def _inside_brackets(doc, index: int) -> bool:
     return before.count("（") + before.count("(") > before.count("）") + before.count(")")
 
 
-def _explain(doc, start: int, end: int, entry: Entry, rule: Rule, explained: set) -> LexiconMatch | None:
+def _explain(doc, start: int, end: int, entry: Entry, rule: Rule, explained: set[str]) -> LexiconMatch | None:
     following = doc[end].text if end < len(doc) else ""
     if entry.word in explained or _in_compound(doc, start, end) or _inside_brackets(doc, start):
         return None
@@ -69,12 +69,15 @@ def _explain(doc, start: int, end: int, entry: Entry, rule: Rule, explained: set
 
 
 def _replace(doc, start: int, end: int, entry: Entry, rule: Rule) -> LexiconMatch | None:
-    if has_kanji(entry.word) and not has_kanji(entry.easy or "") and not has_kanji(doc[start:end].text):
+    easy = entry.easy
+    if easy is None:  # a kept word is explained (_explain), never replaced
+        return None
+    if has_kanji(entry.word) and not has_kanji(easy) and not has_kanji(doc[start:end].text):
         return None  # 無い → ない on なくて: the text spells it in kana already (and なかって is no word)
     last = doc[end - 1]
     form = form_before(doc, end, source_form(last.lemma_, inflection(last)[1]))
-    kind = conjugation_type(entry.easy)
-    after = conjugate(entry.easy, kind, form) if form and kind else entry.easy
+    kind = conjugation_type(easy)
+    after = conjugate(easy, kind, form) if form and kind else easy
     if (after is None or (_in_compound(doc, start, end) and not _single_noun(after)) or _affixed(doc, start, end)
             or _inside_brackets(doc, start)):  # a reading or an explanation is not rewritten
         return None
@@ -94,7 +97,9 @@ def _edit(doc, start, end, entry, rules, explained) -> LexiconMatch | None:
 
 def lexicon_matches(doc, index: dict, rules: dict[str, Rule]) -> list[LexiconMatch]:
     """Lexicon edits on ``doc``; ``index`` from ``Lexicon.by_lemmas``, ``rules`` the lexicon rules by kind."""
-    found, explained, covered = [], set(), 0
+    found: list[LexiconMatch] = []
+    explained: set[str] = set()
+    covered = 0
     for position, token in enumerate(doc):
         if position < covered:  # inside a longer lexicon word (賃金 of 最低賃金): that word decides
             continue

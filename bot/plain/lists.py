@@ -15,8 +15,13 @@ and ends in 。. Everything before the list stays in front of 次のもの; the 
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bot.plain.endings import sentence_bounds
 from bot.plain.measure import read_length
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["numbered_list"]
 
@@ -41,7 +46,9 @@ def numbered_list(span):
     if (not verbs or any(t.text in ("、", "（", "(", "「") for t in tail)
             or any(t.tag_.startswith("名詞") for t in tail[verbs[0]:])):
         return None  # after を comes one predicate (市役所に持って行きます), not a clause that goes on (書く手帳です)
-    items, current, index = [], [], wo - 1
+    items: list[list[Token]] = []
+    current: list[Token] = []
+    index = wo - 1
     while index >= start:
         token = doc[index]
         if token.text == "、":

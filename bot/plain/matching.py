@@ -48,6 +48,8 @@ def _inflect(item: Inflect, token, span) -> str | None:
 def _template(rule: Rule, span) -> str | None:
     if isinstance(rule.replace, str):
         return rule.replace
+    if not isinstance(rule.replace, tuple):
+        raise TypeError(f"rule {rule.id}: a template is a string or a list, not {rule.replace!r}")
     parts = []
     for item, token in zip(rule.replace, span):
         part = item.replace("{}", token.text) if isinstance(item, str) else _inflect(item, token, span)

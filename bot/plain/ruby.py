@@ -60,7 +60,10 @@ def _grouped(segments: list[RubySegment]) -> list[RubySegment]:
 def _unaligned(surface: str, kana: str) -> list[RubySegment]:
     """A token whose reading does not align with its text: Sudachi sometimes takes a symbol in
     (証（カード） read しょう); the reading then belongs to the leading kanji run alone."""
-    run = _RUN.match(surface).group()
+    leading = _RUN.match(surface)
+    if leading is None:  # only an empty surface has no leading run
+        return [RubySegment(surface, kana)]
+    run = leading.group()
     rest = surface[len(run):]
     if is_kanji(run[0]) and rest and not has_kanji(rest) and not ("ぁ" <= rest[0] <= "ゖ"):
         return [RubySegment(run, kana), RubySegment(rest, None)]

@@ -91,7 +91,8 @@ def _fail(path: Path, rule: object, message: str) -> RuleError:
     return RuleError(f"{path.name}: rule {rule!r}: {message}")
 
 
-def _replace(path: Path, rule_id: str, value: object, pattern: tuple[dict, ...]) -> object:
+def _replace(path: Path, rule_id: str, value: object,
+             pattern: tuple[dict, ...]) -> str | tuple[str | Inflect, ...] | Transform | None:
     from bot.plain.transforms import TRANSFORMS
 
     if value is None or isinstance(value, str):
@@ -105,7 +106,7 @@ def _replace(path: Path, rule_id: str, value: object, pattern: tuple[dict, ...])
         raise _fail(path, rule_id, "replace must be a string, a list or {transform: NAME}")
     if len(value) != len(pattern) or any("OP" in token for token in pattern):
         raise _fail(path, rule_id, "a replace list needs one item per pattern token and no OP in the pattern")
-    items: list[object] = []
+    items: list[str | Inflect] = []
     for item in value:
         if isinstance(item, str):
             items.append(item)
@@ -161,14 +162,13 @@ def _rule(path: Path, raw: object) -> Rule:
     detect, pattern, lexicon = raw.get("detect"), raw.get("pattern"), raw.get("lexicon")
     if sum(x is not None for x in (detect, pattern, lexicon)) != 1:
         raise _fail(path, rule_id, "give exactly one of pattern, detect or lexicon")
+    pattern_tuple: tuple[dict, ...] = ()
     if lexicon is not None:
         if lexicon not in LEXICON_KINDS or "replace" in raw:
             raise _fail(path, rule_id, f"lexicon must be one of {LEXICON_KINDS}, without replace")
-        pattern_tuple = ()
     elif detect is not None:
         if detect not in DETECTORS or "replace" in raw:
             raise _fail(path, rule_id, f"detect must be one of {sorted(DETECTORS)}, without replace")
-        pattern_tuple: tuple[dict, ...] = ()
     else:
         if not isinstance(pattern, list) or not pattern or not all(isinstance(t, dict) for t in pattern):
             raise _fail(path, rule_id, "pattern must be a non-empty list of token mappings")

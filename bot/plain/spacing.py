@@ -34,7 +34,8 @@ def _starts_phrase(previous, token) -> bool:
 
 def add_spaces(doc) -> str:
     """The text of ``doc`` with a space before each phrase."""
-    out, previous = [], None
+    out: list[str] = []
+    previous = None
     with LOCK:
         for token in doc:
             if _starts_phrase(previous, token) and out and not out[-1].endswith((" ", "\n", "　")):

@@ -38,7 +38,8 @@ class Section:
 
 def sections(path: Path) -> list[Section]:
     found: list[Section] = []
-    key, lines = f"{path.name}#", []
+    key = f"{path.name}#"
+    lines: list[str] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         heading = _HEADING.match(line)
         if heading:
