@@ -68,6 +68,7 @@ bench-routing: install
 # ruff (lint, and the format check once the codebase has been formatted) and mypy over bot/ and knowledge/
 lint: install-test
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 # build the wheel, install it into a fresh venv outside the checkout, ask in three languages

@@ -6,6 +6,7 @@ carries them as ``knowledge/translations`` and ``knowledge/training_data`` (``kn
 either place). Which files they hold is the package-data globs in pyproject.toml, so new data files are
 picked up without touching this file.
 """
+
 from setuptools import find_packages, setup
 
 SHIPPED_FOLDERS = {"knowledge.translations": "translations", "knowledge.training_data": "training_data"}

@@ -6,6 +6,7 @@ documented operation; prints how many got a server error (5xx). Exits 1 on any.
 Starts ``tsunagu serve`` (fake embedder, SQLite, a temporary data folder) on a free port, runs
 ``schemathesis run`` with the ``not_a_server_error`` check, and stops the service.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,24 +30,44 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as data:
         port = free_port()
-        env = {**os.environ, "TSUNAGU_DATA_DIR": data, "TSUNAGU_PORT": str(port), "TSUNAGU_EMBEDDER": "fake",
-               "TSUNAGU_REINDEX_CHECK_SECONDS": "0", "TSUNAGU_LINE_CHANNEL_SECRET": "fuzz-secret",
-               "TSUNAGU_LINE_CHANNEL_ACCESS_TOKEN": "fuzz-token", "TSUNAGU_LINE_API_BASE": "http://127.0.0.1:9"}
-        server = subprocess.Popen([str(BIN / "tsunagu"), "serve", "--quiet"], env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        env = {
+            **os.environ,
+            "TSUNAGU_DATA_DIR": data,
+            "TSUNAGU_PORT": str(port),
+            "TSUNAGU_EMBEDDER": "fake",
+            "TSUNAGU_REINDEX_CHECK_SECONDS": "0",
+            "TSUNAGU_LINE_CHANNEL_SECRET": "fuzz-secret",
+            "TSUNAGU_LINE_CHANNEL_ACCESS_TOKEN": "fuzz-token",
+            "TSUNAGU_LINE_API_BASE": "http://127.0.0.1:9",
+        }
+        server = subprocess.Popen(
+            [str(BIN / "tsunagu"), "serve", "--quiet"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         try:
             with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
                 wait_ready(client, server)
-            run = subprocess.run([str(BIN / "schemathesis"), "run", f"http://127.0.0.1:{port}/openapi.json",
-                                  "--checks", "not_a_server_error", "--max-examples", str(args.examples),
-                                  "--seed", "20261206", "--no-color"],
-                                 capture_output=True, text=True, env={**os.environ, "SCHEMATHESIS_TELEMETRY": "false"})
+            run = subprocess.run(
+                [
+                    str(BIN / "schemathesis"),
+                    "run",
+                    f"http://127.0.0.1:{port}/openapi.json",
+                    "--checks",
+                    "not_a_server_error",
+                    "--max-examples",
+                    str(args.examples),
+                    "--seed",
+                    "20261206",
+                    "--no-color",
+                ],
+                capture_output=True,
+                text=True,
+                env={**os.environ, "SCHEMATHESIS_TELEMETRY": "false"},
+            )
         finally:
             server.terminate()
             server.wait(15)
     output = run.stdout + run.stderr
-    summary = [line for line in output.splitlines() if re.search(r"passed|failed|errors?|Operations|cases", line,
-                                                                  re.I)]
+    summary = [line for line in output.splitlines() if re.search(r"passed|failed|errors?|Operations|cases", line, re.I)]
     print("\n".join(summary[-12:]))
     server_errors = len(re.findall(r"Server error", output))
     print(f"server errors (5xx): {server_errors}; schemathesis exit code {run.returncode}")

@@ -9,6 +9,7 @@ service searches), the median and p95 CPU time of one query, recall@10 against e
 memory; then the size above which exact search costs more than ``--budget-ms`` per query — the switch
 point to an approximate index (docs/deploy.md).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -55,12 +56,16 @@ def recall(found: np.ndarray, truth: np.ndarray) -> float:
     return float(np.mean([len(set(f) & set(t)) / len(t) for f, t in zip(found, truth)]))
 
 
-def report(name: str, n: int, build: float, times: list[float], found: np.ndarray, truth: np.ndarray,
-           size_mb: float) -> float:
+def report(
+    name: str, n: int, build: float, times: list[float], found: np.ndarray, truth: np.ndarray, size_mb: float
+) -> float:
     median = statistics.median(times) * 1000
     p95 = sorted(times)[int(0.95 * (len(times) - 1))] * 1000
-    print(f"{n:>9,} {name:<22} build (wall) {build:7.1f} s  search CPU median {median:7.2f} ms  p95 {p95:7.2f} ms  "
-          f"recall@10 {recall(found, truth):.3f}  index {size_mb:6.0f} MB", flush=True)
+    print(
+        f"{n:>9,} {name:<22} build (wall) {build:7.1f} s  search CPU median {median:7.2f} ms  p95 {p95:7.2f} ms  "
+        f"recall@10 {recall(found, truth):.3f}  index {size_mb:6.0f} MB",
+        flush=True,
+    )
     return median
 
 
@@ -68,10 +73,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--queries", type=int, default=200)
-    parser.add_argument("--budget-ms", type=float, default=5.0,
-                        help="exact search may cost this much per query before an approximate index pays")
-    parser.add_argument("--skip-hnsw-above", type=int, default=2_000_000,
-                        help="HNSW build is slow on 1 core; skip it above this size")
+    parser.add_argument(
+        "--budget-ms",
+        type=float,
+        default=5.0,
+        help="exact search may cost this much per query before an approximate index pays",
+    )
+    parser.add_argument(
+        "--skip-hnsw-above", type=int, default=2_000_000, help="HNSW build is slow on 1 core; skip it above this size"
+    )
     args = parser.parse_args()
     faiss.omp_set_num_threads(1)
     rng = np.random.default_rng(7)
@@ -98,8 +108,9 @@ def main() -> int:
             for ef in (32, 64, 128):
                 hnsw.hnsw.efSearch = ef
                 times, found = timed_search(hnsw, queries)
-                report(f"HNSW32 efSearch={ef}", n, build, times, found, truth,
-                       (vectors.nbytes + n * 32 * 2 * 4) / 2**20)
+                report(
+                    f"HNSW32 efSearch={ef}", n, build, times, found, truth, (vectors.nbytes + n * 32 * 2 * 4) / 2**20
+                )
             del hnsw
 
         lists = int(np.sqrt(n))  # the low end of the usual 1–16 × sqrt(n): k-means on one core stays in minutes
@@ -119,8 +130,10 @@ def main() -> int:
     sizes = sorted(flat_ms)
     per_vector = statistics.median(flat_ms[n] / n for n in sizes)
     switch = args.budget_ms / per_vector
-    print(f"exact search costs {per_vector * 1e6:.2f} ms per million vectors per query; it passes the "
-          f"{args.budget_ms:.1f} ms budget at about {switch:,.0f} vectors (switch point)")
+    print(
+        f"exact search costs {per_vector * 1e6:.2f} ms per million vectors per query; it passes the "
+        f"{args.budget_ms:.1f} ms budget at about {switch:,.0f} vectors (switch point)"
+    )
     return 0
 
 

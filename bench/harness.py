@@ -1,4 +1,5 @@
 """Small helpers the service benchmarks share: percentiles and a free local port."""
+
 from __future__ import annotations
 
 import socket

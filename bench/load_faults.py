@@ -15,6 +15,7 @@ embedding's median time, measured first in this process; ``--rate`` to fix it):
 
 It also prints the server's CPU per message and so how many messages per second one core carries.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 PG = ROOT / "scripts" / "test-postgres.sh"
 PG_ENV = {**os.environ, "PGPORT": "55433", "PGTESTDIR": "/tmp/tsunagu-bench-pg"}
-MARKER = "Lantern-festival permit"   # the edited topic's new text, looked for in answers after the swap
+MARKER = "Lantern-festival permit"  # the edited topic's new text, looked for in answers after the swap
 
 
 @dataclass
@@ -47,7 +48,7 @@ class Tally:
 
     latencies: list[float] = field(default_factory=list)
     statuses: Counter = field(default_factory=Counter)
-    bad: list[str] = field(default_factory=list)          # failures that break the phase's rule
+    bad: list[str] = field(default_factory=list)  # failures that break the phase's rule
     acknowledged: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -56,8 +57,16 @@ def pg(command: str) -> str:
     return subprocess.run([str(PG), command], env=PG_ENV, check=True, capture_output=True, text=True).stdout
 
 
-def load(base: str, texts: list[str], clients: int, rate: float, seconds: float, tally: Tally,
-         allow_503: threading.Event | None = None, tag: str = "") -> float:
+def load(
+    base: str,
+    texts: list[str],
+    clients: int,
+    rate: float,
+    seconds: float,
+    tally: Tally,
+    allow_503: threading.Event | None = None,
+    tag: str = "",
+) -> float:
     """``clients`` threads, each sending every ``clients / rate`` s; returns the elapsed time."""
     interval = clients / rate
     stop_at = time.perf_counter() + seconds
@@ -68,7 +77,7 @@ def load(base: str, texts: list[str], clients: int, rate: float, seconds: float,
             while next_at < stop_at and time.perf_counter() < stop_at:  # no overrun when slow
                 time.sleep(max(0.0, next_at - time.perf_counter()))
                 next_at += interval
-                session = f"{tag}load-{number}-{sent // 5}"      # five turns per conversation
+                session = f"{tag}load-{number}-{sent // 5}"  # five turns per conversation
                 text = texts[(number * 7919 + sent) % len(texts)]
                 sent += 1
                 started = time.perf_counter()
@@ -110,9 +119,13 @@ def stored_counts(database_url: str, sessions: list[str]) -> dict[str, int]:
 
     engine = create_engine(database_url)
     with engine.connect() as connection:
-        rows = connection.execute(text("SELECT conversation_id, count(*) FROM messages WHERE direction = 'in' "
-                                       "AND conversation_id = ANY(:ids) GROUP BY conversation_id"),
-                                  {"ids": sessions}).all()
+        rows = connection.execute(
+            text(
+                "SELECT conversation_id, count(*) FROM messages WHERE direction = 'in' "
+                "AND conversation_id = ANY(:ids) GROUP BY conversation_id"
+            ),
+            {"ids": sessions},
+        ).all()
     engine.dispose()
     return dict(rows)
 
@@ -120,9 +133,12 @@ def stored_counts(database_url: str, sessions: list[str]) -> dict[str, int]:
 def summary(name: str, tally: Tally, elapsed: float) -> None:
     done = sum(tally.statuses.values())
     lat = tally.latencies or [float("nan")]
-    print(f"{name}: {done} requests in {elapsed:.1f} s = {done / elapsed:.1f} msg/s; statuses "
-          f"{dict(sorted(tally.statuses.items()))}; p50 {pct(lat, 0.5) * 1000:.0f} ms, p95 "
-          f"{pct(lat, 0.95) * 1000:.0f} ms; failures {len(tally.bad)}", flush=True)
+    print(
+        f"{name}: {done} requests in {elapsed:.1f} s = {done / elapsed:.1f} msg/s; statuses "
+        f"{dict(sorted(tally.statuses.items()))}; p50 {pct(lat, 0.5) * 1000:.0f} ms, p95 "
+        f"{pct(lat, 0.95) * 1000:.0f} ms; failures {len(tally.bad)}",
+        flush=True,
+    )
     for failure in tally.bad[:5]:
         print(f"    {failure}")
 
@@ -167,14 +183,25 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as data:
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        env = {**os.environ, "TSUNAGU_DATA_DIR": data, "TSUNAGU_PORT": str(port), "TSUNAGU_DATABASE_URL": url,
-               "TSUNAGU_EMBEDDER": embedder, "TSUNAGU_REINDEX_CHECK_SECONDS": "1", "TSUNAGU_CACHE_SIZE": "0",
-               "TSUNAGU_LOG_FORMAT": "json"}
+        env = {
+            **os.environ,
+            "TSUNAGU_DATA_DIR": data,
+            "TSUNAGU_PORT": str(port),
+            "TSUNAGU_DATABASE_URL": url,
+            "TSUNAGU_EMBEDDER": embedder,
+            "TSUNAGU_REINDEX_CHECK_SECONDS": "1",
+            "TSUNAGU_CACHE_SIZE": "0",
+            "TSUNAGU_LOG_FORMAT": "json",
+        }
         if args.short:
             env["TSUNAGU_ANSWER_THRESHOLD"] = "0.0"
         log = open(Path(data) / "server.log", "w")
-        server = subprocess.Popen([str(BIN / "tsunagu"), "serve", "--quiet", "--workers", str(args.workers)],
-                                  env=env, stdout=log, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            [str(BIN / "tsunagu"), "serve", "--quiet", "--workers", str(args.workers)],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         try:
             with httpx.Client(base_url=base, timeout=30) as http:
                 wait_ready(http, server)
@@ -188,13 +215,13 @@ def main() -> int:
             summary("steady load", tally, elapsed)
             done = sum(tally.statuses.values())
             per_message = cpu / max(1, done)
-            print(f"server CPU per message: {per_message * 1000:.1f} ms -> one core carries "
-                  f"{1 / per_message:.1f} msg/s")
+            print(
+                f"server CPU per message: {per_message * 1000:.1f} ms -> one core carries {1 / per_message:.1f} msg/s"
+            )
             stored = stored_counts(url, list(tally.acknowledged))
             missing = sum(max(0, n - stored.get(s, 0)) for s, n in tally.acknowledged.items())
             print(f"acknowledged messages: {sum(tally.acknowledged.values())}, missing from the store: {missing}")
-            checks += [("steady: 0 errors", not tally.bad),
-                       ("steady: every acknowledged message stored", missing == 0)]
+            checks += [("steady: 0 errors", not tally.bad), ("steady: every acknowledged message stored", missing == 0)]
             if not args.short:  # CI machines vary too much for a rate check
                 checks.append(("steady: reached 90% of the target rate", done / elapsed >= 0.9 * rate))
 
@@ -205,14 +232,22 @@ def main() -> int:
             def edit_and_watch() -> None:
                 time.sleep(1.0)
                 source.parent.mkdir(parents=True, exist_ok=True)
-                source.write_text(f"# Festivals\n\n## {MARKER}\n\n{MARKER}: street stalls at a lantern "
-                                  "festival need a road-use permit from the police station.\n", encoding="utf-8")
+                source.write_text(
+                    f"# Festivals\n\n## {MARKER}\n\n{MARKER}: street stalls at a lantern "
+                    "festival need a road-use permit from the police station.\n",
+                    encoding="utf-8",
+                )
                 edited = time.perf_counter()
                 with httpx.Client(base_url=base, timeout=30) as http:
                     while time.perf_counter() - edited < 120:
-                        reply = http.post("/api/chat", json={"session_id": f"swap-{time.time()}",
-                                                             "text": "lantern festival road-use permit",
-                                                             "lang": "en"})
+                        reply = http.post(
+                            "/api/chat",
+                            json={
+                                "session_id": f"swap-{time.time()}",
+                                "text": "lantern festival road-use permit",
+                                "lang": "en",
+                            },
+                        )
                         if reply.status_code == 200 and MARKER in reply.text:
                             swapped["seconds"] = time.perf_counter() - edited
                             return
@@ -220,13 +255,16 @@ def main() -> int:
 
             watcher = threading.Thread(target=edit_and_watch)
             watcher.start()
-            elapsed = load(base, texts, args.clients, rate, max(seconds, 20.0 if not args.short else 10.0),
-                           tally, tag="rebuild-")
+            elapsed = load(
+                base, texts, args.clients, rate, max(seconds, 20.0 if not args.short else 10.0), tally, tag="rebuild-"
+            )
             watcher.join()
             summary("rebuild under load", tally, elapsed)
             print(f"edited topic served after: {swapped.get('seconds', float('nan')):.1f} s (target <= 10 s)")
-            checks += [("rebuild: 0 failed answers", not tally.bad),
-                       ("rebuild: new text served after the swap", "seconds" in swapped)]
+            checks += [
+                ("rebuild: 0 failed answers", not tally.bad),
+                ("rebuild: new text served after the swap", "seconds" in swapped),
+            ]
 
             # 3. PostgreSQL down and up again under load
             tally, outage = Tally(), {}
@@ -241,18 +279,24 @@ def main() -> int:
 
             crasher = threading.Thread(target=crash_database)
             crasher.start()
-            elapsed = load(base, texts, args.clients, rate, max(seconds, 12.0), tally, allow_503=threading.Event(),
-                           tag="outage-")
+            elapsed = load(
+                base, texts, args.clients, rate, max(seconds, 12.0), tally, allow_503=threading.Event(), tag="outage-"
+            )
             crasher.join()
             summary("database restart under load", tally, elapsed)
             with httpx.Client(base_url=base, timeout=30) as http:
-                after = [http.post("/api/chat", json={"session_id": f"after-{i}", "text": texts[i]}).status_code
-                         for i in range(20)]
-            print(f"after the database came back: {after.count(200)}/20 answered; server still the same process: "
-                  f"{server.poll() is None}")
-            checks += [("restart: only clean 503 JSON errors while down", not tally.bad),
-                       ("restart: recovered without restarting the service",
-                        after.count(200) == 20 and server.poll() is None)]
+                after = [
+                    http.post("/api/chat", json={"session_id": f"after-{i}", "text": texts[i]}).status_code
+                    for i in range(20)
+                ]
+            print(
+                f"after the database came back: {after.count(200)}/20 answered; server still the same process: "
+                f"{server.poll() is None}"
+            )
+            checks += [
+                ("restart: only clean 503 JSON errors while down", not tally.bad),
+                ("restart: recovered without restarting the service", after.count(200) == 20 and server.poll() is None),
+            ]
         finally:
             server.terminate()
             try:

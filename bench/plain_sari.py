@@ -12,6 +12,7 @@ Prints, for the identity baseline (output = original) and for ``bot.plain.rewrit
   * numbers lost: sentences whose Arabic-digit numbers are not all in the output (also for the references).
 When ``bot.plain`` does not exist yet it says so and prints the identity baseline. Progress goes to stderr.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -83,9 +84,11 @@ def timed_rewrites(rewrite: Callable[[str], str], texts: list[str]) -> tuple[lis
             progress(f"  rewrote {i}/{len(texts)}")
     wall, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     count = len(texts) - 1
-    return outputs, {"sentences_per_s": round(count / wall, 1) if wall > 0 else float("inf"),
-                     "sentences_per_cpu_s": round(count / cpu, 1) if cpu > 0 else float("inf"),
-                     "first_call_s": round(first, 3)}
+    return outputs, {
+        "sentences_per_s": round(count / wall, 1) if wall > 0 else float("inf"),
+        "sentences_per_cpu_s": round(count / cpu, 1) if cpu > 0 else float("inf"),
+        "first_call_s": round(first, 3),
+    }
 
 
 def score_all(tokenize, src_tokens: list[list[str]], outputs: list[str], ref_tokens: list[list[str]]) -> SariScore:
@@ -115,12 +118,16 @@ def run(args: argparse.Namespace) -> dict:
     src_tokens = [tokenize(s) for s in sources]
     ref_tokens = [tokenize(r) for r in references]
     result: dict = {
-        "pairs": len(pairs), "ids": args.ids or "all", "tokens": f"sudachi mode {SPLIT_MODE} surface, NFKC",
+        "pairs": len(pairs),
+        "ids": args.ids or "all",
+        "tokens": f"sudachi mode {SPLIT_MODE} surface, NFKC",
         "corpus": "mean of sentence SARI",
         "identity": _sari_dict(score_all(tokenize, src_tokens, sources, ref_tokens)),
         "numbers_lost": {"reference": lost_numbers(sources, references)},
-        "readability": {"original": round(mean_readability(sources), 3),
-                        "reference": round(mean_readability(references), 3)},
+        "readability": {
+            "original": round(mean_readability(sources), 3),
+            "reference": round(mean_readability(references), 3),
+        },
     }
     progress("identity baseline done")
     rewrite = load_rewriter()
@@ -167,15 +174,23 @@ def report(result: dict) -> str:
             f"(first call {result['speed']['first_call_s']:.2f} s, not counted)",
         ]
     read = result["readability"]
-    lines.append("jreadability  : originals {original:.3f}  references {reference:.3f}".format(**read)
-                 + (f"  rewrites {read['rewriter']:.3f}" if "rewriter" in read else "") + "  (higher = easier)")
+    lines.append(
+        "jreadability  : originals {original:.3f}  references {reference:.3f}".format(**read)
+        + (f"  rewrites {read['rewriter']:.3f}" if "rewriter" in read else "")
+        + "  (higher = easier)"
+    )
     lost = result["numbers_lost"]
-    lines.append(f"numbers lost  : references {lost['reference']}"
-                 + (f"  rewriter {lost['rewriter']}" if "rewriter" in lost else "") + f" of {result['pairs']}")
+    lines.append(
+        f"numbers lost  : references {lost['reference']}"
+        + (f"  rewriter {lost['rewriter']}" if "rewriter" in lost else "")
+        + f" of {result['pairs']}"
+    )
     if "passage" in result:
         p = result["passage"]
-        lines.append(f"long text     : {p['file']} ({p['chars']} chars) jreadability {p['readability_before']:.3f}"
-                     f" → {p['readability_after']:.3f}; numbers lost in {p['numbers_lost']} paragraphs")
+        lines.append(
+            f"long text     : {p['file']} ({p['chars']} chars) jreadability {p['readability_before']:.3f}"
+            f" → {p['readability_after']:.3f}; numbers lost in {p['numbers_lost']} paragraphs"
+        )
     return "\n".join(lines)
 
 
@@ -186,8 +201,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="at most N pairs")
     parser.add_argument("--passage", default=str(DEFAULT_PASSAGE), help="long official-style Markdown text")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
-    parser.add_argument("--long", action="store_true",
-                        help="also the long-text benchmark (bench/plain_long.py): guidebook ja → ja-plain, long notices")
+    parser.add_argument(
+        "--long",
+        action="store_true",
+        help="also the long-text benchmark (bench/plain_long.py): guidebook ja → ja-plain, long notices",
+    )
     args = parser.parse_args(argv)
     if not Path(args.dev).is_file():
         print(f"no SNOW T15 file at {args.dev} (pass --dev)", file=sys.stderr)

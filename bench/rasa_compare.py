@@ -10,6 +10,7 @@ the same run. The questions are tests/data/questions (all languages), each in a 
 For each door: one client in sequence (p50/p95 latency), then ``--clients`` concurrent clients
 (messages per second, p95); then the ratios (throughput Tsunagu/Rasa, latency Rasa/Tsunagu).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -56,6 +57,7 @@ def api_door(url: str) -> Callable[[httpx.Client, str], None]:
         answer = client.post(f"{url}/api/chat", json={"session_id": uuid.uuid4().hex, "text": text})
         answer.raise_for_status()
         assert answer.json()["text"]
+
     return ask
 
 
@@ -64,11 +66,13 @@ def rasa_door(url: str) -> Callable[[httpx.Client, str], None]:
         answer = client.post(f"{url}/webhooks/rest/webhook", json={"sender": uuid.uuid4().hex, "message": text})
         answer.raise_for_status()
         assert any(m.get("text") for m in answer.json()), answer.text[:200]
+
     return ask
 
 
-def measure(door: str, ask: Callable[[httpx.Client, str], None], texts: list[str], clients: int,
-            rounds: int) -> Figures:
+def measure(
+    door: str, ask: Callable[[httpx.Client, str], None], texts: list[str], clients: int, rounds: int
+) -> Figures:
     with httpx.Client(timeout=120) as client:
         for text in texts[:5]:  # warm-up
             ask(client, text)
@@ -95,10 +99,16 @@ def measure(door: str, ask: Callable[[httpx.Client, str], None], texts: list[str
 
 def start_service(data_dir: str) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    env = {**os.environ, "TSUNAGU_DATA_DIR": data_dir, "TSUNAGU_PORT": str(port), "TSUNAGU_CACHE_SIZE": "0",
-           "TSUNAGU_REINDEX_CHECK_SECONDS": "0"}
-    server = subprocess.Popen([str(BIN / "tsunagu"), "serve", "--quiet"], env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE)
+    env = {
+        **os.environ,
+        "TSUNAGU_DATA_DIR": data_dir,
+        "TSUNAGU_PORT": str(port),
+        "TSUNAGU_CACHE_SIZE": "0",
+        "TSUNAGU_REINDEX_CHECK_SECONDS": "0",
+    }
+    server = subprocess.Popen(
+        [str(BIN / "tsunagu"), "serve", "--quiet"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 600
     while time.monotonic() < deadline:
@@ -123,20 +133,26 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="tsunagu-bench-") as data_dir:
         server, url = start_service(data_dir)
         try:
-            results = [measure("Tsunagu /api/chat", api_door(url), texts, args.clients, args.rounds),
-                       measure("Rasa REST + actions", rasa_door(args.rasa), texts, args.clients, args.rounds)]
+            results = [
+                measure("Tsunagu /api/chat", api_door(url), texts, args.clients, args.rounds),
+                measure("Rasa REST + actions", rasa_door(args.rasa), texts, args.clients, args.rounds),
+            ]
         finally:
             server.terminate()
             server.wait(timeout=30)
-    print(f"{len(texts)} questions in {len({p.stem for p in (ROOT / 'tests/data/questions').glob('*.yaml')})} "
-          f"languages, new conversation each; {args.clients} concurrent clients; answer caches off")
+    print(
+        f"{len(texts)} questions in {len({p.stem for p in (ROOT / 'tests/data/questions').glob('*.yaml')})} "
+        f"languages, new conversation each; {args.clients} concurrent clients; answer caches off"
+    )
     print(f"{'door':22} {'p50 ms':>8} {'p95 ms':>8} {'msg/s':>7} {'p95 ms @' + str(args.clients):>11}")
     for f in results:
         print(f"{f.door:22} {f.p50_ms:8.0f} {f.p95_ms:8.0f} {f.per_second:7.1f} {f.concurrent_p95_ms:11.0f}")
     api, rasa = results
-    print(f"ratios: throughput Tsunagu/Rasa x{api.per_second / rasa.per_second:.2f}; "
-          f"p95 latency Rasa/Tsunagu x{rasa.p95_ms / api.p95_ms:.2f} (one client), "
-          f"x{rasa.concurrent_p95_ms / api.concurrent_p95_ms:.2f} ({args.clients} clients)")
+    print(
+        f"ratios: throughput Tsunagu/Rasa x{api.per_second / rasa.per_second:.2f}; "
+        f"p95 latency Rasa/Tsunagu x{rasa.p95_ms / api.p95_ms:.2f} (one client), "
+        f"x{rasa.concurrent_p95_ms / api.concurrent_p95_ms:.2f} ({args.clients} clients)"
+    )
     return 0
 
 

@@ -8,6 +8,7 @@ the stored vectors lose precision, before accuracy does), and the size of ``know
 
 It serves from the prebuilt index when that matches the content (else it builds one: minutes).
 """
+
 from __future__ import annotations
 
 import sys
@@ -45,8 +46,11 @@ def score(services, items: list[dict]) -> tuple[int, list[float]]:
 
 def main() -> int:
     files = sorted(p for p in PREBUILT_DIR.iterdir() if p.is_file())
-    print("prebuilt index: " + ", ".join(f"{p.name} {p.stat().st_size / 1e6:.2f} MB" for p in files)
-          + f"; total {sum(p.stat().st_size for p in files) / 1e6:.2f} MB")
+    print(
+        "prebuilt index: "
+        + ", ".join(f"{p.name} {p.stat().st_size / 1e6:.2f} MB" for p in files)
+        + f"; total {sum(p.stat().st_size for p in files) / 1e6:.2f} MB"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         services = build_services(Settings(data_dir=Path(tmp), reindex_check_seconds=0, _env_file=None))
         total_right = total = 0
@@ -56,12 +60,16 @@ def main() -> int:
             right, tops = score(services, items)
             total_right, total, all_tops = total_right + right, total + len(items), all_tops + tops
             print(f"{path.stem:9} top-1 {right:3}/{len(items):3} = {right / len(items):.3f}")
-        print(f"{'all':9} top-1 {total_right:3}/{total:3} = {total_right / total:.4f}; "
-              f"mean first dense score {sum(all_tops) / len(all_tops):.5f}")
+        print(
+            f"{'all':9} top-1 {total_right:3}/{total:3} = {total_right / total:.4f}; "
+            f"mean first dense score {sum(all_tops) / len(all_tops):.5f}"
+        )
         statuses = yaml.safe_load(STATUS_QUESTIONS.read_text(encoding="utf-8"))
         right, tops = score(services, statuses)
-        print(f"{'statuses':9} top-1 {right:3}/{len(statuses):3} = {right / len(statuses):.3f}; "
-              f"mean first dense score {sum(tops) / len(tops):.5f}")
+        print(
+            f"{'statuses':9} top-1 {right:3}/{len(statuses):3} = {right / len(statuses):.3f}; "
+            f"mean first dense score {sum(tops) / len(tops):.5f}"
+        )
     return 0
 
 

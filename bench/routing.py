@@ -17,6 +17,7 @@ questions; never tune on it) and prints, per language (16 + plain Japanese):
 
 ``--components`` skips the dialogue (no model): place understanding and routing from the gold office kind.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -66,8 +67,11 @@ class Expectation:
 
     def _card_ok(self, card) -> bool:
         if self.office.kind == "municipal":
-            return card.kind == "municipal" and card.section_ja == self.section and (
-                not self.town or card.name_ja == self.town)
+            return (
+                card.kind == "municipal"
+                and card.section_ja == self.section
+                and (not self.town or card.name_ja == self.town)
+            )
         return card.id == self.office.id and (not self.office.phones or self.office.main_phone in card.phone)
 
     def _text_ok(self, text: str) -> bool:
@@ -81,6 +85,7 @@ def place_understood(item: dict, places, phrases) -> bool:
     said = phrases.statement(item["text"], item["lang"], found) if found else None
     if said is None:
         from bot.dialogue.parts import split_sentences  # noqa: PLC0415
+
         for sentence in split_sentences(item["text"]):
             sub = places.find(sentence)
             said = phrases.statement(sentence, item["lang"], sub) if sub else None
@@ -91,6 +96,7 @@ def place_understood(item: dict, places, phrases) -> bool:
 
 def run_dialogue(services, text: str, lang: str, session: str):
     from bot.dialogue import IncomingMessage  # noqa: PLC0415
+
     return services.dialogue.handle(IncomingMessage(session, text, lang=lang))
 
 
@@ -114,15 +120,24 @@ def staff_kinds(offices, places) -> tuple[int, int]:
     from bot.catalog import load_catalogs  # noqa: PLC0415
     from bot.dialogue.handoff import HandoffRouter  # noqa: PLC0415
     from bot.staff_view import StaffDesk  # noqa: PLC0415
+
     topics = load_topics()
     handoff = HandoffRouter(offices, places, load_catalogs(TRANSLATIONS_DIR))
     staff = StaffDesk(None, handoff, places, topics)
-    expected_kind = {"immigration": {"regional-bureau", "district-office", "branch-office"},
-                     "municipal": {"municipal"}, "health-insurance": {"municipal"}, "school": {"municipal"},
-                     "hello-work": {"labour-bureau"}, "labour-standards": {"labour-standards"},
-                     "pension-office": {"pension-line"}, "tax-office": {"tax-office"},
-                     "police": {"police-consultation"}, "fire": {"emergency"}, "fresc": {"fresc"},
-                     "legal": {"legal-help"}}
+    expected_kind = {
+        "immigration": {"regional-bureau", "district-office", "branch-office"},
+        "municipal": {"municipal"},
+        "health-insurance": {"municipal"},
+        "school": {"municipal"},
+        "hello-work": {"labour-bureau"},
+        "labour-standards": {"labour-standards"},
+        "pension-office": {"pension-line"},
+        "tax-office": {"tax-office"},
+        "police": {"police-consultation"},
+        "fire": {"emergency"},
+        "fresc": {"fresc"},
+        "legal": {"legal-help"},
+    }
     good = total = 0
     for topic_id, info in topics.items():
         if info.office == "none":
@@ -148,6 +163,7 @@ def main() -> None:
     if not args.components:
         from connectors.services import build_services  # noqa: PLC0415
         from connectors.settings import get_settings  # noqa: PLC0415
+
         services = build_services(get_settings())
     rows: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     timings: list[float] = []
@@ -176,18 +192,24 @@ def main() -> None:
         for key in ("place", "office", "multi"):
             totals[key] += row[key]
         multi = row["multi"]
-        print(f"{lang:9} {len(row['place']):>3} {_pct(row['place']):>8} {_pct(row['office']):>9} "
-              f"{len(multi):>8} {_pct(multi) if multi else '-':>8}")
-    print(f"{'all':9} {len(totals['place']):>3} {_pct(totals['place']):>8} {_pct(totals['office']):>9} "
-          f"{len(totals['multi']):>8} {_pct(totals['multi']) if totals['multi'] else '-':>8}")
+        print(
+            f"{lang:9} {len(row['place']):>3} {_pct(row['place']):>8} {_pct(row['office']):>9} "
+            f"{len(multi):>8} {_pct(multi) if multi else '-':>8}"
+        )
+    print(
+        f"{'all':9} {len(totals['place']):>3} {_pct(totals['place']):>8} {_pct(totals['office']):>9} "
+        f"{len(totals['multi']):>8} {_pct(totals['multi']) if totals['multi'] else '-':>8}"
+    )
     for name, (good, total) in extras.items():
         print(f"{name}: {good}/{total}")
     good, total = staff_kinds(offices, places)
     print(f"staff console: office for topic x {len(STAFF_PREFECTURES)} prefectures: {good}/{total}")
     if timings:
         timings.sort()
-        print(f"dialogue per message: median {timings[len(timings) // 2] * 1000:.0f} ms, "
-              f"p95 {timings[int(len(timings) * 0.95)] * 1000:.0f} ms ({len(timings)} messages)")
+        print(
+            f"dialogue per message: median {timings[len(timings) // 2] * 1000:.0f} ms, "
+            f"p95 {timings[int(len(timings) * 0.95)] * 1000:.0f} ms ({len(timings)} messages)"
+        )
     print("mode:", "components (no dialogue)" if services is None else "end to end (dialogue)")
 
 
@@ -200,8 +222,10 @@ def _extras(services, data: dict, offices) -> dict[str, tuple[int, int]]:
         replies = run_dialogue(services, item["text"], item["lang"], session)
         named_office = offices.for_prefecture(item["named_prefecture"])
         state = services.store.state(session)
-        gave_named = any(getattr(r, "office", None) is not None and named_office is not None
-                         and r.office.id == named_office.id for r in replies)
+        gave_named = any(
+            getattr(r, "office", None) is not None and named_office is not None and r.office.id == named_office.id
+            for r in replies
+        )
         good += int(state.get("prefecture", "") != item["named_prefecture"] and not gave_named)
     results["place in passing not taken as the address"] = (good, len(items))
     items = data.get("follow_up") or []
@@ -210,9 +234,12 @@ def _extras(services, data: dict, offices) -> dict[str, tuple[int, int]]:
         session, ok = f"bench-follow-{n}", True
         for turn in item["turns"]:
             replies = run_dialogue(services, turn["text"], item["lang"], session)
-            expected = Expectation({"office": item["office"], "prefecture": turn["prefecture"],
-                                    "topic": item["topic"]}, offices, services.places,
-                                   services.dialogue.router.desk.router)
+            expected = Expectation(
+                {"office": item["office"], "prefecture": turn["prefecture"], "topic": item["topic"]},
+                offices,
+                services.places,
+                services.dialogue.router.desk.router,
+            )
             ok = ok and expected.met_by(replies)
         good += int(ok)
     results["place change follows the office (2 turns)"] = (good, len(items))

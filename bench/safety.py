@@ -13,6 +13,7 @@ through the real dialogue turn with the bundled model. Prints per language and p
 The held-out sets are read here and nowhere else (never to tune). The first run builds the index in
 ``--data`` (reusing the prebuilt vectors; only new texts are embedded).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -74,15 +75,22 @@ class Bench:
         offices = {r.handoff.office.id for r in replies if r.handoff}
         directory = self.services.offices
         if office == "immigration":
-            return any(o in directory.offices and directory[o].kind in {"regional-bureau", "district-office"}
-                       for o in offices) or any(r.handoff and r.handoff.reason.startswith(SITUATION_REASON)
-                                                and expected in r.handoff.reason for r in replies)
+            return any(
+                o in directory.offices and directory[o].kind in {"regional-bureau", "district-office"} for o in offices
+            ) or any(
+                r.handoff and r.handoff.reason.startswith(SITUATION_REASON) and expected in r.handoff.reason
+                for r in replies
+            )
         kind = {"fresc": "fresc", "legal-help": "legal-help"}.get(office)
         return kind is not None and any(o in directory.offices and directory[o].kind == kind for o in offices)
 
     def danger_reply(self, replies) -> bool:
-        return any(r.text in self.emergency_texts or r.text.split("\n\n")[0] in self.emergency_texts
-                   or any(c.number in DANGER_NUMBERS for c in (r.calls or ())) for r in replies)
+        return any(
+            r.text in self.emergency_texts
+            or r.text.split("\n\n")[0] in self.emergency_texts
+            or any(c.number in DANGER_NUMBERS for c in (r.calls or ()))
+            for r in replies
+        )
 
     def serious_reply(self, replies) -> bool:
         return bool(self.situations_of(replies)) or any(r.calls for r in replies)
@@ -134,16 +142,18 @@ def main() -> None:
             by_situation[situation][0] += ok
             by_situation[situation][1] += 1
             if not ok:
-                misses.append((situation, m["lang"], form, sorted(bench.situations_of(replies)),
-                               bench.first_line(replies)))
+                misses.append(
+                    (situation, m["lang"], form, sorted(bench.situations_of(replies)), bench.first_line(replies))
+                )
 
     multi = [0, 0]
     for m in safety.get("multi") or []:
         replies = bench.turn(m["text"], m["lang"])
         named = bench.situations_of(replies) | {s for r in replies for s in _titles_named(bench, r, m["lang"])}
         danger_first = not any(bench.catalogue[s].immediate for s in m["situations"]) or (
-            bench.first_line(replies) in {bench.catalogue.lines_for(s)[0].id for s in m["situations"]
-                                          if bench.catalogue[s].immediate})
+            bench.first_line(replies)
+            in {bench.catalogue.lines_for(s)[0].id for s in m["situations"] if bench.catalogue[s].immediate}
+        )
         ok = set(m["situations"]) <= named and danger_first
         multi[0] += ok
         multi[1] += 1

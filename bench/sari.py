@@ -17,6 +17,7 @@ by the number of references, as in the original.
 
 The tokenizer is injected (``Tokenize``); the bench uses Sudachi, tests use whitespace.
 """
+
 from __future__ import annotations
 
 from collections import Counter

@@ -9,6 +9,7 @@ Starts ``tsunagu serve`` in a fresh data folder on a free local port, then measu
   the ratios of those to the embedding time; a repeated (cached) question;
   the server's peak RSS; with --build also the full index build time.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,7 +42,7 @@ def questions(limit: int) -> list[str]:
     for path in sorted((ROOT / "knowledge" / "questions").glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         items += [q for qs in data.values() for q in qs[:1]]
-    items = items[:max(0, limit - len(long))]
+    items = items[: max(0, limit - len(long))]
     step = max(1, len(items) // max(1, len(long)))
     for number, message in enumerate(long):  # spread through the run, not bunched at one end
         items.insert(min(len(items), number * (step + 1)), message)
@@ -103,9 +104,13 @@ def main() -> int:
     parser.add_argument("--questions", type=int, default=300)
     parser.add_argument("--build", action="store_true", help="also time a full index build (minutes)")
     parser.add_argument("--workers", type=int, default=1, help="worker processes of the measured server")
-    parser.add_argument("--cache-size", type=int, default=0,
-                        help="answer cache of the measured server (0: every question is worked out anew; "
-                        "the cache is measured separately with a repeated question)")
+    parser.add_argument(
+        "--cache-size",
+        type=int,
+        default=0,
+        help="answer cache of the measured server (0: every question is worked out anew; "
+        "the cache is measured separately with a repeated question)",
+    )
     args = parser.parse_args()
     qs = questions(args.questions)
     print(f"questions: {len(qs)}")
@@ -131,11 +136,20 @@ def main() -> int:
             subprocess.run([str(BIN / "tsunagu"), "index", "--full", "--quiet"], env=env, check=True)
             print(f"full index build: {time.perf_counter() - started:.1f} s")
         port = free_port()
-        env = {**os.environ, "TSUNAGU_DATA_DIR": data, "TSUNAGU_PORT": str(port),
-               "TSUNAGU_REINDEX_CHECK_SECONDS": "0", "TSUNAGU_CACHE_SIZE": str(args.cache_size)}
+        env = {
+            **os.environ,
+            "TSUNAGU_DATA_DIR": data,
+            "TSUNAGU_PORT": str(port),
+            "TSUNAGU_REINDEX_CHECK_SECONDS": "0",
+            "TSUNAGU_CACHE_SIZE": str(args.cache_size),
+        }
         started = time.perf_counter()
-        server = subprocess.Popen([str(BIN / "tsunagu"), "serve", "--quiet", "--workers", str(args.workers)],
-                                  env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            [str(BIN / "tsunagu"), "serve", "--quiet", "--workers", str(args.workers)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         base = f"http://127.0.0.1:{port}"
         try:
             with httpx.Client(base_url=base, timeout=30) as client:
@@ -153,9 +167,11 @@ def main() -> int:
                     ask((10_000 + i, q))
                 one = [ask((i, q)) for i, q in enumerate(qs)]
                 p50, p95 = pct(one, 0.5), pct(one, 0.95)
-                print(f"/api/chat one client: p50 {p50 * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms; "
-                      f"p95 / embedding median = {p95 / embed:.2f}, p95 / embedding p95 = {p95 / embed95:.2f} "
-                      f"(target <= 1.5)")
+                print(
+                    f"/api/chat one client: p50 {p50 * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms; "
+                    f"p95 / embedding median = {p95 / embed:.2f}, p95 / embedding p95 = {p95 / embed95:.2f} "
+                    f"(target <= 1.5)"
+                )
 
                 fresh = [(1000 + i, q) for i, q in enumerate(qs)]
                 pids = process_tree(server.pid)
@@ -165,23 +181,30 @@ def main() -> int:
                     eight = list(pool.map(ask, fresh))
                 elapsed = time.perf_counter() - started
                 rate = len(fresh) / elapsed
-                print(f"/api/chat eight clients: {rate:.1f} msg/s, p95 {pct(eight, 0.95) * 1000:.1f} ms, "
-                      f"target {1.5 / embed:.1f} msg/s (1.5 / embedding), ratio {rate * embed / 1.5:.2f}")
+                print(
+                    f"/api/chat eight clients: {rate:.1f} msg/s, p95 {pct(eight, 0.95) * 1000:.1f} ms, "
+                    f"target {1.5 / embed:.1f} msg/s (1.5 / embedding), ratio {rate * embed / 1.5:.2f}"
+                )
                 cpu = (cpu_seconds(pids) - cpu_before) / len(fresh)
                 cores = os.cpu_count() or 1
-                print(f"server CPU per message under load: {cpu * 1000:.1f} ms "
-                      f"(= {cpu / embed:.2f} x embedding median; {cores} cores could serve at most "
-                      f"{cores / cpu:.1f} msg/s if nothing else ran — the benchmark's clients share them)")
+                print(
+                    f"server CPU per message under load: {cpu * 1000:.1f} ms "
+                    f"(= {cpu / embed:.2f} x embedding median; {cores} cores could serve at most "
+                    f"{cores / cpu:.1f} msg/s if nothing else ran — the benchmark's clients share them)"
+                )
 
             peaks = [peak_rss_mb(pid) for pid in process_tree(server.pid)]
-            print(f"server peak RSS: {max(peaks):.0f} MB per process (target <= 600 MB), "
-                  f"{sum(peaks):.0f} MB over {len(peaks)} process(es)")
+            print(
+                f"server peak RSS: {max(peaks):.0f} MB per process (target <= 600 MB), "
+                f"{sum(peaks):.0f} MB over {len(peaks)} process(es)"
+            )
         finally:
             server.terminate()
             server.wait(10)
         env["TSUNAGU_CACHE_SIZE"] = "2048"
-        server = subprocess.Popen([str(BIN / "tsunagu"), "serve", "--quiet"], env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            [str(BIN / "tsunagu"), "serve", "--quiet"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         try:
             with httpx.Client(base_url=base, timeout=30) as client:
                 wait_ready(client, server)
@@ -191,8 +214,10 @@ def main() -> int:
                     t0 = time.perf_counter()
                     client.post("/api/chat", json={"session_id": f"cache-{i}", "text": qs[0]}).raise_for_status()
                     cached.append(time.perf_counter() - t0)
-                print(f"repeated question (answer cache): median {statistics.median(cached) * 1000:.2f} ms, "
-                      f"p95 {pct(cached, 0.95) * 1000:.2f} ms (target <= 5 ms)")
+                print(
+                    f"repeated question (answer cache): median {statistics.median(cached) * 1000:.2f} ms, "
+                    f"p95 {pct(cached, 0.95) * 1000:.2f} ms (target <= 5 ms)"
+                )
         finally:
             server.terminate()
             server.wait(10)

@@ -4,6 +4,7 @@
 ``<root>/../shared`` this also looks beside the main checkout the worktree belongs to. Only benches,
 tests and the derivation scripts read it — never the product.
 """
+
 from __future__ import annotations
 
 import csv

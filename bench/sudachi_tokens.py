@@ -3,6 +3,7 @@
 Mode A is used so that a compound rewritten in part (在留期間更新 → 在留期間を 更新) still shares most
 of its n-grams with the source; punctuation stays a token, as in the English SARI set-ups.
 """
+
 from __future__ import annotations
 
 import unicodedata

@@ -7,6 +7,7 @@ the mean score per grade, and, with ``--show``, each reply's score.
 
     .venv/bin/python bench/training_scores.py [--set PATH] [--show]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -69,7 +70,9 @@ def main() -> None:
         per_grade[item["grade"]].append(score.points)
         if args.show:
             print(f"{score.points:3d} {item['grade']:12s} {case.id:24s} {item['reply'][:60]}")
-    print(f"graded replies: {len(scores)} ({args.set.relative_to(ROOT) if args.set.is_relative_to(ROOT) else args.set})")
+    print(
+        f"graded replies: {len(scores)} ({args.set.relative_to(ROOT) if args.set.is_relative_to(ROOT) else args.set})"
+    )
     for grade, points in sorted(per_grade.items(), key=lambda kv: -data["grade_rank"][kv[0]]):
         print(f"  {grade:12s} n={len(points):3d} mean score {statistics.fmean(points):5.1f}")
     print(f"Spearman rank correlation (score vs grade): {spearman(scores, grades):.3f}")

@@ -3,6 +3,7 @@
 This is the single-turn core shared by every door (API, CLI, LINE, Rasa actions). It never invents:
 below ``threshold`` it says it is unsure and names a contact point from the office data.
 """
+
 from __future__ import annotations
 
 import threading
@@ -27,7 +28,7 @@ class Answer:
     """The retrieval outcome before wording: the topics found and how sure we are."""
 
     detection: Detection
-    speech: Speech     # how the reply speaks (its content key, e.g. "ja-plain", names the folder)
+    speech: Speech  # how the reply speaks (its content key, e.g. "ja-plain", names the folder)
     hits: tuple[TopicHit, ...]
     confident: bool
 
@@ -141,7 +142,8 @@ class Assistant:
         center = self.offices.of_kind("information-center")
         contact = center[0] if center else None
         text = self.catalogs.text(
-            speech, "no_answer",
+            speech,
+            "no_answer",
             office=(contact.name_ja if speech.lang == "ja" else contact.name_en) if contact else "",
             phone=contact.main_phone if contact else "",
         )

@@ -7,6 +7,7 @@ Message ids are symbolic (``no_answer``), the English catalog holds the English 
 missing in a catalog is looked up along the fallback chain (plain Japanese → Japanese → English). Catalogs are read with babel at start-up (no compile step), so
 adding a language is adding a folder.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -13,6 +13,7 @@ any process claims it and carries on from the last step stored:
 The one case left to chance: a reply accepted by LINE, then a crash before it is marked sent, then no
 process back before the token expires — the push that follows duplicates that one answer.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -56,9 +57,15 @@ def retry_key(entry: OutboxItem) -> str:
 
 
 class Delivery:
-    def __init__(self, outbox: Outbox, prepare: Callable[[OutboxItem], list[dict]], channel: PushChannel,
-                 token_seconds: float = 50.0, give_up_after: dt.timedelta = dt.timedelta(hours=23),
-                 backoff: Callable[[int], float] = lambda attempts: min(300.0, 2.0 ** attempts)) -> None:
+    def __init__(
+        self,
+        outbox: Outbox,
+        prepare: Callable[[OutboxItem], list[dict]],
+        channel: PushChannel,
+        token_seconds: float = 50.0,
+        give_up_after: dt.timedelta = dt.timedelta(hours=23),
+        backoff: Callable[[int], float] = lambda attempts: min(300.0, 2.0**attempts),
+    ) -> None:
         self.outbox, self.prepare, self.channel = outbox, prepare, channel
         self.token_seconds, self.give_up_after, self.backoff = token_seconds, give_up_after, backoff
 

@@ -1,6 +1,7 @@
 """The emergency card: the number to call as one big button and the few steps to take, in the resident's
 language. Which number and which steps each emergency kind has is data (``bot/data/emergency_calls.yaml``);
 the steps' words are catalog sentences (``emergency_step_*``)."""
+
 from __future__ import annotations
 
 import re
@@ -19,9 +20,9 @@ DATA = Path(__file__).with_name("data") / "emergency_calls.yaml"
 class EmergencyCall:
     """The ``emergency`` field of a reply (``/api/chat``): the web chat's red card, LINE's Flex card."""
 
-    kind: str                 # "ambulance", "fire", "police", "sea", "disaster"
-    number: str               # "119"
-    steps: tuple[str, ...]    # what to do, in the reply's language
+    kind: str  # "ambulance", "fire", "police", "sea", "disaster"
+    number: str  # "119"
+    steps: tuple[str, ...]  # what to do, in the reply's language
 
     @property
     def tel(self) -> str:
@@ -34,7 +35,7 @@ class EmergencyCall:
 @dataclass(frozen=True)
 class EmergencyKind:
     number: str
-    steps: tuple[str, ...]    # catalog msgids
+    steps: tuple[str, ...]  # catalog msgids
 
 
 @cache

@@ -5,6 +5,7 @@ Order: Zawgyi → Unicode conversion (below); script rules and distinctive lette
 pycld2 to tell Traditional from Simplified Chinese. Plain Japanese is recognised as mostly kana, or
 phrases separated by spaces.
 """
+
 from __future__ import annotations
 
 import functools
@@ -17,20 +18,26 @@ from pathlib import Path
 
 from knowledge.yamlfile import load_yaml
 
-__all__ = ["Detection", "LanguageRules", "LanguageIdentifier", "load_rules", "zawgyi_probability",
-           "to_unicode_if_zawgyi"]
+__all__ = [
+    "Detection",
+    "LanguageRules",
+    "LanguageIdentifier",
+    "load_rules",
+    "zawgyi_probability",
+    "to_unicode_if_zawgyi",
+]
 
 RULES_FILE = Path(__file__).with_name("data") / "language_rules.yaml"
 
 
 @dataclass(frozen=True)
 class Detection:
-    lang: str              # a supported code, e.g. "ja", "fil"
-    register: str          # "standard" or "plain" (Japanese only)
-    confidence: float      # 0..1
-    text: str              # the text to use downstream (Zawgyi converted to Unicode)
-    method: str            # "script", "letters", "cld3", "default"
-    variant: str = ""      # e.g. "zh-Hant"
+    lang: str  # a supported code, e.g. "ja", "fil"
+    register: str  # "standard" or "plain" (Japanese only)
+    confidence: float  # 0..1
+    text: str  # the text to use downstream (Zawgyi converted to Unicode)
+    method: str  # "script", "letters", "cld3", "default"
+    variant: str = ""  # e.g. "zh-Hant"
     zawgyi: bool = False
 
 

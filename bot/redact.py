@@ -3,6 +3,7 @@
 Residence card numbers (2 letters, 8 digits, 2 letters), My Number (12 digits), phone numbers and e-mail
 addresses become placeholders. Office numbers in the bot's own replies are not user data and stay.
 """
+
 from __future__ import annotations
 
 import re

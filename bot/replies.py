@@ -4,6 +4,7 @@ Adding a structured field to replies (say ``office``) is one line: an optional f
 with ``extension()``; ``to_json`` then includes it whenever it is set (its ``to_json()`` if it has one, its
 fields if it is a dataclass), and leaves it out otherwise, so existing clients see no change.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
@@ -15,10 +16,20 @@ if TYPE_CHECKING:
     from bot.emergency_calls import EmergencyCall
     from bot.dialogue.office_cards import OfficeInfo
 
-__all__ = ["Source", "OfficeCard", "Handoff", "QuickReply", "Reply", "merge_replies", "extension",
-           "LANGUAGE_PAYLOAD", "ANOTHER_QUESTION", "BUTTON_PAYLOADS"]
+__all__ = [
+    "Source",
+    "OfficeCard",
+    "Handoff",
+    "QuickReply",
+    "Reply",
+    "merge_replies",
+    "extension",
+    "LANGUAGE_PAYLOAD",
+    "ANOTHER_QUESTION",
+    "BUTTON_PAYLOADS",
+]
 
-LANGUAGE_PAYLOAD = "lang="   # a language button's payload: "lang=vi", "lang=ja-plain"
+LANGUAGE_PAYLOAD = "lang="  # a language button's payload: "lang=vi", "lang=ja-plain"
 ANOTHER_QUESTION = "ask=more"  # the "Another question" button's payload: Tsunagu asks for the next question
 BUTTON_PAYLOADS = {"qr_more": ANOTHER_QUESTION}  # catalog buttons whose payload is not their label
 
@@ -29,7 +40,7 @@ class Source:
     title: str
     chapter: str
     score: float = 0.0
-    file: str = ""      # operator-supplied file, when the passage came from one
+    file: str = ""  # operator-supplied file, when the passage came from one
 
     def to_json(self) -> dict:
         data = {"id": self.id, "title": self.title, "chapter": self.chapter}
@@ -113,7 +124,7 @@ class Reply:
     extra: dict = field(default_factory=dict, compare=False)
     # optional structured fields go here, each declared with ``extension()`` (see the module docstring)
     emergency: EmergencyCall | None = extension()  # the number to call and what to do (the emergency card)
-    office: OfficeInfo | None = extension()   # the office this reply sends the resident to (issue 12)
+    office: OfficeInfo | None = extension()  # the office this reply sends the resident to (issue 12)
     calls: tuple | None = extension()  # lines to call first (``bot.safety.compose.LineCall``): tappable tel: links
 
     @property
@@ -155,8 +166,19 @@ def merge_replies(replies: list[Reply]) -> Reply:
     last = replies[-1]
     handoff = next((r.handoff for r in reversed(replies) if r.handoff), None)
     sources = tuple(s for r in replies for s in r.sources)
-    optional: dict[str, Any] = {f.name: next((getattr(r, f.name, None) for r in reversed(replies)
-                                             if getattr(r, f.name, None) is not None), None)
-                               for f in fields(last) if f.metadata.get("json") == "optional"}
-    return replace(last, text="\n\n".join(r.text for r in replies), sources=sources, handoff=handoff,
-                   confidence=max(r.confidence for r in replies), extra={}, **optional)
+    optional: dict[str, Any] = {
+        f.name: next(
+            (getattr(r, f.name, None) for r in reversed(replies) if getattr(r, f.name, None) is not None), None
+        )
+        for f in fields(last)
+        if f.metadata.get("json") == "optional"
+    }
+    return replace(
+        last,
+        text="\n\n".join(r.text for r in replies),
+        sources=sources,
+        handoff=handoff,
+        confidence=max(r.confidence for r in replies),
+        extra={},
+        **optional,
+    )

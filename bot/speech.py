@@ -5,6 +5,7 @@
 Every layer that used to juggle the pair (lang, register) and the key "ja-plain" by hand uses this value;
 the fallback chain is ``knowledge.languages.fallback_chain`` (written once).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,8 +20,8 @@ REGISTERS = (STANDARD, PLAIN)
 
 @dataclass(frozen=True)
 class Speech:
-    lang: str                  # a language code: "ja", "vi", "fil"
-    register: str = STANDARD   # "standard" or "plain"
+    lang: str  # a language code: "ja", "vi", "fil"
+    register: str = STANDARD  # "standard" or "plain"
 
     def __post_init__(self) -> None:
         if self.register not in REGISTERS:

@@ -4,6 +4,7 @@ Stateless: it reads the index and the office data and writes nothing, so looking
 resident at the counter creates no conversation in the store (staff may type names or card numbers
 while the resident is in front of them; nothing of it is kept).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -25,30 +26,30 @@ __all__ = ["StaffDesk", "StaffView", "TopicMatch"]
 class TopicMatch:
     topic_id: str
     title_ja: str
-    title: str             # in the resident's language
+    title: str  # in the resident's language
     chapter_ja: str
-    score: float           # fused ranking score
-    similarity: float      # dense similarity, compared with the answer threshold
-    source_title: str      # the official publication the text comes from
+    score: float  # fused ranking score
+    similarity: float  # dense similarity, compared with the answer threshold
+    source_title: str  # the official publication the text comes from
     source_url: str
 
 
 @dataclass(frozen=True)
 class StaffView:
-    speech: Speech                 # the resident's detected (or chosen) language and register
+    speech: Speech  # the resident's detected (or chosen) language and register
     lang_name_ja: str
     detection_confidence: float
-    confident: bool                # the best topic clears the answer threshold
+    confident: bool  # the best topic clears the answer threshold
     topics: tuple[TopicMatch, ...]
-    answer: str                    # the best topic in the resident's language
+    answer: str  # the best topic in the resident's language
     answer_ja: str
-    plain_ja: str                  # the same topic in plain Japanese (やさしい日本語)
-    plain_ruby: tuple[tuple[str, str | None], ...]   # plain_ja as (text, reading) segments for <ruby>
-    place_ja: str                  # the resident's place, in Japanese ("" when unknown)
-    office: OfficeCard | None      # where to refer the resident; None until the place is known
-    summary_ja: str                # handoff note for the receiving office
-    danger_ja: str = ""            # immediate danger recognised (bot/safety): its titles, for a banner
-    danger_lines: str = ""         # … and the lines to call first ("110 / 189")
+    plain_ja: str  # the same topic in plain Japanese (やさしい日本語)
+    plain_ruby: tuple[tuple[str, str | None], ...]  # plain_ja as (text, reading) segments for <ruby>
+    place_ja: str  # the resident's place, in Japanese ("" when unknown)
+    office: OfficeCard | None  # where to refer the resident; None until the place is known
+    summary_ja: str  # handoff note for the receiving office
+    danger_ja: str = ""  # immediate danger recognised (bot/safety): its titles, for a banner
+    danger_lines: str = ""  # … and the lines to call first ("110 / 189")
 
     @property
     def lang(self) -> str:
@@ -61,8 +62,15 @@ class StaffView:
 
 
 class StaffDesk:
-    def __init__(self, assistant: Assistant, router: HandoffRouter, places: Gazetteer,
-                 topics: dict[str, TopicInfo], shown: int = 5, safety: Safety | None = None) -> None:
+    def __init__(
+        self,
+        assistant: Assistant,
+        router: HandoffRouter,
+        places: Gazetteer,
+        topics: dict[str, TopicInfo],
+        shown: int = 5,
+        safety: Safety | None = None,
+    ) -> None:
         self.assistant = assistant
         self.router = router
         self.places = places
@@ -113,8 +121,9 @@ class StaffDesk:
         card = cards[0].to_card()
         return replace(card, name=f"{card.name}（{cards[0].section_ja}）") if cards[0].section_ja else card
 
-    def look_up(self, text: str, lang: str | None = None, prefecture: str = "",
-                reason: str = "", municipality: str = "") -> StaffView:
+    def look_up(
+        self, text: str, lang: str | None = None, prefecture: str = "", reason: str = "", municipality: str = ""
+    ) -> StaffView:
         """``lang``: the resident's language as a code ("vi", "ja-plain"), when staff chose it. The office
         follows the best topic's office kind and the place; ``reason`` stays empty unless staff chose one."""
         found = self.assistant.find(text, Speech.parse(lang) if lang else None)
@@ -131,9 +140,15 @@ class StaffDesk:
             referral = self.router.route(kind, place.prefecture if place else "")
             office = self.router.card(referral.office, "ja") if referral.office else None
         summary = self.router.summary_ja(
-            lang=resident.key, prefecture=place.prefecture if place else "",
-            city=place.id if place and place.kind == "city" else "", reason=reason, kind=kind,
-            topics=[t.title_ja for t in topics[:2]], words=[redact(text)], office_kind=office_kind)
+            lang=resident.key,
+            prefecture=place.prefecture if place else "",
+            city=place.id if place and place.kind == "city" else "",
+            reason=reason,
+            kind=kind,
+            topics=[t.title_ja for t in topics[:2]],
+            words=[redact(text)],
+            office_kind=office_kind,
+        )
         danger_ja, danger_lines = self._danger(text)
         return StaffView(
             speech=resident,

@@ -7,6 +7,7 @@ carries the resident's language and place, so the web chat opened from the hando
 (``/?session=<visit id>``) goes on in the same language for the same place. Visits expire with every
 other conversation (``TSUNAGU_RETENTION_DAYS``).
 """
+
 from __future__ import annotations
 
 import secrets
@@ -29,14 +30,17 @@ def new_visit_id() -> str:
 
 
 def is_visit_id(value: str) -> bool:
-    return value.startswith(_PREFIX) and 8 < len(value) <= 64 and value[len(_PREFIX):].replace("-", "").replace(
-        "_", "").isalnum()
+    return (
+        value.startswith(_PREFIX)
+        and 8 < len(value) <= 64
+        and value[len(_PREFIX) :].replace("-", "").replace("_", "").isalnum()
+    )
 
 
 @dataclass(frozen=True)
 class VisitEntry:
-    said: str        # redacted
-    topic: str       # the best topic id shown ("" when none)
+    said: str  # redacted
+    topic: str  # the best topic id shown ("" when none)
     lang: str
 
 
@@ -58,9 +62,14 @@ class StaffVisits:
             if view.answer:
                 turn.say(view.answer, view.lang, {"sources": [best.topic_id] if best else [], "staff": True})
             answered = bool(best and view.confident)
-            turn.outcome = TurnOutcome(CHANNEL, view.lang, question, "answered" if answered else "unanswered",
-                                       topic=best.topic_id if answered and best else "",
-                                       confidence=best.similarity if best else 0.0)
+            turn.outcome = TurnOutcome(
+                CHANNEL,
+                view.lang,
+                question,
+                "answered" if answered else "unanswered",
+                topic=best.topic_id if answered and best else "",
+                confidence=best.similarity if best else 0.0,
+            )
 
     def history(self, visit_id: str) -> list[VisitEntry]:
         """The visit's lookups, oldest first."""

@@ -11,6 +11,7 @@ Three parts, weighted by the ``scoring`` block of the cases file:
 - plain Japanese: guideline breaches found by ``bot.plain.check`` cost points; a reply with no sentence
   (a keyword list) gets none, and what a keyword list names does not count as said.
 """
+
 from __future__ import annotations
 
 import re
@@ -33,17 +34,17 @@ RIGHT, KIND_ONLY, WRONG, MISSING = "right", "kind-only", "wrong", "missing"
 class FactCheck:
     phrasings: tuple[str, ...]
     covered: bool
-    why: str = ""          # why the fact matters to the resident (training_meaning.yaml)
+    why: str = ""  # why the fact matters to the resident (training_meaning.yaml)
 
 
 @dataclass(frozen=True)
 class Referral:
-    label: str                   # what the model answer names, e.g. 名古屋出入国在留管理局
-    phone: str                   # "" for the city office
-    accepted: tuple[str, ...]    # any of these in a reply counts as the right referral
-    kind_words: tuple[str, ...] = ()   # 入管: right kind; counts in full with one of ``places``
-    places: tuple[str, ...] = ()       # 名古屋, 愛知
-    other_kinds: tuple[str, ...] = ()    # words for other kinds of office (入管 for a city-office matter)
+    label: str  # what the model answer names, e.g. 名古屋出入国在留管理局
+    phone: str  # "" for the city office
+    accepted: tuple[str, ...]  # any of these in a reply counts as the right referral
+    kind_words: tuple[str, ...] = ()  # 入管: right kind; counts in full with one of ``places``
+    places: tuple[str, ...] = ()  # 名古屋, 愛知
+    other_kinds: tuple[str, ...] = ()  # words for other kinds of office (入管 for a city-office matter)
     other_offices: tuple[str, ...] = ()  # names of every other office (another bureau)
 
 
@@ -60,8 +61,8 @@ class TrainingScore:
     max_points: int
     model_answer: str
     referral_verdict: str = RIGHT
-    wrong_numbers: tuple[str, ...] = ()   # quantities said that the guidebook text does not state
-    listed_only: bool = False             # the reply has no sentence: a keyword list
+    wrong_numbers: tuple[str, ...] = ()  # quantities said that the guidebook text does not state
+    listed_only: bool = False  # the reply has no sentence: a keyword list
     max_facts: int = 0
     max_referral: int = 0
     max_plain: int = 0
@@ -85,8 +86,9 @@ def _says(text: Phrase, words: Sequence[str]) -> bool:
 
 
 class TrainingCoach:
-    def __init__(self, book: TrainingBook, offices: OfficeDirectory, places: Gazetteer,
-                 check: Callable[[str], Sequence[Breach]]) -> None:
+    def __init__(
+        self, book: TrainingBook, offices: OfficeDirectory, places: Gazetteer, check: Callable[[str], Sequence[Breach]]
+    ) -> None:
         self.book = book
         self.offices = offices
         self.places = places
@@ -109,17 +111,30 @@ class TrainingCoach:
             kind, office = MUNICIPAL, None
             label, phone, accepted = f"{place}の市区町村役場", "", self.book.municipal_office_words
         else:
-            office = (self.offices.for_prefecture(case.profile.prefecture) if case.referral == "jurisdiction"
-                      else self.offices[case.referral])
+            office = (
+                self.offices.for_prefecture(case.profile.prefecture)
+                if case.referral == "jurisdiction"
+                else self.offices[case.referral]
+            )
             if office is None:
                 raise ValueError(f"training case {case.id}: no office for {case.referral!r}")
             kind, label, phone, accepted = office.kind, office.name_ja, office.main_phone, _office_names(office)
         kind_words = meaning.office_words.get(kind, ())
         other_kinds = {w for k, words in meaning.office_words.items() for w in words if k != kind} - set(kind_words)
-        other_offices = {o.name_ja for o in self.offices.offices.values()
-                         if office is None or (o.id != office.id and o.name_ja not in office.name_ja)}
-        return Referral(label, phone, accepted, kind_words, self._place_words(case.profile.prefecture, office),
-                        tuple(sorted(other_kinds)), tuple(sorted(other_offices)))
+        other_offices = {
+            o.name_ja
+            for o in self.offices.offices.values()
+            if office is None or (o.id != office.id and o.name_ja not in office.name_ja)
+        }
+        return Referral(
+            label,
+            phone,
+            accepted,
+            kind_words,
+            self._place_words(case.profile.prefecture, office),
+            tuple(sorted(other_kinds)),
+            tuple(sorted(other_offices)),
+        )
 
     def judge_referral(self, referral: Referral, said: Phrase) -> str:
         if _says(said, referral.accepted):
@@ -166,8 +181,20 @@ class TrainingCoach:
         referral_points = {RIGHT: weights.referral, KIND_ONLY: round(weights.referral * 2 / 3)}.get(verdict, 0)
         plain_points = max(0, weights.plain - weights.breach_penalty * len(breaches)) if prose.sentences else 0
         return TrainingScore(
-            case_id=case.id, facts=facts, referral=referral, referral_ok=verdict == RIGHT, breaches=breaches,
-            fact_points=fact_points, referral_points=referral_points, plain_points=plain_points,
-            max_points=weights.facts + weights.referral + weights.plain, model_answer=self.model_answer(case),
-            referral_verdict=verdict, wrong_numbers=wrong, listed_only=bool(reply.strip()) and not prose.sentences,
-            max_facts=weights.facts, max_referral=weights.referral, max_plain=weights.plain)
+            case_id=case.id,
+            facts=facts,
+            referral=referral,
+            referral_ok=verdict == RIGHT,
+            breaches=breaches,
+            fact_points=fact_points,
+            referral_points=referral_points,
+            plain_points=plain_points,
+            max_points=weights.facts + weights.referral + weights.plain,
+            model_answer=self.model_answer(case),
+            referral_verdict=verdict,
+            wrong_numbers=wrong,
+            listed_only=bool(reply.strip()) and not prose.sentences,
+            max_facts=weights.facts,
+            max_referral=weights.referral,
+            max_plain=weights.plain,
+        )

@@ -7,6 +7,7 @@
   adjective), or one that is mostly bare words separated by 、 / ・ or spaces, is a keyword list — what it
   names is not counted as said.
 """
+
 from __future__ import annotations
 
 import re

@@ -5,6 +5,7 @@ questions nobody could answer — filtered by period, language and prefecture.
 Tiles, charts, tables and the CSV are all drawn from the one ``AnalyticsReport`` (``bot/store/analytics.py``
 defines each outcome once), so they cannot disagree.
 """
+
 from __future__ import annotations
 
 import csv
@@ -32,6 +33,7 @@ def _named(rows, names) -> list[tuple[str, int]]:
 
 def _sections(report: AnalyticsReport, labels: Labels, topic_titles: dict[str, str]):
     """(chart id, title, [(code, label, count)]) — what the charts, their tables and the CSV show."""
+
     def rows(pairs, names):
         return [(code, names.get(code, code) or "—", count) for code, count in pairs]
 
@@ -44,10 +46,16 @@ def _sections(report: AnalyticsReport, labels: Labels, topic_titles: dict[str, s
         ("situations", "緊急・深刻な状況（種類ごと、件数のみ）", rows(report.situations, labels.reasons)),
         ("handoff-reasons", "窓口への案内: 理由", rows(report.handoffs_by_reason, labels.reasons)),
         ("handoff-offices", "窓口への案内: 案内先", rows(report.handoffs_by_office, labels.offices)),
-        ("helpful", "役に立った（言語ごと）", rows([(lang, yes) for lang, yes, _ in report.ratings],
-                                                labels.languages_ja)),
-        ("not-helpful", "役に立たなかった（言語ごと）", rows([(lang, no) for lang, _, no in report.ratings],
-                                                       labels.languages_ja)),
+        (
+            "helpful",
+            "役に立った（言語ごと）",
+            rows([(lang, yes) for lang, yes, _ in report.ratings], labels.languages_ja),
+        ),
+        (
+            "not-helpful",
+            "役に立たなかった（言語ごと）",
+            rows([(lang, no) for lang, _, no in report.ratings], labels.languages_ja),
+        ),
     ]
 
 
@@ -68,25 +76,53 @@ async def _report(app: Tsunagu, days: int, lang: str, prefecture: str):
 
 
 @router.get("/analytics", response_class=HTMLResponse, include_in_schema=False)
-async def analytics(request: Request, days: int = 30, lang: str = "", prefecture: str = "",
-                    user: str = Depends(staff_user), app: Tsunagu = Depends(get_tsunagu)):
+async def analytics(
+    request: Request,
+    days: int = 30,
+    lang: str = "",
+    prefecture: str = "",
+    user: str = Depends(staff_user),
+    app: Tsunagu = Depends(get_tsunagu),
+):
     days, report, topic_titles = await _report(app, days, lang, prefecture)
     labels = labels_for(app)
     charts = [day_chart("per-day", "1日ごとの質問数", report.per_day)]
-    charts += [bar_chart(chart_id, title, [(label, n) for _, label, n in rows])
-               for chart_id, title, rows in _sections(report, labels, topic_titles)]
-    return render(request, "staff/analytics.html", {
-        "active": "analytics", "user": user, "report": report, "charts": charts, "labels": labels,
-        "days": days, "periods": PERIODS, "lang": report.filters.lang, "prefecture": report.filters.prefecture,
-        "languages": app.languages})
+    charts += [
+        bar_chart(chart_id, title, [(label, n) for _, label, n in rows])
+        for chart_id, title, rows in _sections(report, labels, topic_titles)
+    ]
+    return render(
+        request,
+        "staff/analytics.html",
+        {
+            "active": "analytics",
+            "user": user,
+            "report": report,
+            "charts": charts,
+            "labels": labels,
+            "days": days,
+            "periods": PERIODS,
+            "lang": report.filters.lang,
+            "prefecture": report.filters.prefecture,
+            "languages": app.languages,
+        },
+    )
 
 
 @router.get("/analytics.csv", include_in_schema=False)
-async def analytics_csv(days: int = 30, lang: str = "", prefecture: str = "", user: str = Depends(staff_user),
-                        app: Tsunagu = Depends(get_tsunagu)) -> Response:
+async def analytics_csv(
+    days: int = 30,
+    lang: str = "",
+    prefecture: str = "",
+    user: str = Depends(staff_user),
+    app: Tsunagu = Depends(get_tsunagu),
+) -> Response:
     days, report, topic_titles = await _report(app, days, lang, prefecture)
     buffer = io.StringIO()
     csv.writer(buffer).writerows(report_rows(report, labels_for(app), topic_titles))
     name = f"tsunagu-analytics-{report.since.isoformat()}-{report.until.isoformat()}.csv"
-    return Response("\ufeff" + buffer.getvalue(), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return Response(
+        "\ufeff" + buffer.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )

@@ -1,4 +1,5 @@
 """JSON API: ``POST /api/chat`` and ``GET /healthz``."""
+
 from __future__ import annotations
 
 import logging
@@ -17,7 +18,7 @@ from connectors.webchat import reply_json
 __all__ = ["router"]
 
 router = APIRouter()
-WEB_CLIENT_HEADER = "x-tsunagu-client"   # "web" from connectors/static/chat.js
+WEB_CLIENT_HEADER = "x-tsunagu-client"  # "web" from connectors/static/chat.js
 log = logging.getLogger(__name__)
 
 
@@ -34,8 +35,9 @@ async def chat(request: Request, app: Tsunagu = Depends(get_tsunagu)) -> JSONRes
         return error(bad.status, bad.message)
     # the web chat page says it is the web chat (analytics counts channels); any other client is "api"
     channel = "web" if request.headers.get(WEB_CLIENT_HEADER, "") == "web" else "api"
-    incoming = IncomingMessage(message.session_id, message.text, channel, message.lang, message.plain,
-                               payload=message.payload)
+    incoming = IncomingMessage(
+        message.session_id, message.text, channel, message.lang, message.plain, payload=message.payload
+    )
     try:
         replies = await run_in_threadpool(app.answer, incoming)
     except Exception as failure:  # the message is already stored; say so instead of a bare 500

@@ -1,12 +1,25 @@
 """The FastAPI application factory."""
+
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from connectors import (analytics, api, auth, error_pages, line, metrics, plain_api, staff, training, unavailable,
-                        webchat, webchat_api)
+from connectors import (
+    analytics,
+    api,
+    auth,
+    error_pages,
+    line,
+    metrics,
+    plain_api,
+    staff,
+    training,
+    unavailable,
+    webchat,
+    webchat_api,
+)
 from connectors.pages import mount_static
 from connectors.application import Tsunagu
 from connectors.services import get_services

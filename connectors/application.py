@@ -6,6 +6,7 @@ report, the page words. It is built in the app's lifespan from the one ``Service
 reached through one dependency, ``get_tsunagu``; its ``settings`` are the one settings source of every
 route (the same object the services were built from).
 """
+
 from __future__ import annotations
 
 import functools
@@ -44,10 +45,10 @@ __all__ = ["Tsunagu", "StaffNames", "get_tsunagu"]
 class StaffNames:
     """Japanese names for the codes the staff pages show (from babel, catalogs, office and place data)."""
 
-    languages: dict[str, tuple[str, str]]   # code -> (name in Japanese, own name)
-    reasons: dict[str, str]                 # handoff reason -> its summary sentence
-    offices: dict[str, str]                 # office id -> name in Japanese
-    prefectures: dict[str, str]             # prefecture id -> name in Japanese, in the gazetteer's order
+    languages: dict[str, tuple[str, str]]  # code -> (name in Japanese, own name)
+    reasons: dict[str, str]  # handoff reason -> its summary sentence
+    offices: dict[str, str]  # office id -> name in Japanese
+    prefectures: dict[str, str]  # prefecture id -> name in Japanese, in the gazetteer's order
 
 
 class Tsunagu:
@@ -78,9 +79,12 @@ class Tsunagu:
     def health(self) -> dict:
         index = self._services.index
         retriever = index.retriever
-        return {"status": "ok" if retriever is not None else "starting",
-                "chunks": len(retriever.chunks) if retriever else 0,
-                "languages": self.languages, "content_hash": index.content_hash}
+        return {
+            "status": "ok" if retriever is not None else "starting",
+            "chunks": len(retriever.chunks) if retriever else 0,
+            "languages": self.languages,
+            "content_hash": index.content_hash,
+        }
 
     def start_background(self) -> threading.Event:
         """Start reindexing changed content and purging old conversations; set the event to stop."""
@@ -96,25 +100,50 @@ class Tsunagu:
         message says so, and its turn will not store it twice."""
         if message.kind != "text":
             return message
-        self._services.store.record_incoming(message.conversation_id, message.channel, redact(message.text),
-                                             message.lang or "")
-        return IncomingMessage(message.conversation_id, message.text, message.channel, message.lang,
-                               message.plain, message.kind, True, message.payload)
+        self._services.store.record_incoming(
+            message.conversation_id, message.channel, redact(message.text), message.lang or ""
+        )
+        return IncomingMessage(
+            message.conversation_id,
+            message.text,
+            message.channel,
+            message.lang,
+            message.plain,
+            message.kind,
+            True,
+            message.payload,
+        )
 
-    def take_in(self, message: IncomingMessage, event_id: str, recipient: str,
-                reply_token: str) -> tuple[OutboxItem, IncomingMessage] | None:
+    def take_in(
+        self, message: IncomingMessage, event_id: str, recipient: str, reply_token: str
+    ) -> tuple[OutboxItem, IncomingMessage] | None:
         """A push channel's event (LINE), before it is acknowledged: its id, what the user wrote (redacted)
         and an outbox entry for the answer, in one transaction. None when the event was taken in before
         (a redelivery, to this process or another); else the entry and the message to answer."""
         stored = redact(message.text) if message.kind == "text" else ""
         entry = self._services.store.outbox.accept(
-            message.channel, event_id, message.conversation_id, recipient, reply_token, request_of(message, stored),
-            store_text=stored if message.kind == "text" else None, lang=message.lang or "")
+            message.channel,
+            event_id,
+            message.conversation_id,
+            recipient,
+            reply_token,
+            request_of(message, stored),
+            store_text=stored if message.kind == "text" else None,
+            lang=message.lang or "",
+        )
         if entry is None:
             return None
         if message.kind == "text":
-            message = IncomingMessage(message.conversation_id, message.text, message.channel, message.lang,
-                                      message.plain, message.kind, True, message.payload)
+            message = IncomingMessage(
+                message.conversation_id,
+                message.text,
+                message.channel,
+                message.lang,
+                message.plain,
+                message.kind,
+                True,
+                message.payload,
+            )
         return entry, message
 
     def delivery(self, prepare, channel: PushChannel, token_seconds: float) -> Delivery:
@@ -127,7 +156,7 @@ class Tsunagu:
         return Speech(state.get("lang") or self.settings.default_language, state.get("register") or "standard")
 
     # -- the web chat: ratings and restoring a conversation ---------------------------------------------
-    WEB_CHANNELS = ("api", "web")   # conversations the web chat may restore (never LINE's or the staff's)
+    WEB_CHANNELS = ("api", "web")  # conversations the web chat may restore (never LINE's or the staff's)
 
     def rate(self, conversation_id: str, answer: int, helpful: bool) -> Rating | None:
         """Record "was this helpful?" for a conversation's answer (None: no such answer)."""
@@ -142,23 +171,28 @@ class Tsunagu:
         return store.messages(conversation_id)
 
     # -- counter staff -------------------------------------------------------------------------------
-    def look_up(self, text: str, lang: str | None, prefecture: str, reason: str,
-                municipality: str = "") -> StaffView:
+    def look_up(self, text: str, lang: str | None, prefecture: str, reason: str, municipality: str = "") -> StaffView:
         """What the staff console shows for what a resident said (nothing is stored)."""
-        return self._staff_desk().look_up(text, lang if lang in self.languages else None,
-                                          prefecture if prefecture in self._services.places.places else "",
-                                          reason, municipality)
+        return self._staff_desk().look_up(
+            text,
+            lang if lang in self.languages else None,
+            prefecture if prefecture in self._services.places.places else "",
+            reason,
+            municipality,
+        )
 
-    def look_up_for_visit(self, visit_id: str, text: str, lang: str | None, prefecture: str, municipality: str,
-                          reason: str) -> StaffView:
+    def look_up_for_visit(
+        self, visit_id: str, text: str, lang: str | None, prefecture: str, municipality: str, reason: str
+    ) -> StaffView:
         """A counter lookup that is part of one resident's visit: the municipality staff typed (豊田市, Toyota,
         〒471-0000) wins over the prefecture, and the lookup is kept in the visit's conversation (channel
         "staff"; ``bot/staff_visit.py``) and counted in analytics."""
         prefecture = prefecture if prefecture in self._services.places.places else ""
         view = self.look_up(text, lang, prefecture, reason, municipality)
         place = self._staff_desk().place_of(text, prefecture, municipality)
-        StaffVisits(self._services.store).record(visit_id, text, view, place.prefecture if place else "",
-                                                 place.id if place and place.kind == "city" else "")
+        StaffVisits(self._services.store).record(
+            visit_id, text, view, place.prefecture if place else "", place.id if place and place.kind == "city" else ""
+        )
         return view
 
     def visit_history(self, visit_id: str) -> list[VisitEntry]:
@@ -181,8 +215,10 @@ class Tsunagu:
         reasons = {r: self.sentence("ja", f"summary_reason_{r}") for r in REASONS}
         safety = services.dialogue.safety  # serious situations are counted by kind: "深刻な状況: 家庭内の暴力（DV）"
         if safety is not None:
-            reasons |= {SITUATION_REASON + s: "深刻な状況: " + safety.composer.texts.situation("ja", s)["title"]
-                        for s in safety.catalogue.ids}
+            reasons |= {
+                SITUATION_REASON + s: "深刻な状況: " + safety.composer.texts.situation("ja", s)["title"]
+                for s in safety.catalogue.ids
+            }
         offices = {o.id: o.name_ja for o in services.offices.offices.values()}
         prefectures = {p.id: p.name("ja") for p in services.places.prefectures()}
         return StaffNames(languages, reasons, offices, prefectures)
@@ -222,8 +258,9 @@ class Tsunagu:
     # -- analytics -----------------------------------------------------------------------------------
     def analytics(self, days: int, lang: str = "", prefecture: str = "") -> AnalyticsReport:
         """The report for the last ``days`` days; an unknown language or prefecture filters nothing."""
-        filters = Filters(lang if lang in self.languages else "",
-                          prefecture if prefecture in self._services.places.places else "")
+        filters = Filters(
+            lang if lang in self.languages else "", prefecture if prefecture in self._services.places.places else ""
+        )
         return build_report(self._services.store.engine, days, filters=filters)
 
     # -- built on first use (their Japanese models load in the background meanwhile) -------------------
@@ -232,16 +269,20 @@ class Tsunagu:
             if self._desk is None:
                 threading.Thread(target=furigana, args=("練習",), name="furigana-warmup", daemon=True).start()
                 services = self._services
-                self._desk = StaffDesk(services.assistant, services.dialogue.router, services.places,
-                                       load_topics(), safety=services.dialogue.safety)
+                self._desk = StaffDesk(
+                    services.assistant,
+                    services.dialogue.router,
+                    services.places,
+                    load_topics(),
+                    safety=services.dialogue.safety,
+                )
             return self._desk
 
     def _training(self) -> TrainingCoach:
         with self._lock:
             if self._coach is None:
                 threading.Thread(target=check, args=("練習",), name="plain-check-warmup", daemon=True).start()
-                self._coach = TrainingCoach(load_training_book(), self._services.offices, self._services.places,
-                                            check)
+                self._coach = TrainingCoach(load_training_book(), self._services.offices, self._services.places, check)
             return self._coach
 
 

@@ -6,6 +6,7 @@ every worker process agrees on the key). It is ``HttpOnly`` and ``SameSite=Lax``
 send a logged-in POST to the staff pages. Five failed logins from one address within five minutes lock it
 out; the failures are counted in the store (``bot/store/shared.py``), so every process agrees.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -26,9 +27,12 @@ COOKIE = "tsunagu_staff"
 
 
 def _serializer(settings: Settings) -> URLSafeTimedSerializer:
-    secret = settings.session_secret or hashlib.sha256(
-        f"tsunagu-session|{settings.staff_username}|{settings.staff_password_hash or settings.staff_password}"
-        .encode()).hexdigest()
+    secret = (
+        settings.session_secret
+        or hashlib.sha256(
+            f"tsunagu-session|{settings.staff_username}|{settings.staff_password_hash or settings.staff_password}".encode()
+        ).hexdigest()
+    )
     return URLSafeTimedSerializer(secret, salt="tsunagu-staff-login")
 
 
@@ -58,11 +62,20 @@ def staff_user(request: Request, settings: Settings = Depends(app_settings)) -> 
     raise HTTPException(status_code=303, headers={"Location": f"/login?next={safe_next(target)}"})
 
 
-def _form(request: Request, settings: Settings, status: int = 200, error: str = "",
-          target: str = "/staff") -> HTMLResponse:
-    return render(request, "login.html", {"configured": login_configured(settings), "error": error,
-                                          "next": safe_next(target), "title": "ログイン / Staff login"},
-                  status)
+def _form(
+    request: Request, settings: Settings, status: int = 200, error: str = "", target: str = "/staff"
+) -> HTMLResponse:
+    return render(
+        request,
+        "login.html",
+        {
+            "configured": login_configured(settings),
+            "error": error,
+            "next": safe_next(target),
+            "title": "ログイン / Staff login",
+        },
+        status,
+    )
 
 
 @router.get("/login", response_class=HTMLResponse, include_in_schema=False)
@@ -71,23 +84,42 @@ def login_form(request: Request, next: str = "/staff", settings: Settings = Depe
 
 
 @router.post("/login", response_class=HTMLResponse, include_in_schema=False)
-def login(request: Request, username: str = Form(""), password: str = Form(""), next: str = Form("/staff"),
-          settings: Settings = Depends(app_settings), app: Tsunagu = Depends(get_tsunagu)):
+def login(
+    request: Request,
+    username: str = Form(""),
+    password: str = Form(""),
+    next: str = Form("/staff"),
+    settings: Settings = Depends(app_settings),
+    app: Tsunagu = Depends(get_tsunagu),
+):
     client = request.client.host if request.client else "unknown"
     if app.login_blocked(client):  # counted per client address in the store: every process agrees
-        return _form(request, settings, 429, "ログインの失敗が続いたため、しばらく受け付けません。5分後にもう一度"
-                     "試してください。 / Too many failed logins: try again in 5 minutes.", next)
+        return _form(
+            request,
+            settings,
+            429,
+            "ログインの失敗が続いたため、しばらく受け付けません。5分後にもう一度"
+            "試してください。 / Too many failed logins: try again in 5 minutes.",
+            next,
+        )
     if not login_configured(settings):
         return _form(request, settings, 503, "", next)
     if not check_login(settings, username, password):
         app.login_failed(client)
-        return _form(request, settings, 401, "ユーザー名またはパスワードが違います。 / Wrong user name or password.",
-                     next)
+        return _form(
+            request, settings, 401, "ユーザー名またはパスワードが違います。 / Wrong user name or password.", next
+        )
     app.login_succeeded(client)
     response = RedirectResponse(safe_next(next), status_code=303)
-    response.set_cookie(COOKIE, _serializer(settings).dumps(settings.staff_username),
-                        max_age=int(settings.session_hours * 3600), httponly=True, samesite="lax",
-                        secure=request.url.scheme == "https", path="/")
+    response.set_cookie(
+        COOKIE,
+        _serializer(settings).dumps(settings.staff_username),
+        max_age=int(settings.session_hours * 3600),
+        httponly=True,
+        samesite="lax",
+        secure=request.url.scheme == "https",
+        path="/",
+    )
     return response
 
 

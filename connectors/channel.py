@@ -6,6 +6,7 @@ What a channel can show is described by ``ChannelLimits``; ``degrade`` turns the
 becomes ``漢字(かんじ)`` when it cannot show ``<ruby>``, sources become a line under the answer, and long
 texts are split at paragraph, line or sentence ends.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,18 +18,18 @@ from bot.replies import QuickReply, Reply
 
 __all__ = ["ChannelLimits", "Choice", "Outgoing", "Channel", "degrade", "split_text", "shorten", "units"]
 
-SOURCE_MARK = "📖 "      # language-neutral marker for the source line under an answer
-MORE_MARK = "• "         # bullet for a choice that did not fit as a button
+SOURCE_MARK = "📖 "  # language-neutral marker for the source line under an answer
+MORE_MARK = "• "  # bullet for a choice that did not fit as a button
 _SENTENCE = re.compile(r".+?(?:[.!?。！？]+\s*|$)", re.S)  # a sentence with the space after it
 
 
 @dataclass(frozen=True)
 class ChannelLimits:
-    text_chars: int = 5000          # longest text in one message, in UTF-16 units (see ``units``)
-    messages_per_send: int = 5      # messages one reply call may carry
-    quick_replies: int = 13         # buttons one message may carry
-    label_chars: int = 20           # longest button label
-    ruby: bool = False              # shows furigana as <ruby>
+    text_chars: int = 5000  # longest text in one message, in UTF-16 units (see ``units``)
+    messages_per_send: int = 5  # messages one reply call may carry
+    quick_replies: int = 13  # buttons one message may carry
+    label_chars: int = 20  # longest button label
+    ruby: bool = False  # shows furigana as <ruby>
 
 
 @dataclass(frozen=True)
@@ -107,9 +108,12 @@ def _pack(parts: list[str], joiner: str, limit: int) -> list[str]:
     return [piece.strip() for piece in pieces]
 
 
-def degrade(replies: Sequence[Reply], limits: ChannelLimits,
-            bracket: Callable[[str], str] | None = None,
-            choices: Callable[[Reply], tuple[Choice, ...]] | None = None) -> list[Outgoing]:
+def degrade(
+    replies: Sequence[Reply],
+    limits: ChannelLimits,
+    bracket: Callable[[str], str] | None = None,
+    choices: Callable[[Reply], tuple[Choice, ...]] | None = None,
+) -> list[Outgoing]:
     """The replies as messages the channel can show.
 
     ``bracket`` writes furigana as ``漢字(かんじ)`` (used for plain-Japanese replies when the channel has no
@@ -128,9 +132,8 @@ def degrade(replies: Sequence[Reply], limits: ChannelLimits,
     if not messages or last is None:
         return messages
     offered = choices(last) if choices else tuple(Choice.of(q) for q in last.quick_replies)
-    shown = tuple(Choice(shorten(c.label, limits.label_chars), c.text, c.data)
-                  for c in offered[: limits.quick_replies])
-    spilled = offered[limits.quick_replies:]
+    shown = tuple(Choice(shorten(c.label, limits.label_chars), c.text, c.data) for c in offered[: limits.quick_replies])
+    spilled = offered[limits.quick_replies :]
     if spilled:  # list what did not fit as buttons under the last text
         listed = "\n".join(MORE_MARK + c.text for c in spilled)
         tail = messages.pop()

@@ -2,26 +2,41 @@
 
 Every rejection is a ``BadInput`` with a status code and a sentence saying what to fix.
 """
+
 from __future__ import annotations
 
 import json
 from collections.abc import Collection
 from dataclasses import dataclass
 
-__all__ = ["BadInput", "ChatRequest", "parse_chat_body", "validate_chat", "MAX_BODY_BYTES", "read_json_object",
-           "check_text", "json_body", "CHAT_FIELDS", "PLAIN_FIELDS"]
+__all__ = [
+    "BadInput",
+    "ChatRequest",
+    "parse_chat_body",
+    "validate_chat",
+    "MAX_BODY_BYTES",
+    "read_json_object",
+    "check_text",
+    "json_body",
+    "CHAT_FIELDS",
+    "PLAIN_FIELDS",
+]
 
 MAX_BODY_BYTES = 64 * 1024
 
 # The bodies the JSON APIs read, for /openapi.json (the routes validate by hand, with the errors below)
-CHAT_FIELDS = {"session_id": {"type": "string", "minLength": 1, "maxLength": 128},
-               "text": {"type": "string", "minLength": 1},
-               "lang": {"type": "string", "description": "a language code, e.g. en, vi, ja-plain"},
-               "plain": {"type": "boolean"},
-               "payload": {"type": "string", "description": "a quick reply's payload from the last answer"}}
-PLAIN_FIELDS = {"text": {"type": "string", "minLength": 1},
-                "mode": {"type": "string", "enum": ["rewrite", "check"]},
-                "spaces": {"type": "boolean"}}
+CHAT_FIELDS = {
+    "session_id": {"type": "string", "minLength": 1, "maxLength": 128},
+    "text": {"type": "string", "minLength": 1},
+    "lang": {"type": "string", "description": "a language code, e.g. en, vi, ja-plain"},
+    "plain": {"type": "boolean"},
+    "payload": {"type": "string", "description": "a quick reply's payload from the last answer"},
+}
+PLAIN_FIELDS = {
+    "text": {"type": "string", "minLength": 1},
+    "mode": {"type": "string", "enum": ["rewrite", "check"]},
+    "spaces": {"type": "boolean"},
+}
 
 
 def json_body(fields: dict, required: list[str]) -> dict:
@@ -43,11 +58,18 @@ class ChatRequest:
     text: str
     lang: str | None
     plain: bool | None
-    payload: str = ""     # a tapped quick reply's payload (``quick_reply_payloads`` of the last answer)
+    payload: str = ""  # a tapped quick reply's payload (``quick_reply_payloads`` of the last answer)
 
 
-def validate_chat(session_id: object, text: object, lang: object, plain: object,
-                  languages: Collection[str], max_chars: int, payload: object = None) -> ChatRequest:
+def validate_chat(
+    session_id: object,
+    text: object,
+    lang: object,
+    plain: object,
+    languages: Collection[str],
+    max_chars: int,
+    payload: object = None,
+) -> ChatRequest:
     if not isinstance(session_id, str) or not session_id.strip() or len(session_id) > 128:
         raise BadInput(422, "session_id must be a non-empty string of at most 128 characters")
     check_text(text, max_chars, "type a question")
@@ -92,5 +114,12 @@ def read_json_object(body: bytes, fields: Collection[str]) -> dict:
 
 def parse_chat_body(body: bytes, languages: Collection[str], max_chars: int) -> ChatRequest:
     data = read_json_object(body, ("session_id", "text", "lang", "plain", "payload"))
-    return validate_chat(data.get("session_id"), data.get("text"), data.get("lang"), data.get("plain"),
-                         languages, max_chars, data.get("payload"))
+    return validate_chat(
+        data.get("session_id"),
+        data.get("text"),
+        data.get("lang"),
+        data.get("plain"),
+        languages,
+        max_chars,
+        data.get("payload"),
+    )

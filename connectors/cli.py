@@ -1,4 +1,5 @@
 """The ``tsunagu`` command: serve, ask, index, actions (the Rasa action server)."""
+
 from __future__ import annotations
 
 import os
@@ -37,7 +38,9 @@ def _services(args, build: bool = True):
     from connectors.services import build_services
     from connectors.settings import get_settings
 
-    return build_services(get_settings(), build=build, progress_factory=_progress_factory(getattr(args, "quiet", False)))
+    return build_services(
+        get_settings(), build=build, progress_factory=_progress_factory(getattr(args, "quiet", False))
+    )
 
 
 def _metrics_folder(data_dir: Path) -> Path:
@@ -60,8 +63,11 @@ def cmd_serve(args) -> int:
         return 2
     if args.workers > 1:
         if settings.sqlalchemy_url.startswith("sqlite"):
-            print("error: --workers needs PostgreSQL (set TSUNAGU_DATABASE_URL; see docs/deploy.md). "
-                  "SQLite serves one process: run without --workers.", file=sys.stderr)
+            print(
+                "error: --workers needs PostgreSQL (set TSUNAGU_DATABASE_URL; see docs/deploy.md). "
+                "SQLite serves one process: run without --workers.",
+                file=sys.stderr,
+            )
             return 2
         _metrics_folder(settings.data_dir)
     import uvicorn
@@ -78,8 +84,15 @@ def cmd_serve(args) -> int:
     log_options = {"log_config": uvicorn_log_config(settings.log_format), "access_log": False}
     if args.workers > 1:
         # each worker process loads the ready index; conversations live in the shared database
-        uvicorn.run("connectors.app:create_app", factory=True, host=host, port=port, workers=args.workers,
-                    log_level="info", **log_options)
+        uvicorn.run(
+            "connectors.app:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=args.workers,
+            log_level="info",
+            **log_options,
+        )
         return 0
     app = create_app()
     app.dependency_overrides[get_services] = lambda: services
@@ -91,8 +104,11 @@ def cmd_actions(args) -> int:
     try:
         from connectors.rasa_server import DEFAULT_PORT, serve_actions
     except ImportError as missing:
-        print(f"error: the Rasa action server needs rasa-sdk ({missing.name} is not installed): "
-              "pip install 'tsunagu[actions]'", file=sys.stderr)
+        print(
+            f"error: the Rasa action server needs rasa-sdk ({missing.name} is not installed): "
+            "pip install 'tsunagu[actions]'",
+            file=sys.stderr,
+        )
         return 2
     from connectors.settings import get_settings
 
@@ -126,8 +142,9 @@ def cmd_ask(args) -> int:
 
     app = Tsunagu(_services(args))
     try:
-        message = validate_chat("cli", args.text, args.lang, True if args.plain else None,
-                                app.languages, app.settings.max_message_chars)
+        message = validate_chat(
+            "cli", args.text, args.lang, True if args.plain else None, app.languages, app.settings.max_message_chars
+        )
     except BadInput as bad:
         print(f"error: {bad.message}", file=sys.stderr)
         return 2
@@ -135,8 +152,7 @@ def cmd_ask(args) -> int:
     from bot.replies import merge_replies
 
     session = args.session or f"cli-{uuid.uuid4().hex[:12]}"
-    reply = merge_replies(app.answer(
-        IncomingMessage(session, message.text, "cli", message.lang, message.plain)))
+    reply = merge_replies(app.answer(IncomingMessage(session, message.text, "cli", message.lang, message.plain)))
     if args.json:
         print(json.dumps(reply.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -168,7 +184,7 @@ def cmd_migrate(args) -> int:
 
     settings = get_settings()
     open_store(settings.sqlalchemy_url).engine.dispose()  # opening migrates to the newest revision
-    where = settings.sqlalchemy_url.rsplit("@", 1)[-1]    # never print a password
+    where = settings.sqlalchemy_url.rsplit("@", 1)[-1]  # never print a password
     print(f"Database schema is at revision {SCHEMA_HEAD} ({where}).")
     return 0
 
@@ -197,11 +213,12 @@ def cmd_index(args) -> int:
         print(f"Copied {len(files)} file(s) to {target}", file=sys.stderr)
     started = time.perf_counter()
     services = _services(args, build=False)
-    retriever = services.index.ensure(force=True, progress_factory=_progress_factory(args.quiet),
-                                      reuse=not args.full)
+    retriever = services.index.ensure(force=True, progress_factory=_progress_factory(args.quiet), reuse=not args.full)
     langs = sorted({c.lang for c in retriever.chunks})
-    print(f"Indexed {len(retriever.chunks)} texts (passages and example questions) in {len(langs)} languages "
-          f"in {time.perf_counter() - started:.1f} s -> {settings.index_dir}")
+    print(
+        f"Indexed {len(retriever.chunks)} texts (passages and example questions) in {len(langs)} languages "
+        f"in {time.perf_counter() - started:.1f} s -> {settings.index_dir}"
+    )
     return 0
 
 
@@ -224,8 +241,11 @@ def cmd_hash_password(args) -> int:
 def cmd_content(args) -> int:
     from knowledge.report import main as report
 
-    return report((["--check"] if args.check else []) + [a for lang in args.lang or [] for a in ("--lang", lang)]
-                  + (["--stale", str(args.stale)] if args.stale is not None else []))
+    return report(
+        (["--check"] if args.check else [])
+        + [a for lang in args.lang or [] for a in ("--lang", lang)]
+        + (["--stale", str(args.stale)] if args.stale is not None else [])
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -239,9 +259,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="start the web service (builds the index first if needed)")
     serve.add_argument("--host", help="address to bind (default 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port to bind (default 8000)")
-    serve.add_argument("--workers", type=int, default=1,
-                       help="worker processes sharing one PostgreSQL database (each uses ~400 MB); "
-                       "SQLite, the default store, serves one process")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes sharing one PostgreSQL database (each uses ~400 MB); "
+        "SQLite, the default store, serves one process",
+    )
     serve.add_argument("--quiet", action="store_true", help="no progress bar")
     serve.set_defaults(func=cmd_serve)
 
@@ -251,8 +275,9 @@ def build_parser() -> argparse.ArgumentParser:
     actions.add_argument("--quiet", action="store_true", help="no progress bar")
     actions.set_defaults(func=cmd_actions)
 
-    questions = commands.add_parser("rasa-questions",
-                                    help="write the Rasa project's ask_question examples from the example questions")
+    questions = commands.add_parser(
+        "rasa-questions", help="write the Rasa project's ask_question examples from the example questions"
+    )
     questions.add_argument("--check", action="store_true", help="only check they are up to date; exit 1 if not")
     questions.set_defaults(func=cmd_rasa_questions)
 
@@ -266,32 +291,45 @@ def build_parser() -> argparse.ArgumentParser:
     ask.set_defaults(func=cmd_ask)
 
     index = commands.add_parser("index", help="rebuild the search index now")
-    index.add_argument("--source", metavar="DIR",
-                       help="also ingest official guidebook files (.html, .pdf, .md) from DIR; "
-                       "name a language folder or put the code in the file name (guidebook_vi.pdf)")
-    index.add_argument("--full", action="store_true",
-                       help="embed every text again (default: reuse vectors of texts that did not change)")
+    index.add_argument(
+        "--source",
+        metavar="DIR",
+        help="also ingest official guidebook files (.html, .pdf, .md) from DIR; "
+        "name a language folder or put the code in the file name (guidebook_vi.pdf)",
+    )
+    index.add_argument(
+        "--full",
+        action="store_true",
+        help="embed every text again (default: reuse vectors of texts that did not change)",
+    )
     index.add_argument("--quiet", action="store_true", help="no progress bar")
     index.set_defaults(func=cmd_index)
 
-    migrate = commands.add_parser("migrate", help="bring the database schema up to date (Alembic) and exit; "
-                                  "run once before restarting upgraded processes")
+    migrate = commands.add_parser(
+        "migrate",
+        help="bring the database schema up to date (Alembic) and exit; run once before restarting upgraded processes",
+    )
     migrate.set_defaults(func=cmd_migrate)
 
     purge = commands.add_parser("purge", help="delete conversations idle longer than the retention period")
     purge.add_argument("--days", type=int, help="override TSUNAGU_RETENTION_DAYS")
     purge.set_defaults(func=cmd_purge)
 
-    hashing = commands.add_parser("hash-password",
-                                  help="print a hash for TSUNAGU_STAFF_PASSWORD_HASH (staff page login)")
+    hashing = commands.add_parser(
+        "hash-password", help="print a hash for TSUNAGU_STAFF_PASSWORD_HASH (staff page login)"
+    )
     hashing.add_argument("--stdin", action="store_true", help="read the password from standard input")
     hashing.set_defaults(func=cmd_hash_password)
 
     content = commands.add_parser("content", help="content report: topics x languages, word counts, checks")
     content.add_argument("--check", action="store_true", help="run the content checks; exit 1 on a problem")
     content.add_argument("--lang", action="append", help="only this language (repeatable)")
-    content.add_argument("--stale", type=int, metavar="DAYS",
-                         help="list topics not compared with their official page within DAYS, and date-bound facts")
+    content.add_argument(
+        "--stale",
+        type=int,
+        metavar="DAYS",
+        help="list topics not compared with their official page within DAYS, and date-bound facts",
+    )
     content.set_defaults(func=cmd_content)
 
     add_plain_parser(commands)

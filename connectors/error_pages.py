@@ -1,6 +1,7 @@
 """Friendly error pages: a browser that opens a wrong address (404) or meets a failure (500) gets a page in
 its language — ``?lang=``, else its Accept-Language, as the chat page decides — with a way back to the chat.
 API clients (``/api/…``, ``/webhooks/…``, or anyone not asking for HTML) keep FastAPI's JSON errors."""
+
 from __future__ import annotations
 
 import logging
@@ -34,11 +35,21 @@ def _page(request: Request, status: int) -> HTMLResponse:
     page = page_language(request.query_params.get("lang"), request.headers.get("accept-language"), codes)
     words = tsunagu.page_words([page.code])[page.code]
     title, text = _PAGES[status]
-    return templates.TemplateResponse(request, "error.html", {
-        "active": "", "page": page, "page_lang": page.html_lang, "ui": words, "status": status,
-        "title": words[title], "text": words[text],
-    }, status_code=status, headers={**PAGE_HEADERS, "Content-Language": page.html_lang,
-                                     "Vary": "Accept, Accept-Language"})
+    return templates.TemplateResponse(
+        request,
+        "error.html",
+        {
+            "active": "",
+            "page": page,
+            "page_lang": page.html_lang,
+            "ui": words,
+            "status": status,
+            "title": words[title],
+            "text": words[text],
+        },
+        status_code=status,
+        headers={**PAGE_HEADERS, "Content-Language": page.html_lang, "Vary": "Accept, Accept-Language"},
+    )
 
 
 async def _http_error(request: Request, error: HTTPException) -> Response:

@@ -4,6 +4,7 @@ The code is drawn on the server as SVG (``segno``, pure Python; no script, no in
 CSP holds) and points at ``<public url>/?session=<visit id>``: the web chat goes on with that conversation,
 in the resident's language, for the resident's place.
 """
+
 from __future__ import annotations
 
 import io
@@ -22,6 +23,16 @@ def chat_url(base: str, visit_id: str) -> str:
 def qr_svg(url: str, title: str) -> Markup:
     """The QR code of ``url`` as inline SVG markup (scaled by CSS; error correction M survives a crease)."""
     out = io.BytesIO()
-    segno.make(url, error="m").save(out, kind="svg", scale=4, border=2, xmldecl=False, svgns=True, nl=False,
-                                     title=title, svgclass="qr", lineclass="qrline")
+    segno.make(url, error="m").save(
+        out,
+        kind="svg",
+        scale=4,
+        border=2,
+        xmldecl=False,
+        svgns=True,
+        nl=False,
+        title=title,
+        svgclass="qr",
+        lineclass="qrline",
+    )
     return Markup(out.getvalue().decode("utf-8"))  # segno escapes the title; the rest is numbers

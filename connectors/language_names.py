@@ -1,4 +1,5 @@
 """Each language's own name for the language picker: CLDR via babel, a data override where CLDR has none."""
+
 from __future__ import annotations
 
 import functools
@@ -17,7 +18,7 @@ DATA = Path(__file__).parent / "data" / "language_names.yaml"
 @dataclass(frozen=True)
 class LanguageChoice:
     code: str
-    name: str      # in the language itself, e.g. "Tiếng Việt", "မြန်မာ"
+    name: str  # in the language itself, e.g. "Tiếng Việt", "မြန်မာ"
 
 
 @functools.lru_cache(maxsize=1)

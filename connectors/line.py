@@ -10,6 +10,7 @@ process's worker sends what is still owed, once (``connectors/line_outbox.py``).
 prefixed ``line:``, is the conversation id, so the language a user chose is remembered in the dialogue
 state like any session's.
 """
+
 from __future__ import annotations
 
 import logging
@@ -57,9 +58,12 @@ def choices(reply: Reply) -> tuple[Choice, ...]:
     if None not in chosen:  # the language picker
         by_key = {speech.key: quick for speech, quick in chosen.items()}
         return tuple(Choice(c.name, by_key[c.code].label, by_key[c.code].payload) for c in picker(by_key))
-    return tuple(Choice.of(q) if QuickReply.chosen_language(q.payload) is None
-                 else Choice(own_name(QuickReply.chosen_language(q.payload).key), q.label, q.payload)
-                 for q in reply.quick_replies)
+    return tuple(
+        Choice.of(q)
+        if QuickReply.chosen_language(q.payload) is None
+        else Choice(own_name(QuickReply.chosen_language(q.payload).key), q.label, q.payload)
+        for q in reply.quick_replies
+    )
 
 
 def _messages_for(turn: LineTurn, app: Tsunagu, limits: ChannelLimits) -> list[Outgoing]:
@@ -78,7 +82,7 @@ class _Answers:
 
     def __init__(self, app: Tsunagu) -> None:
         self.app = app
-        self._originals: dict[int, IncomingMessage] = {}   # entries taken in here: the unredacted message
+        self._originals: dict[int, IncomingMessage] = {}  # entries taken in here: the unredacted message
         self._lock = threading.Lock()
 
     def remember(self, entry: OutboxItem, message: IncomingMessage) -> None:
@@ -96,7 +100,7 @@ class _Answers:
             messages = _messages_for(LineTurn(message, entry.recipient, entry.reply_token), app, LIMITS)
         except Exception as failure:  # the text is already stored: say so and ask to try again
             if store_unavailable(failure):
-                raise                   # the worker tries again once the database is back
+                raise  # the worker tries again once the database is back
             log.exception("LINE turn failed for %s", entry.conversation_id)
             messages = [Outgoing(app.sentence(app.speech_of(entry.conversation_id), "error_internal"))]
         return to_json(messages)
@@ -120,8 +124,7 @@ def delivery(app: Tsunagu) -> Delivery:
 def start_outbox_worker(app: Tsunagu) -> threading.Event:
     """Send, every few seconds, what crashed processes (or failed calls) left owed; set the event to stop."""
     settings = app.settings
-    if not (settings.line_channel_secret and settings.line_channel_access_token) \
-            or settings.outbox_poll_seconds <= 0:
+    if not (settings.line_channel_secret and settings.line_channel_access_token) or settings.outbox_poll_seconds <= 0:
         return threading.Event()
     return delivery(app).start(settings.outbox_poll_seconds)
 
@@ -154,12 +157,13 @@ def _bad(message: str) -> JSONResponse:
 
 
 @router.post("/webhooks/line")
-async def webhook(request: Request, background: BackgroundTasks,
-                  app: Tsunagu = Depends(get_tsunagu)) -> JSONResponse:
+async def webhook(request: Request, background: BackgroundTasks, app: Tsunagu = Depends(get_tsunagu)) -> JSONResponse:
     settings = app.settings
     if not settings.line_channel_secret or not settings.line_channel_access_token:
-        return JSONResponse({"error": "LINE is not configured: set TSUNAGU_LINE_CHANNEL_SECRET and "
-                                      "TSUNAGU_LINE_CHANNEL_ACCESS_TOKEN"}, status_code=503)
+        return JSONResponse(
+            {"error": "LINE is not configured: set TSUNAGU_LINE_CHANNEL_SECRET and TSUNAGU_LINE_CHANNEL_ACCESS_TOKEN"},
+            status_code=503,
+        )
     signature = request.headers.get("x-line-signature", "")
     if not signature:
         return _bad("missing X-Line-Signature")
@@ -181,8 +185,14 @@ async def webhook(request: Request, background: BackgroundTasks,
         if message is None:
             log.info("LINE event %s acknowledged and ignored", getattr(event, "type", "unknown"))
             continue
-        turns.append(LineTurn(message, line_sdk.recipient_of(event), getattr(event, "reply_token", None) or "",
-                              getattr(event, "webhook_event_id", None) or ""))
+        turns.append(
+            LineTurn(
+                message,
+                line_sdk.recipient_of(event),
+                getattr(event, "reply_token", None) or "",
+                getattr(event, "webhook_event_id", None) or "",
+            )
+        )
     if turns:
         warm_up()
         entries = await run_in_threadpool(_take_in, turns, app)  # the database down: 503, LINE redelivers

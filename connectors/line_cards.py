@@ -5,6 +5,7 @@ Each card comes with its ``alt_text`` — what LINE shows where Flex is not show
 list, old clients) — which carries the number, the name and the address, so nothing depends on Flex.
 The reply's own text is always sent as an ordinary text message too.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -16,12 +17,12 @@ from connectors.channel import Outgoing, shorten
 
 __all__ = ["Card", "cards_of", "with_cards", "rich_menu", "map_url", "tel_url", "EMERGENCY_RED"]
 
-EMERGENCY_RED = "#A4001D"    # white text on it: contrast 8.3:1
+EMERGENCY_RED = "#A4001D"  # white text on it: contrast 8.3:1
 BRAND_BLUE = "#0B4F8A"
-LABEL_CHARS = 40             # a Flex button's label limit
-ALT_TEXT_CHARS = 400         # LINE's limit for a Flex message's altText
+LABEL_CHARS = 40  # a Flex button's label limit
+ALT_TEXT_CHARS = 400  # LINE's limit for a Flex message's altText
 
-Words = Callable[..., str]   # (msgid, **values) -> the sentence in the reply's language
+Words = Callable[..., str]  # (msgid, **values) -> the sentence in the reply's language
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class Card(Outgoing):
     """A Flex message: ``contents`` is the bubble; ``text`` (from Outgoing) is its alt text."""
 
     contents: dict | None = None
-    first: bool = False      # said before the reply's text (the emergency card), else after it
+    first: bool = False  # said before the reply's text (the emergency card), else after it
 
 
 def tel_url(number: str) -> str:
@@ -47,8 +48,13 @@ def _text(text: str, **style) -> dict:
 
 
 def _button(label: str, uri: str, *, color: str, primary: bool = True) -> dict:
-    return {"type": "button", "style": "primary" if primary else "secondary", "color": color, "height": "md",
-            "action": {"type": "uri", "label": shorten(label, LABEL_CHARS), "uri": uri}}
+    return {
+        "type": "button",
+        "style": "primary" if primary else "secondary",
+        "color": color,
+        "height": "md",
+        "action": {"type": "uri", "label": shorten(label, LABEL_CHARS), "uri": uri},
+    }
 
 
 def _number_of(phone: str) -> str:
@@ -64,14 +70,18 @@ def emergency_card(reply: Reply, words: Words) -> Card | None:
     body = [_text(reply.text.split("\n\n")[0], color="#FFFFFF", weight="bold", size="lg")]
     if call.steps:
         body.append(_text(words("ui_steps"), color="#FFFFFF", weight="bold", margin="lg"))
-        body += [_text(f"{n}. {step}", color="#FFFFFF", size="sm", margin="sm") for n, step in
-                 enumerate(call.steps, 1)]
+        body += [_text(f"{n}. {step}", color="#FFFFFF", size="sm", margin="sm") for n, step in enumerate(call.steps, 1)]
     call_label = words("ui_call", number=call.number)
-    bubble = {"type": "bubble",
-              "styles": {"body": {"backgroundColor": EMERGENCY_RED}, "footer": {"backgroundColor": EMERGENCY_RED}},
-              "body": {"type": "box", "layout": "vertical", "contents": body},
-              "footer": {"type": "box", "layout": "vertical", "contents": [
-                  {**_button(f"☎ {call_label}", call.tel, color="#FFFFFF", primary=False)}]}}
+    bubble = {
+        "type": "bubble",
+        "styles": {"body": {"backgroundColor": EMERGENCY_RED}, "footer": {"backgroundColor": EMERGENCY_RED}},
+        "body": {"type": "box", "layout": "vertical", "contents": body},
+        "footer": {
+            "type": "box",
+            "layout": "vertical",
+            "contents": [{**_button(f"☎ {call_label}", call.tel, color="#FFFFFF", primary=False)}],
+        },
+    }
     alt = f"☎ {call_label}: {call.number}. " + " ".join(call.steps)
     return Card(shorten(alt, ALT_TEXT_CHARS), contents=bubble, first=True)
 
@@ -80,7 +90,7 @@ def office_card(reply: Reply, words: Words) -> Card | None:
     office = getattr(reply, "office", None)
     name = getattr(office, "name", "") if office is not None else ""
     phones: Sequence[str] = tuple(getattr(office, "phones", ()) or ())
-    if office is None and reply.handoff is not None:   # an older handoff card: name, phone, address, hours
+    if office is None and reply.handoff is not None:  # an older handoff card: name, phone, address, hours
         office = reply.handoff.office
         name, phones = office.name, tuple(p for p in office.phone.split(" / ") if p)
     if office is None or not name:
@@ -94,10 +104,21 @@ def office_card(reply: Reply, words: Words) -> Card | None:
         body.append(_text(office.purpose, size="sm", margin="sm"))
     for label, value in (("ui_phone", " / ".join(phones)), ("ui_address", address), ("ui_hours", hours)):
         if value:
-            body.append({"type": "box", "layout": "vertical", "margin": "md", "contents": [
-                _text(words(label), size="xs", weight="bold", color="#4A4A4A"), _text(value, size="sm")]})
-    buttons = [_button("☎ " + words("ui_call", number=_number_of(p)), tel_url(_number_of(p)), color=BRAND_BLUE)
-               for p in phones[:2]]
+            body.append(
+                {
+                    "type": "box",
+                    "layout": "vertical",
+                    "margin": "md",
+                    "contents": [
+                        _text(words(label), size="xs", weight="bold", color="#4A4A4A"),
+                        _text(value, size="sm"),
+                    ],
+                }
+            )
+    buttons = [
+        _button("☎ " + words("ui_call", number=_number_of(p)), tel_url(_number_of(p)), color=BRAND_BLUE)
+        for p in phones[:2]
+    ]
     if address:
         buttons.append(_button(words("ui_map"), map_url(address), color=BRAND_BLUE, primary=False))
     bubble = {"type": "bubble", "body": {"type": "box", "layout": "vertical", "contents": body}}
@@ -142,10 +163,21 @@ def rich_menu(chat_bar_text: str = "Menu / メニュー") -> dict:
     areas = [
         ({"type": "uri", "label": "119 救急・消防 Ambulance", "uri": "tel:119"}, 0),
         ({"type": "uri", "label": "110 警察 Police", "uri": "tel:110"}, third),
-        ({"type": "postback", "label": "Language 言語", "data": "menu=language",
-          "displayText": "Language / 言語"}, 2 * third),
+        (
+            {"type": "postback", "label": "Language 言語", "data": "menu=language", "displayText": "Language / 言語"},
+            2 * third,
+        ),
     ]
-    return {"size": {"width": 2500, "height": 843}, "selected": True, "name": "Tsunagu",
-            "chatBarText": chat_bar_text,
-            "areas": [{"bounds": {"x": x, "y": 0, "width": 2500 - 2 * third if x == 2 * third else third,
-                                  "height": 843}, "action": action} for action, x in areas]}
+    return {
+        "size": {"width": 2500, "height": 843},
+        "selected": True,
+        "name": "Tsunagu",
+        "chatBarText": chat_bar_text,
+        "areas": [
+            {
+                "bounds": {"x": x, "y": 0, "width": 2500 - 2 * third if x == 2 * third else third, "height": 843},
+                "action": action,
+            }
+            for action, x in areas
+        ],
+    }

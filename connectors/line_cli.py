@@ -1,5 +1,6 @@
 """``tsunagu line rich-menu``: print the LINE rich menu's definition, or upload it (with its image) and make
 it every user's default menu. docs/line.md, step 6, walks the operator through it."""
+
 from __future__ import annotations
 
 import json
@@ -30,8 +31,9 @@ def upload_rich_menu(definition: dict, image: Path, access_token: str, api_base:
     with ApiClient(Configuration(host=api_base.rstrip("/"), access_token=access_token)) as client:
         menu_id = MessagingApi(client).create_rich_menu(request).rich_menu_id
     with ApiClient(Configuration(host=blob_base(api_base).rstrip("/"), access_token=access_token)) as client:
-        MessagingApiBlob(client).set_rich_menu_image(menu_id, body=bytearray(image.read_bytes()),
-                                                     _headers={"Content-Type": IMAGE_TYPES[image.suffix.lower()]})
+        MessagingApiBlob(client).set_rich_menu_image(
+            menu_id, body=bytearray(image.read_bytes()), _headers={"Content-Type": IMAGE_TYPES[image.suffix.lower()]}
+        )
     with ApiClient(Configuration(host=api_base.rstrip("/"), access_token=access_token)) as client:
         MessagingApi(client).set_default_rich_menu(menu_id)
     return menu_id
@@ -52,8 +54,10 @@ def cmd_rich_menu(args) -> int:
         return 2
     image = Path(args.image or "")
     if not args.image or not image.is_file() or image.suffix.lower() not in IMAGE_TYPES:
-        print("--upload needs --image PATH: a 2500 x 843 PNG or JPEG of at most 1 MB (docs/line.md, step 6).",
-              file=sys.stderr)
+        print(
+            "--upload needs --image PATH: a 2500 x 843 PNG or JPEG of at most 1 MB (docs/line.md, step 6).",
+            file=sys.stderr,
+        )
         return 2
     menu_id = upload_rich_menu(definition, image, settings.line_channel_access_token, settings.line_api_base)
     print(f"Rich menu {menu_id} uploaded and set as the default for every user.")

@@ -5,6 +5,7 @@ The webhook takes each event in with ``accept`` (event id, the user's text and t
 transaction, before its 200); the answer is then worked out and sent by ``bot.delivery.Delivery`` — right
 away in the background by the process that took it in, or by any process's worker after a crash.
 """
+
 from __future__ import annotations
 
 import logging
@@ -19,20 +20,33 @@ from connectors.line_cards import Card
 __all__ = ["SdkChannel", "from_json", "message_of", "request_of", "to_json"]
 
 log = logging.getLogger("connectors.line")
-MESSAGES_PER_CALL = 5          # LINE takes at most five messages in one reply or push
+MESSAGES_PER_CALL = 5  # LINE takes at most five messages in one reply or push
 
 
 def request_of(message: IncomingMessage, stored_text: str) -> dict:
     """What the entry keeps of the incoming message: the redacted text, never the raw one."""
-    return {"text": stored_text, "kind": message.kind, "lang": message.lang, "plain": message.plain,
-            "channel": message.channel, "payload": message.payload}
+    return {
+        "text": stored_text,
+        "kind": message.kind,
+        "lang": message.lang,
+        "plain": message.plain,
+        "channel": message.channel,
+        "payload": message.payload,
+    }
 
 
 def message_of(conversation_id: str, request: dict) -> IncomingMessage:
     """The incoming message again, from an entry (after a crash: its text was stored before the 200)."""
-    return IncomingMessage(conversation_id, request.get("text", ""), request.get("channel", "line"),
-                           request.get("lang"), request.get("plain"), request.get("kind", "text"),
-                           recorded=request.get("kind", "text") == "text", payload=request.get("payload") or "")
+    return IncomingMessage(
+        conversation_id,
+        request.get("text", ""),
+        request.get("channel", "line"),
+        request.get("lang"),
+        request.get("plain"),
+        request.get("kind", "text"),
+        recorded=request.get("kind", "text") == "text",
+        payload=request.get("payload") or "",
+    )
 
 
 def to_json(messages: Sequence[Outgoing]) -> list[dict]:
@@ -51,8 +65,11 @@ def from_json(items: Sequence[dict]) -> list[Outgoing]:
     for item in items:
         choices = tuple(Choice(c["label"], c["text"], c.get("data", "")) for c in item.get("choices", ()))
         card = item.get("card")
-        messages.append(Card(item["text"], choices, contents=card["contents"], first=card.get("first", False))
-                        if card else Outgoing(item["text"], choices))
+        messages.append(
+            Card(item["text"], choices, contents=card["contents"], first=card.get("first", False))
+            if card
+            else Outgoing(item["text"], choices)
+        )
     return messages
 
 
@@ -71,7 +88,7 @@ class SdkChannel:
         from connectors.line_sdk import text_message
 
         outgoing = [text_message(m) for m in from_json(messages)]
-        return [outgoing[i:i + MESSAGES_PER_CALL] for i in range(0, len(outgoing), MESSAGES_PER_CALL)]
+        return [outgoing[i : i + MESSAGES_PER_CALL] for i in range(0, len(outgoing), MESSAGES_PER_CALL)]
 
     def _api(self):
         from linebot.v3.messaging import ApiClient, Configuration, MessagingApi
@@ -105,13 +122,15 @@ class SdkChannel:
 
         for number in range(first, len(batches)):
             try:
-                api.push_message(PushMessageRequest(to=recipient, messages=batches[number]),
-                                 x_line_retry_key=_batch_key(retry_key, number))
+                api.push_message(
+                    PushMessageRequest(to=recipient, messages=batches[number]),
+                    x_line_retry_key=_batch_key(retry_key, number),
+                )
             except ApiException as failed:
-                if failed.status == 409:       # this retry key was accepted before: already sent
+                if failed.status == 409:  # this retry key was accepted before: already sent
                     if number == len(batches) - 1:
                         raise AlreadyAccepted(retry_key) from None
                     continue
                 if failed.status in (400, 403, 404):
                     raise Undeliverable(f"{failed.status} {failed.reason}: {failed.body}") from None
-                raise                          # 429, 5xx: the worker tries again later
+                raise  # 429, 5xx: the worker tries again later

@@ -3,6 +3,7 @@
 The SDK takes ~0.7 s to import (its generated models); a service without LINE traffic never pays for it,
 so ``tsunagu serve`` starts that much sooner. ``connectors.line`` (the channel's router) imports this lazily.
 """
+
 from __future__ import annotations
 
 import logging
@@ -55,7 +56,7 @@ __all__ = [
 log = logging.getLogger("connectors.line")
 
 SESSION_PREFIX = "line:"
-MENU_LANGUAGE = "menu=language"   # the rich menu's language area (connectors.line_cards.rich_menu)
+MENU_LANGUAGE = "menu=language"  # the rich menu's language area (connectors.line_cards.rich_menu)
 LIMITS = ChannelLimits(text_chars=5000, messages_per_send=5, quick_replies=13, label_chars=20, ruby=False)
 
 
@@ -83,7 +84,7 @@ class LineChannel:
 
     def send(self, recipient: str, messages: Sequence[Outgoing], reply_token: str = "") -> None:
         size = self.limits.messages_per_send
-        batches = [[text_message(m) for m in messages[i:i + size]] for i in range(0, len(messages), size)]
+        batches = [[text_message(m) for m in messages[i : i + size]] for i in range(0, len(messages), size)]
         with ApiClient(self.configuration) as client:
             api = MessagingApi(client)
             for number, batch in enumerate(batches):
@@ -94,19 +95,22 @@ class LineChannel:
                     except ApiException as failed:  # expired or used token: push the same messages
                         log.warning("LINE reply failed (%s %s); pushing instead", failed.status, failed.reason)
                 # the retry key makes a retried push idempotent on LINE's side
-                api.push_message(PushMessageRequest(to=recipient, messages=batch),
-                                 x_line_retry_key=str(uuid.uuid4()))
+                api.push_message(PushMessageRequest(to=recipient, messages=batch), x_line_retry_key=str(uuid.uuid4()))
 
 
 def text_message(message: Outgoing) -> TextMessage | FlexMessage:
     """A text message, or a Flex card with its alt text (what LINE shows where Flex is not shown)."""
-    items = [QuickReplyItem(action=PostbackAction(label=c.label, data=c.data, display_text=c.label)
-                            if c.data else MessageAction(label=c.label, text=c.text))
-             for c in message.choices]
+    items = [
+        QuickReplyItem(
+            action=PostbackAction(label=c.label, data=c.data, display_text=c.label)
+            if c.data
+            else MessageAction(label=c.label, text=c.text)
+        )
+        for c in message.choices
+    ]
     quick = QuickReply(items=items) if items else None
     if isinstance(message, Card) and message.contents:
-        return FlexMessage(alt_text=message.text, contents=FlexContainer.from_dict(message.contents),
-                           quick_reply=quick)
+        return FlexMessage(alt_text=message.text, contents=FlexContainer.from_dict(message.contents), quick_reply=quick)
     return TextMessage(text=message.text, quick_reply=quick)
 
 

@@ -6,6 +6,7 @@ of ``connectors.metrics`` and the application's warnings all come out in the sam
     {"ts": "2026-11-26T10:00:00.123Z", "level": "INFO", "logger": "tsunagu.access",
      "message": "POST /api/chat 200", "method": "POST", "route": "/api/chat", "status": 200, ...}
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,8 +18,12 @@ from bot.redact import redact
 __all__ = ["JsonFormatter", "RedactingFormatter", "uvicorn_log_config"]
 
 # attributes every LogRecord has; anything else on a record came in through ``extra=``
-_STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime", "taskName",
-                                                                           "color_message"}  # uvicorn's ANSI copy
+_STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {
+    "message",
+    "asctime",
+    "taskName",
+    "color_message",
+}  # uvicorn's ANSI copy
 
 
 def _clean(value):
@@ -28,7 +33,8 @@ def _clean(value):
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         entry = {
-            "ts": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(timespec="milliseconds")
+            "ts": dt.datetime.fromtimestamp(record.created, dt.UTC)
+            .isoformat(timespec="milliseconds")
             .replace("+00:00", "Z"),
             "level": record.levelname,
             "logger": record.name,
@@ -51,14 +57,18 @@ class RedactingFormatter(logging.Formatter):
 
 def uvicorn_log_config(fmt: str = "json", level: str = "INFO") -> dict:
     """A ``logging.config.dictConfig`` for uvicorn and the application loggers."""
-    formatter = ({"()": JsonFormatter} if fmt == "json"
-                 else {"()": RedactingFormatter, "format": "%(asctime)s %(levelname)s %(name)s: %(message)s"})
+    formatter = (
+        {"()": JsonFormatter}
+        if fmt == "json"
+        else {"()": RedactingFormatter, "format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}
+    )
     return {
         "version": 1,
         "disable_existing_loggers": False,
         "formatters": {"default": formatter},
-        "handlers": {"default": {"class": "logging.StreamHandler", "formatter": "default",
-                                 "stream": "ext://sys.stderr"}},
+        "handlers": {
+            "default": {"class": "logging.StreamHandler", "formatter": "default", "stream": "ext://sys.stderr"}
+        },
         "root": {"handlers": ["default"], "level": level},
         "loggers": {
             "uvicorn": {"handlers": [], "level": level, "propagate": True},

@@ -4,6 +4,7 @@ With ``tsunagu serve --workers N`` the workers count into files in one folder (p
 multiprocess mode: ``serve`` sets ``PROMETHEUS_MULTIPROC_DIR`` before any worker starts), and a scrape of
 any worker adds up all of them. Separate instances are scraped separately (docs/deploy.md).
 """
+
 from __future__ import annotations
 
 import logging
@@ -22,10 +23,15 @@ __all__ = ["router", "RequestMetrics", "record_turn", "REQUESTS", "LATENCY", "QU
 router = APIRouter()
 access_log = logging.getLogger("tsunagu.access")
 
-REQUESTS = Counter("tsunagu_http_requests_total", "HTTP requests by route template, method and status",
-                   ["route", "method", "status"])
-LATENCY = Histogram("tsunagu_http_request_duration_seconds", "Time to the last byte of the response, by route",
-                    ["route"], buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10))
+REQUESTS = Counter(
+    "tsunagu_http_requests_total", "HTTP requests by route template, method and status", ["route", "method", "status"]
+)
+LATENCY = Histogram(
+    "tsunagu_http_request_duration_seconds",
+    "Time to the last byte of the response, by route",
+    ["route"],
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+)
 QUESTIONS = Counter("tsunagu_questions_total", "Questions by what became of them", ["outcome"])
 HANDOFFS = Counter("tsunagu_handoffs_total", "Referrals to an office, by reason", ["reason"])
 ANSWERS = Counter("tsunagu_answers_total", "Questions answered from the guidebook, by reply language", ["lang"])
@@ -48,7 +54,7 @@ def _route_of(scope: dict, root_path: str) -> str:
         return route.path
     mounted = scope.get("root_path", "")
     if mounted != root_path and mounted.startswith(root_path):  # a Mount matched and extended root_path
-        return mounted[len(root_path):] + "/{path}"
+        return mounted[len(root_path) :] + "/{path}"
     return "unmatched"
 
 
@@ -80,9 +86,18 @@ class RequestMetrics:
             route = _route_of(scope, root_path)
             REQUESTS.labels(route, scope["method"], str(status)).inc()
             LATENCY.labels(route).observe(elapsed)
-            access_log.info("%s %s %s", scope["method"], route, status, extra={
-                "method": scope["method"], "route": route, "status": status,
-                "duration_ms": round(elapsed * 1000, 1)})
+            access_log.info(
+                "%s %s %s",
+                scope["method"],
+                route,
+                status,
+                extra={
+                    "method": scope["method"],
+                    "route": route,
+                    "status": status,
+                    "duration_ms": round(elapsed * 1000, 1),
+                },
+            )
 
         async def observed_send(message) -> None:
             nonlocal status

@@ -5,6 +5,7 @@ The page language is ``/?lang=CODE`` when CODE is one of Tsunagu's languages, el
 catalog messages whose id starts with ``ui_`` (``translations/<lang>/LC_MESSAGES/messages.po``), so a new
 language brings its page words with its catalog and no code lists languages.
 """
+
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
@@ -30,8 +31,8 @@ def html_lang(code: str) -> str:
 
 @dataclass(frozen=True)
 class PageLanguage:
-    code: str       # a Tsunagu language code: "vi", "ja-plain", …
-    chosen: bool    # named in ?lang= (the picker starts on it) rather than guessed from the browser
+    code: str  # a Tsunagu language code: "vi", "ja-plain", …
+    chosen: bool  # named in ?lang= (the picker starts on it) rather than guessed from the browser
 
     @property
     def html_lang(self) -> str:

@@ -4,6 +4,7 @@ and scripts (``connectors/static``, served at ``/static``) and the security head
 The Content-Security-Policy allows only this site's own scripts and styles — no CDN, no inline script — so
 even text that slipped into markup could not run.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,7 +25,7 @@ templates.env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii"
 
 PAGE_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; object-src 'none'; "
-                               "base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+    "base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
 }

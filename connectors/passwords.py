@@ -3,6 +3,7 @@
 A hash looks like ``pbkdf2_sha256$600000$<salt hex>$<hash hex>``; ``tsunagu hash-password`` prints one.
 There is no default password: with no username or no password configured, every login fails.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -5,6 +5,7 @@ Body: ``{"text": "...", "mode": "rewrite" | "check", "spaces": false, "level": "
 ``PlainResult.to_json()``; a check returns ``{"breaches": [...]}``. Bad input gets the same clear 4xx
 errors as ``/api/chat``.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

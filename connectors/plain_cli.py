@@ -3,6 +3,7 @@
 With TEXT it handles that text; without, it reads standard input one line at a time and writes exactly
 one output line per input line (empty lines stay empty; progress goes to standard error).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -71,14 +72,20 @@ def cmd_plain(args) -> int:
 
 def add_plain_parser(commands) -> argparse.ArgumentParser:
     plain = commands.add_parser(
-        "plain", help="rewrite Japanese in plain Japanese (やさしい日本語), or --check it",
+        "plain",
+        help="rewrite Japanese in plain Japanese (やさしい日本語), or --check it",
         description="Rewrite TEXT in plain Japanese following the 2020 guidelines. Without TEXT, read one "
-        "sentence per line from standard input and write one rewritten line per input line.")
+        "sentence per line from standard input and write one rewritten line per input line.",
+    )
     plain.add_argument("text", nargs="?", help="the text (default: read lines from standard input)")
     plain.add_argument("--json", action="store_true", help="print JSON (the shape of POST /api/plain)")
     plain.add_argument("--check", action="store_true", help="list guideline breaches instead of rewriting")
     plain.add_argument("--spaces", action="store_true", help="put a space between phrases (分かち書き)")
-    plain.add_argument("--level", choices=("N5", "N4", "N3"), default=None,
-                       help="furigana for a reader learning this JLPT level (default: TSUNAGU_FURIGANA_LEVEL, N5)")
+    plain.add_argument(
+        "--level",
+        choices=("N5", "N4", "N3"),
+        default=None,
+        help="furigana for a reader learning this JLPT level (default: TSUNAGU_FURIGANA_LEVEL, N5)",
+    )
     plain.set_defaults(func=cmd_plain)
     return plain

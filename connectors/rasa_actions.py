@@ -19,6 +19,7 @@ JSON (sources, handoff office and staff summary) as the ``custom`` payload ``{"t
 The dialogue manager is the service's (``get_services``) unless one is given, so ``rasa run actions
 --actions connectors.rasa_actions`` works as well as ``tsunagu actions``.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -34,9 +35,17 @@ from bot.dialogue import DialogueManager, IncomingMessage
 from bot.replies import QuickReply, Reply
 from connectors.rasa_slots import reply_payload, slots_from_state, state_from_slots
 
-__all__ = ["TsunaguAction", "ActionAnswerQuestion", "ActionHandoff", "ActionEmergency",
-           "ActionTsunaguRespond", "ActionPlainJapanese", "ALL_ACTIONS", "NLU_FALLBACK",
-           "last_bot_message"]
+__all__ = [
+    "TsunaguAction",
+    "ActionAnswerQuestion",
+    "ActionHandoff",
+    "ActionEmergency",
+    "ActionTsunaguRespond",
+    "ActionPlainJapanese",
+    "ALL_ACTIONS",
+    "NLU_FALLBACK",
+    "last_bot_message",
+]
 
 NLU_FALLBACK = "nlu_fallback"
 CHANNEL = "rasa"
@@ -72,8 +81,9 @@ class TsunaguAction(Action, ABC):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
         replies, slots = await asyncio.to_thread(self.turn, tracker)
         for reply in replies:
-            dispatcher.utter_message(text=reply.text, json_message=reply_payload(reply),
-                                     buttons=[_button(q) for q in reply.quick_replies])
+            dispatcher.utter_message(
+                text=reply.text, json_message=reply_payload(reply), buttons=[_button(q) for q in reply.quick_replies]
+            )
         return [SlotSet(name, value) for name, value in slots.items()]
 
 
@@ -154,8 +164,12 @@ class ActionPlainJapanese(TsunaguAction):
 
         plain = rewrite(said["text"])
         last = replies[-1]
-        rewritten = Reply(last.session_id, last.speech, plain.text,
-                          extra={"plain": {"ruby_html": plain.ruby.html, "ruby_text": plain.ruby.bracket}})
+        rewritten = Reply(
+            last.session_id,
+            last.speech,
+            plain.text,
+            extra={"plain": {"ruby_html": plain.ruby.html, "ruby_text": plain.ruby.bracket}},
+        )
         return replies + [rewritten], slots
 
 
@@ -174,4 +188,9 @@ def last_bot_message(events: list[dict]) -> tuple[dict | None, str]:
 
 
 ALL_ACTIONS: tuple[type[TsunaguAction], ...] = (
-    ActionAnswerQuestion, ActionHandoff, ActionEmergency, ActionTsunaguRespond, ActionPlainJapanese)
+    ActionAnswerQuestion,
+    ActionHandoff,
+    ActionEmergency,
+    ActionTsunaguRespond,
+    ActionPlainJapanese,
+)

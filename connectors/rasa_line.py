@@ -19,6 +19,7 @@ Credentials (``credentials.yml``; each falls back to the environment variable na
 ``channel_secret`` [LINE_CHANNEL_SECRET], ``channel_access_token`` [LINE_CHANNEL_ACCESS_TOKEN],
 ``api_base`` [LINE_API_BASE, default https://api.line.me].
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -40,10 +41,10 @@ __all__ = ["LineInput", "LineOutput", "LineApi", "valid_signature", "MAX_MESSAGE
 
 log = logging.getLogger(__name__)
 
-MAX_MESSAGES_PER_CALL = 5   # LINE Messaging API: messages per reply or push request
+MAX_MESSAGES_PER_CALL = 5  # LINE Messaging API: messages per reply or push request
 MAX_QUICK_REPLIES = 13
-MAX_LABEL = 20              # characters of a quick reply label
-MAX_TEXT = 5000             # characters of a text message
+MAX_LABEL = 20  # characters of a quick reply label
+MAX_TEXT = 5000  # characters of a text message
 
 
 def valid_signature(secret: str, body: bytes, signature: str | None) -> bool:
@@ -80,8 +81,7 @@ def _quick_reply(buttons: list[dict]) -> dict:
     for button in buttons[:MAX_QUICK_REPLIES]:
         title = str(button.get("title") or button.get("payload") or "")
         payload = str(button.get("payload") or title)
-        items.append({"type": "action", "action": {"type": "message", "label": title[:MAX_LABEL],
-                                                    "text": payload}})
+        items.append({"type": "action", "action": {"type": "message", "label": title[:MAX_LABEL], "text": payload}})
     return {"items": items}
 
 
@@ -98,10 +98,9 @@ class LineOutput(OutputChannel):
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         for start in range(0, len(text), MAX_TEXT):  # LINE refuses empty texts and longer ones
-            self.messages.append({"type": "text", "text": text[start:start + MAX_TEXT]})
+            self.messages.append({"type": "text", "text": text[start : start + MAX_TEXT]})
 
-    async def send_text_with_buttons(self, recipient_id: str, text: str, buttons: list[dict],
-                                     **kwargs: Any) -> None:
+    async def send_text_with_buttons(self, recipient_id: str, text: str, buttons: list[dict], **kwargs: Any) -> None:
         await self.send_text_message(recipient_id, text)
         if buttons and self.messages:
             self.messages[-1]["quickReply"] = _quick_reply(buttons)
@@ -115,8 +114,9 @@ class LineOutput(OutputChannel):
             self.messages.extend(m for m in native if isinstance(m, dict))
 
     async def flush(self) -> None:
-        batches = [self.messages[i:i + MAX_MESSAGES_PER_CALL]
-                   for i in range(0, len(self.messages), MAX_MESSAGES_PER_CALL)]
+        batches = [
+            self.messages[i : i + MAX_MESSAGES_PER_CALL] for i in range(0, len(self.messages), MAX_MESSAGES_PER_CALL)
+        ]
         self.messages = []
         if not batches:
             return
@@ -155,12 +155,20 @@ class LineInput(InputChannel):
             if event.get("type") != "message" or message.get("type") != "text" or not user_id:
                 continue  # follows, stickers, images: not for Rasa's NLU
             output = LineOutput(self.api, event.get("replyToken"), user_id)
-            metadata = {"line": {"source": source, "message_id": message.get("id"),
-                                 "timestamp": event.get("timestamp")}}
+            metadata = {
+                "line": {"source": source, "message_id": message.get("id"), "timestamp": event.get("timestamp")}
+            }
             try:
-                await on_new_message(UserMessage(message.get("text", ""), output, user_id,
-                                                 input_channel=self.name(), message_id=message.get("id"),
-                                                 metadata=metadata))
+                await on_new_message(
+                    UserMessage(
+                        message.get("text", ""),
+                        output,
+                        user_id,
+                        input_channel=self.name(),
+                        message_id=message.get("id"),
+                        metadata=metadata,
+                    )
+                )
             except Exception:  # one failing event must not lose the others
                 log.exception("Rasa failed on a LINE message from %s", user_id)
             await output.flush()

@@ -10,6 +10,7 @@ first ``PER_TOPIC`` example questions of every topic in every language, in
 The files are generated: ``tsunagu rasa-questions`` writes them, ``--check`` fails when they are stale
 (a test runs the check, so a changed example question must be followed by a regeneration).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

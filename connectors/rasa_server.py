@@ -4,6 +4,7 @@ rasa-sdk's ``run`` starts Sanic worker processes that rebuild the app from a pic
 index and the embedding model once more per worker; here the services are built once, before serving, and
 the app runs in this process (the actions run the dialogue on worker threads, like the web service).
 """
+
 from __future__ import annotations
 
 from rasa_sdk.endpoint import create_app

@@ -9,6 +9,7 @@ and wins — a language set that way counts as the resident's explicit choice, l
 No Rasa import here: the mapping is tested without rasa-sdk. The slot names must match
 ``training_data/domain.yml`` (a test checks).
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -25,12 +26,12 @@ __all__ = ["SLOTS", "SlotNames", "state_from_slots", "slots_from_state", "reply_
 
 @dataclass(frozen=True)
 class SlotNames:
-    language: str = "language"          # reply language code ("ja-plain" accepted on input)
-    register: str = "register"          # "standard" or "plain"
-    prefecture: str = "prefecture"      # prefecture id of knowledge/data/places.yaml (or any name of it)
-    city: str = "city"                  # city id, when the resident named a city
+    language: str = "language"  # reply language code ("ja-plain" accepted on input)
+    register: str = "register"  # "standard" or "plain"
+    prefecture: str = "prefecture"  # prefecture id of knowledge/data/places.yaml (or any name of it)
+    city: str = "city"  # city id, when the resident named a city
     handoff_office: str = "handoff_office"  # id of the office the last handoff referred to
-    state: str = "tsunagu_state"        # the whole dialogue state (JSON object)
+    state: str = "tsunagu_state"  # the whole dialogue state (JSON object)
 
     def all(self) -> tuple[str, ...]:
         return (self.language, self.register, self.prefecture, self.city, self.handoff_office, self.state)

@@ -5,6 +5,7 @@ the browser (no markup ever travels with the text) — for the answer, its quick
 words; channels without ruby get ``漢字(かんじ)``. A channel uses one of the two, never both: readings the
 content writes in brackets become ruby too (``bot.plain.given``).
 """
+
 from __future__ import annotations
 
 import threading

@@ -1,4 +1,5 @@
 """Builds the object graph (embedder → index → assistant → dialogue) from Settings, once per process."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,7 +27,13 @@ from knowledge.index_manager import IndexManager
 from knowledge.languages import load_writings
 from knowledge.offices import OfficeDirectory, load_offices
 from knowledge.paths import (
-    DATA_DIR, GUIDEBOOK_DIR, INTENTS_DIR, PREBUILT_DIR, QUESTIONS_DIR, SITUATIONS_DIR, TRANSLATIONS_DIR,
+    DATA_DIR,
+    GUIDEBOOK_DIR,
+    INTENTS_DIR,
+    PREBUILT_DIR,
+    QUESTIONS_DIR,
+    SITUATIONS_DIR,
+    TRANSLATIONS_DIR,
 )
 from knowledge.places import Gazetteer, load_places
 from knowledge.topics import load_topics
@@ -45,8 +52,8 @@ class LanguageData:
     intents: Path = INTENTS_DIR
     translations: Path = TRANSLATIONS_DIR
     statuses: Path = DATA_DIR / "statuses.yaml"
-    language_rules: Path = RULES_FILE      # script ranges and letters for detection (a new script adds a range)
-    situations: Path = SITUATIONS_DIR      # serious-situation examples (bot/safety), indexed like the intents
+    language_rules: Path = RULES_FILE  # script ranges and letters for detection (a new script adds a range)
+    situations: Path = SITUATIONS_DIR  # serious-situation examples (bot/safety), indexed like the intents
 
     @property
     def packaged(self) -> bool:
@@ -90,8 +97,9 @@ class Services:
         return stop
 
 
-def build_services(settings: Settings, data: LanguageData = LanguageData(), build: bool = True,
-                   progress_factory=None) -> Services:
+def build_services(
+    settings: Settings, data: LanguageData = LanguageData(), build: bool = True, progress_factory=None
+) -> Services:
     content_langs = languages_in(data.guidebook)
     # every content key ("ja-plain") and the language of each ("ja"): a register's language is detectable
     languages = sorted(set(content_langs) | {Speech.parse(key).lang for key in content_langs})
@@ -127,9 +135,18 @@ def build_services(settings: Settings, data: LanguageData = LanguageData(), buil
     router = HandoffRouter(offices, places, catalogs)
     emergency_topics = frozenset(t for t, info in load_topics().items() if info.chapter == "10-emergencies")
     policy = DialoguePolicy.from_settings(settings)
-    dialogue = DialogueManager(assistant, store, router, load_cues(data.translations), places, policy,
-                               emergency_topics, on_turn=record_turn, writings=writings,
-                               safety=build_safety(data.translations, offices, current))
+    dialogue = DialogueManager(
+        assistant,
+        store,
+        router,
+        load_cues(data.translations),
+        places,
+        policy,
+        emergency_topics,
+        on_turn=record_turn,
+        writings=writings,
+        safety=build_safety(data.translations, offices, current),
+    )
     return Services(settings, index, identifier, catalogs, offices, places, store, assistant, dialogue, languages)
 
 

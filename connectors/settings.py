@@ -3,6 +3,7 @@
 Tests override ``get_settings`` (FastAPI dependency override) or call ``get_settings.cache_clear()``
 after changing the environment.
 """
+
 from __future__ import annotations
 
 import functools
@@ -31,16 +32,27 @@ class Settings(BaseSettings):
     intent_threshold: float = Field(0.90, description="similarity an intent example needs to win over a topic")
     retention_days: int = Field(90, ge=1, description="conversations idle longer than this are deleted")
     cache_size: int = Field(2048, ge=0)
-    reindex_check_seconds: float = Field(30.0, description="how often the service checks for changed content; 0 = never")
+    reindex_check_seconds: float = Field(
+        30.0, description="how often the service checks for changed content; 0 = never"
+    )
     line_channel_secret: str = ""
     line_channel_access_token: str = ""
     line_api_base: str = "https://api.line.me"
-    line_reply_token_seconds: float = Field(50.0, ge=0, description="after this, LINE answers are pushed "
-                                            "instead of replied (LINE's reply tokens are short-lived)")
-    outbox_poll_seconds: float = Field(5.0, description="how often each process looks for LINE answers left "
-                                       "unsent (by a crash or a failed call); 0 = never")
-    outbox_lease_seconds: float = Field(60.0, gt=0, description="how long a process may take to send an answer "
-                                        "before another process takes the job over")
+    line_reply_token_seconds: float = Field(
+        50.0,
+        ge=0,
+        description="after this, LINE answers are pushed instead of replied (LINE's reply tokens are short-lived)",
+    )
+    outbox_poll_seconds: float = Field(
+        5.0,
+        description="how often each process looks for LINE answers left "
+        "unsent (by a crash or a failed call); 0 = never",
+    )
+    outbox_lease_seconds: float = Field(
+        60.0,
+        gt=0,
+        description="how long a process may take to send an answer before another process takes the job over",
+    )
     # staff pages (/staff, /training, /analytics): no login works until a username and a password are set
     staff_username: str = ""
     staff_password: str = Field("", description="plain password; prefer staff_password_hash")
@@ -48,8 +60,11 @@ class Settings(BaseSettings):
     session_secret: str = Field("", description="signs the login cookie; empty: derived from the password")
     session_hours: float = Field(12.0, gt=0, description="how long a staff login lasts")
     log_format: Literal["json", "text"] = "json"
-    public_url: str = Field("", description="the web chat's address for residents (the QR code on a staff "
-                                            "handout); empty: the address the staff console was opened at")
+    public_url: str = Field(
+        "",
+        description="the web chat's address for residents (the QR code on a staff "
+        "handout); empty: the address the staff console was opened at",
+    )
 
     @property
     def index_dir(self) -> Path:

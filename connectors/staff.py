@@ -6,6 +6,7 @@ answer shown, the history is listed on the side, follow-up questions keep the la
 resident's language beside Japanese, the office card, sources and a QR code that opens the same
 conversation in the web chat) and a big-font view to turn the screen towards the resident.
 """
+
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -27,17 +28,36 @@ router = APIRouter()
 
 def _topics_text(view: StaffView) -> str:
     """The topic list as the copy button copies it: one line per topic with its source."""
-    return "\n".join(f"{t.title_ja} — {t.source_title or t.chapter_ja}"
-                     f"{' ' + t.source_url if t.source_url else ''}" for t in view.topics)
+    return "\n".join(
+        f"{t.title_ja} — {t.source_title or t.chapter_ja}{' ' + t.source_url if t.source_url else ''}"
+        for t in view.topics
+    )
 
 
 def _page(request: Request, app: Tsunagu, user: str, visit: str = "", **values) -> HTMLResponse:
     history = app.visit_history(visit) if visit else []
     titles = {entry.topic: app.topic_title_ja(entry.topic) for entry in history if entry.topic}
-    context = {"active": "staff", "user": user, "labels": labels_for(app), "view": None, "said": "",
-               "lang": "", "prefecture": "", "municipality": "", "reason": "", "error": "", "phones": [],
-               "topics_text": "", "max_chars": app.settings.max_message_chars, "visit": visit,
-               "history": history, "history_titles": titles, "qr": "", "chat_url": "", **values}
+    context = {
+        "active": "staff",
+        "user": user,
+        "labels": labels_for(app),
+        "view": None,
+        "said": "",
+        "lang": "",
+        "prefecture": "",
+        "municipality": "",
+        "reason": "",
+        "error": "",
+        "phones": [],
+        "topics_text": "",
+        "max_chars": app.settings.max_message_chars,
+        "visit": visit,
+        "history": history,
+        "history_titles": titles,
+        "qr": "",
+        "chat_url": "",
+        **values,
+    }
     return render(request, "staff/console.html", context, 422 if context["error"] else 200)
 
 
@@ -48,22 +68,47 @@ def console(request: Request, visit: str = "", user: str = Depends(staff_user), 
 
 
 @router.post("/staff", response_class=HTMLResponse, include_in_schema=False)
-async def look_up(request: Request, said: str = Form(""), lang: str = Form(""), prefecture: str = Form(""),
-                  municipality: str = Form(""), reason: str = Form(""), visit: str = Form(""),
-                  user: str = Depends(staff_user), app: Tsunagu = Depends(get_tsunagu)):
+async def look_up(
+    request: Request,
+    said: str = Form(""),
+    lang: str = Form(""),
+    prefecture: str = Form(""),
+    municipality: str = Form(""),
+    reason: str = Form(""),
+    visit: str = Form(""),
+    user: str = Depends(staff_user),
+    app: Tsunagu = Depends(get_tsunagu),
+):
     said, municipality = said.strip(), municipality.strip()[:60]
     visit = visit if is_visit_id(visit) else ""
     values = {"said": said, "lang": lang, "prefecture": prefecture, "municipality": municipality, "reason": reason}
     if not said:
         return _page(request, app, user, visit, error="住民の方の言葉を入力してください。", **values)
     if len(said) > app.settings.max_message_chars:
-        return _page(request, app, user, visit, **values,
-                     error=f"{app.settings.max_message_chars}文字までにしてください（{len(said)}文字）。")
+        return _page(
+            request,
+            app,
+            user,
+            visit,
+            **values,
+            error=f"{app.settings.max_message_chars}文字までにしてください（{len(said)}文字）。",
+        )
     visit = visit or new_visit_id()
-    view = await run_in_threadpool(app.look_up_for_visit, visit, said, lang or None, prefecture, municipality,
-                                   reason if reason in REASONS else "")
+    view = await run_in_threadpool(
+        app.look_up_for_visit, visit, said, lang or None, prefecture, municipality, reason if reason in REASONS else ""
+    )
     phones = app.office_phones(view.office.id) if view.office else []
     url = chat_url(app.settings.public_url or str(request.base_url), visit)
     values["lang"] = lang or view.lang  # a follow-up question keeps the resident's language
-    return _page(request, app, user, visit, view=view, phones=phones, topics_text=_topics_text(view),
-                 qr=qr_svg(url, "QR: Tsunagu web chat"), chat_url=url, **values)
+    return _page(
+        request,
+        app,
+        user,
+        visit,
+        view=view,
+        phones=phones,
+        topics_text=_topics_text(view),
+        qr=qr_svg(url, "QR: Tsunagu web chat"),
+        chat_url=url,
+        **values,
+    )

@@ -2,6 +2,7 @@
 ``connectors.pages``, and the Japanese labels those pages use for codes (languages, reasons, offices,
 places) — all from data (babel, catalogs, office and place data), none typed here.
 """
+
 from __future__ import annotations
 
 import functools
@@ -32,12 +33,12 @@ def render(request: Request, name: str, context: dict, status: int = 200) -> HTM
 class Labels:
     """Japanese names for the codes shown on the staff pages."""
 
-    languages: dict[str, str]     # code -> "ベトナム語 (Tiếng Việt)"
+    languages: dict[str, str]  # code -> "ベトナム語 (Tiếng Việt)"
     languages_ja: dict[str, str]  # code -> "ベトナム語" (chart labels)
-    reasons: dict[str, str]       # handoff reason -> the summary sentence for it
-    offices: dict[str, str]       # office id -> name in Japanese
-    prefectures: dict[str, str]   # prefecture id -> name in Japanese, in the gazetteer's order
-    outcomes: dict[str, str]      # outcome code -> label (connectors/data/staff_labels.yaml)
+    reasons: dict[str, str]  # handoff reason -> the summary sentence for it
+    offices: dict[str, str]  # office id -> name in Japanese
+    prefectures: dict[str, str]  # prefecture id -> name in Japanese, in the gazetteer's order
+    outcomes: dict[str, str]  # outcome code -> label (connectors/data/staff_labels.yaml)
     channels: dict[str, str]
 
     def language(self, code: str) -> str:
@@ -56,9 +57,18 @@ def _own_labels() -> dict:
 
 def labels_for(app: Tsunagu) -> Labels:
     names = app.staff_names
-    languages = {code: japanese if japanese == own else f"{japanese} ({own})"
-                 for code, (japanese, own) in names.languages.items()}
+    languages = {
+        code: japanese if japanese == own else f"{japanese} ({own})"
+        for code, (japanese, own) in names.languages.items()
+    }
     languages_ja = {code: japanese for code, (japanese, _) in names.languages.items()}
     own = _own_labels()
-    return Labels(languages, languages_ja, dict(names.reasons), dict(names.offices), dict(names.prefectures),
-                  dict(own["outcomes"]), dict(own["channels"]))
+    return Labels(
+        languages,
+        languages_ja,
+        dict(names.reasons),
+        dict(names.offices),
+        dict(names.prefectures),
+        dict(own["outcomes"]),
+        dict(own["channels"]),
+    )

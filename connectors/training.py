@@ -5,6 +5,7 @@ guideline breaches and the model answer (with furigana, for reading aloud). Only
 staff user and case, in the store: the case list shows each case's attempts and best score, the same
 whichever service process draws it.
 """
+
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
@@ -30,12 +31,22 @@ def _case_or_404(app: Tsunagu, case_id: str) -> TrainingCase:
     return case
 
 
-def _case_page(request: Request, app: Tsunagu, user: str, case: TrainingCase, reply: str = "",
-               score=None, error: str = "") -> HTMLResponse:
-    model_ruby = (tuple((s.text, s.reading) for s in furigana(score.model_answer).segments) if score else ())
-    context = {"active": "training", "user": user, "case": case, "title": app.topic_title_ja(case.topic),
-               "labels": labels_for(app), "reply": reply, "score": score, "model_ruby": model_ruby,
-               "error": error, "max_chars": MAX_REPLY_CHARS}
+def _case_page(
+    request: Request, app: Tsunagu, user: str, case: TrainingCase, reply: str = "", score=None, error: str = ""
+) -> HTMLResponse:
+    model_ruby = tuple((s.text, s.reading) for s in furigana(score.model_answer).segments) if score else ()
+    context = {
+        "active": "training",
+        "user": user,
+        "case": case,
+        "title": app.topic_title_ja(case.topic),
+        "labels": labels_for(app),
+        "reply": reply,
+        "score": score,
+        "model_ruby": model_ruby,
+        "error": error,
+        "max_chars": MAX_REPLY_CHARS,
+    }
     return render(request, "staff/training_case.html", context, 422 if error else 200)
 
 
@@ -43,25 +54,31 @@ def _case_page(request: Request, app: Tsunagu, user: str, case: TrainingCase, re
 def cases(request: Request, user: str = Depends(staff_user), app: Tsunagu = Depends(get_tsunagu)):
     progress = app.training_progress(user)
     listed = [(case, app.topic_title_ja(case.topic), progress.get(case.id)) for case in app.training_cases()]
-    return render(request, "staff/training.html", {"active": "training", "user": user, "cases": listed,
-                                                   "labels": labels_for(app)})
+    return render(
+        request, "staff/training.html", {"active": "training", "user": user, "cases": listed, "labels": labels_for(app)}
+    )
 
 
 @router.get("/training/{case_id}", response_class=HTMLResponse, include_in_schema=False)
-def practice(case_id: str, request: Request, user: str = Depends(staff_user),
-             app: Tsunagu = Depends(get_tsunagu)):
+def practice(case_id: str, request: Request, user: str = Depends(staff_user), app: Tsunagu = Depends(get_tsunagu)):
     return _case_page(request, app, user, _case_or_404(app, case_id))
 
 
 @router.post("/training/{case_id}", response_class=HTMLResponse, include_in_schema=False)
-async def score_reply(case_id: str, request: Request, reply: str = Form(""), user: str = Depends(staff_user),
-                      app: Tsunagu = Depends(get_tsunagu)):
+async def score_reply(
+    case_id: str,
+    request: Request,
+    reply: str = Form(""),
+    user: str = Depends(staff_user),
+    app: Tsunagu = Depends(get_tsunagu),
+):
     case = _case_or_404(app, case_id)
     reply = reply.strip()
     if not reply:
         return _case_page(request, app, user, case, error="返答を日本語で書いてください。")
     if len(reply) > MAX_REPLY_CHARS:
-        return _case_page(request, app, user, case, reply,
-                          error=f"{MAX_REPLY_CHARS}文字までにしてください（{len(reply)}文字）。")
+        return _case_page(
+            request, app, user, case, reply, error=f"{MAX_REPLY_CHARS}文字までにしてください（{len(reply)}文字）。"
+        )
     score = await run_in_threadpool(app.training_score, case, reply, user)
     return _case_page(request, app, user, case, reply, score)

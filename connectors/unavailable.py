@@ -1,6 +1,7 @@
 """While the database is unreachable (down, restarting), every route answers 503 with a JSON error and a
 ``Retry-After`` instead of a 500 with a traceback; the connection pool reconnects by itself when the
 database is back (``pool_pre_ping``), so the service never needs restarting."""
+
 from __future__ import annotations
 
 import logging
@@ -25,8 +26,7 @@ def unavailable_response(message: str = MESSAGE) -> JSONResponse:
 async def _handler(request: Request, error: Exception) -> JSONResponse:
     if not store_unavailable(error):
         raise error
-    log.warning("database unavailable during %s %s: %s", request.method, request.url.path,
-                type(error).__name__)
+    log.warning("database unavailable during %s %s: %s", request.method, request.url.path, type(error).__name__)
     return unavailable_response()
 
 

@@ -6,6 +6,7 @@ Accept-Language) and carries every language's words as JSON, so picking a langua
 The chat is request/response, so its ``send`` is the JSON the page receives: the merged reply, plus
 furigana segments for plain Japanese (the browser shows them as ``<ruby>``).
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -48,19 +49,23 @@ def reply_json(replies: Sequence[Reply]) -> dict:
 
 
 @router.get("/", response_class=HTMLResponse)
-def chat_page(request: Request, lang: str | None = None,
-              app: Tsunagu = Depends(get_tsunagu)) -> HTMLResponse:
+def chat_page(request: Request, lang: str | None = None, app: Tsunagu = Depends(get_tsunagu)) -> HTMLResponse:
     warm_up()
     choices = picker(app.languages)
     codes = [choice.code for choice in choices]
     page = page_language(lang, request.headers.get("accept-language"), codes)
     labels = app.page_words(list(dict.fromkeys([*codes, page.code])))
-    return templates.TemplateResponse(request, "chat.html", {
-        "active": "chat",
-        "languages": choices,
-        "max_chars": app.settings.max_message_chars,
-        "page": page,
-        "page_lang": page.html_lang,
-        "ui": labels[page.code],
-        "ui_all": label_ruby(labels),
-    }, headers={**PAGE_HEADERS, "Content-Language": page.html_lang, "Vary": "Accept-Language"})
+    return templates.TemplateResponse(
+        request,
+        "chat.html",
+        {
+            "active": "chat",
+            "languages": choices,
+            "max_chars": app.settings.max_message_chars,
+            "page": page,
+            "page_lang": page.html_lang,
+            "ui": labels[page.code],
+            "ui_all": label_ruby(labels),
+        },
+        headers={**PAGE_HEADERS, "Content-Language": page.html_lang, "Vary": "Accept-Language"},
+    )

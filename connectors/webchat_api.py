@@ -9,6 +9,7 @@
 
 /work/coord/chat-api.md (and docs/web-chat.md) describe both for other clients.
 """
+
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
@@ -60,7 +61,17 @@ async def history(session_id: str = "", app: Tsunagu = Depends(get_tsunagu)) -> 
     said = await run_in_threadpool(app.transcript, session)
     if said is None:
         return _error(404, "no web conversation with this session_id")
-    return JSONResponse({"session_id": session, "messages": [
-        {"role": "user" if m.direction == "in" else "assistant", "text": m.text, "lang": m.lang,
-         "register": m.meta.get("register", "standard") if m.direction == "out" else ""}
-        for m in said]})
+    return JSONResponse(
+        {
+            "session_id": session,
+            "messages": [
+                {
+                    "role": "user" if m.direction == "in" else "assistant",
+                    "text": m.text,
+                    "lang": m.lang,
+                    "register": m.meta.get("register", "standard") if m.direction == "out" else "",
+                }
+                for m in said
+            ],
+        }
+    )

@@ -3,6 +3,7 @@
 Read-only and independent of ``bot.catalog`` (imports run connectors → bot → knowledge, never back): the
 checks only need each language's translated strings, to hold them to the same rules as the guidebook.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

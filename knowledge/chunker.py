@@ -4,6 +4,7 @@ A guidebook topic is normally one chunk; a long section (an operator's official 
 paragraph boundaries into windows of at most ``max_chars`` characters, each repeating the heading so that
 it can be retrieved and cited alone.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -25,7 +26,7 @@ class Chunk:
     chapter: str
     chapter_title: str
     title: str
-    text: str            # heading + body window: what is embedded and shown
+    text: str  # heading + body window: what is embedded and shown
     source_file: str = ""
     source_section: str = ""
     kind: str = "passage"  # "passage" (answer text) or "question" (an example question, never shown)
@@ -83,12 +84,23 @@ def question_chunks(questions: Iterable[ExampleQuestion], sections: Iterable[Sec
     chunks = []
     for number, q in enumerate(questions):
         if q.topic_id.startswith(INTENT_PREFIX):  # intent examples stand on their own
-            chunks.append(Chunk(f"intent:{q.lang}:{number}", q.topic_id, q.lang, "", "", q.topic_id, q.text,
-                                kind="intent"))
+            chunks.append(
+                Chunk(f"intent:{q.lang}:{number}", q.topic_id, q.lang, "", "", q.topic_id, q.text, kind="intent")
+            )
             continue
         section = by_key.get((q.topic_id, q.lang)) or by_topic.get(q.topic_id)
         if section is None:
             continue  # a question for a topic that has no content is ignored (the content check reports it)
-        chunks.append(Chunk(f"question:{q.lang}:{q.topic_id}:{number}", q.topic_id, q.lang, section.chapter,
-                            section.chapter_title, section.title, q.text, kind="question"))
+        chunks.append(
+            Chunk(
+                f"question:{q.lang}:{q.topic_id}:{number}",
+                q.topic_id,
+                q.lang,
+                section.chapter,
+                section.chapter_title,
+                section.title,
+                q.text,
+                kind="question",
+            )
+        )
     return chunks

@@ -2,6 +2,7 @@
 
 The format is documented in docs/content-guide.md; this module is its only parser.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,7 +25,7 @@ class Section:
 
     topic_id: str
     lang: str
-    chapter: str          # file stem, e.g. "01-residence"
+    chapter: str  # file stem, e.g. "01-residence"
     chapter_title: str
     title: str
     body: str

@@ -2,6 +2,7 @@
 
 Run by the test suite and by ``tsunagu content --check``; translators run it on their language.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,8 +18,19 @@ from knowledge.numbers import numbers_in, phones_in
 from knowledge.offices import OfficeDirectory
 from knowledge.topics import TopicInfo
 
-__all__ = ["REFERENCE_LANG", "coverage_problems", "number_problems", "phone_problems", "format_problems",
-           "topic_index_problems", "is_site_root", "stale_report", "slash_date_problems", "words", "all_problems"]
+__all__ = [
+    "REFERENCE_LANG",
+    "coverage_problems",
+    "number_problems",
+    "phone_problems",
+    "format_problems",
+    "topic_index_problems",
+    "is_site_root",
+    "stale_report",
+    "slash_date_problems",
+    "words",
+    "all_problems",
+]
 
 REFERENCE_LANG = "en"
 _NATIVE_DIGITS = re.compile(r"[\u0966-\u096f\u0e50-\u0e59\u17e0-\u17e9\u1040-\u1049\uff10-\uff19]")
@@ -64,8 +76,10 @@ def number_problems(sections: list[Section]) -> list[str]:
             expected = numbers_in(reference[topic_id].text, REFERENCE_LANG)
             got = numbers_in(s.text, lang)
             if expected != got:
-                problems.append(f"{lang}/{topic_id}: numbers differ from {REFERENCE_LANG}: "
-                                f"missing {sorted(expected - got)}, extra {sorted(got - expected)}")
+                problems.append(
+                    f"{lang}/{topic_id}: numbers differ from {REFERENCE_LANG}: "
+                    f"missing {sorted(expected - got)}, extra {sorted(got - expected)}"
+                )
     return problems
 
 
@@ -114,8 +128,9 @@ def topic_index_problems(sections: list[Section], topics: dict[str, TopicInfo]) 
     problems += [f"topics.yaml: {t} has no content" for t in sorted(set(topics) - set(reference))]
     for topic_id, info in topics.items():
         if topic_id in reference and info.chapter != reference[topic_id].chapter:
-            problems.append(f"topics.yaml: {topic_id} says chapter {info.chapter}, content has "
-                            f"{reference[topic_id].chapter}")
+            problems.append(
+                f"topics.yaml: {topic_id} says chapter {info.chapter}, content has {reference[topic_id].chapter}"
+            )
         if not info.source_title or not info.source_url.startswith(("https://", "http://")):
             problems.append(f"topics.yaml: {topic_id} needs a source title and web address")
         elif is_site_root(info.source_url):
@@ -130,8 +145,9 @@ def is_site_root(url: str) -> bool:
     return path.strip("/") == "" or (path.endswith("/") and path.strip("/").count("/") == 0)
 
 
-def stale_report(sections: list[Section], topics: dict[str, TopicInfo], days: int,
-                 today: dt.date | None = None) -> list[str]:
+def stale_report(
+    sections: list[Section], topics: dict[str, TopicInfo], days: int, today: dt.date | None = None
+) -> list[str]:
     """Topics not compared with their page within ``days`` (or never), and date-bound facts: those whose
     change date is ahead (to watch) and those whose date has passed (the text must be rewritten)."""
     today = today or dt.date.today()
@@ -148,14 +164,20 @@ def stale_report(sections: list[Section], topics: dict[str, TopicInfo], days: in
                 dates[(s.topic_id, when)] = None
     for topic_id, when in sorted(dates, key=lambda k: (k[1], k[0])):
         if when <= today:
-            lines.append(f"overdue    {topic_id}: a fact changed on {when}; rewrite the text and drop its {{until}} lines")
+            lines.append(
+                f"overdue    {topic_id}: a fact changed on {when}; rewrite the text and drop its {{until}} lines"
+            )
         else:
             lines.append(f"changes    {topic_id}: a fact changes on {when} ({(when - today).days} days ahead)")
     return lines
 
 
 def all_problems(sections: list[Section], offices: OfficeDirectory, topics: dict[str, TopicInfo]) -> list[str]:
-    return (coverage_problems(sections) + number_problems(sections) + format_problems(sections)
-            + slash_date_problems((s.lang, s.topic_id, s.text) for s in sections)
-            + phone_problems(sections, offices, allowed_short=("#9110", "#7119"))
-            + topic_index_problems(sections, topics))
+    return (
+        coverage_problems(sections)
+        + number_problems(sections)
+        + format_problems(sections)
+        + slash_date_problems((s.lang, s.topic_id, s.text) for s in sections)
+        + phone_problems(sections, offices, allowed_short=("#9110", "#7119"))
+        + topic_index_problems(sections, topics)
+    )

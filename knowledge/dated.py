@@ -5,6 +5,7 @@ from the change date, both on a line marked ``{until DATE}``. The answer shows s
 ahead, without the marker; from DATE on the line disappears and ``tsunagu content --stale`` lists the topic
 as overdue for rewriting. See docs/content-guide.md ("Date-bound notes").
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -32,5 +33,5 @@ def current_text(text: str, today: dt.date | None = None) -> str:
         if match is None:
             kept.append(line)
         elif today < dt.date.fromisoformat(match["date"]):
-            kept.append((match["bullet"] or "") + line[match.end():])
+            kept.append((match["bullet"] or "") + line[match.end() :])
     return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")

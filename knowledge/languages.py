@@ -9,6 +9,7 @@ Japanese search group all read this, so a 17th language written without spaces i
 Content keys: a language code ("vi"), or a code and a register ("ja-plain"). ``fallback_chain`` — the one
 place the chain is written — says which content to try when a key has none: the key, its language, English.
 """
+
 from __future__ import annotations
 
 import functools
@@ -20,11 +21,10 @@ from pathlib import Path
 from knowledge.paths import TRANSLATIONS_DIR
 from knowledge.yamlfile import load_yaml
 
-__all__ = ["FALLBACK", "Writing", "Writings", "fallback_chain", "base_language", "load_writings",
-           "packaged_writings"]
+__all__ = ["FALLBACK", "Writing", "Writings", "fallback_chain", "base_language", "load_writings", "packaged_writings"]
 
-FALLBACK = "en"          # the language every text falls back to
-_REGISTER_MARK = "-"     # "ja-plain": language "ja", register "plain"
+FALLBACK = "en"  # the language every text falls back to
+_REGISTER_MARK = "-"  # "ja-plain": language "ja", register "plain"
 _TOKENS = ("words", "japanese")
 WRITING_FILE = "language.yaml"
 
@@ -43,10 +43,10 @@ def fallback_chain(key: str) -> tuple[str, ...]:
 class Writing:
     """How one language is written (the defaults are a language with spaces between words)."""
 
-    spaces: bool = True       # words separated by spaces; False: searched by character pairs, counted in characters
-    tokens: str = "words"     # "words", or "japanese" (morphological analysis and a kana-reading index)
-    word_ngrams: int = 0      # also index character n-grams of each word (particles, case endings)
-    name_ja: str = ""         # the name staff see in Japanese, when the locale database has none
+    spaces: bool = True  # words separated by spaces; False: searched by character pairs, counted in characters
+    tokens: str = "words"  # "words", or "japanese" (morphological analysis and a kana-reading index)
+    word_ngrams: int = 0  # also index character n-grams of each word (particles, case endings)
+    name_ja: str = ""  # the name staff see in Japanese, when the locale database has none
 
     @property
     def counted_in_characters(self) -> bool:

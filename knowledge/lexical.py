@@ -5,6 +5,7 @@ may load two files), where Okapi BM25 gives a word found in half of them zero we
 
 Tokens are computed once at build time and stored with the index, so loading needs no tokenizer run.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -80,8 +81,9 @@ def _part(rows: list[int], docs: list[list[str]]) -> _Part | None:
 
 
 class LexicalIndex:
-    def __init__(self, tokens: Sequence[dict[str, list[str]] | None], langs: Sequence[str],
-                 writings: Writings | None = None) -> None:
+    def __init__(
+        self, tokens: Sequence[dict[str, list[str]] | None], langs: Sequence[str], writings: Writings | None = None
+    ) -> None:
         """``tokens[i]`` is None for chunks that are not indexed lexically (example questions, intents)."""
         self.writings = writings or packaged_writings()
         self.japanese = self.writings.japanese_keys()

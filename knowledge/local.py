@@ -5,6 +5,7 @@ is a place id of the gazetteer (``DIR/hamamatsu/vi/garbage.md`` → ``hamamatsu`
 municipality's (or prefecture's) own content. For a resident of that place it answers before the national
 guidebook's general topic when it matches about as well; residents of other places never get it.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -28,7 +29,7 @@ def municipality_of(topic_id: str, place_ids: Iterable[str]) -> str:
     """The place id named by a folder of an operator-supplied file's path, or "" (national content)."""
     if not topic_id.startswith(SOURCE_PREFIX):
         return ""
-    path = topic_id[len(SOURCE_PREFIX):].rsplit("#", 1)[0]
+    path = topic_id[len(SOURCE_PREFIX) :].rsplit("#", 1)[0]
     known = set(place_ids)
     for part in PurePosixPath(path).parts[:-1]:
         if part.lower() in known:
@@ -36,8 +37,7 @@ def municipality_of(topic_id: str, place_ids: Iterable[str]) -> str:
     return ""
 
 
-def local_first(hits: Sequence[_Hit], home: Iterable[str], place_ids: Iterable[str],
-                margin: float = 0.05) -> list:
+def local_first(hits: Sequence[_Hit], home: Iterable[str], place_ids: Iterable[str], margin: float = 0.05) -> list:
     """``hits`` with other places' own content left out, and the resident's own municipality's content
     moved first when its similarity is within ``margin`` of the best national topic.
 

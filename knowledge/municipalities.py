@@ -6,6 +6,7 @@ katakana and hiragana readings, and romaji (Toyota, Toyota-shi, Toyota City; a t
 suffix, Tobetsu-cho / Tobetsu Town, and a bare romaji name that is a common word in a Latin-script language
 only with its suffix). ``PostalIndex.lookup("460-0001")`` gives the municipality code in O(log n).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -16,10 +17,17 @@ from pathlib import Path
 
 from knowledge.paths import DATA_DIR
 
-SHORT = "ja-short"   # names key: a city's name without 市, matched only when not inside a run of kanji
+SHORT = "ja-short"  # names key: a city's name without 市, matched only when not inside a run of kanji
 
-__all__ = ["SHORT", "Municipality", "PostalIndex", "load_municipalities", "load_postal_index", "municipal_names",
-           "POSTAL_CODE"]
+__all__ = [
+    "SHORT",
+    "Municipality",
+    "PostalIndex",
+    "load_municipalities",
+    "load_postal_index",
+    "municipal_names",
+    "POSTAL_CODE",
+]
 
 # 〒460-0001, 〒4600001, 460-0001 standing alone (not part of a phone number such as 052-961-1111)
 POSTAL_CODE = re.compile(r"〒\s*(\d{3})\s*-?\s*(\d{4})|(?<![\d-])(\d{3})-(\d{4})(?![\d-])")
@@ -29,13 +37,13 @@ _WORD = {"city": "City", "ward": "Ward", "town": "Town", "village": "Village"}
 
 @dataclass(frozen=True)
 class Municipality:
-    code: str           # JIS X 0402
-    prefecture: str     # prefecture id
-    parent: str         # the designated city's code, for its wards
-    kind: str           # city | ward | town | village
-    name_ja: str        # 豊田市, 名古屋市中区
-    kana: str           # トヨタシ
-    romaji: str         # Toyota ("" when unknown)
+    code: str  # JIS X 0402
+    prefecture: str  # prefecture id
+    parent: str  # the designated city's code, for its wards
+    kind: str  # city | ward | town | village
+    name_ja: str  # 豊田市, 名古屋市中区
+    kana: str  # トヨタシ
+    romaji: str  # Toyota ("" when unknown)
     romaji_is_word: bool
 
 

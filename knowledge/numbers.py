@@ -3,6 +3,7 @@
 ``9:00``, ``9時`` and ``午前9時`` are the same time; ``500,000``, ``500.000`` and ``50万`` the same amount;
 phone numbers are compared digit for digit. Used by the content checks, never at answer time.
 """
+
 from __future__ import annotations
 
 import re
@@ -64,10 +65,12 @@ def _months_as_numbers(text: str, lang: str | None) -> str:
     pattern, names = found
 
     def replace(match: re.Match) -> str:
-        before, after = text[max(0, match.start() - 12):match.start()], text[match.end():match.end() + 12]
+        before, after = text[max(0, match.start() - 12) : match.start()], text[match.end() : match.end() + 12]
         # a day or year next to the name, allowing an ordinal mark (1º) or a short suffix (ဧပြီလ 1)
-        if not (re.search(r"\d[^\s\d]{0,2}[\s.]*(?:de\s+|ខែ|ที่\s*\d+\s*)?$", before)
-                or re.match(r"[^\s\d]{0,3}[\s,]*\d", after)):
+        if not (
+            re.search(r"\d[^\s\d]{0,2}[\s.]*(?:de\s+|ខែ|ที่\s*\d+\s*)?$", before)
+            or re.match(r"[^\s\d]{0,3}[\s,]*\d", after)
+        ):
             return match.group()
         return f" {names[match.group().casefold()]} "
 
@@ -83,13 +86,17 @@ def numbers_in(text: str, lang: str | None = None) -> set[str]:
 
     def take(pattern: re.Pattern, convert) -> None:
         nonlocal text
+
         def replace(match: re.Match) -> str:
             found.add(convert(match))
             return " "
+
         text = pattern.sub(replace, text)
 
-    take(PHONE_RE, lambda m: "tel:" + re.sub(r"\D", "", m.group()) if not m.group().startswith("#")
-         else "tel:#" + m.group()[1:])
+    take(
+        PHONE_RE,
+        lambda m: "tel:" + re.sub(r"\D", "", m.group()) if not m.group().startswith("#") else "tel:#" + m.group()[1:],
+    )
 
     def ja_time(m: re.Match) -> str:
         hour = int(m[2])

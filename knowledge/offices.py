@@ -4,6 +4,7 @@ Data: ``knowledge/data/offices.yaml`` (immigration offices, from the Immigration
 and ``knowledge/data/contact_points.yaml`` (emergency and consultation lines, labour, pension, tax, legal
 help, the municipal office), each entry with the official page its number was read on and the date.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,9 +19,21 @@ __all__ = ["Phone", "Hours", "HoursRule", "Office", "OfficeDirectory", "load_off
 
 IMMIGRATION_KINDS = {"regional-bureau", "district-office", "branch-office", "airport-office", "immigration-center"}
 KINDS = IMMIGRATION_KINDS | {
-    "fresc", "information-center", "legal-help", "emergency", "police-consultation", "consumer-line",
-    "child-line", "dv-line", "sexual-violence-line", "human-rights-line", "pension-line", "tax-office",
-    "labour-standards", "labour-bureau", "municipal",
+    "fresc",
+    "information-center",
+    "legal-help",
+    "emergency",
+    "police-consultation",
+    "consumer-line",
+    "child-line",
+    "dv-line",
+    "sexual-violence-line",
+    "human-rights-line",
+    "pension-line",
+    "tax-office",
+    "labour-standards",
+    "labour-bureau",
+    "municipal",
 }
 DAYS = {"weekdays", "monday", "tuesday-friday", "second-saturday"}
 PHONE_NOTES = {"", "free", "ip", "ip-prepaid", "from-050", "japanese", "switchboard"}
@@ -32,12 +45,12 @@ _SEED_HOURS = re.compile(r"Weekdays (\d{1,2}:\d\d)-(\d{1,2}:\d\d)")
 @dataclass(frozen=True)
 class Phone:
     number: str
-    note: str          # a key of PHONE_NOTES; the catalogs word it (phone_note_<note>)
+    note: str  # a key of PHONE_NOTES; the catalogs word it (phone_note_<note>)
 
 
 @dataclass(frozen=True)
 class HoursRule:
-    days: str          # a key of DAYS
+    days: str  # a key of DAYS
     start: str
     end: str
 
@@ -45,6 +58,7 @@ class HoursRule:
 @dataclass(frozen=True)
 class Hours:
     """Opening hours: ``always`` (24 hours), ``varies`` (by local office) or a list of day rules."""
+
     kind: str
     rules: tuple[HoursRule, ...] = ()
 
@@ -61,12 +75,12 @@ class Office:
     hours: Hours | None
     accepts_applications: bool
     jurisdiction: tuple[str, ...]
-    source: str                      # "seed" (brochure), "facts" or "web" (an official page: url)
-    purpose: str = ""                # catalog key saying what the office is for
+    source: str  # "seed" (brochure), "facts" or "web" (an official page: url)
+    purpose: str = ""  # catalog key saying what the office is for
     url: str = ""
     checked: dt.date | None = None
-    office_kind: str = ""            # the topic office kind this entry serves (topics.yaml), if any
-    aliases: tuple[str, ...] = ()    # other ids the entry answers to
+    office_kind: str = ""  # the topic office kind this entry serves (topics.yaml), if any
+    aliases: tuple[str, ...] = ()  # other ids the entry answers to
 
     @property
     def main_phone(self) -> str:

@@ -5,12 +5,24 @@ users find them there). A wheel carries them inside this package (``knowledge/tr
 ``knowledge/training_data``: see ``setup.py``); a checkout or an editable install reads them from the
 repository root.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["PACKAGE_DIR", "GUIDEBOOK_DIR", "DATA_DIR", "PREBUILT_DIR", "QUESTIONS_DIR", "REPO_DIR",
-           "TRAINING_DATA_DIR", "INTENTS_DIR", "TRANSLATIONS_DIR", "SITUATIONS_DIR", "shipped_folder"]
+__all__ = [
+    "PACKAGE_DIR",
+    "GUIDEBOOK_DIR",
+    "DATA_DIR",
+    "PREBUILT_DIR",
+    "QUESTIONS_DIR",
+    "REPO_DIR",
+    "TRAINING_DATA_DIR",
+    "INTENTS_DIR",
+    "TRANSLATIONS_DIR",
+    "SITUATIONS_DIR",
+    "shipped_folder",
+]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 GUIDEBOOK_DIR = PACKAGE_DIR / "guidebook"

@@ -10,6 +10,7 @@ whole words (looked up word by word, so thousands of names stay fast); very shor
 part of a longer kana word. A name several municipalities share (伊達市, 府中市, 中区) counts only when
 another place in the message (or the resident's known prefecture) says which one is meant.
 """
+
 from __future__ import annotations
 
 import re
@@ -33,12 +34,12 @@ _WORDS = re.compile(r"[^\W_]+")
 @dataclass(frozen=True)
 class Place:
     id: str
-    kind: str            # "prefecture" or "city" (a municipality or a ward of a designated city)
-    prefecture: str      # prefecture id (itself for a prefecture)
-    names: dict          # lang -> list of names
+    kind: str  # "prefecture" or "city" (a municipality or a ward of a designated city)
+    prefecture: str  # prefecture id (itself for a prefecture)
+    names: dict  # lang -> list of names
     matched: str = ""
-    code: str = ""       # JIS X 0402 municipality code, when known
-    parent: str = ""     # for a ward of a designated city: the city's place id
+    code: str = ""  # JIS X 0402 municipality code, when known
+    parent: str = ""  # for a ward of a designated city: the city's place id
 
     def name(self, lang: str) -> str:
         for key in fallback_chain(lang):
@@ -73,8 +74,9 @@ def _kana(char: str) -> bool:
 
 
 class Gazetteer:
-    def __init__(self, places: list[Place], postal: PostalIndex | None = None,
-                 generated: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, places: list[Place], postal: PostalIndex | None = None, generated: frozenset[str] = frozenset()
+    ) -> None:
         self.places = {p.id: p for p in places}
         self.postal = postal
         self._by_code = {p.code: p for p in places if p.code}
@@ -143,7 +145,7 @@ class Gazetteer:
         i = 0
         while i < len(words):
             for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
-                key = tuple(w for _, _, w in words[i:i + n])
+                key = tuple(w for _, _, w in words[i : i + n])
                 if key in self._words:
                     start, end = words[i][0], words[i + n - 1][1]
                     matches.append((start, end, haystack[start:end], self._words[key]))
@@ -176,7 +178,8 @@ class Gazetteer:
             while (at := haystack.find(name, start)) >= 0:
                 start = at + 1
                 if self._bounded(haystack, at, at + len(name), name) and (
-                        name not in self._short or not _inside_kanji(haystack, at, at + len(name))):
+                    name not in self._short or not _inside_kanji(haystack, at, at + len(name))
+                ):
                     matches.append((at, at + len(name), name, places))
         matches.sort(key=lambda m: m[1] - m[0], reverse=True)  # longest first claims its characters
         return matches
@@ -190,12 +193,15 @@ class Gazetteer:
         before = text[start - 1] if start > 0 else " "
         if _kana(before):
             return False
-        rest = text[end:end + 2]
+        rest = text[end : end + 2]
         return not rest or not _kana(rest[0]) or rest.startswith(_PARTICLES)
 
 
-def load_places(path: Path = DATA_DIR / "places.yaml", municipalities: Path | None = DATA_DIR / "municipalities.tsv",
-                postal_codes: Path | None = DATA_DIR / "postal_codes.tsv") -> Gazetteer:
+def load_places(
+    path: Path = DATA_DIR / "places.yaml",
+    municipalities: Path | None = DATA_DIR / "municipalities.tsv",
+    postal_codes: Path | None = DATA_DIR / "postal_codes.tsv",
+) -> Gazetteer:
     data = load_yaml(path)
     places = [Place(p["id"], "prefecture", p["id"], p["names"]) for p in data["prefectures"]]
     known = {p.id for p in places}
@@ -212,8 +218,9 @@ def load_places(path: Path = DATA_DIR / "places.yaml", municipalities: Path | No
 
 def _with_municipalities(places: list[Place], path: Path) -> tuple[list[Place], set[str]]:
     """Attach codes to the curated cities and add every other municipality as a generated place."""
-    curated = {(p.prefecture, name): i for i, p in enumerate(places) if p.kind == "city"
-               for name in p.names.get("ja", [])}
+    curated = {
+        (p.prefecture, name): i for i, p in enumerate(places) if p.kind == "city" for name in p.names.get("ja", [])
+    }
     rows = load_municipalities(path)
     names_by_code = {m.code: m.name_ja for m in rows}
     ids: dict[str, str] = {}
@@ -226,7 +233,8 @@ def _with_municipalities(places: list[Place], path: Path) -> tuple[list[Place], 
             continue
         ids[m.code] = f"jis-{m.code}"
         generated.add(ids[m.code])
-        places.append(Place(ids[m.code], "city", m.prefecture, municipal_names(m, names_by_code.get(m.parent, "")),
-                            code=m.code))
+        places.append(
+            Place(ids[m.code], "city", m.prefecture, municipal_names(m, names_by_code.get(m.parent, "")), code=m.code)
+        )
     parents = {m.code: m.parent for m in rows if m.parent}
     return [replace(p, parent=ids.get(parents[p.code], "")) if p.code in parents else p for p in places], generated

@@ -8,6 +8,7 @@ its own otherwise (``python -m knowledge.prebuild [EARLIER_BUILD]`` reuses that 
 the Sudachi dictionary (the manifest records their versions); texts that did not change are taken from the
 previous prebuilt index (when it was made by the same model package), so small edits take seconds.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -37,8 +38,9 @@ def main() -> int:
         earlier = Path(sys.argv[1]) if len(sys.argv) > 1 else PREBUILT_DIR
         previous = earlier if (earlier / MANIFEST_FILE).exists() else None
         with tqdm(total=total, unit="text", desc="Embedding", file=sys.stderr) as bar:
-            build = build_index(sections, embedder, Path(tmp), progress=bar.update, questions=questions,
-                                previous=previous)
+            build = build_index(
+                sections, embedder, Path(tmp), progress=bar.update, questions=questions, previous=previous
+            )
         PREBUILT_DIR.mkdir(exist_ok=True)
         for old in PREBUILT_DIR.iterdir():
             if old.is_file() and old.name not in FILES:
@@ -47,9 +49,11 @@ def main() -> int:
             shutil.copy2(build / name, PREBUILT_DIR / name)
     manifest = read_manifest(PREBUILT_DIR)
     size = sum((PREBUILT_DIR / name).stat().st_size for name in FILES)
-    print(f"prebuilt index: {manifest.chunks} texts, {len(manifest.languages)} languages, "
-          f"{manifest.build_seconds} s, content {manifest.content_hash[:12]}, {size / 1e6:.1f} MB, "
-          f"{manifest.model_package}, {manifest.sudachi_dictionary}")
+    print(
+        f"prebuilt index: {manifest.chunks} texts, {len(manifest.languages)} languages, "
+        f"{manifest.build_seconds} s, content {manifest.content_hash[:12]}, {size / 1e6:.1f} MB, "
+        f"{manifest.model_package}, {manifest.sudachi_dictionary}"
+    )
     return 0
 
 

@@ -7,6 +7,7 @@ when it becomes free, up to ``max_batch`` — one call for several short questio
 question than separate calls, and no core ever runs two. A lone question goes straight to a free lane, so
 a single user waits no longer than before (one thread hand-off, ~0.1 ms).
 """
+
 from __future__ import annotations
 
 import threading

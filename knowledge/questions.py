@@ -6,6 +6,7 @@ questions (like with like) as well as with the guidebook text. They are never sh
 examples are indexed the same way under the id ``intent:<name>``, so one nearest-neighbour search finds
 both the closest topic and the closest intent; the same files train a Rasa assistant unchanged.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -58,6 +59,7 @@ def load_intent_examples(root: Path) -> list[ExampleQuestion]:
                 continue
             if not isinstance(item.get("examples"), str):
                 raise ValueError(f"{path}: intent {item['intent']} needs an 'examples: |' block")
-            examples.extend(ExampleQuestion(INTENT_PREFIX + item["intent"], path.stem, text)
-                            for text in _examples(item["examples"]))
+            examples.extend(
+                ExampleQuestion(INTENT_PREFIX + item["intent"], path.stem, text) for text in _examples(item["examples"])
+            )
     return examples

@@ -2,6 +2,7 @@
 
 ``python -m knowledge.report [--check] [--lang LANG ...]`` (also ``tsunagu content``).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,8 +35,7 @@ def coverage_table(sections) -> str:
         lines.append(f"{topic_id:<{width}} " + " ".join(cells))
     totals = [sum(1 for t in table if lang in table[t]) for lang in langs]
     lines.append(f"{'topics':<{width}} " + " ".join(f"{n:>8}" for n in totals))
-    lines.append(f"{'words':<{width}} " + " ".join(
-        f"{sum(table[t].get(lang, 0) for t in table):>8}" for lang in langs))
+    lines.append(f"{'words':<{width}} " + " ".join(f"{sum(table[t].get(lang, 0) for t in table):>8}" for lang in langs))
     return "\n".join(lines)
 
 
@@ -43,8 +43,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="tsunagu content", description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="run the content checks; exit 1 on any problem")
     parser.add_argument("--lang", action="append", help="only these languages (plus the English reference)")
-    parser.add_argument("--stale", type=int, metavar="DAYS",
-                        help="list topics not compared with their source page within DAYS, and date-bound facts")
+    parser.add_argument(
+        "--stale",
+        type=int,
+        metavar="DAYS",
+        help="list topics not compared with their source page within DAYS, and date-bound facts",
+    )
     args = parser.parse_args(argv)
     langs = sorted(set(args.lang) | {REFERENCE_LANG}) if args.lang else None
     sections = load_guidebook(GUIDEBOOK_DIR, langs)

@@ -1,15 +1,46 @@
 """Katakana/hiragana to Hepburn romaji as residents type place names: long vowels dropped
 (トウキョウ -> tokyo, オオサカ -> osaka), ン before b/m/p kept as n (シンバシ -> shinbashi)."""
+
 from __future__ import annotations
 
 __all__ = ["kana_to_romaji"]
 
 _DIGRAPHS = {
-    "キャ": "kya", "キュ": "kyu", "キョ": "kyo", "シャ": "sha", "シュ": "shu", "ショ": "sho", "チャ": "cha",
-    "チュ": "chu", "チョ": "cho", "ニャ": "nya", "ニュ": "nyu", "ニョ": "nyo", "ヒャ": "hya", "ヒュ": "hyu",
-    "ヒョ": "hyo", "ミャ": "mya", "ミュ": "myu", "ミョ": "myo", "リャ": "rya", "リュ": "ryu", "リョ": "ryo",
-    "ギャ": "gya", "ギュ": "gyu", "ギョ": "gyo", "ジャ": "ja", "ジュ": "ju", "ジョ": "jo", "ビャ": "bya",
-    "ビュ": "byu", "ビョ": "byo", "ピャ": "pya", "ピュ": "pyu", "ピョ": "pyo", "ヂャ": "ja", "ヂュ": "ju",
+    "キャ": "kya",
+    "キュ": "kyu",
+    "キョ": "kyo",
+    "シャ": "sha",
+    "シュ": "shu",
+    "ショ": "sho",
+    "チャ": "cha",
+    "チュ": "chu",
+    "チョ": "cho",
+    "ニャ": "nya",
+    "ニュ": "nyu",
+    "ニョ": "nyo",
+    "ヒャ": "hya",
+    "ヒュ": "hyu",
+    "ヒョ": "hyo",
+    "ミャ": "mya",
+    "ミュ": "myu",
+    "ミョ": "myo",
+    "リャ": "rya",
+    "リュ": "ryu",
+    "リョ": "ryo",
+    "ギャ": "gya",
+    "ギュ": "gyu",
+    "ギョ": "gyo",
+    "ジャ": "ja",
+    "ジュ": "ju",
+    "ジョ": "jo",
+    "ビャ": "bya",
+    "ビュ": "byu",
+    "ビョ": "byo",
+    "ピャ": "pya",
+    "ピュ": "pyu",
+    "ピョ": "pyo",
+    "ヂャ": "ja",
+    "ヂュ": "ju",
     "ヂョ": "jo",
 }
 _ROWS = (
@@ -32,7 +63,7 @@ def kana_to_romaji(kana: str) -> str:
     double = False
     i = 0
     while i < len(text):
-        pair, char = text[i:i + 2], text[i]
+        pair, char = text[i : i + 2], text[i]
         if pair in _DIGRAPHS:
             syllable, i = _DIGRAPHS[pair], i + 2
         elif char == "ッ":

@@ -6,6 +6,7 @@
 in order (the one with jurisdiction first), the municipal counter when the municipal office handles it, and
 whether the resident's place is still needed to name the right office.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ _OFFICE_SUFFIX = {"市": "市役所", "区": "区役所", "町": "町役場", "�
 
 @dataclass(frozen=True)
 class Section:
-    key: str          # catalog key municipal_section_<key>
+    key: str  # catalog key municipal_section_<key>
     name_ja: str
 
 
@@ -33,9 +34,9 @@ class Section:
 class Route:
     office_kind: str
     offices: tuple[Office, ...]
-    municipality: Place | None = None     # the resident's municipality, for the municipal office
-    section: Section | None = None        # the municipal counter for the topic
-    needs_place: str = ""                 # "prefecture" | "municipality" when the place is still unknown
+    municipality: Place | None = None  # the resident's municipality, for the municipal office
+    section: Section | None = None  # the municipal counter for the topic
+    needs_place: str = ""  # "prefecture" | "municipality" when the place is still unknown
 
     @property
     def main(self) -> Office | None:
@@ -52,8 +53,14 @@ def municipal_office_name(place: Place | None) -> str:
 
 
 class OfficeRouter:
-    def __init__(self, rules: dict[str, dict], sections: dict[str, Section], topic_sections: dict[str, str],
-                 offices: OfficeDirectory, places: Gazetteer) -> None:
+    def __init__(
+        self,
+        rules: dict[str, dict],
+        sections: dict[str, Section],
+        topic_sections: dict[str, str],
+        offices: OfficeDirectory,
+        places: Gazetteer,
+    ) -> None:
         self.rules, self.sections, self.topic_sections = rules, sections, topic_sections
         self.offices, self.places = offices, places
 
@@ -84,8 +91,12 @@ class OfficeRouter:
         return Route(office_kind, tuple(found), city, section, needs)
 
 
-def load_router(offices: OfficeDirectory, places: Gazetteer, routing: Path = DATA_DIR / "office_routing.yaml",
-                sections: Path = DATA_DIR / "municipal_sections.yaml") -> OfficeRouter:
+def load_router(
+    offices: OfficeDirectory,
+    places: Gazetteer,
+    routing: Path = DATA_DIR / "office_routing.yaml",
+    sections: Path = DATA_DIR / "municipal_sections.yaml",
+) -> OfficeRouter:
     rules = load_yaml(routing)
     if set(rules) != OFFICE_KINDS:
         raise ValueError(f"{routing}: office kinds differ from topics.yaml: {set(rules) ^ OFFICE_KINDS}")

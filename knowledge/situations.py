@@ -2,6 +2,7 @@
 (``knowledge/data/lines.yaml``): serious situations a resident may write about, how urgent each is, which
 lines and which office kind receive it, and what a reply must never say. Wording lives per language in
 ``translations/<lang>/situations.yaml`` (``bot/safety/texts.py``)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -10,8 +11,15 @@ from pathlib import Path
 from knowledge.paths import DATA_DIR
 from knowledge.yamlfile import load_yaml
 
-__all__ = ["Line", "Situation", "SituationCatalogue", "load_situations", "URGENCIES", "OFFICE_KINDS",
-           "SITUATION_INTENT"]
+__all__ = [
+    "Line",
+    "Situation",
+    "SituationCatalogue",
+    "load_situations",
+    "URGENCIES",
+    "OFFICE_KINDS",
+    "SITUATION_INTENT",
+]
 
 URGENCIES = ("immediate", "urgent", "serious")  # most pressing first
 OFFICE_KINDS = {"immigration", "fresc", "legal-help", "none"}
@@ -66,8 +74,9 @@ class SituationCatalogue:
         return tuple(self.lines[i] for i in self.situations[situation_id].lines if i in self.lines)
 
     def by_intent(self, intent: str) -> Situation | None:
-        return self.situations.get(intent.removeprefix(SITUATION_INTENT)) if intent.startswith(SITUATION_INTENT) \
-            else None
+        return (
+            self.situations.get(intent.removeprefix(SITUATION_INTENT)) if intent.startswith(SITUATION_INTENT) else None
+        )
 
     @property
     def ids(self) -> list[str]:
@@ -78,8 +87,15 @@ def _line(raw: dict) -> Line:
     for key in ("id", "number", "source"):
         if not raw.get(key):
             raise ValueError(f"lines.yaml: a line lacks {key!r}: {raw}")
-    return Line(raw["id"], str(raw["number"]), bool(raw.get("free")), bool(raw.get("round_the_clock")),
-                bool(raw.get("ip_note")), str(raw.get("alt") or ""), raw["source"])
+    return Line(
+        raw["id"],
+        str(raw["number"]),
+        bool(raw.get("free")),
+        bool(raw.get("round_the_clock")),
+        bool(raw.get("ip_note")),
+        str(raw.get("alt") or ""),
+        raw["source"],
+    )
 
 
 def _situation(raw: dict) -> Situation:
@@ -92,13 +108,20 @@ def _situation(raw: dict) -> Situation:
         raise ValueError(f"situations.yaml: {sid}: refers to nothing (no line, no office)")
     if not raw.get("sources"):
         raise ValueError(f"situations.yaml: {sid}: needs sources")
-    return Situation(sid, raw["urgency"], tuple(raw.get("lines") or ()), raw.get("office", "none"),
-                     bool(raw.get("status_at_stake")), frozenset(raw.get("never_say") or ()),
-                     tuple(raw["sources"]))
+    return Situation(
+        sid,
+        raw["urgency"],
+        tuple(raw.get("lines") or ()),
+        raw.get("office", "none"),
+        bool(raw.get("status_at_stake")),
+        frozenset(raw.get("never_say") or ()),
+        tuple(raw["sources"]),
+    )
 
 
-def load_situations(situations: Path = DATA_DIR / "situations.yaml",
-                    lines: Path = DATA_DIR / "lines.yaml") -> SituationCatalogue:
+def load_situations(
+    situations: Path = DATA_DIR / "situations.yaml", lines: Path = DATA_DIR / "lines.yaml"
+) -> SituationCatalogue:
     found = [_situation(raw) for raw in (load_yaml(situations) or {}).get("situations") or []]
     by_id = {s.id: s for s in found}
     if len(by_id) != len(found):

@@ -4,6 +4,7 @@ Each file becomes sections cited by file name and section heading (or page for P
 packaged content. The language comes from a folder or file-name token that is a language code
 (``en/guidebook.pdf``, ``guidebook_vi.html``), else from ``detect_lang`` run over the text.
 """
+
 from __future__ import annotations
 
 import re

@@ -4,6 +4,7 @@ Each status becomes a searchable topic ``status:<id>`` in every language the dat
 I stay as a skilled worker?" finds the status with its periods of stay. The words around the data
 ("Periods of stay", the note that only the bureau decides) are data too (``labels``).
 """
+
 from __future__ import annotations
 
 import re
@@ -35,14 +36,23 @@ class Status:
 
 def load_statuses(path: Path = DATA_DIR / "statuses.yaml") -> tuple[list[Status], dict[str, dict[str, str]]]:
     data = load_yaml(path)
-    statuses = [Status(s["id"], s["name"], s.get("activities") or {}, s.get("periods") or {}, s.get("work", ""),
-                       s.get("note") or None)
-                for s in data["statuses"]]
+    statuses = [
+        Status(
+            s["id"],
+            s["name"],
+            s.get("activities") or {},
+            s.get("periods") or {},
+            s.get("work", ""),
+            s.get("note") or None,
+        )
+        for s in data["statuses"]
+    ]
     return statuses, data.get("labels") or {}
 
 
-def status_sections(statuses: list[Status], labels: dict[str, dict[str, str]],
-                    chapter_titles: dict[str, str]) -> list[Section]:
+def status_sections(
+    statuses: list[Status], labels: dict[str, dict[str, str]], chapter_titles: dict[str, str]
+) -> list[Section]:
     """One section per status per language that has its name, activities, periods and labels."""
     sections = []
     for status in statuses:
@@ -52,11 +62,13 @@ def status_sections(statuses: list[Status], labels: dict[str, dict[str, str]],
             if not (periods and name and all(lang in labels.get(k, {}) for k in ("activities", "periods", "note"))):
                 continue
             extra = (status.note or {}).get(lang)
-            body = (f"{labels['activities'][lang]}: {activities}\n\n"
-                    f"{labels['periods'][lang]}: {', '.join(periods)}\n\n"
-                    + (f"{extra}\n\n" if extra else "") + labels["note"][lang])
-            sections.append(Section(STATUS_PREFIX + status.id, lang, CHAPTER, chapter_titles.get(lang, ""),
-                                    name, body))
+            body = (
+                f"{labels['activities'][lang]}: {activities}\n\n"
+                f"{labels['periods'][lang]}: {', '.join(periods)}\n\n"
+                + (f"{extra}\n\n" if extra else "")
+                + labels["note"][lang]
+            )
+            sections.append(Section(STATUS_PREFIX + status.id, lang, CHAPTER, chapter_titles.get(lang, ""), name, body))
     return sections
 
 
@@ -81,6 +93,7 @@ def status_questions(statuses: list[Status], labels: dict[str, dict] | None = No
                 questions.append(ExampleQuestion(STATUS_PREFIX + status.id, lang, short))
         for lang, forms in templates.items():
             label = next((status.names[k] for k in fallback_chain(lang) if status.names.get(k)), status.id)
-            questions.extend(ExampleQuestion(STATUS_PREFIX + status.id, lang, form.replace("{name}", label))
-                             for form in forms)
+            questions.extend(
+                ExampleQuestion(STATUS_PREFIX + status.id, lang, form.replace("{name}", label)) for form in forms
+            )
     return questions

@@ -7,6 +7,7 @@ languages written without spaces (Chinese, Thai, Khmer, Burmese) become overlapp
 Mongolian, Turkish, Ukrainian: 4); every other language is lower-cased words. ``reading_ngrams`` turns
 any Japanese text into hiragana trigrams of its reading, so all-hiragana questions meet kanji passages.
 """
+
 from __future__ import annotations
 
 import functools
@@ -16,8 +17,16 @@ from collections.abc import Callable
 
 from knowledge.languages import Writings, packaged_writings
 
-__all__ = ["Tokenizer", "tokenizer_for", "sudachi_dictionary", "to_hiragana", "reading_of", "reading_ngrams", "char_ngrams",
-           "parts_of_speech"]
+__all__ = [
+    "Tokenizer",
+    "tokenizer_for",
+    "sudachi_dictionary",
+    "to_hiragana",
+    "reading_of",
+    "reading_ngrams",
+    "char_ngrams",
+    "parts_of_speech",
+]
 
 Tokenizer = Callable[[str], list[str]]
 

@@ -1,4 +1,5 @@
 """The topic index: per topic its chapter, official source, date checked, office kind and handoff kind."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,8 +13,19 @@ from knowledge.yamlfile import load_yaml
 __all__ = ["TopicInfo", "load_topics", "OFFICE_KINDS", "HANDOFF_KINDS"]
 
 OFFICE_KINDS = {
-    "immigration", "municipal", "hello-work", "labour-standards", "pension-office", "tax-office", "police",
-    "fire", "health-insurance", "school", "fresc", "legal", "none",
+    "immigration",
+    "municipal",
+    "hello-work",
+    "labour-standards",
+    "pension-office",
+    "tax-office",
+    "police",
+    "fire",
+    "health-insurance",
+    "school",
+    "fresc",
+    "legal",
+    "none",
 }
 HANDOFF_KINDS = {"none", "immigration", "fresc", "legal", "labour"}
 
@@ -37,8 +49,9 @@ def _topic(topic_id: str, raw: dict) -> TopicInfo:
     checked = raw.get("checked")
     if isinstance(checked, str):
         checked = dt.date.fromisoformat(checked)
-    return TopicInfo(topic_id, raw["chapter"], raw["source"]["title"], raw["source"]["url"], checked,
-                     raw["office"], raw["handoff"])
+    return TopicInfo(
+        topic_id, raw["chapter"], raw["source"]["title"], raw["source"]["url"], checked, raw["office"], raw["handoff"]
+    )
 
 
 def load_topics(path: Path = DATA_DIR / "topics.yaml") -> dict[str, TopicInfo]:

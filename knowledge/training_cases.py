@@ -4,6 +4,7 @@ The loader refuses a case whose topic, place, office or referral is unknown, and
 topic's plain-Japanese text does not contain: the facts a trainee is scored on always come from the
 guidebook content, so the model answer (built from that text) covers every one of them.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -43,8 +44,9 @@ class Phrase:
 
     def mentions(self, phrase: str) -> bool:
         wanted = Phrase.of(phrase)
-        return bool(wanted.spelled) and (wanted.spelled in self.spelled
-                                         or bool(wanted.reading) and wanted.reading in self.reading)
+        return bool(wanted.spelled) and (
+            wanted.spelled in self.spelled or bool(wanted.reading) and wanted.reading in self.reading
+        )
 
 
 @dataclass(frozen=True)
@@ -62,9 +64,9 @@ class TrainingCase:
     profile: Profile
     question: str
     question_ja: str
-    facts: tuple[tuple[str, ...], ...]   # each fact: its accepted phrasings
-    referral: str                        # "jurisdiction", "municipal" or an office id
-    model: str = ""                      # the model answer's sentences (plain Japanese), before the referral
+    facts: tuple[tuple[str, ...], ...]  # each fact: its accepted phrasings
+    referral: str  # "jurisdiction", "municipal" or an office id
+    model: str = ""  # the model answer's sentences (plain Japanese), before the referral
 
 
 @dataclass(frozen=True)
@@ -81,8 +83,8 @@ class TrainingBook:
     scoring: Scoring
     municipal_office_words: tuple[str, ...]
     referral_sentences: dict[str, str]
-    texts: dict[str, str]     # topic id -> its plain-Japanese text (title line first) the facts come from
-    meaning: Meaning          # paraphrases, office words, why each fact matters (training_meaning.yaml)
+    texts: dict[str, str]  # topic id -> its plain-Japanese text (title line first) the facts come from
+    meaning: Meaning  # paraphrases, office words, why each fact matters (training_meaning.yaml)
 
     def case(self, case_id: str) -> TrainingCase | None:
         return next((c for c in self.cases if c.id == case_id), None)
@@ -92,15 +94,26 @@ def _case(raw: dict) -> TrainingCase:
     facts = tuple(tuple(str(p) for p in (fact if isinstance(fact, list) else [fact])) for fact in raw["facts"])
     profile = raw["profile"]
     return TrainingCase(
-        id=raw["id"], topic=raw["topic"], lang=raw["lang"],
+        id=raw["id"],
+        topic=raw["topic"],
+        lang=raw["lang"],
         profile=Profile(profile["nationality"], profile["status"], profile["prefecture"]),
-        question=raw["question"].strip(), question_ja=raw["question_ja"].strip(), facts=facts,
-        referral=raw["referral"], model=str(raw.get("model") or "").strip(),
+        question=raw["question"].strip(),
+        question_ja=raw["question_ja"].strip(),
+        facts=facts,
+        referral=raw["referral"],
+        model=str(raw.get("model") or "").strip(),
     )
 
 
-def _check(case: TrainingCase, plain_texts: dict[str, str], known_langs: set[str], places: Gazetteer,
-           offices: OfficeDirectory, where: str) -> None:
+def _check(
+    case: TrainingCase,
+    plain_texts: dict[str, str],
+    known_langs: set[str],
+    places: Gazetteer,
+    offices: OfficeDirectory,
+    where: str,
+) -> None:
     problem = None
     if case.topic not in plain_texts:
         problem = f"topic {case.topic!r} has no plain-Japanese text (or is not a topic)"
@@ -126,8 +139,9 @@ def _check(case: TrainingCase, plain_texts: dict[str, str], known_langs: set[str
 def load_training_book(path: Path = CASES_FILE, guidebook: Path = GUIDEBOOK_DIR) -> TrainingBook:
     data = load_yaml(path)
     topics = load_topics()
-    plain_texts = {s.topic_id: f"{s.title}\n{s.body}" for s in load_guidebook(guidebook, [PLAIN])
-                   if s.topic_id in topics}
+    plain_texts = {
+        s.topic_id: f"{s.title}\n{s.body}" for s in load_guidebook(guidebook, [PLAIN]) if s.topic_id in topics
+    }
     known_langs = {p.name for p in guidebook.iterdir() if p.is_dir()}
     places, offices = load_places(), load_offices()
     cases = tuple(_case(raw) for raw in data["cases"])
@@ -140,5 +154,11 @@ def load_training_book(path: Path = CASES_FILE, guidebook: Path = GUIDEBOOK_DIR)
     unsaid = sorted({c.referral for c in cases} - set(sentences))
     if unsaid:
         raise ValueError(f"{path}: referral_sentences has no line for {unsaid}")
-    return TrainingBook(cases, Scoring(**data["scoring"]), tuple(data["municipal_office_words"]), sentences,
-                        {c.topic: plain_texts[c.topic] for c in cases}, load_meaning())
+    return TrainingBook(
+        cases,
+        Scoring(**data["scoring"]),
+        tuple(data["municipal_office_words"]),
+        sentences,
+        {c.topic: plain_texts[c.topic] for c in cases},
+        load_meaning(),
+    )

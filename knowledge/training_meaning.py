@@ -1,5 +1,6 @@
 """How training mode reads the meaning of a reply, as data: ``knowledge/data/training_meaning.yaml``
 (paraphrase groups, words for each office kind, why each key fact matters). Schema in the file's header."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,8 +18,8 @@ MUNICIPAL = "municipal"
 @dataclass(frozen=True)
 class Meaning:
     groups: tuple[tuple[str, ...], ...]
-    office_words: dict[str, tuple[str, ...]]   # office kind (or "municipal") -> words a reply may use
-    why: dict[str, str]                        # a key fact's first phrasing -> why it matters
+    office_words: dict[str, tuple[str, ...]]  # office kind (or "municipal") -> words a reply may use
+    why: dict[str, str]  # a key fact's first phrasing -> why it matters
 
     def equivalents(self, phrase: str) -> tuple[str, ...]:
         """The phrase and every word of its paraphrase group (itself alone when it has none)."""
@@ -43,8 +44,9 @@ def load_meaning(path: Path = MEANING_FILE) -> Meaning:
             if word in seen:
                 raise ValueError(f"{path}: {word!r} is in paraphrase groups {seen[word]} and {index}")
             seen[word] = index
-    offices = {str(kind): _strings(words, f"{path}: office_words.{kind}")
-               for kind, words in data["office_words"].items()}
+    offices = {
+        str(kind): _strings(words, f"{path}: office_words.{kind}") for kind, words in data["office_words"].items()
+    }
     if MUNICIPAL not in offices:
         raise ValueError(f"{path}: office_words needs {MUNICIPAL!r}")
     why = {str(fact): str(text).strip() for fact, text in data.get("why", {}).items()}

@@ -1,5 +1,6 @@
 """Reading the YAML data files with libyaml's C parser when PyYAML has it (several times faster at
 start-up, where ~40 data files are read), else the pure-Python safe loader."""
+
 from __future__ import annotations
 
 from pathlib import Path

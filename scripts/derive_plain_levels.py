@@ -12,6 +12,7 @@ Run by hand; the output is committed (the product never reads ``../shared``).
   Caveat of this rule: a word usually written in kana but listed with its kanji (在る, N5) makes its
   kanji look easy.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -114,13 +115,28 @@ def main(argv: list[str] | None = None) -> int:
     words = list_words(args.jlpt)
     table = easiest_words(words)
     OUT.mkdir(parents=True, exist_ok=True)
-    _write(OUT / "words.yaml", {"source": SOURCE, "words": {lv: [list(p) for p in pairs] for lv, pairs in table.items()}})
+    _write(
+        OUT / "words.yaml", {"source": SOURCE, "words": {lv: [list(p) for p in pairs] for lv, pairs in table.items()}}
+    )
     kanji = kanji_levels(words)
-    (OUT / "kanji.yaml").write_text(yaml.safe_dump(
-        {"source": SOURCE + " Each kanji sits under the easiest level of a list word written with it.", "kanji": kanji},
-        allow_unicode=True, sort_keys=False, default_flow_style=False, width=110), encoding="utf-8")
-    print(f"words: {', '.join(f'{lv} {len(p)}' for lv, p in table.items())}; "
-          f"kanji: {', '.join(f'{lv} {len(k)}' for lv, k in kanji.items())}", file=sys.stderr)
+    (OUT / "kanji.yaml").write_text(
+        yaml.safe_dump(
+            {
+                "source": SOURCE + " Each kanji sits under the easiest level of a list word written with it.",
+                "kanji": kanji,
+            },
+            allow_unicode=True,
+            sort_keys=False,
+            default_flow_style=False,
+            width=110,
+        ),
+        encoding="utf-8",
+    )
+    print(
+        f"words: {', '.join(f'{lv} {len(p)}' for lv, p in table.items())}; "
+        f"kanji: {', '.join(f'{lv} {len(k)}' for lv, k in kanji.items())}",
+        file=sys.stderr,
+    )
     return 0
 
 

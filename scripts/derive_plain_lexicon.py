@@ -19,6 +19,7 @@ Run by hand after ``derive_plain_levels.py``; the output is committed. Hand entr
   match every 良い), and it is not a single kana (す, ま: too ambiguous).
 Each line carries its counts as a comment. ``--rejected`` writes the refused candidates with the reason.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -50,8 +51,14 @@ SOURCE = (
     "tanos.co.uk, CC BY). Derived by scripts/derive_plain_lexicon.py; comments give the SNOW counts."
 )
 _CONTENT_POS = {"名詞", "動詞", "形容詞", "形状詞", "副詞", "代名詞", "連体詞", "接続詞"}  # not 感動詞 (今晩は)
-_PLAIN_POS = {"名詞": "noun", "代名詞": "pronoun", "副詞": "adverb", "連体詞": "adnominal", "接続詞": "conjunction",
-              "形状詞": "na-adjective"}
+_PLAIN_POS = {
+    "名詞": "noun",
+    "代名詞": "pronoun",
+    "副詞": "adverb",
+    "連体詞": "adnominal",
+    "接続詞": "conjunction",
+    "形状詞": "na-adjective",
+}
 _DIGIT = re.compile(r"[0-9０-９]")
 _IDEOGRAPH = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")  # kanji proper: not 々 (時々 brings no new kanji)
 _ONE_KANA = re.compile(r"^[\u3041-\u30ff]$")
@@ -70,8 +77,9 @@ def _compatible(word_class: str, easy_class: str) -> bool:
 class Judge:
     """Decides, for one candidate, whether it may enter the lexicon (None) or why not (a short reason)."""
 
-    def __init__(self, args: argparse.Namespace, levels: WordLevels, tokenize: Tokenizer, known_kanji: set[str],
-                 hand: dict) -> None:
+    def __init__(
+        self, args: argparse.Namespace, levels: WordLevels, tokenize: Tokenizer, known_kanji: set[str], hand: dict
+    ) -> None:
         self.args, self.levels, self.tokenize, self.known_kanji = args, levels, tokenize, known_kanji
         self.hand_words = {e["word"] for e in hand["entries"]}
         self.taken = self.hand_words | {e["easy"] for e in hand["entries"] if "easy" in e}
@@ -141,8 +149,10 @@ def render(hand: list[dict], snow: list[Candidate], ids: str) -> str:
     lines += [f"  - {_flow({**entry, 'origin': 'hand'})}" for entry in hand]
     for c in snow:
         entry = {"word": c.word, "easy": c.easy, "pos": pos_label(c), "origin": "snow"}
-        lines.append(f"  - {_flow(entry)}  # replaced in {c.replaced} of {c.seen} sentences "
-                     f"({c.consistency:.0%}); other rewrites {c.alternatives}")
+        lines.append(
+            f"  - {_flow(entry)}  # replaced in {c.replaced} of {c.seen} sentences "
+            f"({c.consistency:.0%}); other rewrites {c.alternatives}"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -168,8 +178,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.rejected:
         rows = [f"{c.word}\t{c.easy}\t{c.replaced}\t{c.seen}\t{reason}" for c, reason in rejected if c.replaced >= 3]
         args.rejected.write_text("word\teasy\treplaced\tseen\treason\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    print(f"{len(candidates)} candidates; {len(hand)} hand entries + {len(kept)} SNOW entries → {args.out}",
-          file=sys.stderr)
+    print(
+        f"{len(candidates)} candidates; {len(hand)} hand entries + {len(kept)} SNOW entries → {args.out}",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -5,6 +5,7 @@ Difficulty is a rank: 5 = N5 (easiest) … 1 = N1, 0 = not on any list. A listed
 as its hardest content word (particles, auxiliaries, symbols and the verbs する/いる/ある of noun + する
 are not counted). Used by the lexicon derivation and the lexicon tests, not by the product.
 """
+
 from __future__ import annotations
 
 import functools

@@ -10,6 +10,7 @@ Run by ``scripts/test-rasa.sh`` after it started both servers on 127.0.0.1; exit
   webhook gets its answer through the reply API, an expired reply token falls back to push, a bad
   signature is refused.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -89,9 +90,11 @@ def check_handoffs(rasa: Rasa, outcome: Outcome) -> None:
             found = payloads(rasa.say(sender, text))
         handoff = next((p["handoff"] for p in reversed(found) if p["handoff"]), None)
         office = handoff["office"]["id"] if handoff else None
-        ok = outcome.check(office == case["office"] and handoff["reason"] == case["reason"],
-                           f"handoff {case['name']}: expected {case['reason']} -> {case['office']}, got "
-                           f"{(handoff or {}).get('reason')} -> {office}")
+        ok = outcome.check(
+            office == case["office"] and handoff["reason"] == case["reason"],
+            f"handoff {case['name']}: expected {case['reason']} -> {case['office']}, got "
+            f"{(handoff or {}).get('reason')} -> {office}",
+        )
         outcome.lines.append(f"handoff {case['name']}: {'ok' if ok else 'FAILED'} ({office})")
 
 
@@ -136,9 +139,14 @@ class FakeLine(ThreadingHTTPServer):
 
 
 def line_event(user: str, text: str, token: str) -> bytes:
-    event = {"type": "message", "replyToken": token, "timestamp": int(time.time() * 1000), "mode": "active",
-             "source": {"type": "user", "userId": user},
-             "message": {"type": "text", "id": uuid.uuid4().hex[:16], "text": text}}
+    event = {
+        "type": "message",
+        "replyToken": token,
+        "timestamp": int(time.time() * 1000),
+        "mode": "active",
+        "source": {"type": "user", "userId": user},
+        "message": {"type": "text", "id": uuid.uuid4().hex[:16], "text": text},
+    }
     return json.dumps({"destination": "Ufake", "events": [event]}, ensure_ascii=False).encode("utf-8")
 
 
@@ -153,16 +161,23 @@ def check_line(url: str, line: FakeLine, secret: str, token: str, outcome: Outco
         user = f"U{uuid.uuid4().hex}"
         reply_token = reply_token or f"token-{user}"
         body = line_event(user, question, reply_token)
-        status = hook.post("/webhooks/line/webhook", content=body,
-                           headers={"X-Line-Signature": sign(secret, body), "Content-Type": "application/json"})
+        status = hook.post(
+            "/webhooks/line/webhook",
+            content=body,
+            headers={"X-Line-Signature": sign(secret, body), "Content-Type": "application/json"},
+        )
         calls = line.wait_for(user, reply_token) if status.status_code == 200 else []
         sent = [m for call in calls if FakeLine.delivered(call) for m in call[1]["messages"]]
         texts = " ".join(m.get("text", "") for m in sent)
         paths = sorted({path for path, *_ in calls})
-        ok = outcome.check(status.status_code == 200 and sent and "residence card" in texts.lower()
-                           and all(auth == f"Bearer {token}" for *_, auth in calls)
-                           and (name == "reply" or "/v2/bot/message/push" in paths),
-                           f"LINE {name}: status {status.status_code}, calls {paths}, text {texts[:80]!r}")
+        ok = outcome.check(
+            status.status_code == 200
+            and sent
+            and "residence card" in texts.lower()
+            and all(auth == f"Bearer {token}" for *_, auth in calls)
+            and (name == "reply" or "/v2/bot/message/push" in paths),
+            f"LINE {name}: status {status.status_code}, calls {paths}, text {texts[:80]!r}",
+        )
         outcome.lines.append(f"LINE {name}: {'ok' if ok else 'FAILED'} via {paths}")
     body = line_event("Uforged", question, "token-forged")
     status = hook.post("/webhooks/line/webhook", content=body, headers={"X-Line-Signature": sign("wrong", body)})

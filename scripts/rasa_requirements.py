@@ -8,6 +8,7 @@ version (3.10 by default), with extras excluded and without the wheels themselve
 
 Usage: python scripts/rasa_requirements.py WHEEL [WHEEL...] [--python 3.10]
 """
+
 from __future__ import annotations
 
 import argparse

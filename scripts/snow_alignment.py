@@ -10,6 +10,7 @@ For every candidate the derivation also counts the sentences whose original cont
 (same dictionary-form tokens), so ``consistency = replaced / seen`` says how reliably the simplifiers
 made this change rather than keeping the word.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -85,7 +86,9 @@ def inflection_class(tokens: list[Token]) -> str:
     if last.pos[0] == "形容詞":
         return "adjective"
     if last.pos[0] == "助動詞":
-        return "na-adjective" if last.lemma == "だ" and len(tokens) > 1 and tokens[-2].pos[0] == "形状詞" else "auxiliary"
+        return (
+            "na-adjective" if last.lemma == "だ" and len(tokens) > 1 and tokens[-2].pos[0] == "形状詞" else "auxiliary"
+        )
     return "plain"
 
 
@@ -99,8 +102,9 @@ def _trim(tokens: list[Token]) -> list[Token]:
 
 
 def _replacements(original: list[Token], simplified: list[Token]) -> Iterable[tuple[list[Token], list[Token]]]:
-    matcher = difflib.SequenceMatcher(None, [t.surface for t in original], [t.surface for t in simplified],
-                                      autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        None, [t.surface for t in original], [t.surface for t in simplified], autojunk=False
+    )
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op != "replace":
             continue
@@ -131,12 +135,14 @@ def align_candidates(pairs: list[SnowPair], tokenize: Tokenizer) -> list[Candida
             lemmas = tuple(t.lemma for t in word_tokens)
             observed[key] += 1
             by_word[lemmas][key[1]] += 1
-            detail.setdefault(key, (lemmas, inflection_class(word_tokens), inflection_class(easy_tokens),
-                                    word_tokens[0].pos))
+            detail.setdefault(
+                key, (lemmas, inflection_class(word_tokens), inflection_class(easy_tokens), word_tokens[0].pos)
+            )
     candidates = []
     for (word, easy), count in observed.items():
         lemmas, word_class, easy_class, head_pos = detail[(word, easy)]
         others = sum(by_word[lemmas].values()) - by_word[lemmas][easy]
-        candidates.append(Candidate(word, easy, lemmas, word_class, easy_class, head_pos, count,
-                                    max(seen[lemmas], count), others))
+        candidates.append(
+            Candidate(word, easy, lemmas, word_class, easy_class, head_pos, count, max(seen[lemmas], count), others)
+        )
     return sorted(candidates, key=lambda c: (-c.replaced, c.word, c.easy))

@@ -1,5 +1,6 @@
 """Shared fixtures. Unit tests use the fake embedder and never touch the network (pytest-socket);
 tests marked ``integration`` use the real bundled model."""
+
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -17,8 +18,9 @@ SHARED = ROOT.parent / "shared"
 
 
 def fake_settings(tmp: Path, **overrides) -> Settings:
-    return Settings(data_dir=tmp, embedder="fake", reindex_check_seconds=0, answer_threshold=0.0,
-                    _env_file=None, **overrides)
+    return Settings(
+        data_dir=tmp, embedder="fake", reindex_check_seconds=0, answer_threshold=0.0, _env_file=None, **overrides
+    )
 
 
 @pytest.fixture(scope="session")

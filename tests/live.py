@@ -1,5 +1,6 @@
 """Serve an app object with uvicorn in a thread on 127.0.0.1 (a free port), for tests that need a real
 HTTP server in this process — e.g. with the fake-embedder services or a patched dialogue."""
+
 from __future__ import annotations
 
 import threading
@@ -18,8 +19,7 @@ __all__ = ["serving"]
 @contextmanager
 def serving(app, timeout: float = 30) -> Iterator[str]:
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                                           lifespan="on"))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, name="live-server", daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{port}"

@@ -1,4 +1,5 @@
 """Run the real service in a subprocess for tests that need a process to die or a second process."""
+
 from __future__ import annotations
 
 import os
@@ -22,12 +23,24 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, data_dir: Path, database_url: str = "", embedder: str = "fake", port: int | None = None,
-                 env: dict[str, str] | None = None, workers: int = 1):
+    def __init__(
+        self,
+        data_dir: Path,
+        database_url: str = "",
+        embedder: str = "fake",
+        port: int | None = None,
+        env: dict[str, str] | None = None,
+        workers: int = 1,
+    ):
         self.port = port or free_port()
-        self.env = {**os.environ, "TSUNAGU_DATA_DIR": str(data_dir), "TSUNAGU_PORT": str(self.port),
-                    "TSUNAGU_EMBEDDER": embedder, "TSUNAGU_REINDEX_CHECK_SECONDS": "0",
-                    "TSUNAGU_ANSWER_THRESHOLD": "0.0"}
+        self.env = {
+            **os.environ,
+            "TSUNAGU_DATA_DIR": str(data_dir),
+            "TSUNAGU_PORT": str(self.port),
+            "TSUNAGU_EMBEDDER": embedder,
+            "TSUNAGU_REINDEX_CHECK_SECONDS": "0",
+            "TSUNAGU_ANSWER_THRESHOLD": "0.0",
+        }
         if database_url:
             self.env["TSUNAGU_DATABASE_URL"] = database_url
         self.env.update(env or {})
@@ -36,9 +49,12 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 300) -> Server:
-        self.process = subprocess.Popen([str(BIN / "tsunagu"), "serve", "--quiet", "--workers", str(self.workers)],
-                                        env=self.env,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.process = subprocess.Popen(
+            [str(BIN / "tsunagu"), "serve", "--quiet", "--workers", str(self.workers)],
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -52,8 +68,7 @@ class Server:
         raise TimeoutError("server did not start")
 
     def chat(self, session: str, text: str, **extra) -> dict:
-        response = httpx.post(f"{self.url}/api/chat", json={"session_id": session, "text": text, **extra},
-                              timeout=60)
+        response = httpx.post(f"{self.url}/api/chat", json={"session_id": session, "text": text, **extra}, timeout=60)
         response.raise_for_status()
         return response.json()
 

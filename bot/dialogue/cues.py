@@ -1,6 +1,7 @@
 """Cue phrases per language (``translations/<lang>/cues.yaml``): emergencies, handoff kinds, own-case
 questions and follow-ups. Matched as case-folded substrings; every language's cues are tried, since a
 resident may mix languages."""
+
 from __future__ import annotations
 
 import unicodedata

@@ -4,6 +4,7 @@ Immigration matters go to the office with jurisdiction over the resident's prefe
 agencies (and labour exploitation) to FRESC; legal disputes to Houterasu's multilingual service. Office
 names, phones and addresses come only from the office data.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -23,21 +24,27 @@ __all__ = ["HandoffRouter", "Referral", "REASONS", "REASON_MESSAGES"]
 
 # reason -> which kind of office receives it when the cues did not name one
 REASONS = {
-    "requested": "immigration", "complex": "fresc", "low_confidence": "immigration",
-    "out_of_scope": "fresc", "own_case": "immigration",
+    "requested": "immigration",
+    "complex": "fresc",
+    "low_confidence": "immigration",
+    "out_of_scope": "fresc",
+    "own_case": "immigration",
 }
 _KIND_TO_OFFICE = {"fresc": "fresc", "labour": "fresc", "legal": "legal-help"}
 # the catalog sentence that opens a handoff reply, per reason
 REASON_MESSAGES = {
-    "requested": "handoff_requested", "complex": "handoff_complex", "low_confidence": "handoff_low_confidence",
-    "own_case": "handoff_own_case", "out_of_scope": "handoff_fresc",
+    "requested": "handoff_requested",
+    "complex": "handoff_complex",
+    "low_confidence": "handoff_low_confidence",
+    "own_case": "handoff_own_case",
+    "out_of_scope": "handoff_fresc",
 }
 
 
 @dataclass(frozen=True)
 class Referral:
-    office: Office | None     # None: we need the resident's prefecture first
-    kind: str                 # immigration | fresc | labour | legal
+    office: Office | None  # None: we need the resident's prefecture first
+    kind: str  # immigration | fresc | labour | legal
 
 
 def language_name(code: str, in_lang: str) -> str:
@@ -77,21 +84,35 @@ class HandoffRouter:
         extra = f"handoff_{referral.kind}"
         if referral.kind in {"legal", "fresc"} and extra != opening:
             parts.append(self.catalogs.text(lang, extra))
-        parts.append(self.catalogs.text(lang, "office_card", name=card.name, phone=card.phone,
-                                        address=card.address, hours=card.hours))
+        parts.append(
+            self.catalogs.text(
+                lang, "office_card", name=card.name, phone=card.phone, address=card.address, hours=card.hours
+            )
+        )
         parts.append(self.catalogs.text(lang, "office_bring"))
         if referral.office.kind in {"regional-bureau", "district-office"}:
             parts.append(self.catalogs.text(lang, "office_nearer_branch"))
         return "\n\n".join(parts)
 
-    def summary_ja(self, *, lang: str, prefecture: str, city: str, reason: str, kind: str,
-                   topics: list[str], words: list[str], office_kind: str = "") -> str:
+    def summary_ja(
+        self,
+        *,
+        lang: str,
+        prefecture: str,
+        city: str,
+        reason: str,
+        kind: str,
+        topics: list[str],
+        words: list[str],
+        office_kind: str = "",
+    ) -> str:
         """The referral memo. ``reason`` "" leaves the reason empty (staff did not choose one); with
         ``office_kind`` (the topic's) 担当 names that office, else the handoff kind's."""
         place = self.places.places.get(city or prefecture)
         staff = self.desk.staff_ja.get(office_kind, "") if office_kind else ""
         return self.catalogs.text(
-            "ja", "handoff_summary",
+            "ja",
+            "handoff_summary",
             language=language_name(lang, "ja"),
             place=place.name("ja") if place else self.catalogs.text("ja", "summary_unknown"),
             reason=self.catalogs.text("ja", f"summary_reason_{reason}") if reason else "",

@@ -4,6 +4,7 @@ A turn: store what the user sent; settle language and register; then the named s
 ``bot.dialogue.steps`` in order (emergency, place, intent, serious situation, several problems, answer,
 follow-up, unsure) until one replies. Every number they decide with is in ``DialoguePolicy``.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -28,12 +29,20 @@ __all__ = ["DialogueManager", "IncomingMessage"]
 
 
 class DialogueManager:
-    def __init__(self, assistant: Assistant, store: ConversationStore, router: HandoffRouter, cues: Cues,
-                 places: Gazetteer, policy: DialoguePolicy | None = None,
-                 emergency_topics: frozenset[str] = frozenset(),
-                 on_turn: Callable[[TurnOutcome], None] | None = None,
-                 writings: Writings | None = None, steps: tuple[Step, ...] = STEPS,
-                 safety: Safety | None = None) -> None:
+    def __init__(
+        self,
+        assistant: Assistant,
+        store: ConversationStore,
+        router: HandoffRouter,
+        cues: Cues,
+        places: Gazetteer,
+        policy: DialoguePolicy | None = None,
+        emergency_topics: frozenset[str] = frozenset(),
+        on_turn: Callable[[TurnOutcome], None] | None = None,
+        writings: Writings | None = None,
+        steps: tuple[Step, ...] = STEPS,
+        safety: Safety | None = None,
+    ) -> None:
         self.assistant = assistant
         self.store = store
         self.router = router
@@ -59,19 +68,31 @@ class DialogueManager:
             replies = run_steps(current, self.steps)
             if message.kind == "text":
                 turn.outcome = TurnOutcome.of_turn(
-                    channel=message.channel, speech=current.speech, question=question, replies=replies,
-                    said_unsure=state.unanswered > unanswered_before, step=current.ended_by)
+                    channel=message.channel,
+                    speech=current.speech,
+                    question=question,
+                    replies=replies,
+                    said_unsure=state.unanswered > unanswered_before,
+                    step=current.ended_by,
+                )
             turn.state = state.to_dict()
             for reply in replies:
-                turn.say(reply.text, reply.lang, {"register": reply.register,
-                                                  "sources": [s.id for s in reply.sources],
-                                                  "handoff": reply.handoff.reason if reply.handoff else None})
+                turn.say(
+                    reply.text,
+                    reply.lang,
+                    {
+                        "register": reply.register,
+                        "sources": [s.id for s in reply.sources],
+                        "handoff": reply.handoff.reason if reply.handoff else None,
+                    },
+                )
         if self.on_turn is not None and turn.outcome is not None:
             self.on_turn(turn.outcome)
         return replies
 
-    def turn(self, message: IncomingMessage, state: DialogueState, intent: str | None = None,
-             count: bool = False) -> list[Reply]:
+    def turn(
+        self, message: IncomingMessage, state: DialogueState, intent: str | None = None, count: bool = False
+    ) -> list[Reply]:
         """One turn on a state the caller keeps, without storing the state (the Rasa actions,
         ``connectors/rasa_actions.py``; ``handle`` runs the same steps inside its stored turn). ``intent``, when
         given, is the caller's own classification ("" = a question) and replaces Tsunagu's intent recogniser
@@ -81,9 +102,14 @@ class DialogueManager:
         current = Turn(self, message, state, intent)
         replies = run_steps(current, self.steps)
         if count and message.kind == "text" and message.text.strip():
-            outcome = TurnOutcome.of_turn(channel=message.channel, speech=current.speech,
-                                          question=redact(message.text), replies=replies,
-                                          said_unsure=state.unanswered > unanswered_before, step=current.ended_by)
+            outcome = TurnOutcome.of_turn(
+                channel=message.channel,
+                speech=current.speech,
+                question=redact(message.text),
+                replies=replies,
+                said_unsure=state.unanswered > unanswered_before,
+                step=current.ended_by,
+            )
             with self.store.turn(message.conversation_id, message.channel) as stored:
                 stored.outcome = outcome
             if self.on_turn is not None:
@@ -104,8 +130,7 @@ class DialogueManager:
     def language_by_name(self, text: str) -> Speech | None:
         """The language whose own name was typed ("Tiếng Việt"), if any."""
         wanted = text.strip().casefold()
-        return next((s for s in self.languages()
-                     if self.catalogs.text(s, "language_name").casefold() == wanted), None)
+        return next((s for s in self.languages() if self.catalogs.text(s, "language_name").casefold() == wanted), None)
 
     def speaks(self, speech: Speech) -> bool:
         """Whether there are texts for this speech of its own (a plain register needs its own catalog)."""

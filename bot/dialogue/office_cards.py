@@ -1,6 +1,7 @@
 """Office cards in the resident's language: the office's Japanese name (what the resident shows or says at
 the counter), what it is for, phones with their notes, address, hours and the municipal counter — every word
 from the catalogs (``translations/<lang>/LC_MESSAGES/offices.po``), every fact from the office data."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,30 +20,46 @@ __all__ = ["OfficeInfo", "office_info", "route_cards", "render_hours", "render_p
 @dataclass(frozen=True)
 class OfficeInfo:
     """One office as a reply shows it (the ``office`` field of /api/chat, the web card, LINE's text block)."""
+
     id: str
     kind: str
     name_ja: str
-    name: str                 # the name in the resident's language (English name, or the Japanese one)
+    name: str  # the name in the resident's language (English name, or the Japanese one)
     purpose: str
-    phones: tuple[str, ...]   # "0570-05-1165", "03-6700-1165 (from phones starting with 050)"
+    phones: tuple[str, ...]  # "0570-05-1165", "03-6700-1165 (from phones starting with 050)"
     address: str
     hours: str
-    section_ja: str = ""      # the municipal counter, in Japanese
-    section: str = ""         # the same, in the resident's language
-    source: str = ""          # the page the number was read on
+    section_ja: str = ""  # the municipal counter, in Japanese
+    section: str = ""  # the same, in the resident's language
+    source: str = ""  # the page the number was read on
 
     @property
     def phone(self) -> str:
         return " / ".join(self.phones)
 
     def to_json(self) -> dict:
-        return {"id": self.id, "kind": self.kind, "name_ja": self.name_ja, "name": self.name,
-                "purpose": self.purpose, "phones": list(self.phones), "address": self.address, "hours": self.hours,
-                "section_ja": self.section_ja, "section": self.section, "source": self.source}
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "name_ja": self.name_ja,
+            "name": self.name,
+            "purpose": self.purpose,
+            "phones": list(self.phones),
+            "address": self.address,
+            "hours": self.hours,
+            "section_ja": self.section_ja,
+            "section": self.section,
+            "source": self.source,
+        }
 
     def to_card(self) -> OfficeCard:
-        return OfficeCard(id=self.id, name=self.name if self.name == self.name_ja else f"{self.name_ja} ({self.name})",
-                          phone=self.phone, address=self.address, hours=self.hours)
+        return OfficeCard(
+            id=self.id,
+            name=self.name if self.name == self.name_ja else f"{self.name_ja} ({self.name})",
+            phone=self.phone,
+            address=self.address,
+            hours=self.hours,
+        )
 
 
 def render_hours(hours: Hours | None, lang: str, catalogs: Catalogs) -> str:
@@ -50,27 +67,38 @@ def render_hours(hours: Hours | None, lang: str, catalogs: Catalogs) -> str:
         return catalogs.text(lang, "hours_unknown")
     if hours.kind in ("always", "varies"):
         return catalogs.text(lang, f"hours_{hours.kind}")
-    return ", ".join(catalogs.text(lang, "hours_rule", days=catalogs.text(lang, f"days_{r.days.replace('-', '_')}"),
-                                   start=r.start, end=r.end) for r in hours.rules)
+    return ", ".join(
+        catalogs.text(
+            lang, "hours_rule", days=catalogs.text(lang, f"days_{r.days.replace('-', '_')}"), start=r.start, end=r.end
+        )
+        for r in hours.rules
+    )
 
 
 def render_phones(office: Office, lang: str, catalogs: Catalogs) -> tuple[str, ...]:
-    return tuple(f"{p.number} ({catalogs.text(lang, 'phone_note_' + p.note.replace('-', '_'))})" if p.note
-                 else p.number for p in office.phones)
+    return tuple(
+        f"{p.number} ({catalogs.text(lang, 'phone_note_' + p.note.replace('-', '_'))})" if p.note else p.number
+        for p in office.phones
+    )
 
 
-def office_info(office: Office, lang: str, catalogs: Catalogs, *, municipality_name: str = "",
-                section: Section | None = None) -> OfficeInfo:
+def office_info(
+    office: Office, lang: str, catalogs: Catalogs, *, municipality_name: str = "", section: Section | None = None
+) -> OfficeInfo:
     japanese = lang in ("ja", "ja-plain")
     name_ja, name = office.name_ja, (office.name_ja if japanese else office.name_en)
     if office.kind == "municipal":
         name_ja = municipality_name or office.name_ja
         name = name_ja if (municipality_name or japanese) else catalogs.text(lang, "municipal_office_yours")
     return OfficeInfo(
-        id=office.id, kind=office.kind, name_ja=name_ja, name=name,
+        id=office.id,
+        kind=office.kind,
+        name_ja=name_ja,
+        name=name,
         purpose=catalogs.text(lang, office.purpose),
         phones=render_phones(office, lang, catalogs) or (catalogs.text(lang, "phone_none"),),
-        address=office.full_address or catalogs.text(lang, "address_not_listed" if office.kind in _PLACES else "address_none"),
+        address=office.full_address
+        or catalogs.text(lang, "address_not_listed" if office.kind in _PLACES else "address_none"),
         hours=render_hours(office.hours, lang, catalogs),
         section_ja=section.name_ja if section else "",
         section=catalogs.text(lang, "municipal_section_" + section.key.replace("-", "_")) if section else "",
@@ -81,15 +109,25 @@ def office_info(office: Office, lang: str, catalogs: Catalogs, *, municipality_n
 def route_cards(route: Route, lang: str, catalogs: Catalogs) -> list[OfficeInfo]:
     """The cards of a route, the office with jurisdiction first."""
     town = municipal_office_name(route.municipality)
-    return [office_info(o, lang, catalogs, municipality_name=town if o.kind == "municipal" else "",
-                        section=route.section if o.kind == "municipal" else None) for o in route.offices]
+    return [
+        office_info(
+            o,
+            lang,
+            catalogs,
+            municipality_name=town if o.kind == "municipal" else "",
+            section=route.section if o.kind == "municipal" else None,
+        )
+        for o in route.offices
+    ]
 
 
 def card_text(info: OfficeInfo, lang: str, catalogs: Catalogs) -> str:
     """The card as plain text (LINE, the CLI): the catalog's office_card plus purpose and counter."""
     name = info.name if info.name == info.name_ja else f"{info.name_ja} ({info.name})"
-    lines = [catalogs.text(lang, "office_card", name=name, phone=info.phone, address=info.address, hours=info.hours),
-             info.purpose]
+    lines = [
+        catalogs.text(lang, "office_card", name=name, phone=info.phone, address=info.address, hours=info.hours),
+        info.purpose,
+    ]
     if info.section_ja:
         section = info.section_ja if lang in ("ja", "ja-plain") else f"{info.section_ja} ({info.section})"
         lines.append(catalogs.text(lang, "office_section", section=section))

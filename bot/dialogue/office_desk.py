@@ -4,6 +4,7 @@ the parts of a message (a place, plain Japanese, one or two questions).
 Used by the steps ``place``, ``answer`` and ``several_questions`` (``bot.dialogue.steps``) and by the staff
 console. Reached as ``turn.dialogue.router.desk`` (built with the handoff router, from the same data).
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -77,6 +78,7 @@ class OfficeDesk:
             state.asked_place = True
             # prefecture buttons only while the prefecture is unknown (a known one lacks only the city)
             names = tuple(QuickReply(self.places.places[p].name(lang)) for p in turn.policy.ask_prefectures)
-            replies.append(turn.say("ask_location", quick=turn.quick("qr_more", "qr_person") if state.prefecture
-                                    else names))
+            replies.append(
+                turn.say("ask_location", quick=turn.quick("qr_more", "qr_person") if state.prefecture else names)
+            )
         return replies

@@ -3,6 +3,7 @@
 residence clause such as "I live in X," at the head of a question), and tells each part's role: a place
 statement, a request for plain Japanese, or something to answer. The questions then go to the retriever in
 one batched search (``search_many``)."""
+
 from __future__ import annotations
 
 import re
@@ -20,7 +21,7 @@ __all__ = ["Part", "MessageParts", "Joiners", "load_joiners", "split_sentences",
 # sentence ends in the project's scripts: Latin/Cyrillic . ? !, CJK 。？！, Devanagari ।, Myanmar ။, Khmer ។
 _END = re.compile(r"(?<=[?!。？！।။។\n])|(?<=[^\d\s.]\.)(?=\s)")
 _MIN_CHARS = 2
-_CLAUSE_MIN_CHARS = 6     # each side of a joiner must be at least this long to count as a question
+_CLAUSE_MIN_CHARS = 6  # each side of a joiner must be at least this long to count as a question
 
 
 class Joiners:
@@ -53,7 +54,7 @@ def split_clauses(sentence: str, joiners: tuple[str, ...]) -> list[str]:
         if at < 0:
             continue
         left = sentence[:at].strip(" ,、，")
-        right = sentence[at + len(joiner):].strip(" ,、，")
+        right = sentence[at + len(joiner) :].strip(" ,、，")
         if len(left) >= _CLAUSE_MIN_CHARS and len(right) >= _CLAUSE_MIN_CHARS:
             return [left] + split_clauses(right, joiners)
     return [sentence]
@@ -62,7 +63,7 @@ def split_clauses(sentence: str, joiners: tuple[str, ...]) -> list[str]:
 @dataclass(frozen=True)
 class Part:
     text: str
-    role: str                              # "place" | "register" | "question"
+    role: str  # "place" | "register" | "question"
     place: PlaceStatement | None = None
 
 
@@ -92,8 +93,14 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _END.split(text) if len(s.strip(" ,、，.。")) >= _MIN_CHARS]
 
 
-def split_message(text: str, lang: str, places: Gazetteer, phrases: ResidencePhrases,
-                  prefecture: str = "", joiners: Joiners | None = None) -> MessageParts:
+def split_message(
+    text: str,
+    lang: str,
+    places: Gazetteer,
+    phrases: ResidencePhrases,
+    prefecture: str = "",
+    joiners: Joiners | None = None,
+) -> MessageParts:
     parts: list[Part] = []
     for sentence in split_sentences(text):
         found = places.find(sentence, prefecture=prefecture)
@@ -101,8 +108,11 @@ def split_message(text: str, lang: str, places: Gazetteer, phrases: ResidencePhr
         plain = phrases.asks_plain(sentence, lang)
         if statement is not None and statement.how in ("lives", "answer"):
             rest = _after_clause(sentence, statement)
-            parts.append(Part(sentence if not rest else sentence[: len(sentence) - len(rest)].strip(" ,、，"),
-                              "place", statement))
+            parts.append(
+                Part(
+                    sentence if not rest else sentence[: len(sentence) - len(rest)].strip(" ,、，"), "place", statement
+                )
+            )
             if rest:
                 parts.append(Part(rest, "register" if phrases.asks_plain(rest, lang) else "question"))
         elif plain and len(found) == 0 and _short(sentence):

@@ -4,6 +4,7 @@ Built from the service's settings with ``DialoguePolicy.from_settings`` (a setti
 field — ``answer_threshold``, ``intent_threshold`` — overrides the default). The defaults were tuned on the
 project's question set (``tests/integration/test_retrieval_accuracy.py``); change them there, not in code.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
@@ -18,40 +19,40 @@ ASK_PREFECTURES = ("tokyo", "kanagawa", "saitama", "chiba", "aichi", "osaka", "h
 @dataclass(frozen=True)
 class DialoguePolicy:
     # -- answering -----------------------------------------------------------------------------
-    answer_threshold: float = 0.80       # dense similarity a topic needs to be answered (TSUNAGU_ANSWER_THRESHOLD)
-    search_k: int = 8                    # topics (and intents) retrieved per message
+    answer_threshold: float = 0.80  # dense similarity a topic needs to be answered (TSUNAGU_ANSWER_THRESHOLD)
+    search_k: int = 8  # topics (and intents) retrieved per message
     # -- intents -------------------------------------------------------------------------------
-    intent_threshold: float = 0.90       # similarity an intent example needs (TSUNAGU_INTENT_THRESHOLD)
-    intent_margin: float = 0.015         # an intent must beat the best topic's score by this (questions stay questions)
-    emergency_exact: float = 0.94        # an emergency example this close is taken even with a topic nearby ...
-    emergency_margin: float = 0.04       # ... otherwise it must be this much closer than the best topic
+    intent_threshold: float = 0.90  # similarity an intent example needs (TSUNAGU_INTENT_THRESHOLD)
+    intent_margin: float = 0.015  # an intent must beat the best topic's score by this (questions stay questions)
+    emergency_exact: float = 0.94  # an emergency example this close is taken even with a topic nearby ...
+    emergency_margin: float = 0.04  # ... otherwise it must be this much closer than the best topic
     # -- language ------------------------------------------------------------------------------
-    detection_confidence: float = 0.5    # a detected language replaces the conversation's only from this confidence
-    detection_min_letters: int = 3       # fewer letters ("a", "ok") say nothing about the language: an
-                                         # established conversation language stays
+    detection_confidence: float = 0.5  # a detected language replaces the conversation's only from this confidence
+    detection_min_letters: int = 3  # fewer letters ("a", "ok") say nothing about the language: an
+    # established conversation language stays
     # -- place ---------------------------------------------------------------------------------
-    place_only_words: int = 5            # after a referral, a message this short naming a place asks about the place
+    place_only_words: int = 5  # after a referral, a message this short naming a place asks about the place
     ask_prefectures: tuple[str, ...] = ASK_PREFECTURES
     # -- follow-ups ----------------------------------------------------------------------------
-    follow_up_chars: int = 60            # a message this short is also searched together with the last question
+    follow_up_chars: int = 60  # a message this short is also searched together with the last question
     recent_topics_kept: int = 5
     # -- several problems in one message (a person at FRESC) -------------------------------------
-    several_min_chars: int = 100         # only messages this long are split into sentences
-    several_min_sentences: int = 3       # ... with at least this many substantial sentences
-    sentence_min_chars: int = 12         # a sentence shorter than this is not substantial
+    several_min_chars: int = 100  # only messages this long are split into sentences
+    several_min_sentences: int = 3  # ... with at least this many substantial sentences
+    sentence_min_chars: int = 12  # a sentence shorter than this is not substantial
     several_sentences_searched: int = 4  # sentences searched (in one batched call)
-    several_min_chapters: int = 2        # distinct guidebook chapters that make it "several problems"
+    several_min_chapters: int = 2  # distinct guidebook chapters that make it "several problems"
     # -- several questions in one message (issue 12) ------------------------------------------------
-    questions_answered: int = 2          # questions of one message answered; one more is offered as a quick reply
-    part_margin: float = 0.02            # a part's topic the whole message is not near needs this much above the threshold
-    part_slack: float = 0.05             # ... one the whole message is near may be this much below it (parts are short)
+    questions_answered: int = 2  # questions of one message answered; one more is offered as a quick reply
+    part_margin: float = 0.02  # a part's topic the whole message is not near needs this much above the threshold
+    part_slack: float = 0.05  # ... one the whole message is near may be this much below it (parts are short)
     # -- unsure and handoff --------------------------------------------------------------------
-    unsure_before_handoff: int = 2       # consecutive unanswered questions before a person is offered
-    problems_kept: int = 5               # the resident's messages kept for a handoff summary
-    summary_topics: int = 3              # topics named in a handoff summary
-    summary_near_topics: int = 2         # ... of which this message's nearest topics may add this many
-    summary_words: int = 3               # the resident's latest messages quoted in a handoff summary
-    summary_near_slack: float = 0.02     # a near topic counts in the summary from answer_threshold minus this
+    unsure_before_handoff: int = 2  # consecutive unanswered questions before a person is offered
+    problems_kept: int = 5  # the resident's messages kept for a handoff summary
+    summary_topics: int = 3  # topics named in a handoff summary
+    summary_near_topics: int = 2  # ... of which this message's nearest topics may add this many
+    summary_words: int = 3  # the resident's latest messages quoted in a handoff summary
+    summary_near_slack: float = 0.02  # a near topic counts in the summary from answer_threshold minus this
 
     @classmethod
     def from_settings(cls, settings: object, **overrides: Any) -> DialoguePolicy:

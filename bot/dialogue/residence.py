@@ -6,6 +6,7 @@ ramen shop in Shinjuku" names a place in passing and says nothing about where th
 are language data: ``translations/<lang>/residence.yaml`` (lives, update, only, plain, verbs), English as
 fallback. A place in the same sentence as a word for "live" (verbs) counts as the resident's too.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,8 +30,8 @@ def _norm(text: str) -> str:
 @dataclass(frozen=True)
 class PlaceStatement:
     place: Place
-    how: str        # "lives" (I live in X) | "answer" (just "X") | "update" (what about X?)
-    span: tuple[int, int] = (0, 0)   # the phrase's characters in the normalised message
+    how: str  # "lives" (I live in X) | "answer" (just "X") | "update" (what about X?)
+    span: tuple[int, int] = (0, 0)  # the phrase's characters in the normalised message
 
 
 def _pattern(phrase: str) -> re.Pattern:
@@ -71,7 +72,7 @@ class ResidencePhrases:
             at = norm.find(name) if name else -1
             if at < 0:
                 continue
-            marked = norm[:at] + _MARK + norm[at + len(name):]
+            marked = norm[:at] + _MARK + norm[at + len(name) :]
             for phrases in self._chain(lang):
                 for how, patterns in (("lives", phrases.lives), ("update", phrases.update)):
                     for pattern in patterns:
@@ -108,7 +109,10 @@ def load_residence_phrases(translations: Path) -> ResidencePhrases:
             if phrase.count("{place}") != 1:
                 raise ValueError(f"{path}: {phrase!r} must hold {{place}} once")
         by_lang[path.parent.name] = _Phrases(
-            tuple(_pattern(p) for p in data["lives"]), tuple(_pattern(p) for p in data["update"]),
-            tuple(_norm(w) for w in data["only"]), tuple(data["plain"]),
-            tuple(_verb(w) for w in data.get("verbs") or ()))
+            tuple(_pattern(p) for p in data["lives"]),
+            tuple(_pattern(p) for p in data["update"]),
+            tuple(_norm(w) for w in data["only"]),
+            tuple(data["plain"]),
+            tuple(_verb(w) for w in data.get("verbs") or ()),
+        )
     return ResidencePhrases(by_lang)

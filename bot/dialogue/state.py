@@ -1,4 +1,5 @@
 """What the assistant remembers about one conversation (stored as JSON in the conversation store)."""
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
@@ -10,22 +11,22 @@ __all__ = ["DialogueState"]
 
 @dataclass
 class DialogueState:
-    lang: str = ""               # reply language ("ja" for both Japanese registers); see ``speech``
-    register: str = "standard"   # "standard" or "plain"
-    lang_chosen: bool = False    # the user chose explicitly: detection no longer overrides it
+    lang: str = ""  # reply language ("ja" for both Japanese registers); see ``speech``
+    register: str = "standard"  # "standard" or "plain"
+    lang_chosen: bool = False  # the user chose explicitly: detection no longer overrides it
     prefecture: str = ""
     city: str = ""
     recent_topics: list[str] = field(default_factory=list)
     last_question: str = ""
-    unanswered: int = 0          # consecutive questions without a confident answer
-    handoff: str = ""            # "", "awaiting-location" or "done"
-    pending_reason: str = ""     # reason of a handoff waiting for the user's location
+    unanswered: int = 0  # consecutive questions without a confident answer
+    handoff: str = ""  # "", "awaiting-location" or "done"
+    pending_reason: str = ""  # reason of a handoff waiting for the user's location
     pending_kind: str = ""
-    handoff_reason: str = ""     # the last completed handoff, redone when the user moves ("what about Kobe?")
+    handoff_reason: str = ""  # the last completed handoff, redone when the user moves ("what about Kobe?")
     handoff_kind: str = ""
     problems: list[str] = field(default_factory=list)  # the user's words that led to a handoff
-    office_topic: str = ""       # the last answered topic that has an office ("what about Kobe?" re-routes it)
-    asked_place: bool = False    # asked once where the resident lives, for an office
+    office_topic: str = ""  # the last answered topic that has an office ("what about Kobe?" re-routes it)
+    asked_place: bool = False  # asked once where the resident lives, for an office
 
     @classmethod
     def from_dict(cls, data: dict) -> DialogueState:

@@ -5,6 +5,7 @@ message on to the next step. To add one, write the function and put a ``Step`` i
 belongs (or build a tuple with ``with_step`` and pass it as ``DialogueManager(steps=...)``). A step may
 leave replies in ``turn.lead`` for a later step to say first (the place step's "Place set: Osaka").
 """
+
 from __future__ import annotations
 
 import re
@@ -74,7 +75,7 @@ def emergency(turn: Turn) -> list[Reply] | None:
     urgent = replace(turn.say(f"emergency_{kind}"), emergency=turn.emergency_call(kind))
     more = several_questions(turn)  # "Someone fell into the sea, what number? Also where is the shelter?"
     if more:
-        return [urgent] + more       # the number first, then the questions asked beside it
+        return [urgent] + more  # the number first, then the questions asked beside it
     guide = next(iter(turn.confident(turn.topics[:1])), None)
     if guide is not None and guide.topic_id in turn.dialogue.emergency_topics:
         # the number first, then what to do — still without "talk to a person"
@@ -110,8 +111,11 @@ def place(turn: Turn) -> list[Reply] | None:
     if state.office_topic and (said.how == "update" or only_place):
         return turn.lead + desk.office_replies(turn, state.office_topic, ask=False)
     moved = state.handoff == "done" and state.handoff_kind == "immigration"
-    about_place = (turn.dialogue.cues.is_follow_up(turn.text) or turn.word_count() <= turn.policy.place_only_words
-                   or not turn.confident(turn.topics[:1]))
+    about_place = (
+        turn.dialogue.cues.is_follow_up(turn.text)
+        or turn.word_count() <= turn.policy.place_only_words
+        or not turn.confident(turn.topics[:1])
+    )
     if moved and about_place:
         return turn.handoff(state.handoff_reason, state.handoff_kind, turn.lead)
     if only_place and said.how != "update":
@@ -161,8 +165,9 @@ def several_problems(turn: Turn) -> list[Reply] | None:
     sentences = [s.strip() for s in re.split(r"[.!?。！？\n]+", text) if len(s.strip()) >= policy.sentence_min_chars]
     if len(sentences) < policy.several_min_sentences:
         return None
-    found = turn.dialogue.assistant.search_many(sentences[:policy.several_sentences_searched], turn.speech,
-                                                k=policy.search_k)
+    found = turn.dialogue.assistant.search_many(
+        sentences[: policy.several_sentences_searched], turn.speech, k=policy.search_k
+    )
     chapters = {hits[0].chunk.chapter for hits in found if turn.confident(hits[:1])}
     return turn.handoff("complex", "fresc", turn.lead) if len(chapters) >= policy.several_min_chapters else None
 
@@ -192,7 +197,7 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     for question, hit in hits[: turn.policy.questions_answered]:
         turn.state.last_question = question
         replies += [turn.answer_topic(hit)] + desk.office_replies(turn, hit.topic_id)
-    later = tuple(QuickReply(question) for question, _ in hits[turn.policy.questions_answered:])
+    later = tuple(QuickReply(question) for question, _ in hits[turn.policy.questions_answered :])
     if later:
         replies[-1] = replace(replies[-1], quick_replies=later + replies[-1].quick_replies)
     return turn.lead + replies

@@ -1,6 +1,7 @@
 """One message being handled: what came in, the state it changes, what retrieval found, and the helpers
 every step uses to word replies and hand a resident to a person. The steps themselves are in
 ``bot.dialogue.steps``."""
+
 from __future__ import annotations
 
 import re
@@ -43,27 +44,28 @@ class IncomingMessage:
     conversation_id: str
     text: str = ""
     channel: str = "api"
-    lang: str | None = None      # an explicit choice, a content key ("ja-plain" means plain Japanese)
+    lang: str | None = None  # an explicit choice, a content key ("ja-plain" means plain Japanese)
     plain: bool | None = None
-    kind: str = "text"           # "text", "follow" (a new friend on LINE), "non_text" (sticker, image),
-                                 # or "postback" (a button's payload without text)
-    recorded: bool = False       # the channel already stored the (redacted) text, before acknowledging it
-    payload: str = ""            # a tapped quick reply's payload (``QuickReply.payload``), e.g. "lang=vi"
+    kind: str = "text"  # "text", "follow" (a new friend on LINE), "non_text" (sticker, image),
+    # or "postback" (a button's payload without text)
+    recorded: bool = False  # the channel already stored the (redacted) text, before acknowledging it
+    payload: str = ""  # a tapped quick reply's payload (``QuickReply.payload``), e.g. "lang=vi"
 
 
 class Turn:
     """One message's processing; holds the state it mutates. Steps read ``found``, ``places`` and
     ``intent`` (each computed once, on first use) and reply through ``say`` / ``reply`` / ``handoff``."""
 
-    def __init__(self, dialogue: DialogueManager, message: IncomingMessage, state: DialogueState,
-                 given_intent: str | None = None) -> None:
+    def __init__(
+        self, dialogue: DialogueManager, message: IncomingMessage, state: DialogueState, given_intent: str | None = None
+    ) -> None:
         self.dialogue, self.msg, self.state = dialogue, message, state
         self.policy = dialogue.policy
         self.text = message.text.strip()
         self.given_intent = given_intent  # the caller's own classification (Rasa), "" = a question
-        self.lead: list[Reply] = []       # replies said before the step's own (e.g. "Place set: Osaka")
+        self.lead: list[Reply] = []  # replies said before the step's own (e.g. "Place set: Osaka")
         self.language_tapped = False
-        self.ended_by = ""                # the name of the step whose replies ended the turn
+        self.ended_by = ""  # the name of the step whose replies ended the turn
 
     # -- how replies speak ------------------------------------------------------------------------
     @property
@@ -81,8 +83,9 @@ class Turn:
             state.lang, state.lang_chosen = wanted.lang, True
             if wanted.plain or not dialogue.speaks(wanted.with_register(PLAIN)):
                 state.register = wanted.register  # "ja" alone keeps the register the plain box chose
-        chosen = QuickReply.chosen_language(msg.payload) or (dialogue.language_by_name(self.text)
-                                                              if self.text else None)
+        chosen = QuickReply.chosen_language(msg.payload) or (
+            dialogue.language_by_name(self.text) if self.text else None
+        )
         if chosen:
             state.speech, state.lang_chosen = chosen, True
         if msg.plain is not None:
@@ -117,8 +120,7 @@ class Turn:
     def topics(self) -> list[TopicHit]:
         """Found topics; a municipality's own content (``tsunagu index --source``) only for its residents,
         and first for them when it matches about as well as the national topic."""
-        return local_first(self.found.topics, (self.state.city, self.state.prefecture),
-                           self.dialogue.places.places)
+        return local_first(self.found.topics, (self.state.city, self.state.prefecture), self.dialogue.places.places)
 
     @cached_property
     def question_topics(self) -> list[TopicHit]:
@@ -152,8 +154,11 @@ class Turn:
         if topics and hit.score < topics[0].score + policy.intent_margin:
             return ""  # questions stay questions: an intent must beat the best topic clearly
         best_topic = topics[0].dense if topics else 0.0
-        if (hit.intent.startswith("emergency_") and hit.dense < policy.emergency_exact
-                and hit.dense - best_topic < policy.emergency_margin):
+        if (
+            hit.intent.startswith("emergency_")
+            and hit.dense < policy.emergency_exact
+            and hit.dense - best_topic < policy.emergency_margin
+        ):
             # an emergency by example must be a near-exact match or clearly closer than any topic:
             # "I lost my card, what should I do?" must not be taken for a disaster
             return ""
@@ -167,8 +172,14 @@ class Turn:
         text = "\n\n".join(self.dialogue.catalogs.text(self.speech, k, **values) for k in keys)
         return self.reply(text, quick=quick)
 
-    def reply(self, text: str, sources: tuple[Source, ...] | list[Source] = (), handoff: Handoff | None = None,
-              quick: tuple[QuickReply, ...] = (), confidence: float = 0.0) -> Reply:
+    def reply(
+        self,
+        text: str,
+        sources: tuple[Source, ...] | list[Source] = (),
+        handoff: Handoff | None = None,
+        quick: tuple[QuickReply, ...] = (),
+        confidence: float = 0.0,
+    ) -> Reply:
         return Reply(self.msg.conversation_id, self.speech, text, tuple(sources), handoff, quick, confidence)
 
     def emergency_call(self, kind: str) -> EmergencyCall | None:
@@ -176,13 +187,13 @@ class Turn:
         known = emergency_kinds().get(kind)
         if known is None:
             return None
-        return EmergencyCall(kind, known.number,
-                             tuple(self.dialogue.catalogs.text(self.speech, step) for step in known.steps))
+        return EmergencyCall(
+            kind, known.number, tuple(self.dialogue.catalogs.text(self.speech, step) for step in known.steps)
+        )
 
     def quick(self, *keys: str) -> tuple[QuickReply, ...]:
         """Buttons that say catalog sentences ("More questions", "Talk to a person")."""
-        return tuple(QuickReply(self.dialogue.catalogs.text(self.speech, k), BUTTON_PAYLOADS.get(k, ""))
-                     for k in keys)
+        return tuple(QuickReply(self.dialogue.catalogs.text(self.speech, k), BUTTON_PAYLOADS.get(k, "")) for k in keys)
 
     def answer_topic(self, hit: TopicHit) -> Reply:
         located = self.dialogue.assistant.topic_text(hit.topic_id, self.speech)
@@ -192,12 +203,19 @@ class Turn:
         places = self.dialogue.places.places
         place = municipality_of(hit.topic_id, places)
         if place:
-            body = self.dialogue.catalogs.text(self.speech, "local_answer",
-                                               place=places[place].name(self.speech.key)) + "\n\n" + body
+            body = (
+                self.dialogue.catalogs.text(self.speech, "local_answer", place=places[place].name(self.speech.key))
+                + "\n\n"
+                + body
+            )
         self.state.remember_topic(hit.topic_id, keep=self.policy.recent_topics_kept)
         self.state.unanswered = 0
-        return self.reply(body, sources=[self.dialogue.assistant.source(hit, chunk)],
-                          quick=self.quick("qr_more", "qr_person"), confidence=hit.dense)
+        return self.reply(
+            body,
+            sources=[self.dialogue.assistant.source(hit, chunk)],
+            quick=self.quick("qr_more", "qr_person"),
+            confidence=hit.dense,
+        )
 
     # -- handoff ------------------------------------------------------------------------------------
     def handoff(self, reason: str, kind: str | None = None, lead: list[Reply] | None = None) -> list[Reply]:
@@ -206,7 +224,7 @@ class Turn:
         kind = kind or REASONS[reason]
         referral = router.route(kind, state.prefecture)
         if self.text:
-            state.problems = (state.problems + [redact(self.text)])[-policy.problems_kept:]
+            state.problems = (state.problems + [redact(self.text)])[-policy.problems_kept :]
         if referral.office is None:
             state.handoff, state.pending_reason, state.pending_kind = "awaiting-location", reason, kind
             places = self.dialogue.places.places
@@ -216,9 +234,14 @@ class Turn:
         state.handoff_reason, state.handoff_kind = reason, kind
         key = self.speech.key
         summary = router.summary_ja(
-            lang=key, prefecture=state.prefecture, city=state.city, reason=reason,
-            kind=kind, topics=[self.topic_title_ja(t) for t in self.topics_touched()],
-            words=state.problems[-policy.summary_words:])
+            lang=key,
+            prefecture=state.prefecture,
+            city=state.city,
+            reason=reason,
+            kind=kind,
+            topics=[self.topic_title_ja(t) for t in self.topics_touched()],
+            words=state.problems[-policy.summary_words :],
+        )
         text = router.reply_text(reason, referral, key)
         handoff = router.handoff(reason, referral, key, summary)
         return (lead or []) + [self.reply(text, handoff=handoff, quick=self.quick("qr_more"))]
@@ -226,10 +249,12 @@ class Turn:
     def topics_touched(self) -> list[str]:
         """The conversation's recent topics, then the ones this message is close to (for the summary)."""
         policy = self.policy
-        near = [h.topic_id for h in self.topics[:policy.summary_near_topics]
-                if h.dense >= policy.answer_threshold - policy.summary_near_slack
-                and not h.topic_id.startswith("status:")]
-        return list(dict.fromkeys(self.state.recent_topics[:policy.summary_topics] + near))[:policy.summary_topics]
+        near = [
+            h.topic_id
+            for h in self.topics[: policy.summary_near_topics]
+            if h.dense >= policy.answer_threshold - policy.summary_near_slack and not h.topic_id.startswith("status:")
+        ]
+        return list(dict.fromkeys(self.state.recent_topics[: policy.summary_topics] + near))[: policy.summary_topics]
 
     def topic_title_ja(self, topic_id: str) -> str:
         found = self.dialogue.assistant.topic_text(topic_id, "ja")

@@ -3,6 +3,7 @@
 Rules live as YAML in ``bot/data/plain/rules/``, easy words in ``bot/data/plain/lexicon.yaml`` and kanji
 levels in ``bot/data/plain/levels/`` (see docs/plain-japanese.md).
 """
+
 from bot.plain.checker import check
 from bot.plain.engine import rewrite
 from bot.plain.model import AppliedRule, Breach, Furigana, RubySegment

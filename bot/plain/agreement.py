@@ -1,4 +1,5 @@
 """Keep a rewritten verb grammatical with what follows it: the stem before て/た, and て/で, た/だ voicing."""
+
 from __future__ import annotations
 
 from bot.plain.conjugate import te_voicing

@@ -1,4 +1,5 @@
 """``check()``: list the guideline breaches of a text without rewriting it (for trainees and staff)."""
+
 from __future__ import annotations
 
 import bot.plain.engine as engine  # the module, not the package facade (which imports this one)
@@ -39,22 +40,29 @@ def check(text: str) -> tuple[Breach, ...]:
             for found in stage.candidates(doc, context):
                 if _not_a_breach(found.entry):
                     continue
-                span = doc[found.first:found.end]
+                span = doc[found.first : found.end]
                 start, end = span.start_char, span.end_char
                 excerpt = text[start:end]
                 if found.rule.rewrites and found.after == excerpt:  # なく → なく: nothing to change
                     continue
                 entry = found.entry
-                message = found.rule.message if entry is None else _message(
-                    found.rule.message, entry.word, entry.easy or "", entry.explain or "")
-                breaches.setdefault((found.rule.id, start, end), Breach(
-                    found.rule.id, found.rule.guideline, message, start, end, excerpt))
+                message = (
+                    found.rule.message
+                    if entry is None
+                    else _message(found.rule.message, entry.word, entry.easy or "", entry.explain or "")
+                )
+                breaches.setdefault(
+                    (found.rule.id, start, end),
+                    Breach(found.rule.id, found.rule.guideline, message, start, end, excerpt),
+                )
             for rule in stage.detectors:
                 if rule.detect is None:  # Stage.detectors holds only rules that name a detector
                     continue
                 for start, end in DETECTORS[rule.detect](doc):
-                    breaches.setdefault((rule.id, start, end), Breach(
-                        rule.id, rule.guideline, rule.message, start, end, text[start:end]))
+                    breaches.setdefault(
+                        (rule.id, start, end),
+                        Breach(rule.id, rule.guideline, rule.message, start, end, text[start:end]),
+                    )
     return tuple(sorted(_longest(breaches.values()), key=lambda b: (b.start, b.end, b.rule_id)))
 
 

@@ -1,4 +1,5 @@
 """Check-only detectors (``detect: NAME`` in a rule file): breaches no token pattern can see."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -15,7 +16,7 @@ def sentences(doc) -> list[tuple[int, int]]:
     text = doc.text
     for index, char in enumerate(text):
         if char in SENTENCE_END or char == "\n":
-            if text[start:index + 1].strip():
+            if text[start : index + 1].strip():
                 spans.append((start, index + 1))
             start = index + 1
     if text[start:].strip():

@@ -3,6 +3,7 @@
 Every stage rewrites the text the previous stage produced; ``Tracked`` keeps, for each character, the
 span of the original it stands for, so an applied rule is reported at its place in the ORIGINAL text.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -52,11 +53,11 @@ class Tracked:
 
     def _aligned(self, edit: Edit) -> list[tuple[int, int]]:
         """Origins for ``edit.after``: characters it keeps point where they were; new ones to what they replace."""
-        before = self.text[edit.start:edit.end]
+        before = self.text[edit.start : edit.end]
         out: list[tuple[int, int]] = []
         for op, i1, i2, j1, j2 in SequenceMatcher(None, before, edit.after, autojunk=False).get_opcodes():
             if op == "equal":
-                out.extend(self.origin[edit.start + i1:edit.start + i2])
+                out.extend(self.origin[edit.start + i1 : edit.start + i2])
             else:
                 out.extend([self._span(edit.start + i1, edit.start + i2)] * (j2 - j1))
         return out
@@ -68,13 +69,14 @@ class Tracked:
         applied: list[AppliedRule] = []
         position = 0
         for edit in edits:
-            parts.append(self.text[position:edit.start])
-            origin.extend(self.origin[position:edit.start])
+            parts.append(self.text[position : edit.start])
+            origin.extend(self.origin[position : edit.start])
             span = self._span(edit.start, edit.end)
             parts.append(edit.after)
             origin.extend(self._aligned(edit))
-            applied.append(AppliedRule(edit.rule_id, edit.guideline, span[0], span[1],
-                                       self.source[span[0]:span[1]], edit.after))
+            applied.append(
+                AppliedRule(edit.rule_id, edit.guideline, span[0], span[1], self.source[span[0] : span[1]], edit.after)
+            )
             position = edit.end
         parts.append(self.text[position:])
         origin.extend(self.origin[position:])

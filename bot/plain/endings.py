@@ -4,21 +4,36 @@ Both only fire where the guideline applies: splitting in a sentence longer than 
 characters (``OFFICIAL_SENTENCE`` in a text of several sentences); です/ます on official-style text
 (the rule carries ``scope: official``).
 """
+
 from __future__ import annotations
 
 from bot.plain.conjugate import conjugate
 from bot.plain.measure import read_length
 from bot.plain.tokens import inflection
 
-__all__ = ["LONG_SENTENCE", "SENTENCE_END", "polite_at", "polite_ending", "sentence_bounds", "split_clause",
-           "split_reason"]
+__all__ = [
+    "LONG_SENTENCE",
+    "SENTENCE_END",
+    "polite_at",
+    "polite_ending",
+    "sentence_bounds",
+    "split_clause",
+    "split_reason",
+]
 
 LONG_SENTENCE = 30  # characters; the guidelines ask for short sentences, one idea each
 SENTENCE_END = ("。", "！", "？", "!", "?")
 OFFICIAL_SENTENCE = 20  # in a text of several sentences (official style), split from this length on
 _MIN_CLAUSE = 8  # a clause shorter than this is not worth its own sentence
 _PARTICLE_VERBS = ("つく", "就く", "よる", "因る", "依る", "する", "対する", "関する", "おく", "於く", "わたる", "渡る")
-_CONNECTIVES = {"が": "でも", "けど": "でも", "けれど": "でも", "けれども": "でも", "ので": "ですから", "から": "ですから"}
+_CONNECTIVES = {
+    "が": "でも",
+    "けど": "でも",
+    "けれど": "でも",
+    "けれども": "でも",
+    "ので": "ですから",
+    "から": "ですから",
+}
 
 
 def sentence_bounds(doc, index: int) -> tuple[int, int]:
@@ -48,7 +63,7 @@ def split_clause(span):
     doc = span.doc
     start, end = sentence_bounds(doc, span.start)
     limit = OFFICIAL_SENTENCE if _several_sentences(doc) else LONG_SENTENCE
-    if read_length(doc[start:end].text) <= limit or read_length(doc[start:span.start].text) < _MIN_CLAUSE:
+    if read_length(doc[start:end].text) <= limit or read_length(doc[start : span.start].text) < _MIN_CLAUSE:
         return None
     if end - span.end < 3:  # nothing much after the comma
         return None
@@ -137,7 +152,7 @@ def split_reason(span):
         return None
     start, end = sentence_bounds(doc, span.start)
     limit = OFFICIAL_SENTENCE if _several_sentences(doc) else LONG_SENTENCE
-    if read_length(doc[start:end].text) <= limit or read_length(doc[start:span.start + 1].text) < _MIN_CLAUSE:
+    if read_length(doc[start:end].text) <= limit or read_length(doc[start : span.start + 1].text) < _MIN_CLAUSE:
         return None
     if end - span.end < 3:
         return None

@@ -1,4 +1,5 @@
 """``rewrite()``: run the rule stages over a text and report what changed, where, and how readable it got."""
+
 from __future__ import annotations
 
 import threading

@@ -10,6 +10,7 @@ The word a reading belongs to is the longest run before the bracket (within its 
 reading is the given one (在留期間更新（こうしん） → 更新), or nearly (連濁, long vowels); a bracket that
 reads no word before it is an explanation and stays as written.
 """
+
 from __future__ import annotations
 
 import re
@@ -72,11 +73,10 @@ def strip_given(text: str, reading_of) -> tuple[str, tuple[GivenReading, ...]]:
     position = length = 0
     for match in _GIVEN.finditer(text):
         reading = re.sub(r"[\s・]", "", to_hiragana(match.group(1)))
-        start = _base_start(text, max(_phrase_start(text, match.start()), position), match.start(), reading,
-                            reading_of)
+        start = _base_start(text, max(_phrase_start(text, match.start()), position), match.start(), reading, reading_of)
         if start is None or not reading:
             continue
-        before = text[position:match.start()]
+        before = text[position : match.start()]
         out.append(before)
         length += len(before)
         given.append(GivenReading(length - (match.start() - start), length, reading))

@@ -1,4 +1,5 @@
 """What no rule may do: change a number, touch a proper noun, or make an edit that changes nothing."""
+
 from __future__ import annotations
 
 import re

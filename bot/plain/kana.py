@@ -1,4 +1,5 @@
 """Character classes and kana conversion used by furigana and the rewriter."""
+
 from __future__ import annotations
 
 __all__ = ["has_kanji", "is_kana", "is_kanji", "to_hiragana"]

@@ -14,6 +14,7 @@ their reading changes with the number (14日 is じゅうよっか), so ruby wou
 The level files are derived from the JLPT lists (see their ``source:`` headers). Until they exist, no
 kanji counts as known and every kanji word gets ruby — the guidelines' safe default.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -89,8 +90,10 @@ def _word_table(directory: Path) -> dict[str, frozenset[str]]:
     words: dict[str, frozenset[str]] = {}
     for name, items in (table or {}).items():
         words[str(name).upper()] = frozenset(
-            item[0] if isinstance(item, list) and item else item for item in items or ()
-            if isinstance(item[0] if isinstance(item, list) and item else item, str))
+            item[0] if isinstance(item, list) and item else item
+            for item in items or ()
+            if isinstance(item[0] if isinstance(item, list) and item else item, str)
+        )
     return words
 
 

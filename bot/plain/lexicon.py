@@ -3,6 +3,7 @@
 Entries are in dictionary form; they are matched on the Sudachi dictionary forms of the tokens, so
 提出する also matches 提出して and 提出しました. A missing or empty lexicon is an empty ``Lexicon``.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,8 +25,8 @@ class LexiconError(ValueError):
 @dataclass(frozen=True)
 class Entry:
     word: str
-    easy: str | None = None      # the easy replacement
-    explain: str | None = None   # kept word: explanation put in brackets after its first use
+    easy: str | None = None  # the easy replacement
+    explain: str | None = None  # kept word: explanation put in brackets after its first use
     pos: str | None = None
 
     @property

@@ -1,6 +1,7 @@
 """The lexicon pass: difficult words → easy words (inflected like the word they replace), needed words
 kept and explained in brackets at their first use. Words inside compounds or next to an affix are left
 alone (出生届 must not become 生まれること届, nor 皆様 みんな様)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,8 +17,14 @@ from bot.plain.tokens import LOCK, conjugation_type, inflection, tokenize
 
 __all__ = ["LexiconMatch", "lexicon_matches"]
 
-_POS_TAGS = {"verb": ("動詞", "名詞-普通名詞-サ変"), "noun": ("名詞", "代名詞"), "adj": ("形容詞", "形状詞"),
-             "adjective": ("形容詞", "形状詞"), "adv": ("副詞",), "adverb": ("副詞",)}
+_POS_TAGS = {
+    "verb": ("動詞", "名詞-普通名詞-サ変"),
+    "noun": ("名詞", "代名詞"),
+    "adj": ("形容詞", "形状詞"),
+    "adjective": ("形容詞", "形状詞"),
+    "adv": ("副詞",),
+    "adverb": ("副詞",),
+}
 
 
 @dataclass(frozen=True)
@@ -31,17 +38,24 @@ class LexiconMatch:
 
 def _in_compound(doc, start: int, end: int) -> bool:
     """Whether tokens start..end are part of a longer compound noun (在留資格|取得|許可|申請)."""
-    before = (start > 0 and doc[start].tag_.startswith("名詞")
-              and doc[start - 1].tag_.startswith(("名詞-普通名詞", "名詞-固有名詞", "接頭辞")))
-    after = (end < len(doc) and doc[end - 1].tag_.startswith("名詞")
-             and doc[end].tag_.startswith(("名詞-普通名詞", "名詞-固有名詞", "接尾辞")))
+    before = (
+        start > 0
+        and doc[start].tag_.startswith("名詞")
+        and doc[start - 1].tag_.startswith(("名詞-普通名詞", "名詞-固有名詞", "接頭辞"))
+    )
+    after = (
+        end < len(doc)
+        and doc[end - 1].tag_.startswith("名詞")
+        and doc[end].tag_.startswith(("名詞-普通名詞", "名詞-固有名詞", "接尾辞"))
+    )
     return bool(before or after)
 
 
 def _affixed(doc, start: int, end: int) -> bool:
     """Whether the word is bound to a prefix, a suffix or a name before it (皆|様, ご|不明, トニー|君)."""
-    return ((start > 0 and doc[start - 1].tag_.startswith(("接頭辞", "名詞-固有名詞-人名")))
-            or (end < len(doc) and doc[end].tag_.startswith("接尾辞")))
+    return (start > 0 and doc[start - 1].tag_.startswith(("接頭辞", "名詞-固有名詞-人名"))) or (
+        end < len(doc) and doc[end].tag_.startswith("接尾辞")
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -78,8 +92,12 @@ def _replace(doc, start: int, end: int, entry: Entry, rule: Rule) -> LexiconMatc
     form = form_before(doc, end, source_form(last.lemma_, inflection(last)[1]))
     kind = conjugation_type(easy)
     after = conjugate(easy, kind, form) if form and kind else easy
-    if (after is None or (_in_compound(doc, start, end) and not _single_noun(after)) or _affixed(doc, start, end)
-            or _inside_brackets(doc, start)):  # a reading or an explanation is not rewritten
+    if (
+        after is None
+        or (_in_compound(doc, start, end) and not _single_noun(after))
+        or _affixed(doc, start, end)
+        or _inside_brackets(doc, start)
+    ):  # a reading or an explanation is not rewritten
         return None
     end, after = fix_te(doc, end, after)
     return LexiconMatch(rule, start, end, after, entry) if allowed(rule, doc[start:end], after) else None
@@ -105,8 +123,9 @@ def lexicon_matches(doc, index: dict, rules: dict[str, Rule]) -> list[LexiconMat
             continue
         for lemmas, entry in index.get(token.lemma_, ()) or index.get(token.norm_, ()):
             end = position + len(lemmas)
-            if end > len(doc) or any(doc[i].lemma_ != lemma and doc[i].norm_ != lemma
-                                     for i, lemma in zip(range(position, end), lemmas)):
+            if end > len(doc) or any(
+                doc[i].lemma_ != lemma and doc[i].norm_ != lemma for i, lemma in zip(range(position, end), lemmas)
+            ):
                 continue
             match = _edit(doc, position, end, entry, rules, explained)
             if match is not None:

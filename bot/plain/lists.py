@@ -13,6 +13,7 @@ Only a plain enumeration is rewritten: three or more noun phrases joined by 、 
 の and suffixes), right before を, in a sentence that after the を says one thing — a verb and its endings, no noun, no further 、 —
 and ends in 。. Everything before the list stays in front of 次のもの; the items keep their words and numbers.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -41,10 +42,13 @@ def numbered_list(span):
     start, end = sentence_bounds(doc, wo)
     if doc[end - 1].text != "。" or read_length(doc[start:end].text) <= _LONG:
         return None
-    tail = doc[wo + 1:end - 1]
+    tail = doc[wo + 1 : end - 1]
     verbs = [i for i, t in enumerate(tail) if t.tag_.startswith("動詞")]
-    if (not verbs or any(t.text in ("、", "（", "(", "「") for t in tail)
-            or any(t.tag_.startswith("名詞") for t in tail[verbs[0]:])):
+    if (
+        not verbs
+        or any(t.text in ("、", "（", "(", "「") for t in tail)
+        or any(t.tag_.startswith("名詞") for t in tail[verbs[0] :])
+    ):
         return None  # after を comes one predicate (市役所に持って行きます), not a clause that goes on (書く手帳です)
     items: list[list[Token]] = []
     current: list[Token] = []
@@ -62,7 +66,7 @@ def numbered_list(span):
                 opening -= 1
             if doc[opening].text not in ("（", "("):
                 return None
-            current[:0] = list(doc[opening:index + 1])
+            current[:0] = list(doc[opening : index + 1])
             index = opening
         elif _item_token(token) and not token.is_space:
             current.insert(0, token)

@@ -1,4 +1,5 @@
 """Find the edits one stage of rules makes on a tokenised text (token patterns and the lexicon pass)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,14 +19,14 @@ __all__ = ["Candidate", "Context", "Stage"]
 
 @dataclass(frozen=True)
 class Context:
-    official: bool             # official-style text: rules with scope official fire
-    index: dict                # lexicon index (see Lexicon.by_lemmas)
+    official: bool  # official-style text: rules with scope official fire
+    index: dict  # lexicon index (see Lexicon.by_lemmas)
 
 
 @dataclass(frozen=True)
 class Candidate:
     rule: Rule
-    first: int   # token range replaced
+    first: int  # token range replaced
     end: int
     after: str
     entry: Entry | None = None  # the lexicon entry, for a lexicon rule
@@ -95,7 +96,7 @@ class Stage:
     def candidates(self, doc, context: Context) -> list[Candidate]:
         """Every place a rule of this stage would rewrite or report (overlaps not yet resolved)."""
         found = []
-        for key, start, end in (self.matcher(doc) if self.by_key else ()):
+        for key, start, end in self.matcher(doc) if self.by_key else ():
             rule = self.by_key[key]
             if rule.scope == "official" and not context.official:
                 continue
@@ -103,13 +104,23 @@ class Stage:
             if candidate is not None:
                 found.append(candidate)
         if self.lexicon_rules and context.index:
-            found.extend(Candidate(m.rule, m.first, m.end, m.after, m.entry)
-                         for m in lexicon_matches(doc, context.index, self.lexicon_rules))
+            found.extend(
+                Candidate(m.rule, m.first, m.end, m.after, m.entry)
+                for m in lexicon_matches(doc, context.index, self.lexicon_rules)
+            )
         return found
 
     def edits(self, doc, context: Context) -> list[Edit]:
         """The rewriting candidates as character edits of ``doc.text``."""
-        return [Edit(doc[c.first].idx if c.first < len(doc) else len(doc.text),
-                     doc[c.end - 1].idx + len(doc[c.end - 1].text) if c.end > c.first else doc[c.first].idx,
-                     c.after, c.rule.id, c.rule.guideline, self.order[c.rule.id])
-                for c in self.candidates(doc, context) if c.rule.rewrites]
+        return [
+            Edit(
+                doc[c.first].idx if c.first < len(doc) else len(doc.text),
+                doc[c.end - 1].idx + len(doc[c.end - 1].text) if c.end > c.first else doc[c.first].idx,
+                c.after,
+                c.rule.id,
+                c.rule.guideline,
+                self.order[c.rule.id],
+            )
+            for c in self.candidates(doc, context)
+            if c.rule.rewrites
+        ]

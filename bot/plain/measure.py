@@ -5,6 +5,7 @@ not characters of the sentence (「16歳 以上の 人は」 is 8 characters, an
 bracketed reading is ruby written inline). A list marker (「- 」, 「1. 」) at a line's start is layout.
 Explanations in brackets (在留資格（ビザ）) are text and count.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """The results of the plain-Japanese engine: frozen dataclasses with a JSON shape for the API and CLI."""
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass

@@ -1,4 +1,5 @@
 """Value-preserving number normalisation: kanji numerals, era years, 12-hour times."""
+
 from __future__ import annotations
 
 import re

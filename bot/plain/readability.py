@@ -1,4 +1,5 @@
 """jReadability scores (Lee & Hasebe): higher is easier (about 0.5 upper-advanced … 6.5 lower-elementary)."""
+
 from __future__ import annotations
 
 import threading

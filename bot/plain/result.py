@@ -1,4 +1,5 @@
 """``PlainResult``: what ``rewrite()`` returns, with furigana and readability computed on first use."""
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass

@@ -8,6 +8,7 @@ compound is split into its words where their readings add up (資格確認書 �
 so a reading never sits over the wrong kanji and the base text is not stretched under a long reading.
 Output is ``<ruby>`` markup with every text HTML-escaped, and a bracket form for channels without ruby.
 """
+
 from __future__ import annotations
 
 import html
@@ -64,7 +65,7 @@ def _unaligned(surface: str, kana: str) -> list[RubySegment]:
     if leading is None:  # only an empty surface has no leading run
         return [RubySegment(surface, kana)]
     run = leading.group()
-    rest = surface[len(run):]
+    rest = surface[len(run) :]
     if is_kanji(run[0]) and rest and not has_kanji(rest) and not ("ぁ" <= rest[0] <= "ゖ"):
         return [RubySegment(run, kana), RubySegment(rest, None)]
     return [RubySegment(surface, kana)]
@@ -76,15 +77,20 @@ def _word_segments(surface: str, kana: str, known: frozenset[str], known_word: b
     aligned = _grouped(_align(surface, kana) or _unaligned(surface, kana))
     if not known_word:
         return aligned
-    return [seg if seg.reading is None or not set(seg.text) <= known else RubySegment(seg.text, None)
-            for seg in aligned]
+    return [
+        seg if seg.reading is None or not set(seg.text) <= known else RubySegment(seg.text, None) for seg in aligned
+    ]
 
 
 def _is_counter(doc, index: int) -> bool:
     """3時, 14日, 500円: a counter right after a number, written with N5 kanji."""
     token = doc[index]
-    return (index > 0 and any(c.isdigit() for c in doc[index - 1].text) and "助数詞" in token.tag_
-            and set(filter(is_kanji, token.text)) <= counter_kanji())
+    return (
+        index > 0
+        and any(c.isdigit() for c in doc[index - 1].text)
+        and "助数詞" in token.tag_
+        and set(filter(is_kanji, token.text)) <= counter_kanji()
+    )
 
 
 def _auto_segments(text: str, doc, level: str) -> list[RubySegment]:
@@ -93,7 +99,7 @@ def _auto_segments(text: str, doc, level: str) -> list[RubySegment]:
     position = 0
     for index, token in enumerate(doc):
         if token.idx > position:  # whitespace Sudachi folded into the previous token
-            segments.append(RubySegment(text[position:token.idx], None))
+            segments.append(RubySegment(text[position : token.idx], None))
         position = token.idx + len(token.text)
         if _is_counter(doc, index):
             segments.append(RubySegment(token.text, None))
@@ -126,12 +132,17 @@ def _with_given(text: str, segments: list[RubySegment], given: tuple[GivenReadin
     for segment in segments:
         end = offset + len(segment.text)
         cuts = [b for b in bounds if offset < b < end]
-        pieces = [segment] if not cuts else [
-            RubySegment(segment.text[a - offset:b - offset], None) for a, b in zip([offset, *cuts], [*cuts, end])]
+        pieces = (
+            [segment]
+            if not cuts
+            else [
+                RubySegment(segment.text[a - offset : b - offset], None) for a, b in zip([offset, *cuts], [*cuts, end])
+            ]
+        )
         at = offset
         for piece in pieces:
             if at in starts:
-                word, kana = text[at:starts[at].end], starts[at].reading
+                word, kana = text[at : starts[at].end], starts[at].reading
                 out.extend(_grouped(_align(word, kana) or [RubySegment(word, kana)]))
                 inside_until = starts[at].end
             if at >= inside_until:
@@ -166,8 +177,11 @@ def _merge(segments: list[RubySegment]) -> tuple[RubySegment, ...]:
 
 def render(segments: tuple[RubySegment, ...]) -> Furigana:
     markup = "".join(
-        html.escape(s.text) if s.reading is None
-        else f"<ruby>{html.escape(s.text)}<rt>{html.escape(s.reading)}</rt></ruby>" for s in segments)
+        html.escape(s.text)
+        if s.reading is None
+        else f"<ruby>{html.escape(s.text)}<rt>{html.escape(s.reading)}</rt></ruby>"
+        for s in segments
+    )
     bracket = "".join(s.text if s.reading is None else f"{s.text}({s.reading})" for s in segments)
     return Furigana(segments, markup, bracket)
 

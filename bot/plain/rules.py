@@ -18,6 +18,7 @@ Japanese ``message`` for the checker, ``examples`` ([input, expected output] pai
 ``numbers: reformat`` lets a rule write a number differently (14時 → 午後2時); every other edit must keep
 each Arabic number of the text it replaces. ``proper_nouns: true`` lets a rule touch Sudachi proper nouns.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -32,8 +33,19 @@ __all__ = ["RULES_DIR", "Inflect", "Rule", "RuleError", "RuleFile", "Transform",
 
 RULES_DIR = Path(__file__).resolve().parents[1] / "data" / "plain" / "rules"
 SCOPES = ("always", "official")
-_RULE_KEYS = {"id", "guideline", "message", "pattern", "replace", "detect", "lexicon", "examples", "scope",
-              "numbers", "proper_nouns"}
+_RULE_KEYS = {
+    "id",
+    "guideline",
+    "message",
+    "pattern",
+    "replace",
+    "detect",
+    "lexicon",
+    "examples",
+    "scope",
+    "numbers",
+    "proper_nouns",
+}
 LEXICON_KINDS = ("easy", "keep")
 _INFLECT_KEYS = {"inflect", "form", "like", "suffix"}
 
@@ -91,8 +103,9 @@ def _fail(path: Path, rule: object, message: str) -> RuleError:
     return RuleError(f"{path.name}: rule {rule!r}: {message}")
 
 
-def _replace(path: Path, rule_id: str, value: object,
-             pattern: tuple[dict, ...]) -> str | tuple[str | Inflect, ...] | Transform | None:
+def _replace(
+    path: Path, rule_id: str, value: object, pattern: tuple[dict, ...]
+) -> str | tuple[str | Inflect, ...] | Transform | None:
     from bot.plain.transforms import TRANSFORMS
 
     if value is None or isinstance(value, str):
@@ -120,7 +133,7 @@ def _replace(path: Path, rule_id: str, value: object,
                     raise _fail(path, rule_id, "an inflect mapping must map dictionary forms to dictionary forms")
                 lemma = tuple(sorted(lemma.items()))
             elif not isinstance(lemma, str) or not lemma:
-                raise _fail(path, rule_id, "inflect must name a dictionary form, \"=\" or a mapping")
+                raise _fail(path, rule_id, 'inflect must name a dictionary form, "=" or a mapping')
             items.append(Inflect(lemma, item.get("form"), like, str(item.get("suffix", ""))))
         else:
             raise _fail(path, rule_id, f"bad replace item {item!r}")
@@ -177,10 +190,19 @@ def _rule(path: Path, raw: object) -> Rule:
     numbers = raw.get("numbers", "keep")
     if numbers not in ("keep", "reformat"):
         raise _fail(path, rule_id, "numbers must be keep or reformat")
-    return Rule(rule_id, raw["guideline"].strip(), raw["message"].strip(),
-                _examples(path, rule_id, raw.get("examples"), replace is not None or lexicon is not None),
-                pattern_tuple, replace,
-                detect, lexicon, scope, numbers == "reformat", bool(raw.get("proper_nouns", False)))
+    return Rule(
+        rule_id,
+        raw["guideline"].strip(),
+        raw["message"].strip(),
+        _examples(path, rule_id, raw.get("examples"), replace is not None or lexicon is not None),
+        pattern_tuple,
+        replace,
+        detect,
+        lexicon,
+        scope,
+        numbers == "reformat",
+        bool(raw.get("proper_nouns", False)),
+    )
 
 
 def load_rule_file(path: Path) -> RuleFile:
@@ -217,8 +239,9 @@ def _check_patterns(path: Path, rules: tuple[Rule, ...]) -> None:
 @lru_cache(maxsize=4)
 def load_rules(directory: Path = RULES_DIR) -> tuple[RuleFile, ...]:
     """All rule files, in stage order; rule ids must be unique across files."""
-    files = sorted((load_rule_file(path) for path in sorted(directory.glob("*.yaml"))),
-                   key=lambda f: (f.stage, f.path.name))
+    files = sorted(
+        (load_rule_file(path) for path in sorted(directory.glob("*.yaml"))), key=lambda f: (f.stage, f.path.name)
+    )
     seen: dict[str, Path] = {}
     for rule_file in files:
         for rule in rule_file.rules:

@@ -4,6 +4,7 @@
 of that level and above get ruby (see ``bot.plain.levels``). ``N5``, the default, puts ruby on every
 kanji word but counters after a number, as the guidelines advise for residents.
 """
+
 from __future__ import annotations
 
 import functools

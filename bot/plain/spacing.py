@@ -3,6 +3,7 @@
 A phrase starts at an independent word (noun, verb, adjective, adverb, …) unless it continues a compound
 noun, follows a prefix, or follows punctuation; particles, auxiliaries and suffixes join the phrase before.
 """
+
 from __future__ import annotations
 
 from bot.plain.tokens import LOCK

@@ -4,6 +4,7 @@ Only the tokenizer runs (no pipeline components): the rules match on Sudachi's s
 normalised form, part-of-speech tag and inflection. spaCy objects are not safe to share between threads,
 so every analysis happens under ``LOCK`` (tokenising a sentence takes a fraction of a millisecond).
 """
+
 from __future__ import annotations
 
 import sys

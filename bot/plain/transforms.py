@@ -3,6 +3,7 @@
 Each takes the matched spaCy ``Span`` and returns ``(first_token, end_token, text)`` — the token range
 of the doc to replace, which may reach a little beyond the match — or None to leave the match alone.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -28,8 +29,7 @@ def _whole(span, text: str | None) -> Replacement | None:
 
 def kana(span) -> Replacement | None:
     """Write the matched words in hiragana (下さい → ください, 出来る → できる, 私達 → 私たち's 達)."""
-    return _whole(span, "".join(to_hiragana(reading(t)) if has_kanji(t.text) and reading(t) else t.text
-                               for t in span))
+    return _whole(span, "".join(to_hiragana(reading(t)) if has_kanji(t.text) and reading(t) else t.text for t in span))
 
 
 def arabic_numeral(span) -> Replacement | None:
@@ -46,8 +46,10 @@ def era_year(span) -> Replacement | None:
 
 
 def _has_afternoon_time(doc) -> bool:
-    return any(t.text == "時" and i and (twelve_hour(doc[i - 1].text, True) or "").startswith("午後")
-               for i, t in enumerate(doc))
+    return any(
+        t.text == "時" and i and (twelve_hour(doc[i - 1].text, True) or "").startswith("午後")
+        for i, t in enumerate(doc)
+    )
 
 
 def clock_time(span) -> Replacement | None:
@@ -78,7 +80,7 @@ def tilde_range(span) -> Replacement | None:
     """10時～12時 → 10時から12時まで; 10時～ → 10時から."""
     doc = span.doc
     tilde = next(i for i, t in enumerate(span) if t.text in _TILDES)
-    after = span[tilde + 1:]
+    after = span[tilde + 1 :]
     following = doc[span.end].text if span.end < len(doc) else ""
     ending = "" if not after.text or following.startswith("まで") else "まで"
     return (span.start, span.end, span[:tilde].text + "から" + after.text + ending)
@@ -170,9 +172,18 @@ def double_negative(span) -> Replacement | None:
 
 
 TRANSFORMS: dict[str, Callable] = {
-    "kana": kana, "arabic_numeral": arabic_numeral, "era_year": era_year, "clock_time": clock_time,
-    "colon_time": colon_time, "tilde_range": tilde_range, "potential": potential, "honorific_verb": honorific_verb,
-    "double_negative": double_negative, "honorific_person": honorific_person,
-    "split_clause": split_clause, "split_reason": split_reason, "polite_ending": polite_ending,
+    "kana": kana,
+    "arabic_numeral": arabic_numeral,
+    "era_year": era_year,
+    "clock_time": clock_time,
+    "colon_time": colon_time,
+    "tilde_range": tilde_range,
+    "potential": potential,
+    "honorific_verb": honorific_verb,
+    "double_negative": double_negative,
+    "honorific_person": honorific_person,
+    "split_clause": split_clause,
+    "split_reason": split_reason,
+    "polite_ending": polite_ending,
     "numbered_list": numbered_list,
 }

@@ -10,6 +10,7 @@ Refresh after editing the edition (then read the diff — a waiver is a decision
 
     python -m bot.plain.waivers --write
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,7 +33,7 @@ _HEADING = re.compile(r"^#+\s.*?(?:\{#([\w-]+)\})?\s*$")
 
 @dataclass(frozen=True)
 class Section:
-    key: str   # file#id
+    key: str  # file#id
     text: str  # the paragraphs under the heading, one per line
 
 
@@ -84,8 +85,9 @@ def _main() -> None:
     found = edition_breaches(files)
     if args.write:
         current["waivers"] = found
-        WAIVERS_PATH.write_text(yaml.safe_dump(current, allow_unicode=True, sort_keys=False, width=200),
-                                encoding="utf-8")
+        WAIVERS_PATH.write_text(
+            yaml.safe_dump(current, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8"
+        )
     counts: dict[str, int] = {}
     for items in found.values():
         for rule, _ in items:

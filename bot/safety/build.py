@@ -1,4 +1,5 @@
 """Building the safety steps' parts from the packaged data (one call for the services)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -17,5 +18,4 @@ __all__ = ["build_safety"]
 
 def build_safety(translations: Path, offices: OfficeDirectory, retriever: Callable[[], Retriever]) -> Safety:
     catalogue, texts = load_situations(), load_safety_texts(translations)
-    return Safety(catalogue, SafetyRecogniser(catalogue, texts, retriever), SafetyComposer(catalogue, texts),
-                  offices)
+    return Safety(catalogue, SafetyRecogniser(catalogue, texts, retriever), SafetyComposer(catalogue, texts), offices)

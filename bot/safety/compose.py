@@ -1,6 +1,7 @@
 """The words of a safety reply, in the resident's language: what to do now, then each line (name, number,
 hours, the "IP phone / from abroad" note), all from data. Office cards and the dialogue turn are the
 dialogue manager's; this only writes text."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -37,8 +38,10 @@ class SafetyComposer:
         return f"☎ {text}" + (f" ({'; '.join(notes)})" if notes else "")
 
     def calls(self, situation_id: str, lang: str) -> list[LineCall]:
-        return [LineCall(line.id, self.texts.line(lang, line.id).get("name", line.id), line.number, line.tel)
-                for line in self.catalogue.lines_for(situation_id)]
+        return [
+            LineCall(line.id, self.texts.line(lang, line.id).get("name", line.id), line.number, line.tel)
+            for line in self.catalogue.lines_for(situation_id)
+        ]
 
     def steps(self, situation_id: str, lang: str, with_title: bool = False) -> str:
         """Title (optional), "What to do now:", the numbered steps, then the lines."""

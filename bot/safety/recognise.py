@@ -11,6 +11,7 @@ whichever emergency example happens to share their script.
 Messages of several sentences are also read sentence by sentence (one batched embedding call), so "my
 employer took my passport. and no salary for 3 months" finds both problems.
 """
+
 from __future__ import annotations
 
 import re
@@ -34,8 +35,8 @@ EMERGENCY_INTENT = "emergency_"
 class Found:
     situation: str
     urgency: str
-    score: float       # best example similarity in the query's script (1.0 for a cue)
-    evidence: str      # "cue" or "example"
+    score: float  # best example similarity in the query's script (1.0 for a cue)
+    evidence: str  # "cue" or "example"
 
     @property
     def immediate(self) -> bool:
@@ -44,7 +45,7 @@ class Found:
 
 @dataclass(frozen=True)
 class Recognition:
-    found: tuple[Found, ...] = ()   # immediate danger first, then the rest best first
+    found: tuple[Found, ...] = ()  # immediate danger first, then the rest best first
 
     @property
     def immediate(self) -> Found | None:
@@ -67,12 +68,12 @@ class Thresholds:
     # tuned on the project's own data only (leave-one-out over the situation examples against the example
     # questions of knowledge/questions with their kana forms; var/ script, never the held-out sets):
     # min 0.84 / margin 0.02 / immediate 0.02 kept ordinary questions near 2 % and immediate false alarms at 1 in 500
-    min_score: float = 0.84         # a situation example at least this close
-    margin: float = 0.02            # … and this much closer than any ordinary example in the script
+    min_score: float = 0.84  # a situation example at least this close
+    margin: float = 0.02  # … and this much closer than any ordinary example in the script
     immediate_margin: float = 0.02  # immediate danger by example alone (a false "call 110" is harm too)
-    second_gap: float = 0.03        # another situation counts too when within this of the best one
-    cue_slack: float = 0.03         # a cue for a non-immediate situation stands unless a topic is this much closer
-    emergency_min: float = 0.9      # an emergency intent example (fire, ambulance …) at least this close
+    second_gap: float = 0.03  # another situation counts too when within this of the best one
+    cue_slack: float = 0.03  # a cue for a non-immediate situation stands unless a topic is this much closer
+    emergency_min: float = 0.9  # an emergency intent example (fire, ambulance …) at least this close
     emergency_margin: float = 0.04  # … and this much closer than any topic example in the script
 
 
@@ -82,13 +83,13 @@ class _Table:
 
     matrix: np.ndarray
     situation_rows: np.ndarray
-    situation_of: np.ndarray          # index into ``names`` per situation row
+    situation_of: np.ndarray  # index into ``names`` per situation row
     names: tuple[str, ...]
     emergency_rows: np.ndarray
     emergency_of: np.ndarray
     emergency_names: tuple[str, ...]
-    other_rows: np.ndarray            # topic example questions and non-situation, non-emergency intents
-    scripts: np.ndarray               # script per chunk row (all rows)
+    other_rows: np.ndarray  # topic example questions and non-situation, non-emergency intents
+    scripts: np.ndarray  # script per chunk row (all rows)
 
 
 def _rows_by_name(chunks, prefix: str) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
@@ -111,14 +112,20 @@ def _table(retriever: Retriever) -> _Table:
         matrix = retriever.vectors.reconstruct_n(0, retriever.vectors.ntotal)
     s_rows, s_of, s_names = _rows_by_name(chunks, SITUATION_INTENT)
     e_rows, e_of, e_names = _rows_by_name(chunks, EMERGENCY_INTENT)
-    other = [i for i, c in enumerate(chunks) if c.kind in {"question", "intent"}
-             and not c.topic_id.startswith((INTENT_PREFIX + SITUATION_INTENT, INTENT_PREFIX + EMERGENCY_INTENT))]
+    other = [
+        i
+        for i, c in enumerate(chunks)
+        if c.kind in {"question", "intent"}
+        and not c.topic_id.startswith((INTENT_PREFIX + SITUATION_INTENT, INTENT_PREFIX + EMERGENCY_INTENT))
+    ]
     scripts = np.array([script_of(c.text) for c in chunks])
     return _Table(matrix, s_rows, s_of, s_names, e_rows, e_of, e_names, np.array(other, dtype=np.int64), scripts)
 
 
-_CLAUSES = re.compile(r"[.!?。！？\n,，、;；]+|\s(?:and|also|but|plus|y|pero|e|mas|và|nhưng|dan|tapi|at|pero|ve|ama|і|та|а також)\s"
-                      r"|(?<=[てで])(?:、|\s)|けど|けれど|し、")
+_CLAUSES = re.compile(
+    r"[.!?。！？\n,，、;；]+|\s(?:and|also|but|plus|y|pero|e|mas|và|nhưng|dan|tapi|at|pero|ve|ama|і|та|а також)\s"
+    r"|(?<=[てで])(?:、|\s)|けど|けれど|し、"
+)
 
 
 def _sentences(text: str) -> list[str]:
@@ -128,8 +135,13 @@ def _sentences(text: str) -> list[str]:
 
 
 class SafetyRecogniser:
-    def __init__(self, catalogue: SituationCatalogue, texts: SafetyTexts, retriever: Callable[[], Retriever],
-                 thresholds: Thresholds = Thresholds()) -> None:
+    def __init__(
+        self,
+        catalogue: SituationCatalogue,
+        texts: SafetyTexts,
+        retriever: Callable[[], Retriever],
+        thresholds: Thresholds = Thresholds(),
+    ) -> None:
         self.catalogue = catalogue
         self.texts = texts
         self._retriever = retriever
@@ -153,8 +165,9 @@ class SafetyRecogniser:
         chosen = rows[script_mask[rows]] if script_mask[rows].any() else rows
         return float(scores[chosen].max())
 
-    def _per_name(self, scores: np.ndarray, rows: np.ndarray, owner: np.ndarray, count: int,
-                  script_mask: np.ndarray) -> np.ndarray:
+    def _per_name(
+        self, scores: np.ndarray, rows: np.ndarray, owner: np.ndarray, count: int, script_mask: np.ndarray
+    ) -> np.ndarray:
         best = np.full(count, -1.0, dtype=np.float32)
         if len(rows) == 0:
             return best

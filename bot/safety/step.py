@@ -14,6 +14,7 @@ Every reply ends with an offer to keep talking. The handoff card is the office (
 line) in the resident's language; its reason is ``situation:<id>`` so the analytics count situations by
 kind without any text; ``summary_ja`` names each problem.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -92,7 +93,7 @@ def _replies(turn: Turn, safety: Safety, found: Recognition) -> list[Reply]:
     elif _needs_place(catalogue, ids) and not found.immediate:
         parts.append(composer.texts.text(lang, "office_ask_place"))
     parts.append(composer.keep_talking(lang))
-    turn.state.problems = (turn.state.problems + [redact(turn.text)])[-turn.policy.problems_kept:]
+    turn.state.problems = (turn.state.problems + [redact(turn.text)])[-turn.policy.problems_kept :]
     handoff = _handoff(turn, safety, ids, office)
     turn.state.unanswered = 0
     calls = {c.id: c for s in ids for c in composer.calls(s, lang)}  # each line once, in order
@@ -108,8 +109,11 @@ def _office_kind(catalogue: SituationCatalogue, ids: list[str]) -> str:
     """Several problems: the bureau when the residence status is at stake, else FRESC; one: its office."""
     serious = [s for s in ids if not catalogue[s].immediate]
     if len(serious) >= 2:
-        return "immigration" if any(catalogue[s].status_at_stake and catalogue[s].office == "immigration"
-                                    for s in serious) else "fresc"
+        return (
+            "immigration"
+            if any(catalogue[s].status_at_stake and catalogue[s].office == "immigration" for s in serious)
+            else "fresc"
+        )
     return next((catalogue[s].office for s in ids if catalogue[s].office != "none"), "none")
 
 
@@ -157,20 +161,26 @@ def _line_card(safety: Safety, situation_id: str, lang: str) -> OfficeCard | Non
     line, texts = lines[0], safety.composer.texts
     words = texts.line(lang, line.id)
     phone = line.number + (f" ({texts.text(lang, 'alt', number=line.alt)})" if line.alt else "")
-    return OfficeCard(id=line.id, name=words.get("name", line.id), phone=phone, address="",
-                      hours=words.get("hours", ""))
+    return OfficeCard(
+        id=line.id, name=words.get("name", line.id), phone=phone, address="", hours=words.get("hours", "")
+    )
 
 
 def _handoff(turn: Turn, safety: Safety, ids: list[str], office: Office | None) -> Handoff | None:
-    card = _card(safety, office, turn.speech.key) if office is not None else _line_card(safety, ids[0],
-                                                                                        turn.speech.key)
+    card = _card(safety, office, turn.speech.key) if office is not None else _line_card(safety, ids[0], turn.speech.key)
     if card is None:
         return None
     state, router = turn.state, turn.dialogue.router
     titles = [safety.composer.texts.situation("ja", s)["title"] for s in ids]
-    summary = router.summary_ja(lang=turn.speech.key, prefecture=state.prefecture, city=state.city,
-                                reason="complex", kind=_summary_kind(safety.catalogue, ids), topics=titles,
-                                words=state.problems)
+    summary = router.summary_ja(
+        lang=turn.speech.key,
+        prefecture=state.prefecture,
+        city=state.city,
+        reason="complex",
+        kind=_summary_kind(safety.catalogue, ids),
+        topics=titles,
+        words=state.problems,
+    )
     return Handoff(reason=SITUATION_REASON + ids[0], office=card, summary_ja=summary)
 
 

@@ -5,6 +5,7 @@ Sections: ``ui`` (short sentences of the reply), ``lines`` (each line's name and
 both parts, in this order, anything between). A language
 without a sentence falls back to English, so adding a language is adding a file.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,9 +28,9 @@ def fold(text: str) -> str:
 
 @dataclass(frozen=True)
 class SafetyTexts:
-    ui: dict[str, dict[str, str]]                      # lang -> key -> sentence
-    lines: dict[str, dict[str, dict[str, str]]]        # lang -> line id -> {name, hours}
-    situations: dict[str, dict[str, dict]]             # lang -> situation id -> {title, steps}
+    ui: dict[str, dict[str, str]]  # lang -> key -> sentence
+    lines: dict[str, dict[str, dict[str, str]]]  # lang -> line id -> {name, hours}
+    situations: dict[str, dict[str, dict]]  # lang -> situation id -> {title, steps}
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # situation id -> folded phrases (all languages)
 
     def text(self, lang: str, key: str, **values: object) -> str:

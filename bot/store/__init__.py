@@ -3,6 +3,7 @@
 SQLite by default, PostgreSQL when the database URL says so; the schema is managed by Alembic
 (``bot/store/migrations``) and brought up to date when the store opens.
 """
+
 from bot.store.store import ConversationStore, StoredMessage, open_store, store_unavailable
 
 __all__ = ["ConversationStore", "StoredMessage", "open_store", "store_unavailable"]

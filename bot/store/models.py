@@ -1,4 +1,5 @@
 """Tables of the conversation store (the Alembic migrations create exactly these)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -6,8 +7,16 @@ import datetime as dt
 from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-__all__ = ["Base", "Conversation", "HandledEvent", "LoginFailure", "Message", "Outcome", "OutboxEntry",
-           "TrainingAttempt"]
+__all__ = [
+    "Base",
+    "Conversation",
+    "HandledEvent",
+    "LoginFailure",
+    "Message",
+    "Outcome",
+    "OutboxEntry",
+    "TrainingAttempt",
+]
 
 
 def utcnow() -> dt.datetime:
@@ -96,11 +105,11 @@ class OutboxEntry(Base):
     conversation_id: Mapped[str] = mapped_column(String(160), index=True)
     recipient: Mapped[str] = mapped_column(String(160))
     reply_token: Mapped[str] = mapped_column(String(256), default="")
-    request: Mapped[dict] = mapped_column(JSON, default=dict)           # the incoming message (redacted)
+    request: Mapped[dict] = mapped_column(JSON, default=dict)  # the incoming message (redacted)
     messages: Mapped[list | None] = mapped_column(JSON, nullable=True)  # the answer, once worked out
     status: Mapped[str] = mapped_column(String(16), default="pending")  # pending, sent, failed
     attempts: Mapped[int] = mapped_column(Integer, default=0)
-    last_method: Mapped[str] = mapped_column(String(8), default="")     # "reply" or "push"
+    last_method: Mapped[str] = mapped_column(String(8), default="")  # "reply" or "push"
     last_error: Mapped[str] = mapped_column(Text, default="")
     claimed_by: Mapped[str] = mapped_column(String(64), default="")
     lease_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

@@ -7,6 +7,7 @@ API accepted it. If the process dies on the way, the lease runs out and any proc
 (``bot/delivery.py``) claims the entry and finishes the job — so the answer is sent once after a restart.
 Claiming is one conditional ``UPDATE`` (the lease must have run out), so two processes never both win.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -38,16 +39,22 @@ class OutboxItem:
     conversation_id: str
     recipient: str
     reply_token: str
-    request: dict                 # the incoming message as the dialogue needs it (text redacted)
-    messages: list | None         # the answer, once worked out (JSON-ready dicts)
-    attempts: int                 # API calls started so far
-    last_method: str              # "reply" or "push": the last call started, its outcome unknown
+    request: dict  # the incoming message as the dialogue needs it (text redacted)
+    messages: list | None  # the answer, once worked out (JSON-ready dicts)
+    attempts: int  # API calls started so far
+    last_method: str  # "reply" or "push": the last call started, its outcome unknown
     received_at: dt.datetime
 
 
 class Outbox:
-    def __init__(self, engine: Engine, conversations, events: HandledEvents, lease_seconds: float = 60.0,
-                 owner: str | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        conversations,
+        events: HandledEvents,
+        lease_seconds: float = 60.0,
+        owner: str | None = None,
+    ) -> None:
         self.engine, self.conversations, self.events = engine, conversations, events
         self.lease = dt.timedelta(seconds=lease_seconds)
         self.owner = owner or process_identity()
@@ -55,12 +62,31 @@ class Outbox:
 
     def _item(self, row) -> OutboxItem:
         received = row.received_at if row.received_at.tzinfo else row.received_at.replace(tzinfo=dt.UTC)
-        return OutboxItem(row.id, row.channel, row.conversation_id, row.recipient, row.reply_token,
-                          dict(row.request or {}), row.messages, row.attempts, row.last_method, received)
+        return OutboxItem(
+            row.id,
+            row.channel,
+            row.conversation_id,
+            row.recipient,
+            row.reply_token,
+            dict(row.request or {}),
+            row.messages,
+            row.attempts,
+            row.last_method,
+            received,
+        )
 
     # -- taking in -------------------------------------------------------------------------------
-    def accept(self, channel: str, event_id: str, conversation_id: str, recipient: str, reply_token: str,
-               request: dict, store_text: str | None = None, lang: str = "") -> OutboxItem | None:
+    def accept(
+        self,
+        channel: str,
+        event_id: str,
+        conversation_id: str,
+        recipient: str,
+        reply_token: str,
+        request: dict,
+        store_text: str | None = None,
+        lang: str = "",
+    ) -> OutboxItem | None:
         """In one transaction: the event id (None if another delivery of it was taken in already), the
         user's text when there is one (``store_text``, already redacted), and the entry, leased to this
         process. Commit before answering the webhook."""
@@ -70,11 +96,22 @@ class Outbox:
                 return None
             if store_text is not None:
                 self.conversations.add_incoming(connection, conversation_id, channel, store_text, lang)
-            values = {"channel": channel, "conversation_id": conversation_id, "recipient": recipient,
-                      "reply_token": reply_token or "", "request": request, "messages": None,
-                      "status": "pending", "attempts": 0, "last_method": "", "last_error": "",
-                      "claimed_by": self.owner, "lease_until": now + self.lease, "received_at": now,
-                      "sent_at": None}
+            values = {
+                "channel": channel,
+                "conversation_id": conversation_id,
+                "recipient": recipient,
+                "reply_token": reply_token or "",
+                "request": request,
+                "messages": None,
+                "status": "pending",
+                "attempts": 0,
+                "last_method": "",
+                "last_error": "",
+                "claimed_by": self.owner,
+                "lease_until": now + self.lease,
+                "received_at": now,
+                "sent_at": None,
+            }
             new_id = connection.execute(self._table.insert().returning(self._table.c.id), values).scalar_one()
             row = connection.execute(select(self._table).where(self._table.c.id == new_id)).one()
             return self._item(row)
@@ -86,24 +123,27 @@ class Outbox:
         due = and_(table.c.status == "pending", or_(table.c.lease_until.is_(None), table.c.lease_until < now))
         claimed = []
         with self.engine.begin() as connection:
-            ids = list(connection.execute(select(table.c.id).where(due).order_by(table.c.id).limit(limit))
-                       .scalars())
+            ids = list(connection.execute(select(table.c.id).where(due).order_by(table.c.id).limit(limit)).scalars())
         for entry_id in ids:
             with self.engine.begin() as connection:
-                won = connection.execute(update(table).where(table.c.id == entry_id, due)
-                                         .values(claimed_by=self.owner, lease_until=now + self.lease))
+                won = connection.execute(
+                    update(table)
+                    .where(table.c.id == entry_id, due)
+                    .values(claimed_by=self.owner, lease_until=now + self.lease)
+                )
                 if won.rowcount == 1:
-                    claimed.append(self._item(connection.execute(
-                        select(table).where(table.c.id == entry_id)).one()))
+                    claimed.append(self._item(connection.execute(select(table).where(table.c.id == entry_id)).one()))
         return claimed
 
     def _mine(self, entry_id: int, **values) -> bool:
         """Update an entry this process holds the lease on; False if the lease was lost."""
         table = self._table
         with self.engine.begin() as connection:
-            result = connection.execute(update(table).where(table.c.id == entry_id,
-                                                            table.c.claimed_by == self.owner,
-                                                            table.c.status == "pending").values(**values))
+            result = connection.execute(
+                update(table)
+                .where(table.c.id == entry_id, table.c.claimed_by == self.owner, table.c.status == "pending")
+                .values(**values)
+            )
             return result.rowcount == 1
 
     # -- the steps of one delivery ---------------------------------------------------------------
@@ -112,8 +152,7 @@ class Outbox:
 
     def attempting(self, entry: OutboxItem, method: str) -> bool:
         """Record the API call about to be made (committed first: after a crash we know it may have landed)."""
-        return self._mine(entry.id, attempts=entry.attempts + 1, last_method=method,
-                          lease_until=utcnow() + self.lease)
+        return self._mine(entry.id, attempts=entry.attempts + 1, last_method=method, lease_until=utcnow() + self.lease)
 
     def sent(self, entry_id: int, note: str = "") -> bool:
         return self._mine(entry_id, status="sent", sent_at=utcnow(), lease_until=None, last_error=note)
@@ -133,8 +172,9 @@ class Outbox:
     def entries(self, conversation_id: str) -> list[OutboxItem]:
         table = self._table
         with self.engine.connect() as connection:
-            rows = connection.execute(select(table).where(table.c.conversation_id == conversation_id)
-                                      .order_by(table.c.id))
+            rows = connection.execute(
+                select(table).where(table.c.conversation_id == conversation_id).order_by(table.c.id)
+            )
             return [self._item(row) for row in rows]
 
     def status_of(self, entry_id: int) -> str:
@@ -143,5 +183,6 @@ class Outbox:
 
     def expire(self, connection, older_than: dt.timedelta) -> None:
         table = self._table
-        connection.execute(delete(table).where(table.c.status != "pending",
-                                               table.c.received_at < utcnow() - older_than))
+        connection.execute(
+            delete(table).where(table.c.status != "pending", table.c.received_at < utcnow() - older_than)
+        )

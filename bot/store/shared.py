@@ -4,6 +4,7 @@ With ``tsunagu serve --workers N`` (or N instances behind a load balancer) on on
 password stays locked out on every process, a webhook event redelivered to another process is recognised,
 and a trainee's progress is the same whichever process draws the page.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -32,15 +33,20 @@ class LoginAttempts:
     """Failed logins per client address within a sliding window; ``limit`` of them lock the address out
     until the oldest ages out. Every process reads and writes the same rows."""
 
-    def __init__(self, engine: Engine, limit: int = 5, window: float = 300.0,
-                 clock: Callable[[], dt.datetime] = utcnow) -> None:
+    def __init__(
+        self, engine: Engine, limit: int = 5, window: float = 300.0, clock: Callable[[], dt.datetime] = utcnow
+    ) -> None:
         self.engine, self.limit, self.window, self.clock = engine, limit, window, clock
         self._table = cast(Table, LoginFailure.__table__)
 
     def _recent(self, connection: Connection, key: str) -> int:
         table, since = self._table, self.clock() - dt.timedelta(seconds=self.window)
-        return connection.execute(select(func.count()).select_from(table)
-                                  .where(table.c.key == key, table.c.created_at > since)).scalar() or 0
+        return (
+            connection.execute(
+                select(func.count()).select_from(table).where(table.c.key == key, table.c.created_at > since)
+            ).scalar()
+            or 0
+        )
 
     def blocked(self, key: str) -> bool:
         with self.engine.connect() as connection:
@@ -62,7 +68,7 @@ class LoginAttempts:
 class HandledEvents:
     """Webhook event ids taken in, so a redelivered event (to any process) is answered once."""
 
-    KEEP = dt.timedelta(days=7)   # LINE redelivers for a much shorter time than this
+    KEEP = dt.timedelta(days=7)  # LINE redelivers for a much shorter time than this
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -71,8 +77,9 @@ class HandledEvents:
 
     def take(self, connection: Connection, channel: str, event_id: str) -> bool:
         """Record the event in the caller's transaction; False when it was already there."""
-        inserted = connection.execute(self._insert, {"event_id": event_id[:128], "channel": channel,
-                                                     "created_at": utcnow()}).first()
+        inserted = connection.execute(
+            self._insert, {"event_id": event_id[:128], "channel": channel, "created_at": utcnow()}
+        ).first()
         return inserted is not None  # (rowcount is not reliable for this statement on PostgreSQL)
 
     def first_time(self, channel: str, event_id: str) -> bool:
@@ -100,13 +107,17 @@ class TrainingProgress:
 
     def record(self, user: str, case_id: str, points: int, max_points: int) -> None:
         with self.engine.begin() as connection:
-            connection.execute(self._table.insert(), {"user": user, "case_id": case_id, "points": points,
-                                                      "max_points": max_points, "created_at": utcnow()})
+            connection.execute(
+                self._table.insert(),
+                {"user": user, "case_id": case_id, "points": points, "max_points": max_points, "created_at": utcnow()},
+            )
 
     def of(self, user: str) -> dict[str, CaseProgress]:
         table = self._table
-        query = (select(table.c.case_id, func.count(), func.max(table.c.points), func.max(table.c.max_points))
-                 .where(table.c.user == user).group_by(table.c.case_id))
+        query = (
+            select(table.c.case_id, func.count(), func.max(table.c.points), func.max(table.c.max_points))
+            .where(table.c.user == user)
+            .group_by(table.c.case_id)
+        )
         with self.engine.connect() as connection:
-            return {case: CaseProgress(case, count, best, top)
-                    for case, count, best, top in connection.execute(query)}
+            return {case: CaseProgress(case, count, best, top) for case, count, best, top in connection.execute(query)}

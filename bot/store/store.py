@@ -5,6 +5,7 @@ nothing acknowledged), then the new state and the replies are committed together
 conversation row is locked for the turn (``SELECT ... FOR UPDATE``), so two service processes sharing one
 database take turns on the same conversation instead of overwriting each other's state.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,8 +26,18 @@ from bot.store.outbox import Outbox
 from bot.store.outcome import TurnOutcome
 from bot.store.shared import HandledEvents, LoginAttempts, TrainingProgress
 
-__all__ = ["ConversationStore", "StoredMessage", "Rating", "Turn", "open_store", "migrate", "store_unavailable",
-           "SCHEMA_HEAD", "MIGRATIONS", "RATING"]
+__all__ = [
+    "ConversationStore",
+    "StoredMessage",
+    "Rating",
+    "Turn",
+    "open_store",
+    "migrate",
+    "store_unavailable",
+    "SCHEMA_HEAD",
+    "MIGRATIONS",
+    "RATING",
+]
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -40,7 +51,7 @@ class StoredMessage:
     created_at: dt.datetime
 
 
-RATING = "fb"   # the direction of a "was this helpful?" row in the messages table (no text, meta below)
+RATING = "fb"  # the direction of a "was this helpful?" row in the messages table (no text, meta below)
 
 
 @dataclass(frozen=True)
@@ -64,7 +75,7 @@ class Turn:
     conversation_id: str
     state: dict
     replies: list[tuple[str, str, dict]] = field(default_factory=list)
-    outcome: TurnOutcome | None = None   # what became of the question (text turns only)
+    outcome: TurnOutcome | None = None  # what became of the question (text turns only)
 
     def say(self, text: str, lang: str, meta: dict | None = None) -> None:
         self.replies.append((text, lang, meta or {}))
@@ -128,12 +139,17 @@ class ConversationStore:
         self._messages = cast(Table, Message.__table__)
         self._outcomes = cast(Table, Outcome.__table__)
         self._read_state = select(conversations.c.state, conversations.c.version).where(
-            conversations.c.id == bindparam("conversation"))
+            conversations.c.id == bindparam("conversation")
+        )
         self._read_state_locked = self._read_state if self._sqlite else self._read_state.with_for_update()
         self._create = (sqlite_insert if self._sqlite else pg_insert)(conversations).on_conflict_do_nothing(
-            index_elements=["id"])
-        self._save_state = update(conversations).where(conversations.c.id == bindparam("conversation")).values(
-            state=bindparam("new_state"), version=bindparam("new_version"), updated_at=bindparam("now"))
+            index_elements=["id"]
+        )
+        self._save_state = (
+            update(conversations)
+            .where(conversations.c.id == bindparam("conversation"))
+            .values(state=bindparam("new_state"), version=bindparam("new_version"), updated_at=bindparam("now"))
+        )
         self._add_messages = self._messages.insert()
         self._add_outcome = self._outcomes.insert()
 
@@ -145,26 +161,44 @@ class ConversationStore:
         if row is not None:
             return dict(row.state or {}), row.version or 0
         now = utcnow()
-        connection.execute(self._create, {"id": conversation_id, "channel": channel, "state": {}, "version": 0,
-                                          "created_at": now, "updated_at": now})
+        connection.execute(
+            self._create,
+            {
+                "id": conversation_id,
+                "channel": channel,
+                "state": {},
+                "version": 0,
+                "created_at": now,
+                "updated_at": now,
+            },
+        )
         if lock and not self._sqlite:
             connection.execute(query, {"conversation": conversation_id})  # take the row lock now it exists
         return {}, 0
 
-    def _add_message(self, connection, conversation_id: str, direction: str, text: str, lang: str,
-                     meta: dict) -> None:
-        connection.execute(self._add_messages, {"conversation_id": conversation_id, "direction": direction,
-                                                "text": text, "lang": lang, "meta": meta,
-                                                "created_at": utcnow()})
+    def _add_message(self, connection, conversation_id: str, direction: str, text: str, lang: str, meta: dict) -> None:
+        connection.execute(
+            self._add_messages,
+            {
+                "conversation_id": conversation_id,
+                "direction": direction,
+                "text": text,
+                "lang": lang,
+                "meta": meta,
+                "created_at": utcnow(),
+            },
+        )
 
-    def add_incoming(self, connection, conversation_id: str, channel: str, text: str, lang: str = "",
-                     meta: dict | None = None) -> None:
+    def add_incoming(
+        self, connection, conversation_id: str, channel: str, text: str, lang: str = "", meta: dict | None = None
+    ) -> None:
         """What the user sent, in the caller's transaction (the outbox takes a LINE event in with it)."""
         self._ensure(connection, conversation_id, channel, lock=False)
         self._add_message(connection, conversation_id, "in", text, lang, meta or {})
 
-    def record_incoming(self, conversation_id: str, channel: str, text: str, lang: str = "",
-                        meta: dict | None = None) -> None:
+    def record_incoming(
+        self, conversation_id: str, channel: str, text: str, lang: str = "", meta: dict | None = None
+    ) -> None:
         """Commit what the user sent before anything else happens."""
         with self.engine.begin() as connection:
             self.add_incoming(connection, conversation_id, channel, text, lang, meta)
@@ -181,23 +215,38 @@ class ConversationStore:
             turn = Turn(conversation_id, state)
             yield turn
             now = utcnow()
-            connection.execute(self._save_state, {"conversation": conversation_id, "new_state": turn.state,
-                                                  "new_version": version + 1, "now": now})
+            connection.execute(
+                self._save_state,
+                {"conversation": conversation_id, "new_state": turn.state, "new_version": version + 1, "now": now},
+            )
             if turn.replies:
-                connection.execute(self._add_messages, [
-                    {"conversation_id": conversation_id, "direction": "out", "text": text, "lang": lang,
-                     "meta": meta, "created_at": now} for text, lang, meta in turn.replies])
+                connection.execute(
+                    self._add_messages,
+                    [
+                        {
+                            "conversation_id": conversation_id,
+                            "direction": "out",
+                            "text": text,
+                            "lang": lang,
+                            "meta": meta,
+                            "created_at": now,
+                        }
+                        for text, lang, meta in turn.replies
+                    ],
+                )
             if turn.outcome is not None:
-                connection.execute(self._add_outcome, {"conversation_id": conversation_id, "created_at": now,
-                                                       **asdict(turn.outcome)})
+                connection.execute(
+                    self._add_outcome, {"conversation_id": conversation_id, "created_at": now, **asdict(turn.outcome)}
+                )
 
     def record_rating(self, conversation_id: str, answer: int, helpful: bool) -> Rating | None:
         """Store a rating of the conversation's ``answer``-th turn of replies (replacing an earlier rating of
         the same answer); None when there is no such answer."""
         table = self._messages
         with self.engine.begin() as connection:
-            rows = list(connection.execute(select(table).where(table.c.conversation_id == conversation_id)
-                                           .order_by(table.c.id)))
+            rows = list(
+                connection.execute(select(table).where(table.c.conversation_id == conversation_id).order_by(table.c.id))
+            )
             answers = _answers(rows)
             if not 0 <= answer < len(answers):
                 return None
@@ -208,23 +257,46 @@ class ConversationStore:
             if earlier:
                 connection.execute(delete(table).where(table.c.id.in_(earlier)))
             now = utcnow()
-            self._add_message(connection, conversation_id, RATING, "", first.lang,
-                              {"answer": answer, "helpful": helpful, "topic": topic})
-            channel = connection.execute(select(self._conversations.c.channel)
-                                         .where(self._conversations.c.id == conversation_id)).scalar() or ""
+            self._add_message(
+                connection,
+                conversation_id,
+                RATING,
+                "",
+                first.lang,
+                {"answer": answer, "helpful": helpful, "topic": topic},
+            )
+            channel = (
+                connection.execute(
+                    select(self._conversations.c.channel).where(self._conversations.c.id == conversation_id)
+                ).scalar()
+                or ""
+            )
         return Rating(conversation_id, answer, helpful, first.lang, topic, channel, now)
 
     def ratings(self, since: dt.datetime | None = None) -> list[Rating]:
         """Every rating (the last one given to each answer), oldest first, with the conversation's channel."""
         table, conversations = self._messages, self._conversations
-        query = (select(table, conversations.c.channel).join(conversations, conversations.c.id == table.c.conversation_id)
-                 .where(table.c.direction == RATING).order_by(table.c.id))
+        query = (
+            select(table, conversations.c.channel)
+            .join(conversations, conversations.c.id == table.c.conversation_id)
+            .where(table.c.direction == RATING)
+            .order_by(table.c.id)
+        )
         if since is not None:
             query = query.where(table.c.created_at >= since)
         with self.engine.connect() as connection:
-            return [Rating(r.conversation_id, int(r.meta.get("answer", 0)), bool(r.meta.get("helpful")), r.lang,
-                           str(r.meta.get("topic", "")), r.channel, r.created_at)
-                    for r in connection.execute(query)]
+            return [
+                Rating(
+                    r.conversation_id,
+                    int(r.meta.get("answer", 0)),
+                    bool(r.meta.get("helpful")),
+                    r.lang,
+                    str(r.meta.get("topic", "")),
+                    r.channel,
+                    r.created_at,
+                )
+                for r in connection.execute(query)
+            ]
 
     def channel(self, conversation_id: str) -> str:
         """The channel a conversation started on ("" for an unknown conversation)."""
@@ -243,8 +315,12 @@ class ConversationStore:
         """What was said ("in" and "out" rows, oldest first); ratings are left out (see ``ratings``)."""
         table = self._messages
         with self.engine.connect() as connection:
-            rows = connection.execute(select(table).where(table.c.conversation_id == conversation_id)
-                                      .where(table.c.direction != RATING).order_by(table.c.id))
+            rows = connection.execute(
+                select(table)
+                .where(table.c.conversation_id == conversation_id)
+                .where(table.c.direction != RATING)
+                .order_by(table.c.id)
+            )
             return [StoredMessage(r.direction, r.text, r.lang, dict(r.meta or {}), r.created_at) for r in rows]
 
     def count_conversations(self) -> int:
@@ -256,8 +332,9 @@ class ConversationStore:
         cutoff = utcnow() - older_than
         conversations, messages = self._conversations, self._messages
         with self.engine.begin() as connection:
-            ids = list(connection.execute(select(conversations.c.id)
-                                          .where(conversations.c.updated_at < cutoff)).scalars())
+            ids = list(
+                connection.execute(select(conversations.c.id).where(conversations.c.updated_at < cutoff)).scalars()
+            )
             if ids:
                 connection.execute(delete(messages).where(messages.c.conversation_id.in_(ids)))
                 connection.execute(delete(self._outcomes).where(self._outcomes.c.conversation_id.in_(ids)))

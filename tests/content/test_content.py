@@ -1,4 +1,5 @@
 """The content checks of the knowledge base (docs/content-guide.md): any breach fails the build."""
+
 from __future__ import annotations
 
 import re

@@ -1,5 +1,6 @@
 """Every language has its whole pack: bot sentences, cue phrases, intent examples and example questions,
 consistent with English (same message ids and placeholders, same intents, every topic)."""
+
 from __future__ import annotations
 
 import re
@@ -69,8 +70,10 @@ def test_rasa_domain_lists_every_intent_and_the_rules_use_them():
     domain = yaml.safe_load((REPO_DIR / "training_data" / "domain.yml").read_text(encoding="utf-8"))
     rules = yaml.safe_load((REPO_DIR / "training_data" / "data" / "rules.yml").read_text(encoding="utf-8"))
     rasa_only = REPO_DIR / "training_data" / "data" / "ask_question"  # Rasa's questions (docs/rasa.md)
-    intents = {q.topic_id.removeprefix(INTENT_PREFIX)
-               for q in load_intent_examples(INTENTS_DIR) + load_intent_examples(rasa_only)}
+    intents = {
+        q.topic_id.removeprefix(INTENT_PREFIX)
+        for q in load_intent_examples(INTENTS_DIR) + load_intent_examples(rasa_only)
+    }
     assert intents == set(domain["intents"])
     ruled = {step["intent"] for rule in rules["rules"] for step in rule["steps"] if "intent" in step}
     assert intents <= ruled

@@ -1,4 +1,5 @@
 """Office data: jurisdiction for all 47 prefectures, and phones/addresses exactly as the seed prints them."""
+
 from __future__ import annotations
 
 import pytest
@@ -32,7 +33,10 @@ def test_all_47_prefectures_map_to_an_office_that_takes_applications(offices):
         ("kanagawa", "Yokohama District Immigration Services Office"),
         ("hyogo", "Kobe District Immigration Services Office"),
         ("okinawa", "Naha District Immigration Services Office"),
-        ("kagawa", "Takamatsu"), ("tokushima", "Takamatsu"), ("ehime", "Takamatsu"), ("kochi", "Takamatsu"),
+        ("kagawa", "Takamatsu"),
+        ("tokushima", "Takamatsu"),
+        ("ehime", "Takamatsu"),
+        ("kochi", "Takamatsu"),
         ("hokkaido", "Sapporo Regional Immigration Services Bureau"),
         ("tokyo", "Tokyo Regional Immigration Services Bureau"),
         ("aichi", "Nagoya Regional Immigration Services Bureau"),
@@ -64,15 +68,25 @@ def test_phones_and_addresses_are_verbatim_in_the_seed(offices, shared_dir):
 
 # --- contact points beyond immigration (knowledge/data/contact_points.yaml) ---------------------------------
 
+
 @pytest.mark.parametrize(
     ("office_id", "number"),
     [
-        ("police-emergency", "110"), ("fire-ambulance", "119"), ("coast-guard", "118"),
-        ("police-consultation", "#9110"), ("consumer-hotline", "188"), ("child-abuse-line", "189"),
-        ("dv-navi", "#8008"), ("dv-soudan-plus", "0120-279-889"), ("sexual-violence-onestop", "#8891"),
-        ("human-rights-foreign", "0570-090911"), ("houterasu", "0570-078377"),
-        ("houterasu-support-dial", "0570-078374"), ("pension-dial", "0570-05-1165"),
-        ("fresc", "0570-011000"), ("immigration-information-center", "0570-013904"),
+        ("police-emergency", "110"),
+        ("fire-ambulance", "119"),
+        ("coast-guard", "118"),
+        ("police-consultation", "#9110"),
+        ("consumer-hotline", "188"),
+        ("child-abuse-line", "189"),
+        ("dv-navi", "#8008"),
+        ("dv-soudan-plus", "0120-279-889"),
+        ("sexual-violence-onestop", "#8891"),
+        ("human-rights-foreign", "0570-090911"),
+        ("houterasu", "0570-078377"),
+        ("houterasu-support-dial", "0570-078374"),
+        ("pension-dial", "0570-05-1165"),
+        ("fresc", "0570-011000"),
+        ("immigration-information-center", "0570-013904"),
     ],
 )
 def test_national_lines_have_the_number_read_on_their_official_page(offices, office_id, number):
@@ -100,7 +114,9 @@ def test_a_phone_without_a_confirmed_number_is_not_invented(offices):
         assert offices[office_id].phones == ()
 
 
-@pytest.mark.parametrize(("alias", "office_id"), [("police-110", "police-emergency"), ("dv-plus", "dv-soudan-plus"),
-                                                  ("houterasu-multilingual", "houterasu")])
+@pytest.mark.parametrize(
+    ("alias", "office_id"),
+    [("police-110", "police-emergency"), ("dv-plus", "dv-soudan-plus"), ("houterasu-multilingual", "houterasu")],
+)
 def test_the_safety_catalogues_ids_reach_the_same_entries(offices, alias, office_id):
     assert offices[alias].id == office_id

@@ -1,4 +1,5 @@
 """Honest provenance and current law (issue 14): cited pages, date-bound notes, the stale report, key facts."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,12 +17,15 @@ from knowledge.topics import TopicInfo, load_topics
 NOTE = "Now X.\n\n- a\n- {until 2027-04-01} Until 31 March 2027, 3 years count. From 1 April 2027, 5 years.\n- b"
 
 
-@pytest.mark.parametrize("today, shown", [
-    (dt.date(2026, 12, 6), True),    # ahead: the note is shown, without its marker
-    (dt.date(2027, 3, 31), True),
-    (dt.date(2027, 4, 1), False),    # the day the change takes effect: the note is gone
-    (dt.date(2028, 1, 1), False),
-])
+@pytest.mark.parametrize(
+    "today, shown",
+    [
+        (dt.date(2026, 12, 6), True),  # ahead: the note is shown, without its marker
+        (dt.date(2027, 3, 31), True),
+        (dt.date(2027, 4, 1), False),  # the day the change takes effect: the note is gone
+        (dt.date(2028, 1, 1), False),
+    ],
+)
 def test_a_date_bound_note_is_shown_only_while_its_date_is_ahead(today, shown):
     text = current_text(NOTE, today)
     assert ("Until 31 March 2027" in text) is shown
@@ -42,10 +46,16 @@ def test_the_stale_report_lists_unchecked_old_and_date_bound_topics():
     assert overdue[-1].startswith("overdue    fresh")
 
 
-@pytest.mark.parametrize("url, root", [
-    ("https://www.mhlw.go.jp/", True), ("https://www.mhlw.go.jp", True), ("https://www.moj.go.jp/isa/", True),
-    ("https://www.moj.go.jp/isa/tokutei.html", False), ("https://www.houterasu.or.jp/multilingual/index.html", False),
-])
+@pytest.mark.parametrize(
+    "url, root",
+    [
+        ("https://www.mhlw.go.jp/", True),
+        ("https://www.mhlw.go.jp", True),
+        ("https://www.moj.go.jp/isa/", True),
+        ("https://www.moj.go.jp/isa/tokutei.html", False),
+        ("https://www.houterasu.or.jp/multilingual/index.html", False),
+    ],
+)
 def test_a_site_root_is_not_a_citation(url, root):
     assert checks.is_site_root(url) is root
 
@@ -59,11 +69,19 @@ def test_every_topic_cites_a_page_and_dates_only_real_comparisons():
     assert all(topics[t].checked <= dt.date.today() for t in checked)
 
 
-@pytest.mark.parametrize("lang, text", [
-    ("en", "from 14 June 2026"), ("es", "desde el 14 de junio de 2026"), ("uk", "з 14 червня 2026 року"),
-    ("th", "ตั้งแต่วันที่ 14 มิถุนายน 2026"), ("km", "ចាប់ពីថ្ងៃទី 14 ខែមិថុនា ឆ្នាំ 2026"), ("fil", "mula Hunyo 14, 2026"),
-    ("ja", "2026年6月14日から"), ("mn", "2026 оны 6-р сарын 14-өөс"),
-])
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "from 14 June 2026"),
+        ("es", "desde el 14 de junio de 2026"),
+        ("uk", "з 14 червня 2026 року"),
+        ("th", "ตั้งแต่วันที่ 14 มิถุนายน 2026"),
+        ("km", "ចាប់ពីថ្ងៃទី 14 ខែមិថុនា ឆ្នាំ 2026"),
+        ("fil", "mula Hunyo 14, 2026"),
+        ("ja", "2026年6月14日から"),
+        ("mn", "2026 оны 6-р сарын 14-өөс"),
+    ],
+)
 def test_dates_written_the_languages_way_carry_the_same_numbers(lang, text):
     assert numbers_in(text, lang) == {"14", "6", "2026"}
 
@@ -77,11 +95,14 @@ def statuses():
     return {s.id: s for s in load_statuses()[0]}
 
 
-@pytest.mark.parametrize("status_id, periods", [
-    ("entertainer", ["3 years", "1 year", "6 months", "3 months", "30 days"]),          # since 2023-08-01
-    ("trainee", ["1 year", "6 months", "3 months"]),                                    # no "2 years"
-    ("specified-skilled-worker-ii", ["3 years", "2 years", "1 year", "6 months"]),      # since 2025-09-30
-])
+@pytest.mark.parametrize(
+    "status_id, periods",
+    [
+        ("entertainer", ["3 years", "1 year", "6 months", "3 months", "30 days"]),  # since 2023-08-01
+        ("trainee", ["1 year", "6 months", "3 months"]),  # no "2 years"
+        ("specified-skilled-worker-ii", ["3 years", "2 years", "1 year", "6 months"]),  # since 2025-09-30
+    ],
+)
 def test_periods_of_stay_follow_the_current_regulations(statuses, status_id, periods):
     assert statuses[status_id].periods["en"] == periods
 
@@ -119,14 +140,17 @@ def test_houterasu_gives_its_number_for_ip_phones_and_its_hours(english):
     assert "050-3754-5430" in body and "9:00-17:00" in body
 
 
-@pytest.mark.parametrize("lang, text, bad", [
-    ("es", "del 1 de abril (4/1) al 31 de marzo", True),
-    ("id", "dari 1/1 sampai 31/12", True),
-    ("uk", "з 1 квітня до 31 березня", False),
-    ("en", "from 4/1 to 3/31", False),                  # English keeps its own usage
-    ("es", "Teléfono: 0570-011000, 1-6-1 Yotsuya", False),
-    ("fil", "Yotsuya Tower 13F, 24/7", False),
-])
+@pytest.mark.parametrize(
+    "lang, text, bad",
+    [
+        ("es", "del 1 de abril (4/1) al 31 de marzo", True),
+        ("id", "dari 1/1 sampai 31/12", True),
+        ("uk", "з 1 квітня до 31 березня", False),
+        ("en", "from 4/1 to 3/31", False),  # English keeps its own usage
+        ("es", "Teléfono: 0570-011000, 1-6-1 Yotsuya", False),
+        ("fil", "Yotsuya Tower 13F, 24/7", False),
+    ],
+)
 def test_slash_dates_are_refused_outside_english(lang, text, bad):
     assert bool(checks.slash_date_problems([(lang, "t", text)])) is bad
 
@@ -148,14 +172,17 @@ def test_the_glossary_has_every_language_for_every_term():
         assert set(term.names) == langs, term.id
 
 
-@pytest.mark.parametrize("lang, text, flagged", [
-    ("tr", "Lütfen oturum kartınızı getirin", True),        # a second name for the residence card
-    ("tr", "ikamet kartınızı yanınızda götürün", False),
-    ("ne", "निवास कार्ड (जाइर्यु कार्ड) हराएमा", False),       # a bracketed gloss is fine
-    ("uk", "сплатіть податок на проживання", True),          # reads as a lodging tax
-    ("my", "ခရိုင် လူဝင်မှုကြီးကြပ်ရေးရုံး", False),        # a district immigration office is a district
-    ("my", "သင့်ခရိုင်ကို ရေးပေးပါ", True),                  # but a prefecture is not
-])
+@pytest.mark.parametrize(
+    "lang, text, flagged",
+    [
+        ("tr", "Lütfen oturum kartınızı getirin", True),  # a second name for the residence card
+        ("tr", "ikamet kartınızı yanınızda götürün", False),
+        ("ne", "निवास कार्ड (जाइर्यु कार्ड) हराएमा", False),  # a bracketed gloss is fine
+        ("uk", "сплатіть податок на проживання", True),  # reads as a lodging tax
+        ("my", "ခရိုင် လူဝင်မှုကြီးကြပ်ရေးရုံး", False),  # a district immigration office is a district
+        ("my", "သင့်ခရိုင်ကို ရေးပေးပါ", True),  # but a prefecture is not
+    ],
+)
 def test_the_glossary_check_reports_a_term_named_another_way(lang, text, flagged):
     from knowledge.glossary import glossary_problems, load_glossary
 

@@ -4,12 +4,12 @@ visibility. Each check returns a list of problems as sentences; a passing page r
 Contrast follows WCAG 2.x relative luminance; 4.5:1 is asked of all text (no large-text allowance), with
 the background found by walking up to the first opaque ancestor background (white at the top).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["FocusStop", "unlabelled_controls", "low_contrast", "tab_stops", "focus_order_problems",
-           "problems"]
+__all__ = ["FocusStop", "unlabelled_controls", "low_contrast", "tab_stops", "focus_order_problems", "problems"]
 
 _UNLABELLED = """() => {
   const named = el => (el.labels && [...el.labels].some(l => l.textContent.trim()))
@@ -74,7 +74,7 @@ class FocusStop:
     top: float
     bottom: float
     left: float
-    visible: bool     # an outline of at least 2 px or a box shadow while focused
+    visible: bool  # an outline of at least 2 px or a box shadow while focused
     key: str
 
 

@@ -5,6 +5,7 @@ cache folder outside the repository, once — never committed), is evaluated in 
 The folder is ``$TSUNAGU_AXE_DIR`` or ``~/.cache/tsunagu-axe``; a machine without npm fails the test with
 the command to run.
 """
+
 from __future__ import annotations
 
 import os
@@ -26,11 +27,17 @@ def axe_source() -> str:
     if not script.exists():
         npm = shutil.which("npm")
         if npm is None:
-            raise RuntimeError(f"axe-core is missing and npm is not installed: apt-get install npm, then "
-                               f"npm install --prefix {FOLDER} axe-core@{VERSION}")
+            raise RuntimeError(
+                f"axe-core is missing and npm is not installed: apt-get install npm, then "
+                f"npm install --prefix {FOLDER} axe-core@{VERSION}"
+            )
         FOLDER.mkdir(parents=True, exist_ok=True)
-        subprocess.run([npm, "install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(FOLDER),
-                        f"axe-core@{VERSION}"], check=True, capture_output=True, timeout=300)
+        subprocess.run(
+            [npm, "install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(FOLDER), f"axe-core@{VERSION}"],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
     return script.read_text(encoding="utf-8")
 
 
@@ -39,11 +46,17 @@ def violations(page) -> list[dict]:
     Content-Security-Policy, which forbids inline scripts, stays on)."""
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(axe_source())
-    return page.evaluate("""(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})
+    return page.evaluate(
+        """(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})
         .then(result => result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-            nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)})))""", TAGS)
+            nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)})))""",
+        TAGS,
+    )
 
 
 def serious_problems(page) -> list[str]:
-    return [f"{v['impact']}: {v['id']} ({v['help']}) at {', '.join(v['nodes'])}"
-            for v in violations(page) if v["impact"] in ("serious", "critical")]
+    return [
+        f"{v['impact']}: {v['id']} ({v['help']}) at {', '.join(v['nodes'])}"
+        for v in violations(page)
+        if v["impact"] in ("serious", "critical")
+    ]

@@ -6,6 +6,7 @@ fresh desktop-sized page per test), ``phone_page`` (375 × 740, touch) — both 
 or console error — and ``shot(page, name)``, which saves
 ``tests/artifacts/screenshots/<name>.png`` (gitignored) and returns its path.
 """
+
 from __future__ import annotations
 
 import os
@@ -42,9 +43,12 @@ def browser():
     """One Chromium for the browser tests, closed when they are done (Playwright's sync API keeps an event
     loop running on this thread while it is open, which would break later tests that use asyncio.run)."""
     if not Path(CHROMIUM).exists() and not shutil.which(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium); "
-                    "never run 'playwright install'")
+        pytest.fail(
+            f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium); "
+            "never run 'playwright install'"
+        )
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
         yield chromium
@@ -72,8 +76,9 @@ def page(browser, live_url):
 
 @pytest.fixture
 def phone_page(browser, live_url):
-    context, tab, errors = _open(browser, live_url, viewport=PHONE, is_mobile=True, has_touch=True,
-                                 device_scale_factor=2)
+    context, tab, errors = _open(
+        browser, live_url, viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2
+    )
     yield tab
     context.close()
     assert errors == []
@@ -87,4 +92,5 @@ def shot():
         path = SCREENSHOTS / f"{name}.png"
         page.screenshot(path=str(path), full_page=True)
         return path
+
     return take

@@ -2,6 +2,7 @@
 the chat (empty, and with an answer, an emergency card and an office card), the error page, in three
 languages and scripts, and on the staff pages (login, console, training, analytics — Japanese). Plus the
 chat with the keyboard only, and new answers announced through a polite live region."""
+
 from __future__ import annotations
 
 import pytest
@@ -12,7 +13,7 @@ from tests.e2e.test_staff_browser import log_in, new_page, staff_url  # noqa: F4
 
 pytestmark = pytest.mark.integration
 
-LANGUAGES = ["en", "vi", "my"]   # Latin, Latin with tones, Burmese
+LANGUAGES = ["en", "vi", "my"]  # Latin, Latin with tones, Burmese
 
 
 def ask(page, text: str) -> None:
@@ -29,7 +30,7 @@ def test_the_chat_has_no_serious_violation_empty_and_with_cards(page, lang):
     page.locator("#lang").select_option(lang)
     ask(page, "Help, my friend is not breathing! ambulance")
     ask(page, "My employer took my passport. I live in Osaka")
-    page.locator("#text").fill("x" * 2100)   # the too-long alert showing
+    page.locator("#text").fill("x" * 2100)  # the too-long alert showing
     assert axe.serious_problems(page) == []
 
 
@@ -39,7 +40,7 @@ def test_the_error_page_has_no_serious_violation(browser, live_url, lang):
     try:
         assert page.goto(f"/no-such-page?lang={lang}").status == 404
         assert axe.serious_problems(page) == []
-        assert [e for e in errors if "status of 404" not in e] == []   # the page's own 404 is expected
+        assert [e for e in errors if "status of 404" not in e] == []  # the page's own 404 is expected
     finally:
         context.close()
 
@@ -49,7 +50,7 @@ def test_the_staff_pages_have_no_serious_violation(browser, staff_url, path):  #
     tab = new_page(browser, staff_url, viewport={"width": 1100, "height": 900})
     try:
         tab.goto(path)
-        assert axe.serious_problems(tab) == []   # the login page first
+        assert axe.serious_problems(tab) == []  # the login page first
         log_in(tab, path)
         assert axe.serious_problems(tab) == []
         assert tab.errors == []
@@ -59,8 +60,7 @@ def test_the_staff_pages_have_no_serious_violation(browser, staff_url, path):  #
 
 def test_the_axe_check_finds_a_serious_fault(page):
     """The check can fail: an image button without a name and grey-on-white text are reported."""
-    page.set_content('<main><button><svg width="10" height="10"></svg></button>'
-                     '<p style="color:#bbb">faint</p></main>')
+    page.set_content('<main><button><svg width="10" height="10"></svg></button><p style="color:#bbb">faint</p></main>')
     found = " ".join(axe.serious_problems(page))
     assert "button-name" in found and "color-contrast" in found
 

@@ -1,6 +1,7 @@
 """The web chat in real headless Chromium: three scripts, furigana as <ruby>, quick replies and the handoff
 card, an XSS payload, phone width, keyboard use, basic accessibility and the page's words following the
 language picker. Screenshots: tests/artifacts/."""
+
 from __future__ import annotations
 
 import re
@@ -34,11 +35,14 @@ def last_answer(page):
     return page.locator("#log .msg.bot").last
 
 
-@pytest.mark.parametrize("lang, script, pattern", [
-    ("en", "latin", r"[A-Za-z]{4,}"),
-    ("my", "burmese", r"[\u1000-\u109F]{3,}"),
-    ("km", "khmer", r"[\u1780-\u17FF]{3,}"),
-])
+@pytest.mark.parametrize(
+    "lang, script, pattern",
+    [
+        ("en", "latin", r"[A-Za-z]{4,}"),
+        ("my", "burmese", r"[\u1000-\u109F]{3,}"),
+        ("km", "khmer", r"[\u1780-\u17FF]{3,}"),
+    ],
+)
 def test_a_question_is_answered_in_its_script_with_sources(page, shot, lang, script, pattern):
     page.goto("/")
     page.locator("#lang").select_option(lang)
@@ -195,7 +199,9 @@ def page_words(lang: str) -> dict[str, str]:
         return {m.id: m.string for m in read_po(handle) if m.id.startswith("ui_")}
 
 
-_BASE_TEXT = "n => [...n.childNodes].map(c => c.nodeName === 'RUBY' ? c.firstChild.textContent : c.textContent).join('')"
+_BASE_TEXT = (
+    "n => [...n.childNodes].map(c => c.nodeName === 'RUBY' ? c.firstChild.textContent : c.textContent).join('')"
+)
 
 
 def shown(locator) -> str:
@@ -232,11 +238,14 @@ def test_picking_a_language_swaps_the_pages_words_in_place(page, shot):
     assert page.locator("#log .msg").count() == 2  # the conversation stayed
 
 
-@pytest.mark.parametrize("failure, shown", [
-    ({"abort": True}, "ui_error_network"),                                   # no connection
-    ({"status": 503, "body": "Service Unavailable"}, "ui_error_server"),      # a proxy's plain-text page
-    ({"status": 500, "json": {"error": "サーバーの問題"}}, "サーバーの問題"),  # the server's own sentence
-])
+@pytest.mark.parametrize(
+    "failure, shown",
+    [
+        ({"abort": True}, "ui_error_network"),  # no connection
+        ({"status": 503, "body": "Service Unavailable"}, "ui_error_server"),  # a proxy's plain-text page
+        ({"status": 500, "json": {"error": "サーバーの問題"}}, "サーバーの問題"),  # the server's own sentence
+    ],
+)
 def test_a_failed_turn_is_explained_in_the_pages_language(browser, live_url, failure, shown):
     # an own context, not the `page` fixture: the failed request is meant to log a console error here
     context = browser.new_context(base_url=live_url)

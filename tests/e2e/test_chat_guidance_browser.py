@@ -3,6 +3,7 @@ office cards, tel: links, source links, a conversation that survives a reload (a
 server), "new conversation", the answer's start in view, page words that follow the conversation, the
 character counter, input without words, friendly error pages and "was this helpful?". Screenshots at 375
 and 1280 px in tests/artifacts/screenshots."""
+
 from __future__ import annotations
 
 import re
@@ -29,8 +30,11 @@ def wide_page(browser, live_url):
 @pytest.fixture(params=["phone", "wide"])
 def any_page(request, browser, live_url):
     """The same test at 375 px (touch) and at 1280 px; ``any_page.width`` says which."""
-    options = (dict(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
-               if request.param == "phone" else dict(viewport={"width": 1280, "height": 900}))
+    options = (
+        dict(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
+        if request.param == "phone"
+        else dict(viewport={"width": 1280, "height": 900})
+    )
     context, tab, errors = _open(browser, live_url, **options)
     tab.width = 375 if request.param == "phone" else 1280
     tab.errors = errors
@@ -58,7 +62,9 @@ def test_the_welcome_offers_starter_topics_in_the_residents_language(any_page, s
     any_page.goto("/?lang=vi")
     assert any_page.locator(".welcome").inner_text() == words(fake_services, "vi", "ui_welcome")
     starters = any_page.locator("#quick button").all_inner_texts()
-    assert starters == [words(fake_services, "vi", k) for k in ("ui_starter_card", "ui_starter_extend", "ui_starter_move")]
+    assert starters == [
+        words(fake_services, "vi", k) for k in ("ui_starter_card", "ui_starter_extend", "ui_starter_move")
+    ]
     shot(any_page, f"chat-welcome-vi-{any_page.width}")
     any_page.locator("#quick button").first.click()
     last_answer(any_page).wait_for()
@@ -93,8 +99,9 @@ def test_an_office_card_has_tap_to_call_the_address_and_a_map_link(any_page, sho
     assert "Shinjuku" in card.inner_text()
     # the numbers written in the answer's text are tel: links as well (navi-dial and ordinary numbers)
     text_links = last_answer(any_page).locator(".text a.tel")
-    assert {"tel:0570011000", "tel:0353633013"} <= {text_links.nth(i).get_attribute("href")
-                                                     for i in range(text_links.count())}
+    assert {"tel:0570011000", "tel:0353633013"} <= {
+        text_links.nth(i).get_attribute("href") for i in range(text_links.count())
+    }
     map_link = card.locator("a.map")
     assert map_link.get_attribute("href").startswith("https://www.google.com/maps/search/?api=1&query=")
     assert any_page.evaluate("() => document.documentElement.scrollWidth") <= any_page.width
@@ -144,7 +151,7 @@ def test_the_start_of_a_long_answer_is_scrolled_into_view_on_a_phone(phone_page)
 
 def test_the_pages_words_follow_the_conversations_language(wide_page, fake_services):
     wide_page.goto("/?lang=en")
-    wide_page.locator("#lang").select_option("")   # detect the language from what is typed
+    wide_page.locator("#lang").select_option("")  # detect the language from what is typed
     ask(wide_page, "Tôi bị mất thẻ cư trú")
     assert wide_page.evaluate("() => document.documentElement.lang") == "vi"
     assert wide_page.locator("#send").inner_text() == words(fake_services, "vi", "ui_send")
@@ -169,18 +176,19 @@ def test_the_counter_warns_before_the_limit_and_nothing_is_cut(any_page, shot, f
     assert counter.inner_text() == words(fake_services, "ko", "ui_chars_left").format(left=2000)
     any_page.locator("#text").fill("가" * 1990)
     assert "10" in counter.inner_text()
-    any_page.locator("#text").fill("가" * 3000)   # pasted: kept whole, not silently cut
+    any_page.locator("#text").fill("가" * 3000)  # pasted: kept whole, not silently cut
     assert len(any_page.locator("#text").input_value()) == 3000
     alert = any_page.locator("#too-long")
     assert alert.is_visible() and alert.inner_text() == words(fake_services, "ko", "ui_too_long").format(max=2000)
     assert any_page.locator("#send").is_disabled()
     any_page.locator("#text").press("Enter")
-    assert any_page.locator("#log .msg").count() == 0   # nothing sent
+    assert any_page.locator("#log .msg").count() == 0  # nothing sent
     shot(any_page, f"chat-too-long-{any_page.width}")
 
 
-@pytest.mark.parametrize("lang, title", [("ko", "페이지를 찾을 수 없습니다"), ("vi", "Không tìm thấy trang"),
-                                          ("my", "စာမျက်နှာ မတွေ့ပါ")])
+@pytest.mark.parametrize(
+    "lang, title", [("ko", "페이지를 찾을 수 없습니다"), ("vi", "Không tìm thấy trang"), ("my", "စာမျက်နှာ မတွေ့ပါ")]
+)
 def test_a_wrong_address_shows_a_friendly_page_in_the_pages_language(any_page, shot, lang, title):
     response = any_page.goto(f"/no-such-page?lang={lang}")
     assert response.status == 404
@@ -207,26 +215,55 @@ def test_was_this_helpful_is_recorded(wide_page, fake_services):
     assert [(r.answer, r.helpful) for r in ratings] == [(0, True)]
 
 
-OFFICE_FIELD = {   # the `office` field as the offices branch defines it (bot/dialogue/office_cards.py)
-    "id": "osaka-immigration", "kind": "immigration", "name_ja": "大阪出入国在留管理局",
-    "name": "Osaka Regional Immigration Services Bureau", "purpose": "Residence procedures",
-    "phones": ["0570-013904", "03-5796-7112 (from IP phones and abroad)"], "address": "",
-    "hours": "", "section_ja": "", "section": "", "source": "https://www.moj.go.jp/isa/"}
+OFFICE_FIELD = {  # the `office` field as the offices branch defines it (bot/dialogue/office_cards.py)
+    "id": "osaka-immigration",
+    "kind": "immigration",
+    "name_ja": "大阪出入国在留管理局",
+    "name": "Osaka Regional Immigration Services Bureau",
+    "purpose": "Residence procedures",
+    "phones": ["0570-013904", "03-5796-7112 (from IP phones and abroad)"],
+    "address": "",
+    "hours": "",
+    "section_ja": "",
+    "section": "",
+    "source": "https://www.moj.go.jp/isa/",
+}
 CALLS_FIELD = [{"id": "inochi", "label": "Inochi no Denwa", "number": "0120-783-556", "tel": "tel:0120783556"}]
 
 
-@pytest.mark.parametrize("extra, check", [
-    ({"office": OFFICE_FIELD}, "office"),
-    ({"office": {"name": "Only a name"}}, "office-name-only"),
-    ({"calls": CALLS_FIELD}, "calls"),
-    ({"situation": {"id": "x", "urgency": "now", "steps": ["Go somewhere safe."],
-                    "lines": [{"name": "Police", "number": "110", "tel": "tel:110"}]}}, "situation"),
-])
+@pytest.mark.parametrize(
+    "extra, check",
+    [
+        ({"office": OFFICE_FIELD}, "office"),
+        ({"office": {"name": "Only a name"}}, "office-name-only"),
+        ({"calls": CALLS_FIELD}, "calls"),
+        (
+            {
+                "situation": {
+                    "id": "x",
+                    "urgency": "now",
+                    "steps": ["Go somewhere safe."],
+                    "lines": [{"name": "Police", "number": "110", "tel": "tel:110"}],
+                }
+            },
+            "situation",
+        ),
+    ],
+)
 def test_structured_fields_render_whatever_parts_they_have(wide_page, extra, check):
     """The office and situation fields of the other branches, as the page receives them: each part that is
     there is shown (a missing address, hours or steps is simply left out), nothing breaks."""
-    answer = {"session_id": "x", "lang": "en", "register": "standard", "text": "See below.", "sources": [],
-              "handoff": None, "quick_replies": [], "quick_reply_payloads": [], **extra}
+    answer = {
+        "session_id": "x",
+        "lang": "en",
+        "register": "standard",
+        "text": "See below.",
+        "sources": [],
+        "handoff": None,
+        "quick_replies": [],
+        "quick_reply_payloads": [],
+        **extra,
+    }
     wide_page.route("**/api/chat", lambda route: route.fulfill(json=answer))
     wide_page.goto("/?lang=en")
     ask(wide_page, "help")
@@ -234,8 +271,10 @@ def test_structured_fields_render_whatever_parts_they_have(wide_page, extra, che
     if check == "office":
         card = bot.locator(".office-card")
         assert card.locator("h3").inner_text() == OFFICE_FIELD["name"]
-        assert [card.locator("a.call").nth(i).get_attribute("href") for i in range(2)] == \
-            ["tel:0570013904", "tel:0357967112"]
+        assert [card.locator("a.call").nth(i).get_attribute("href") for i in range(2)] == [
+            "tel:0570013904",
+            "tel:0357967112",
+        ]
         assert "大阪出入国在留管理局" in card.inner_text() and card.locator("a.map").count() == 0
     elif check == "office-name-only":
         assert bot.locator(".office-card h3").inner_text() == "Only a name"

@@ -2,6 +2,7 @@
 counter console's visit (history, follow-up, new resident, big-font view, printable handout with its QR
 code), training scored by meaning (sections, reply beside the model answer) and analytics (filters, CSV,
 charts readable on a phone). Screenshots: tests/artifacts/screenshots/counter-*.png."""
+
 from __future__ import annotations
 
 import pytest
@@ -47,7 +48,7 @@ def test_a_visit_keeps_its_history_shows_the_resident_and_prints_a_handout(sized
     history = page.locator("#history li")
     assert history.count() == 2 and "mất thẻ" in history.nth(0).inner_text()
     assert page.locator("#city").input_value() == "nagoya"
-    assert not page.locator("#internals").evaluate("d => d.open")          # ids and scores folded away
+    assert not page.locator("#internals").evaluate("d => d.open")  # ids and scores folded away
     no_sideways_scroll(page)
     assert a11y.problems(page) == []
     shot(page, f"counter-visit-{page.size}")
@@ -79,8 +80,9 @@ def _path(name: str):
 def test_training_shows_sections_and_the_reply_beside_the_model_answer(sized, shot):
     page = sized
     log_in(page, "/training/lost-card-nagoya")
-    page.get_by_label("あなたの返答").fill("交番に 行って ください。2週間 いないに 名古屋の 入管へ 行きます。"
-                                         "旅券と 顔写真を もって いきます。")
+    page.get_by_label("あなたの返答").fill(
+        "交番に 行って ください。2週間 いないに 名古屋の 入管へ 行きます。旅券と 顔写真を もって いきます。"
+    )
     page.get_by_role("button", name="採点する").click()
     page.locator("#points").wait_for()
     assert page.locator("#facts li.ok").count() == 4 and page.locator("#sections tbody tr").count() == 3
@@ -88,9 +90,9 @@ def test_training_shows_sections_and_the_reply_beside_the_model_answer(sized, sh
     assert points >= 90
     yours, model = page.locator("#yours").bounding_box(), page.locator("#model").bounding_box()
     if page.size == "desktop":
-        assert abs(yours["y"] - model["y"]) < 2 and model["x"] > yours["x"] + yours["width"] - 1   # side by side
+        assert abs(yours["y"] - model["y"]) < 2 and model["x"] > yours["x"] + yours["width"] - 1  # side by side
     else:
-        assert model["y"] >= yours["y"] + yours["height"] - 1                                  # stacked
+        assert model["y"] >= yours["y"] + yours["height"] - 1  # stacked
     assert page.locator("#facts .why").count() == 4
     no_sideways_scroll(page)
     assert a11y.problems(page) == []

@@ -1,5 +1,6 @@
 """The staff pages in real headless Chromium: login, the counter-staff console (copy buttons, ruby, tel:
 links, phone width), training mode, analytics, and basic accessibility. Screenshots: tests/artifacts/."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -37,8 +38,14 @@ def new_page(browser, url, **options):
     tab.set_default_timeout(15_000)
     tab.errors = []
     tab.on("pageerror", lambda error: tab.errors.append(f"script error: {error}"))
-    tab.on("console", lambda message: tab.errors.append(f"console: {message.text}")
-           if message.type == "error" and "status of 401" not in message.text else None)
+    tab.on(
+        "console",
+        lambda message: (
+            tab.errors.append(f"console: {message.text}")
+            if message.type == "error" and "status of 401" not in message.text
+            else None
+        ),
+    )
     return tab
 
 
@@ -91,7 +98,7 @@ def test_the_console_answers_a_burmese_resident_with_everything_staff_need(staff
     assert staff_page.locator("#panel-plain ruby rt").count() > 3
     office = fake_services.offices.for_prefecture("osaka")
     assert staff_page.locator(f'#panel-office a[href="tel:{office.main_phone}"]').count() == 1
-    assert a11y.problems(staff_page) == []   # on the fresh result page, before anything is clicked
+    assert a11y.problems(staff_page) == []  # on the fresh result page, before anything is clicked
     shot(staff_page, "staff-console")
     summary = staff_page.locator("#panel-summary .text").inner_text()
     button = staff_page.locator("#panel-summary button.copy")
@@ -100,7 +107,7 @@ def test_the_console_answers_a_burmese_resident_with_everything_staff_need(staff
     note.filter(has_text="コピーしました").wait_for()
     assert staff_page.evaluate("() => navigator.clipboard.readText()") == summary
     at, said = button.bounding_box(), note.bounding_box()
-    assert abs(said["y"] - at["y"]) < 40 and 0 <= said["x"] - (at["x"] + at["width"]) < 40   # next to it
+    assert abs(said["y"] - at["y"]) < 40 and 0 <= said["x"] - (at["x"] + at["width"]) < 40  # next to it
 
 
 def test_the_console_fits_a_phone_and_keeps_a_pasted_payload_as_text(browser, staff_url, shot):
@@ -141,7 +148,8 @@ def test_training_scores_a_reply_and_shows_the_model_answer(staff_page, shot, fa
     assert staff_page.locator("#question").get_attribute("lang") == "en"
     office = fake_services.offices.for_prefecture("aichi")
     staff_page.get_by_label("あなたの返答").fill(
-        f"けいさつに とどけて ください。14日以内に パスポートを 持って {office.name_ja}に 行って ください。")
+        f"けいさつに とどけて ください。14日以内に パスポートを 持って {office.name_ja}に 行って ください。"
+    )
     staff_page.get_by_role("button", name="採点する").click()
     staff_page.locator("#points").wait_for()
     assert staff_page.locator("#facts li.ok").count() == 3 and staff_page.locator("#facts li.missing").count() == 1

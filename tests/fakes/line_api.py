@@ -7,6 +7,7 @@ it refuses a reply token used before (400) and a push retry key accepted before 
 waiting unanswered and unrecorded (a process killed meanwhile never got its call through); ``drop_held()``
 lets them go without recording them.
 """
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """Fixtures for the integration tests: a throw-away PostgreSQL database per test module."""
+
 from __future__ import annotations
 
 import os
@@ -15,7 +16,7 @@ def database_url():
     if not URL:
         if os.environ.get("CI"):
             pytest.fail("CI must start PostgreSQL (scripts/test-postgres.sh) and set TSUNAGU_TEST_DATABASE_URL")
-        pytest.skip("TSUNAGU_TEST_DATABASE_URL is not set (run: eval \"$(scripts/test-postgres.sh start)\")")
+        pytest.skip('TSUNAGU_TEST_DATABASE_URL is not set (run: eval "$(scripts/test-postgres.sh start)")')
     name = f"tsunagu_{uuid.uuid4().hex[:8]}"
     admin = create_engine(URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:

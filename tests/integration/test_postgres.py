@@ -1,5 +1,6 @@
 """The store on a real PostgreSQL server (started by .ci/run via scripts/test-postgres.sh): migrations,
 and two service processes sharing one database continuing each other's conversations."""
+
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor

@@ -1,5 +1,6 @@
 """Two ``tsunagu serve`` processes on one real PostgreSQL behave as one service: login lockout, LINE
 redeliveries, conversations, metrics, and a process killed between the webhook's 200 and its reply."""
+
 from __future__ import annotations
 
 import re
@@ -27,16 +28,23 @@ def line_api():
 
 
 def line_env(line_api, **extra) -> dict[str, str]:
-    return {"TSUNAGU_LINE_CHANNEL_SECRET": SECRET, "TSUNAGU_LINE_CHANNEL_ACCESS_TOKEN": TOKEN,
-            "TSUNAGU_LINE_API_BASE": line_api.url, "TSUNAGU_OUTBOX_POLL_SECONDS": "0.5",
-            "TSUNAGU_OUTBOX_LEASE_SECONDS": "3", **STAFF, **extra}
+    return {
+        "TSUNAGU_LINE_CHANNEL_SECRET": SECRET,
+        "TSUNAGU_LINE_CHANNEL_ACCESS_TOKEN": TOKEN,
+        "TSUNAGU_LINE_API_BASE": line_api.url,
+        "TSUNAGU_OUTBOX_POLL_SECONDS": "0.5",
+        "TSUNAGU_OUTBOX_LEASE_SECONDS": "3",
+        **STAFF,
+        **extra,
+    }
 
 
 @pytest.fixture(scope="module")
 def pair(database_url, tmp_path_factory, line_api):
     """Two processes sharing one database (each with its own data folder, as on two machines)."""
-    servers = [Server(tmp_path_factory.mktemp(name), database_url=database_url, env=line_env(line_api))
-               for name in ("a", "b")]
+    servers = [
+        Server(tmp_path_factory.mktemp(name), database_url=database_url, env=line_env(line_api)) for name in ("a", "b")
+    ]
     with ThreadPoolExecutor(2) as pool:
         list(pool.map(Server.start, servers))
     yield servers
@@ -45,16 +53,21 @@ def pair(database_url, tmp_path_factory, line_api):
 
 
 def login(server: Server, password: str) -> int:
-    return httpx.post(f"{server.url}/login", data={"username": "clerk", "password": password},
-                      follow_redirects=False, timeout=30).status_code
+    return httpx.post(
+        f"{server.url}/login", data={"username": "clerk", "password": password}, follow_redirects=False, timeout=30
+    ).status_code
 
 
 def webhook(server: Server, body: bytes) -> httpx.Response:
-    return httpx.post(f"{server.url}/webhooks/line", content=body, timeout=30,
-                      headers={"x-line-signature": signature(body), "content-type": "application/json"})
+    return httpx.post(
+        f"{server.url}/webhooks/line",
+        content=body,
+        timeout=30,
+        headers={"x-line-signature": signature(body), "content-type": "application/json"},
+    )
 
 
-_tokens: dict[str, str] = {}   # user -> the reply token of the event sent for them
+_tokens: dict[str, str] = {}  # user -> the reply token of the event sent for them
 
 
 def sent_to(line_api, user: str) -> list:
@@ -99,8 +112,8 @@ def test_a_conversation_continued_on_the_other_process_keeps_its_place_and_topic
     answer = first.chat("moving-1", "How do I sort and put out garbage?")
     topic = answer["sources"][0]["id"]
     reply = second.chat("moving-1", "I want to talk to a person")
-    assert reply["handoff"]["office"]["id"] == "fukuoka-bureau"          # the place, told to the other process
-    assert ja_title(topic) in reply["handoff"]["summary_ja"]             # the topic, in the staff summary
+    assert reply["handoff"]["office"]["id"] == "fukuoka-bureau"  # the place, told to the other process
+    assert ja_title(topic) in reply["handoff"]["summary_ja"]  # the topic, in the staff summary
 
 
 def ja_title(topic: str) -> str:
@@ -119,8 +132,9 @@ def test_metrics_add_up_every_worker(database_url, tmp_path):
         counts = set()
         for _ in range(6):  # each scrape may reach either worker: every one must show all twelve
             page = httpx.get(f"{server.url}/metrics", timeout=10).text
-            found = re.search(r'tsunagu_http_requests_total\{method="POST",route="/api/chat",status="200"\} (\S+)',
-                              page)
+            found = re.search(
+                r'tsunagu_http_requests_total\{method="POST",route="/api/chat",status="200"\} (\S+)', page
+            )
             counts.add(float(found[1]) if found else 0.0)
         assert counts == {12.0}
     finally:

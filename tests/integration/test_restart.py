@@ -1,4 +1,5 @@
 """State survives a crash: the process is killed (SIGKILL) between two turns of one conversation."""
+
 import pytest
 
 from tests.server import Server

@@ -1,5 +1,6 @@
 """Cross-lingual retrieval with the real model: for each language the right topic comes first for at least
 90 % of the questions in tests/data/questions/<lang>.yaml (a list of topics means any of them is right)."""
+
 from __future__ import annotations
 
 from pathlib import Path

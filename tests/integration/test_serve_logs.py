@@ -1,4 +1,5 @@
 """`tsunagu serve` logs one JSON object per line, one access line per request, and no personal data."""
+
 from __future__ import annotations
 
 import json

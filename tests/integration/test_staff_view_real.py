@@ -1,5 +1,6 @@
 """The counter-staff console with the real model, on the practice cases' questions: each resident's
 language is detected, the case's topic is among the best three, and the office follows the prefecture."""
+
 from __future__ import annotations
 
 import pytest
@@ -32,6 +33,9 @@ def test_a_case_question_finds_its_topic_language_and_office(desk, services, cas
     route = services.dialogue.router.desk.route(view.best.topic_id, case.profile.prefecture)
     best = load_topics().get(view.best.topic_id)
     kind = best.handoff if best and best.handoff != "none" else "immigration"
-    expected = route.main or (services.offices.for_prefecture(case.profile.prefecture) if kind == "immigration"
-                              else services.dialogue.router.route(kind, case.profile.prefecture).office)
+    expected = route.main or (
+        services.offices.for_prefecture(case.profile.prefecture)
+        if kind == "immigration"
+        else services.dialogue.router.route(kind, case.profile.prefecture).office
+    )
     assert view.office is not None and view.office.id == expected.id

@@ -1,5 +1,6 @@
 """Statuses of residence are searchable in any language: "how long can I stay as ...?" finds the status,
 and the answer shows its periods of stay in the asker's language."""
+
 from pathlib import Path
 
 import pytest

@@ -1,5 +1,6 @@
 """Multi-turn conversations from tests/data/stories/<lang>.yml, through the dialogue manager with the
 real model, a fresh SQLite store per story."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Outcomes recorded per question, and the analytics report built from them."""
+
 import datetime as dt
 
 import pytest
@@ -26,9 +27,20 @@ def seed(store, rows):
         store.record_incoming(conversation, "api", "x")
     with store.engine.begin() as connection:
         for conversation, at, lang, outcome, topic, reason, office, question in rows:
-            connection.execute(Outcome.__table__.insert().values(
-                conversation_id=conversation, channel="api", lang=lang, question=question, outcome=outcome,
-                topic=topic, confidence=0.9, handoff_reason=reason, handoff_office=office, created_at=at))
+            connection.execute(
+                Outcome.__table__.insert().values(
+                    conversation_id=conversation,
+                    channel="api",
+                    lang=lang,
+                    question=question,
+                    outcome=outcome,
+                    topic=topic,
+                    confidence=0.9,
+                    handoff_reason=reason,
+                    handoff_office=office,
+                    created_at=at,
+                )
+            )
 
 
 ROWS = [
@@ -49,11 +61,11 @@ def test_report_counts_questions_per_day_in_tokyo_time(store):
     report = build_report(store.engine, days=7, now=NOW)
     per_day = dict(report.per_day)
     assert len(report.per_day) == 7 and report.until == dt.date(2026, 11, 26)
-    assert per_day[dt.date(2026, 11, 26)] == 3      # two at 11:00/10:00 JST plus the 05:00 JST one
+    assert per_day[dt.date(2026, 11, 26)] == 3  # two at 11:00/10:00 JST plus the 05:00 JST one
     assert per_day[dt.date(2026, 11, 25)] == 2
     assert per_day[dt.date(2026, 11, 24)] == 2
     assert per_day[dt.date(2026, 11, 20)] == 0
-    assert report.total == 7                         # the 40-day-old question is outside the period
+    assert report.total == 7  # the 40-day-old question is outside the period
 
 
 def test_report_groups_languages_topics_and_handoffs(store):
@@ -91,8 +103,9 @@ def test_each_question_records_what_became_of_it(fake_services, said, outcomes):
         fake_services.dialogue.handle(IncomingMessage(conversation, text))
     table = Outcome.__table__
     with fake_services.store.engine.connect() as connection:
-        rows = connection.execute(select(table).where(table.c.conversation_id == conversation)
-                                  .order_by(table.c.id)).all()
+        rows = connection.execute(
+            select(table).where(table.c.conversation_id == conversation).order_by(table.c.id)
+        ).all()
     assert [r.outcome for r in rows] == outcomes
     last = rows[-1]
     assert last.lang == "en" and last.question == said[-1]
@@ -125,13 +138,14 @@ def test_turn_outcome_prefers_the_handoff_over_an_answer_given_in_the_same_turn(
     answer = Reply("s", Speech("en"), "text", (Source("period-extension", "t", "c"),), confidence=0.9)
     card = OfficeCard("tokyo-bureau", "n", "p", "a", "h")
     referral = Reply("s", Speech("en"), "go", handoff=Handoff("own_case", card, "summary"))
-    outcome = TurnOutcome.of_turn(channel="api", speech=Speech("en"), question="q", replies=[answer, referral],
-                                  said_unsure=False)
-    assert (outcome.outcome, outcome.handoff_reason, outcome.handoff_office) == ("handoff", "own_case",
-                                                                                 "tokyo-bureau")
+    outcome = TurnOutcome.of_turn(
+        channel="api", speech=Speech("en"), question="q", replies=[answer, referral], said_unsure=False
+    )
+    assert (outcome.outcome, outcome.handoff_reason, outcome.handoff_office) == ("handoff", "own_case", "tokyo-bureau")
 
 
 # -- one definition of each outcome; channels; emergencies; ratings; filters (issue 15 item 5) ------------
+
 
 def test_tiles_chart_and_table_count_unanswered_questions_the_same(store):
     seed(store, ROWS)
@@ -141,16 +155,24 @@ def test_tiles_chart_and_table_count_unanswered_questions_the_same(store):
     assert report.outcome("handoff") == sum(n for _, n in report.handoffs_by_reason)
 
 
-@pytest.mark.parametrize(("step", "outcome"), [("emergency", "emergency"), ("danger", "emergency"),
-                                               ("serious_situation", "serious"), ("situations", "serious"),
-                                               ("answer", "answered")])
+@pytest.mark.parametrize(
+    ("step", "outcome"),
+    [
+        ("emergency", "emergency"),
+        ("danger", "emergency"),
+        ("serious_situation", "serious"),
+        ("situations", "serious"),
+        ("answer", "answered"),
+    ],
+)
 def test_emergencies_and_serious_situations_are_their_own_outcome_and_keep_no_text(step, outcome):
     from bot.replies import Reply, Source
     from bot.speech import Speech
 
     reply = Reply("s", Speech("en"), "text", (Source("residence-card", "t", "c"),), confidence=0.9)
-    recorded = TurnOutcome.of_turn(channel="web", speech=Speech("en"), question="he hits me", replies=[reply],
-                                   said_unsure=False, step=step)
+    recorded = TurnOutcome.of_turn(
+        channel="web", speech=Speech("en"), question="he hits me", replies=[reply], said_unsure=False, step=step
+    )
     assert recorded.outcome == outcome
     assert (recorded.question == "") is (outcome != "answered")
 
@@ -168,16 +190,24 @@ def _rate(store, conversation, helpful, lang, at):
     from bot.store.models import Message
 
     with store.engine.begin() as connection:
-        connection.execute(Message.__table__.insert().values(
-            conversation_id=conversation, direction=RATING, text="", lang=lang,
-            meta={"answer": 0, "helpful": helpful, "topic": ""}, created_at=at))
+        connection.execute(
+            Message.__table__.insert().values(
+                conversation_id=conversation,
+                direction=RATING,
+                text="",
+                lang=lang,
+                meta={"answer": 0, "helpful": helpful, "topic": ""},
+                created_at=at,
+            )
+        )
 
 
 def test_channels_ratings_and_filters(store):
     seed(store, ROWS)
     with store.engine.begin() as connection:
-        connection.execute(Outcome.__table__.update().where(Outcome.__table__.c.conversation_id == "a")
-                           .values(channel="web"))
+        connection.execute(
+            Outcome.__table__.update().where(Outcome.__table__.c.conversation_id == "a").values(channel="web")
+        )
     store.record_incoming("a", "web", "x")
     _rate(store, "a", True, "vi", NOW - dt.timedelta(hours=1))
     _rate(store, "b", False, "en", NOW - dt.timedelta(hours=1))

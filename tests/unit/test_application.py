@@ -1,4 +1,5 @@
 """The application every route calls: built once per app, and its settings are every route's settings."""
+
 import dataclasses
 
 from fastapi.testclient import TestClient

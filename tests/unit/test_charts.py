@@ -1,4 +1,5 @@
 """Chart geometry for the analytics page."""
+
 import datetime as dt
 
 import pytest
@@ -14,10 +15,13 @@ def test_bars_are_proportional_to_their_values_and_keep_their_order():
     assert all(later.y > earlier.y for earlier, later in zip(chart.bars, chart.bars[1:]))
 
 
-@pytest.mark.parametrize(("label", "shown"), [
-    ("短い", "短い"),
-    ("外国人在留総合インフォメーションセンター", "外国人在留総合インフォメー…"),
-])
+@pytest.mark.parametrize(
+    ("label", "shown"),
+    [
+        ("短い", "短い"),
+        ("外国人在留総合インフォメーションセンター", "外国人在留総合インフォメー…"),
+    ],
+)
 def test_long_labels_are_shortened_on_the_chart_but_not_in_the_table(label, shown):
     bar = bar_chart("c", "t", [(label, 1)], label_chars=14).bars[0]
     assert bar.label == shown and bar.full_label == label
@@ -37,11 +41,11 @@ def test_day_columns_stand_on_the_axis_and_every_seventh_day_back_from_today_is_
     ticks = [bar.full_label for bar in chart.bars if bar.tick]
     assert ticks[-1] == "2026-11-26" and ticks[-2] == "2026-11-19" and len(ticks) == 5
     last = chart.bars[-1]
-    assert last.x + last.width / 2 + 16 <= chart.width   # "11/26" centred under the last column fits
+    assert last.x + last.width / 2 + 16 <= chart.width  # "11/26" centred under the last column fits
 
 
 def test_bar_labels_have_their_own_line_so_a_phone_width_chart_keeps_them_whole():
     chart = bar_chart("c", "t", [("外国人在留支援センター（FRESC）", 3), ("英語", 1)])
-    assert chart.width <= 375                       # drawn at a phone's width, scaled up on wider pages
-    assert all(bar.x == 0 and bar.y >= 12 for bar in chart.bars)   # the label line is above each bar
+    assert chart.width <= 375  # drawn at a phone's width, scaled up on wider pages
+    assert all(bar.x == 0 and bar.y >= 12 for bar in chart.bars)  # the label line is above each bar
     assert chart.bars[0].label == "外国人在留支援センター（FRESC）"

@@ -1,15 +1,23 @@
 """POST /api/chat and GET /healthz through the real app (fake embedder, no network)."""
+
 import pytest
 from tests.conftest import nothing_is_close_enough
-
 
 
 def test_answer_has_the_documented_shape(client):
     response = client.post("/api/chat", json={"session_id": "s1", "text": "residence card lost reissue"})
     assert response.status_code == 200
     body = response.json()
-    assert set(body) - {"office"} == {"session_id", "lang", "register", "text", "sources", "handoff",
-                                      "quick_replies", "quick_reply_payloads"}
+    assert set(body) - {"office"} == {
+        "session_id",
+        "lang",
+        "register",
+        "text",
+        "sources",
+        "handoff",
+        "quick_replies",
+        "quick_reply_payloads",
+    }
     assert body["session_id"] == "s1" and body["lang"] == "en" and body["register"] == "standard"
     assert body["sources"] and set(body["sources"][0]) >= {"id", "title", "chapter"}
     # the labels as before, and each button's label with the payload tapping it sends back
@@ -20,11 +28,13 @@ def test_a_language_button_sends_its_payload_and_the_conversation_switches(clien
     menu = client.post("/api/chat", json={"session_id": "qr-1", "text": "change language"}).json()
     buttons = {b["label"]: b["payload"] for b in menu["quick_reply_payloads"]}
     assert buttons["Tiếng Việt"] == "lang=vi" and buttons["やさしい日本語"] == "lang=ja-plain"
-    chosen = client.post("/api/chat", json={"session_id": "qr-1", "text": "Tiếng Việt",
-                                            "payload": buttons["Tiếng Việt"]}).json()
+    chosen = client.post(
+        "/api/chat", json={"session_id": "qr-1", "text": "Tiếng Việt", "payload": buttons["Tiếng Việt"]}
+    ).json()
     assert chosen["lang"] == "vi" and chosen["quick_replies"] == []
-    plain = client.post("/api/chat", json={"session_id": "qr-1", "text": "やさしい日本語",
-                                           "payload": "lang=ja-plain"}).json()
+    plain = client.post(
+        "/api/chat", json={"session_id": "qr-1", "text": "やさしい日本語", "payload": "lang=ja-plain"}
+    ).json()
     assert (plain["lang"], plain["register"]) == ("ja", "plain")
 
 

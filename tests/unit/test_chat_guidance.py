@@ -1,5 +1,6 @@
 """Issue 15 through /api/chat: input without words, the emergency card, ratings, restoring a conversation,
 source pages, and friendly error pages for browsers (JSON for the API)."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,10 +9,21 @@ from bot.dialogue.turn import has_words
 from bot.speech import Speech
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("?????", False), ("😀😀🙏", False), ("<b></b>", False), ("<script></script> !!", False), ("...", False),
-    ("a", True), ("在留", True), ("ខ្ញុំ", True), ("110", True), ("<b>visa</b>", True),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("?????", False),
+        ("😀😀🙏", False),
+        ("<b></b>", False),
+        ("<script></script> !!", False),
+        ("...", False),
+        ("a", True),
+        ("在留", True),
+        ("ខ្ញុំ", True),
+        ("110", True),
+        ("<b>visa</b>", True),
+    ],
+)
 def test_what_counts_as_words(text, expected):
     assert has_words(text) is expected
 
@@ -47,20 +59,27 @@ def test_an_ordinary_answer_has_no_emergency_card_and_its_source_links_to_its_pa
 def test_a_rating_is_stored_for_its_answer_and_can_be_changed(client, fake_services):
     client.post("/api/chat", json={"session_id": "rate-1", "text": "residence card lost reissue"})
     client.post("/api/chat", json={"session_id": "rate-1", "text": "How do I report my new address?"})
-    assert client.post("/api/chat/rating", json={"session_id": "rate-1", "answer": 1, "helpful": False}).status_code == 200
-    assert client.post("/api/chat/rating", json={"session_id": "rate-1", "answer": 1, "helpful": True}).status_code == 200
+    assert (
+        client.post("/api/chat/rating", json={"session_id": "rate-1", "answer": 1, "helpful": False}).status_code == 200
+    )
+    assert (
+        client.post("/api/chat/rating", json={"session_id": "rate-1", "answer": 1, "helpful": True}).status_code == 200
+    )
     mine = [r for r in fake_services.store.ratings() if r.conversation_id == "rate-1"]
     assert [(r.answer, r.helpful, r.lang) for r in mine] == [(1, True, "en")]
     assert mine[0].topic  # the rated answer's topic, for analytics
 
 
-@pytest.mark.parametrize("body, status", [
-    ({"session_id": "rate-1", "answer": 9, "helpful": True}, 404),
-    ({"session_id": "nobody", "answer": 0, "helpful": True}, 404),
-    ({"session_id": "rate-1", "answer": "0", "helpful": True}, 422),
-    ({"session_id": "rate-1", "answer": 0, "helpful": "yes"}, 422),
-    ({"session_id": "rate-1", "answer": 0, "helpful": True, "x": 1}, 422),
-])
+@pytest.mark.parametrize(
+    "body, status",
+    [
+        ({"session_id": "rate-1", "answer": 9, "helpful": True}, 404),
+        ({"session_id": "nobody", "answer": 0, "helpful": True}, 404),
+        ({"session_id": "rate-1", "answer": "0", "helpful": True}, 422),
+        ({"session_id": "rate-1", "answer": 0, "helpful": "yes"}, 422),
+        ({"session_id": "rate-1", "answer": 0, "helpful": True, "x": 1}, 422),
+    ],
+)
 def test_a_bad_rating_is_refused_with_a_reason(client, body, status):
     response = client.post("/api/chat/rating", json=body)
     assert response.status_code == status and response.json()["error"]
@@ -78,8 +97,9 @@ def test_the_history_restores_what_was_said_and_never_serves_a_line_users(client
     assert client.get("/api/chat/history", params={"session_id": "nobody-here"}).status_code == 404
 
 
-@pytest.mark.parametrize("language, words", [("vi", "Không tìm thấy trang"), ("ja", "ページが見つかりません"),
-                                              ("en", "Page not found")])
+@pytest.mark.parametrize(
+    "language, words", [("vi", "Không tìm thấy trang"), ("ja", "ページが見つかりません"), ("en", "Page not found")]
+)
 def test_a_wrong_address_in_a_browser_is_a_friendly_page_in_its_language(client, language, words):
     response = client.get("/no/such/page", headers={"accept": "text/html", "accept-language": language})
     assert response.status_code == 404 and response.headers["content-type"].startswith("text/html")
@@ -119,15 +139,17 @@ def test_another_question_asks_for_it_in_the_conversations_language(client, fake
     first = client.post("/api/chat", json={"session_id": "more-1", "text": "Tôi bị mất thẻ cư trú"}).json()
     [button] = [b for b in first["quick_reply_payloads"] if b["payload"] == "ask=more"]
     assert button["label"] == fake_services.catalogs.text("vi", "qr_more")
-    reply = client.post("/api/chat", json={"session_id": "more-1", "text": button["label"],
-                                           "payload": button["payload"]}).json()
+    reply = client.post(
+        "/api/chat", json={"session_id": "more-1", "text": button["label"], "payload": button["payload"]}
+    ).json()
     assert reply["text"] == fake_services.catalogs.text("vi", "ask_more") and reply["lang"] == "vi"
 
 
 def test_a_tapped_english_label_does_not_switch_the_language(client, fake_services):
     client.post("/api/chat", json={"session_id": "more-2", "text": "Tôi bị mất thẻ cư trú"})
-    reply = client.post("/api/chat", json={"session_id": "more-2", "text": "Another question",
-                                           "payload": "ask=more"}).json()
+    reply = client.post(
+        "/api/chat", json={"session_id": "more-2", "text": "Another question", "payload": "ask=more"}
+    ).json()
     assert reply["lang"] == "vi"
 
 
@@ -143,8 +165,11 @@ def test_a_short_first_message_still_sets_the_language(client):
 
 
 def test_the_web_chat_is_recorded_as_the_web_channel_and_other_clients_as_api(client, fake_services):
-    client.post("/api/chat", json={"session_id": "chan-web", "text": "residence card lost reissue"},
-                headers={"x-tsunagu-client": "web"})
+    client.post(
+        "/api/chat",
+        json={"session_id": "chan-web", "text": "residence card lost reissue"},
+        headers={"x-tsunagu-client": "web"},
+    )
     client.post("/api/chat", json={"session_id": "chan-api", "text": "residence card lost reissue"})
     assert fake_services.store.channel("chan-web") == "web" and fake_services.store.channel("chan-api") == "api"
     assert client.get("/api/chat/history", params={"session_id": "chan-web"}).status_code == 200

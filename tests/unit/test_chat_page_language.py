@@ -1,5 +1,6 @@
 """The web chat page speaks the resident's language: ?lang=, else Accept-Language, else English; every
 catalog has every page word; the words of all languages travel in a JSON block that cannot break out."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -31,18 +32,21 @@ def send_label(page: str) -> str:
     return html.unescape(re.search(r'<button type="submit" id="send" data-ui="ui_send">([^<]*)</button>', page)[1])
 
 
-@pytest.mark.parametrize("query, accept, lang, html_lang", [
-    ("?lang=vi", None, "vi", "vi"),
-    ("", "ko-KR,ko;q=0.9", "ko", "ko"),
-    ("?lang=xx", None, "en", "en"),                          # unknown code: no error, English
-    ("", None, "en", "en"),
-    ("?lang=ja-plain", None, "ja-plain", "ja"),
-    ("?lang=KM", None, "km", "km"),
-    ("?lang=th", "ko-KR,ko;q=0.9", "th", "th"),              # the link wins over the browser
-    ("", "fr-FR,fr;q=0.9,uk;q=0.5", "uk", "uk"),             # first language Tsunagu has
-    ("", "de, *;q=0.5", "en", "en"),
-    ("?lang=%3Cscript%3E", "mn;q=0.8, zh-TW", "zh", "zh"),   # a tag in ?lang= is ignored, not echoed
-])
+@pytest.mark.parametrize(
+    "query, accept, lang, html_lang",
+    [
+        ("?lang=vi", None, "vi", "vi"),
+        ("", "ko-KR,ko;q=0.9", "ko", "ko"),
+        ("?lang=xx", None, "en", "en"),  # unknown code: no error, English
+        ("", None, "en", "en"),
+        ("?lang=ja-plain", None, "ja-plain", "ja"),
+        ("?lang=KM", None, "km", "km"),
+        ("?lang=th", "ko-KR,ko;q=0.9", "th", "th"),  # the link wins over the browser
+        ("", "fr-FR,fr;q=0.9,uk;q=0.5", "uk", "uk"),  # first language Tsunagu has
+        ("", "de, *;q=0.5", "en", "en"),
+        ("?lang=%3Cscript%3E", "mn;q=0.8, zh-TW", "zh", "zh"),  # a tag in ?lang= is ignored, not echoed
+    ],
+)
 def test_the_page_is_rendered_in_the_residents_language(client, query, accept, lang, html_lang):
     response = client.get(f"/{query}", headers={"accept-language": accept} if accept else {})
     assert response.status_code == 200
@@ -61,7 +65,7 @@ def test_vietnamese_page_shows_vietnamese_words_not_english(client):
     shown = page.split('id="ui-labels"')[0]  # the JSON block after it holds every language
     assert send_label(page) == "Gửi" and "Câu hỏi của bạn" in shown
     assert not {"Your question", "Send", "Language", "Skip to content"} & set(re.findall(r">([^<]+)<", shown))
-    assert '<option value="vi" lang="vi" selected>' in page      # a chosen language starts in the picker
+    assert '<option value="vi" lang="vi" selected>' in page  # a chosen language starts in the picker
 
 
 def test_a_guessed_language_leaves_the_picker_on_detect(client):
@@ -94,15 +98,18 @@ def test_page_words_cannot_break_out_of_the_json_block(fake_services):
     assert send_label(page) == hostile
 
 
-@pytest.mark.parametrize("header, expected", [
-    ("ko-KR,ko;q=0.9", ["ko-KR", "ko"]),
-    ("en;q=0.5, vi", ["vi", "en"]),
-    ("th;q=0.8, km;q=0.8, *;q=0.1", ["th", "km"]),
-    ("ja;q=0, my", ["my"]),
-    ("uk;q=abc, tr", ["tr"]),
-    ("", []),
-    (None, []),
-])
+@pytest.mark.parametrize(
+    "header, expected",
+    [
+        ("ko-KR,ko;q=0.9", ["ko-KR", "ko"]),
+        ("en;q=0.5, vi", ["vi", "en"]),
+        ("th;q=0.8, km;q=0.8, *;q=0.1", ["th", "km"]),
+        ("ja;q=0, my", ["my"]),
+        ("uk;q=abc, tr", ["tr"]),
+        ("", []),
+        (None, []),
+    ],
+)
 def test_accept_language_is_ranked_by_quality(header, expected):
     assert accepted_languages(header) == expected
 
@@ -115,8 +122,9 @@ def test_page_language_needs_no_list_of_languages_in_code():
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_catalog_has_every_page_word(lang):
     words = catalog(lang)
-    assert UI_KEYS and all(words.get(key, "").strip() for key in UI_KEYS), \
-        [key for key in UI_KEYS if not words.get(key, "").strip()]
+    assert UI_KEYS and all(words.get(key, "").strip() for key in UI_KEYS), [
+        key for key in UI_KEYS if not words.get(key, "").strip()
+    ]
     if lang != "en":  # translated, not copied from English
         english = catalog("en")
         assert all(words[key] != english[key] for key in ("ui_send", "ui_question_label", "ui_lead"))
@@ -124,6 +132,8 @@ def test_every_catalog_has_every_page_word(lang):
 
 def test_the_plain_japanese_page_words_follow_the_plain_japanese_guidelines():
     from bot.plain import check  # loads Sudachi: only this test needs it
-    breaches = {key: [b.rule_id for b in check(text)] for key, text in catalog("ja-plain").items()
-                if key.startswith(UI_PREFIX)}
+
+    breaches = {
+        key: [b.rule_id for b in check(text)] for key, text in catalog("ja-plain").items() if key.startswith(UI_PREFIX)
+    }
     assert {key: rules for key, rules in breaches.items() if rules} == {}

@@ -1,5 +1,6 @@
 """The database unreachable: a clean 503 with a JSON error (no traceback), and answers again once it is back,
 in the same process."""
+
 from contextlib import contextmanager
 
 from sqlalchemy import create_engine
@@ -12,8 +13,7 @@ QUESTION = {"session_id": "down-1", "text": "Where do I report my new address?",
 @contextmanager
 def database_down(store):
     healthy = store.engine
-    store.engine = create_engine("postgresql+psycopg://nobody@127.0.0.1:1/none",
-                                 connect_args={"connect_timeout": 2})
+    store.engine = create_engine("postgresql+psycopg://nobody@127.0.0.1:1/none", connect_args={"connect_timeout": 2})
     try:
         yield
     finally:
@@ -32,7 +32,6 @@ def test_chat_answers_503_with_a_json_error_while_the_database_is_down_then_reco
         assert client.post("/api/chat", json=QUESTION).status_code == 200
 
 
-
 def test_a_line_event_is_refused_with_503_while_the_database_is_down_so_line_redelivers_it(fake_services, tmp_path):
     import dataclasses
 
@@ -41,8 +40,12 @@ def test_a_line_event_is_refused_with_503_while_the_database_is_down_so_line_red
     from tests.unit.test_line_webhook import SECRET, TOKEN, body_of, new_user, post, text
 
     with FakeLineApi() as line_api:
-        services = dataclasses.replace(fake_services, settings=fake_settings(
-            tmp_path, line_channel_secret=SECRET, line_channel_access_token=TOKEN, line_api_base=line_api.url))
+        services = dataclasses.replace(
+            fake_services,
+            settings=fake_settings(
+                tmp_path, line_channel_secret=SECRET, line_channel_access_token=TOKEN, line_api_base=line_api.url
+            ),
+        )
         outbox = services.store.outbox
         with app_client(services) as client:
             healthy = outbox.engine

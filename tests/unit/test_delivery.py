@@ -1,4 +1,5 @@
 """The delivery worker: every owed answer is sent once, through crashes at each step."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -46,8 +47,9 @@ def url(tmp_path):
 
 
 def take_in(store, event="01HE1", token="token-1"):
-    return store.outbox.accept("line", event, "line:U1", "U1", token, {"kind": "text", "text": "moving"},
-                               store_text="moving")
+    return store.outbox.accept(
+        "line", event, "line:U1", "U1", token, {"kind": "text", "text": "moving"}, store_text="moving"
+    )
 
 
 def worker(store, channel, **options):
@@ -124,7 +126,7 @@ def test_a_failing_api_is_retried_later_and_sent_once(url):
     delivery, _ = worker(store, channel, token_seconds=0.0)
     assert delivery.deliver(take_in(store)) == "pending"
     time.sleep(0.01)
-    assert delivery.run_due() == 0          # the second failure
+    assert delivery.run_due() == 0  # the second failure
     time.sleep(0.01)
     assert delivery.run_due() == 1
     assert channel.accepted == [("push", "U1", ANSWER)]

@@ -1,5 +1,6 @@
 """The turn as named steps (as docs/dialogue.md lists them), a new step inserted by name, and the policy
 built from the settings."""
+
 import re
 from dataclasses import replace
 
@@ -27,8 +28,17 @@ def test_the_policy_takes_every_setting_named_like_a_field():
 
 def manager_with(services, steps=STEPS, policy=None) -> DialogueManager:
     d = services.dialogue
-    return DialogueManager(d.assistant, d.store, d.router, d.cues, d.places, policy or d.policy,
-                           d.emergency_topics, writings=d.writings, steps=steps)
+    return DialogueManager(
+        d.assistant,
+        d.store,
+        d.router,
+        d.cues,
+        d.places,
+        policy or d.policy,
+        d.emergency_topics,
+        writings=d.writings,
+        steps=steps,
+    )
 
 
 def test_a_step_inserted_before_the_answer_speaks_first_and_the_emergency_still_comes_before_it(fake_services):
@@ -54,8 +64,10 @@ def test_the_unsure_count_before_a_person_is_offered_is_the_policys(fake_service
     dialogue = manager_with(fake_services, policy=strict)
     fake_services.assistant.threshold, original = 2.0, fake_services.assistant.threshold
     try:
-        said = [merge_replies(dialogue.handle(IncomingMessage("steps-3", text)))
-                for text in ("zzqx blorf", "qqzx florb", "xxqz lorfb")]
+        said = [
+            merge_replies(dialogue.handle(IncomingMessage("steps-3", text)))
+            for text in ("zzqx blorf", "qqzx florb", "xxqz lorfb")
+        ]
     finally:
         fake_services.assistant.threshold = original
     assert [r.handoff is not None for r in said] == [False, False, True]

@@ -4,6 +4,7 @@ Each set names topics, places and situations by id; a typo there would silently 
 "miss" (or hide a false alarm). These tests check the schema, that every id exists in the project's data, and
 that each set still meets the size the issues ask for. They do not evaluate the bot.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,14 +17,27 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 HELDOUT = ROOT / "tests" / "data" / "heldout"
 
-EDITIONS = ("ja", "ja-plain", "en", "zh", "ko", "es", "pt", "vi", "ne", "th", "id", "my", "km", "fil", "mn",
-            "tr", "uk")
+EDITIONS = ("ja", "ja-plain", "en", "zh", "ko", "es", "pt", "vi", "ne", "th", "id", "my", "km", "fil", "mn", "tr", "uk")
 IMMEDIATE = ("suicide_selfharm", "domestic_violence", "sexual_violence", "child_abuse", "danger_now")
 SITUATIONS = IMMEDIATE + (
-    "stalking", "trafficking_forced_labour", "documents_kept_by_employer", "unpaid_wages", "dismissal",
-    "work_injury", "workplace_harassment", "trainee_ssw_trouble", "renewal_refused", "overstay",
-    "deportation_detention", "arrest", "family_status_change", "refugee_application", "debt_fraud_consumer",
-    "eviction", "crime_victim")
+    "stalking",
+    "trafficking_forced_labour",
+    "documents_kept_by_employer",
+    "unpaid_wages",
+    "dismissal",
+    "work_injury",
+    "workplace_harassment",
+    "trainee_ssw_trouble",
+    "renewal_refused",
+    "overstay",
+    "deportation_detention",
+    "arrest",
+    "family_status_change",
+    "refugee_application",
+    "debt_fraud_consumer",
+    "eviction",
+    "crime_victim",
+)
 EMERGENCIES = ("police", "fire_ambulance", "coast_guard")
 KANA_ONLY = re.compile(r"^[\u3040-\u30ff\u30fc\s、。？！?!・ー〜～0-9０-９a-zA-Zａ-ｚＡ-Ｚ#＃%％()（）「」/-]+$")
 KANJI = re.compile(r"[\u4e00-\u9fff]")
@@ -69,6 +83,7 @@ def assert_japanese_forms(item: dict) -> None:
 
 
 # --- safety.yaml ---------------------------------------------------------------------------------------------
+
 
 def test_safety_messages_name_a_known_situation_edition_and_the_situations_urgency():
     data = load("safety.yaml")
@@ -125,6 +140,7 @@ def test_no_message_is_written_twice_across_the_sets():
 
 # --- ordinary.yaml -------------------------------------------------------------------------------------------
 
+
 def test_ordinary_questions_name_a_known_topic_and_japanese_ones_have_kana_and_romaji_forms():
     questions = load("ordinary.yaml")["questions"]
     for q in questions:
@@ -151,6 +167,7 @@ def test_ordinary_has_250_questions_25_in_every_edition_over_most_topics():
 
 
 # --- routing.yaml --------------------------------------------------------------------------------------------
+
 
 def test_routing_messages_name_a_known_topic_its_office_kind_and_a_known_place():
     for item in load("routing.yaml")["places"]:
@@ -192,6 +209,7 @@ def test_multipart_messages_list_known_parts_and_every_edition_has_five():
 
 
 # --- kana.yaml -----------------------------------------------------------------------------------------------
+
 
 def test_kana_questions_have_a_kanji_form_a_kana_only_form_and_a_known_topic():
     questions = load("kana.yaml")["questions"]

@@ -2,6 +2,7 @@
 import one way — connectors → bot → knowledge, never back. Read from the source (every ``import``,
 also those inside functions), so a lazy import cannot hide a cycle; imports under ``if TYPE_CHECKING:``
 run for type checkers only and are left out."""
+
 from __future__ import annotations
 
 import ast
@@ -21,8 +22,12 @@ def _module_name(path: Path) -> str:
 
 
 def _modules() -> dict[str, Path]:
-    return {_module_name(p): p for package in PACKAGES for p in (ROOT / package).rglob("*.py")
-            if "migrations" not in p.parts}
+    return {
+        _module_name(p): p
+        for package in PACKAGES
+        for p in (ROOT / package).rglob("*.py")
+        if "migrations" not in p.parts
+    }
 
 
 def _type_checking_only(tree: ast.AST) -> set[int]:
@@ -91,19 +96,25 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return sorted(groups)
 
 
-@pytest.mark.parametrize("graph, expected", [
-    ({"a": {"b"}, "b": {"a"}, "c": set()}, [["a", "b"]]),
-    ({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}, [["a", "b", "c"]]),
-    ({"a": {"b"}, "b": set()}, []),
-])
+@pytest.mark.parametrize(
+    "graph, expected",
+    [
+        ({"a": {"b"}, "b": {"a"}, "c": set()}, [["a", "b"]]),
+        ({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}, [["a", "b", "c"]]),
+        ({"a": {"b"}, "b": set()}, []),
+    ],
+)
 def test_the_cycle_finder_finds_cycles(graph, expected):
     assert cycles(graph) == expected
 
 
 def test_the_import_reader_sees_lazy_and_relative_imports(tmp_path):
     source = tmp_path / "m.py"
-    source.write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import p.t\n"
-                      "def f():\n    from p import s\n    from . import u\n", encoding="utf-8")
+    source.write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import p.t\n"
+        "def f():\n    from p import s\n    from . import u\n",
+        encoding="utf-8",
+    )
     assert imports_of("p.m", source, {"p", "p.s", "p.t", "p.u"}) == {"p", "p.s", "p.u"}
 
 
@@ -112,6 +123,10 @@ def test_no_module_imports_itself_back():
 
 
 def test_the_layers_import_one_way():
-    backwards = sorted(f"{name} imports {target}" for name, targets in import_graph().items() for target in targets
-                       if LAYER[target.split(".")[0]] > LAYER[name.split(".")[0]])
+    backwards = sorted(
+        f"{name} imports {target}"
+        for name, targets in import_graph().items()
+        for target in targets
+        if LAYER[target.split(".")[0]] > LAYER[name.split(".")[0]]
+    )
     assert backwards == []

@@ -1,4 +1,5 @@
 """Index build, manifest, automatic rebuild on content change, and atomic replacement."""
+
 import threading
 from pathlib import Path
 
@@ -33,8 +34,14 @@ INSTALLED = Versions(model_package="fakemodel 1.0", sudachi_dictionary="sudachid
 
 
 def manager(tmp_path: Path, embedder: FakeEmbedder | None = None, versions: Versions = INSTALLED) -> IndexManager:
-    return IndexManager(tmp_path / "index", tmp_path / "guidebook", embedder or FakeEmbedder(),
-                        sources_dir=tmp_path / "src", known_langs={"en", "ja", "vi"}, versions=versions)
+    return IndexManager(
+        tmp_path / "index",
+        tmp_path / "guidebook",
+        embedder or FakeEmbedder(),
+        sources_dir=tmp_path / "src",
+        known_langs={"en", "ja", "vi"},
+        versions=versions,
+    )
 
 
 def test_build_writes_a_manifest_with_model_dimension_and_content_hash(tmp_path):
@@ -51,10 +58,13 @@ def test_build_writes_a_manifest_with_model_dimension_and_content_hash(tmp_path)
     assert {"topic_id", "lang", "chapter", "title"} <= set(chunk)
 
 
-@pytest.mark.parametrize("upgraded, embedded_again", [
-    (Versions("fakemodel 2.0", INSTALLED.sudachi_dictionary), 2),  # new model: every vector again
-    (Versions(INSTALLED.model_package, "sudachidict-core 20261015"), 0),  # new dictionary: tokens only
-])
+@pytest.mark.parametrize(
+    "upgraded, embedded_again",
+    [
+        (Versions("fakemodel 2.0", INSTALLED.sudachi_dictionary), 2),  # new model: every vector again
+        (Versions(INSTALLED.model_package, "sudachidict-core 20261015"), 0),  # new dictionary: tokens only
+    ],
+)
 def test_an_index_built_by_other_package_versions_is_rebuilt(tmp_path, upgraded, embedded_again):
     write_guidebook(tmp_path / "guidebook")
     embedder = CountingEmbedder()
@@ -81,8 +91,9 @@ def test_a_prebuilt_index_of_other_package_versions_is_not_served(tmp_path):
     IndexManager(tmp_path / "prebuilt-root", tmp_path / "guidebook", FakeEmbedder(), versions=INSTALLED).ensure()
     prebuilt = read_current(tmp_path / "prebuilt-root")
     upgraded = Versions(INSTALLED.model_package, "sudachidict-core 20261015")
-    index = IndexManager(tmp_path / "index", tmp_path / "guidebook", FakeEmbedder(), prebuilt_dir=prebuilt,
-                         versions=upgraded)
+    index = IndexManager(
+        tmp_path / "index", tmp_path / "guidebook", FakeEmbedder(), prebuilt_dir=prebuilt, versions=upgraded
+    )
     index.ensure()
     assert read_current(tmp_path / "index") is not None  # built its own instead of serving the prebuilt one
     assert read_manifest(read_current(tmp_path / "index")).versions == upgraded
@@ -149,11 +160,14 @@ def test_operator_sources_are_indexed_and_cited_by_file_and_section(tmp_path):
     write_guidebook(tmp_path / "guidebook")
     (tmp_path / "src" / "vi").mkdir(parents=True)
     (tmp_path / "src" / "vi" / "guidebook.md").write_text(
-        "# Thẻ cư trú\n\nLuôn mang theo thẻ cư trú.\n\n# Rác\n\nPhân loại rác.\n", encoding="utf-8")
+        "# Thẻ cư trú\n\nLuôn mang theo thẻ cư trú.\n\n# Rác\n\nPhân loại rác.\n", encoding="utf-8"
+    )
     retriever = manager(tmp_path).ensure()
     cited = [c for c in retriever.chunks if c.source_file]
     assert [(c.lang, c.source_file, c.source_section) for c in cited] == [
-        ("vi", "vi/guidebook.md", "Thẻ cư trú"), ("vi", "vi/guidebook.md", "Rác")]
+        ("vi", "vi/guidebook.md", "Thẻ cư trú"),
+        ("vi", "vi/guidebook.md", "Rác"),
+    ]
 
 
 def test_a_rebuild_embeds_only_changed_texts(tmp_path):
@@ -175,8 +189,9 @@ def test_a_rebuild_tokenizes_only_changed_texts_and_finds_the_new_words(tmp_path
     index.ensure()
     tokenized = []
     real = index_store.chunk_tokens
-    monkeypatch.setattr(index_store, "chunk_tokens", lambda chunk, writings=None: tokenized.append(chunk.text)
-                        or real(chunk, writings))
+    monkeypatch.setattr(
+        index_store, "chunk_tokens", lambda chunk, writings=None: tokenized.append(chunk.text) or real(chunk, writings)
+    )
     write_guidebook(tmp_path / "guidebook", day="evening")  # one passage text changes, in both languages
     retriever = index.ensure()
     assert len(tokenized) == 2 and all("evening" in text for text in tokenized)

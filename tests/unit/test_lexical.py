@@ -1,4 +1,5 @@
 """Lexical indexes: per-language BM25 and the kana-reading index for all-hiragana questions."""
+
 import pytest
 
 from knowledge.chunker import Chunk
@@ -26,7 +27,7 @@ def index():
 @pytest.mark.parametrize(
     ("query", "lang", "best"),
     [
-        ("ざいりゅうかーど", "ja", 0),     # all hiragana finds the kanji passage through its reading
+        ("ざいりゅうかーど", "ja", 0),  # all hiragana finds the kanji passage through its reading
         ("もえるごみ", "ja", 1),
         ("在留カードの再交付", "ja", 0),
         ("lost residence card", "en", 2),

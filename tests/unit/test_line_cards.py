@@ -1,6 +1,7 @@
 """LINE's cards through the real line-bot-sdk to the fake LINE API: the emergency card and the office card
 as Flex messages with call and map buttons (and their alt text where Flex is not shown), quick replies as
 postbacks on the last message, and the rich menu (``tsunagu line rich-menu``)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -31,8 +32,9 @@ def line_api():
 @pytest.fixture
 def services(fake_services, line_api, tmp_path):
     line_api.clear()
-    settings = fake_settings(tmp_path, line_channel_secret=SECRET, line_channel_access_token=TOKEN,
-                             line_api_base=line_api.url)
+    settings = fake_settings(
+        tmp_path, line_channel_secret=SECRET, line_channel_access_token=TOKEN, line_api_base=line_api.url
+    )
     return dataclasses.replace(fake_services, settings=settings)
 
 
@@ -51,14 +53,22 @@ def new_user() -> str:
 
 
 def event(kind: str, user: str, **fields) -> dict:
-    return {"type": kind, "timestamp": int(time.time() * 1000), "mode": "active",
-            "source": {"type": "user", "userId": user}, "webhookEventId": "01HCARD" + uuid.uuid4().hex[:19],
-            "deliveryContext": {"isRedelivery": False}, "replyToken": "reply-" + uuid.uuid4().hex, **fields}
+    return {
+        "type": kind,
+        "timestamp": int(time.time() * 1000),
+        "mode": "active",
+        "source": {"type": "user", "userId": user},
+        "webhookEventId": "01HCARD" + uuid.uuid4().hex[:19],
+        "deliveryContext": {"isRedelivery": False},
+        "replyToken": "reply-" + uuid.uuid4().hex,
+        **fields,
+    }
 
 
 def text(user: str, words: str) -> dict:
-    return event("message", user, message={"id": uuid.uuid4().hex[:12], "quoteToken": "q", "type": "text",
-                                           "text": words})
+    return event(
+        "message", user, message={"id": uuid.uuid4().hex[:12], "quoteToken": "q", "type": "text", "text": words}
+    )
 
 
 def buttons(bubble: dict) -> list[dict]:
@@ -69,7 +79,7 @@ def test_an_emergency_comes_first_as_a_red_card_with_a_call_button_and_the_steps
     post(client, body_of(text(new_user(), "Help, my friend is not breathing! ambulance")))
     [call] = line_api.calls_to(REPLY)
     messages = call.body["messages"]
-    assert messages[0]["type"] == "flex"   # before any text
+    assert messages[0]["type"] == "flex"  # before any text
     card = messages[0]
     assert [b["uri"] for b in buttons(card["contents"])] == ["tel:119"]
     assert "119" in card["altText"]
@@ -97,7 +107,7 @@ def test_a_passport_kept_by_the_employer_gets_the_line_as_a_call_button(client, 
     post(client, body_of(text(new_user(), "My employer took my passport. I live in Osaka")))
     [call] = line_api.calls_to(REPLY)
     [card] = call.flex
-    assert any(a["uri"] == "tel:0570011000" for a in buttons(card["contents"]))   # FRESC
+    assert any(a["uri"] == "tel:0570011000" for a in buttons(card["contents"]))  # FRESC
     assert not any("bring your passport" in t.lower() for t in call.texts)
 
 
@@ -125,6 +135,7 @@ def test_the_rich_menu_uploads_with_its_image_and_becomes_the_default(line_api, 
     monkeypatch.setenv("TSUNAGU_LINE_CHANNEL_ACCESS_TOKEN", "test-access-token")
     monkeypatch.setenv("TSUNAGU_LINE_API_BASE", line_api.url)
     from connectors.settings import get_settings
+
     get_settings.cache_clear()
     try:
         assert main(["line", "rich-menu", "--upload", "--image", str(image)]) == 0
@@ -136,10 +147,13 @@ def test_the_rich_menu_uploads_with_its_image_and_becomes_the_default(line_api, 
     assert "richmenu-test-1" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("argv", [["line", "rich-menu", "--upload"], ["line", "rich-menu", "--upload", "--image", "x.gif"]])
+@pytest.mark.parametrize(
+    "argv", [["line", "rich-menu", "--upload"], ["line", "rich-menu", "--upload", "--image", "x.gif"]]
+)
 def test_uploading_without_a_usable_image_says_what_is_needed(argv, monkeypatch, capsys):
     monkeypatch.setenv("TSUNAGU_LINE_CHANNEL_ACCESS_TOKEN", "t")
     from connectors.settings import get_settings
+
     get_settings.cache_clear()
     try:
         assert main(argv) == 2
@@ -150,7 +164,7 @@ def test_uploading_without_a_usable_image_says_what_is_needed(argv, monkeypatch,
 
 def test_the_another_question_button_is_a_postback_that_asks_for_the_question(client, services, line_api):
     user = new_user()
-    post(client, body_of(text(user, "I live in Tokyo")))   # else the answer ends by asking where they live
+    post(client, body_of(text(user, "I live in Tokyo")))  # else the answer ends by asking where they live
     line_api.clear()
     post(client, body_of(text(user, "How do I report my new address?")))
     [call] = line_api.calls_to(REPLY)

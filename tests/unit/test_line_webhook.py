@@ -1,4 +1,5 @@
 """LINE webhook: real signed bodies through the real line-bot-sdk to a fake LINE API on 127.0.0.1."""
+
 from __future__ import annotations
 
 import base64
@@ -35,8 +36,9 @@ def line_api():
 @pytest.fixture
 def services(fake_services, line_api, tmp_path):
     line_api.clear()
-    settings = fake_settings(tmp_path, line_channel_secret=SECRET, line_channel_access_token=TOKEN,
-                             line_api_base=line_api.url)
+    settings = fake_settings(
+        tmp_path, line_channel_secret=SECRET, line_channel_access_token=TOKEN, line_api_base=line_api.url
+    )
     return dataclasses.replace(fake_services, settings=settings)
 
 
@@ -72,9 +74,16 @@ def new_user() -> str:
 
 def event(kind: str, user: str, redelivery: bool = False, **fields) -> dict:
     number = next(_ids)
-    return {"type": kind, "timestamp": int(time.time() * 1000), "mode": "active",
-            "source": {"type": "user", "userId": user}, "webhookEventId": f"01HTEST{number:019d}",
-            "deliveryContext": {"isRedelivery": redelivery}, "replyToken": f"reply-token-{number}", **fields}
+    return {
+        "type": kind,
+        "timestamp": int(time.time() * 1000),
+        "mode": "active",
+        "source": {"type": "user", "userId": user},
+        "webhookEventId": f"01HTEST{number:019d}",
+        "deliveryContext": {"isRedelivery": redelivery},
+        "replyToken": f"reply-token-{number}",
+        **fields,
+    }
 
 
 def message(user: str, content: dict) -> dict:
@@ -125,8 +134,12 @@ def test_personal_data_is_redacted_before_it_is_stored(client, services):
 def test_a_bad_or_missing_signature_is_rejected_and_nothing_is_processed(client, services, line_api, how):
     user = new_user()
     body = body_of(text(user, "hello"))
-    sign = {"tampered body": signature(body), "wrong secret": signature(body, "not-the-secret"),
-            "missing signature": None, "empty signature": "   "}[how]
+    sign = {
+        "tampered body": signature(body),
+        "wrong secret": signature(body, "not-the-secret"),
+        "missing signature": None,
+        "empty signature": "   ",
+    }[how]
     if how == "tampered body":
         body = body.replace(b"hello", b"hellp")
     response = post(client, body, sign)
@@ -142,8 +155,7 @@ def test_follow_greets_and_offers_every_language_in_its_own_script(client, line_
     labels = [item["action"]["label"] for item in items]
     assert 0 < len(items) <= 13 and all(len(label) <= 20 for label in labels)
     assert {"日本語", "English", "Tiếng Việt", "やさしい日本語"} <= set(labels)
-    assert all(item["action"]["type"] == "postback" and item["action"]["data"].startswith("lang=")
-               for item in items)
+    assert all(item["action"]["type"] == "postback" and item["action"]["data"].startswith("lang=") for item in items)
     spilled = call.texts[-1]  # languages past LINE's 13 buttons are listed in the text
     assert "Українська" in spilled or "Українська" in labels
 
@@ -159,25 +171,32 @@ def test_choosing_a_language_is_remembered_for_the_user(client, services, line_a
     assert state["lang"] == "vi" and state["lang_chosen"] is True
 
 
-@pytest.mark.parametrize("content", [
-    {"type": "sticker", "packageId": "446", "stickerId": "1988", "stickerResourceType": "STATIC"},
-    {"type": "image", "contentProvider": {"type": "line"}},
-    {"type": "location", "latitude": 35.68, "longitude": 139.76, "address": "東京都千代田区"},
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        {"type": "sticker", "packageId": "446", "stickerId": "1988", "stickerResourceType": "STATIC"},
+        {"type": "image", "contentProvider": {"type": "line"}},
+        {"type": "location", "latitude": 35.68, "longitude": 139.76, "address": "東京都千代田区"},
+    ],
+)
 def test_stickers_images_and_locations_get_a_short_text_reply(client, services, line_api, content):
     post(client, body_of(message(new_user(), content)))
     [call] = line_api.calls_to(REPLY)
     assert call.texts == [services.catalogs.text(services.settings.default_language, "non_text")]
 
 
-@pytest.mark.parametrize("ignored", [
-    event("unfollow", "Uleaving"),
-    event("join", "Ux", source={"type": "group", "groupId": "Cgroup1"}),
-    event("leave", "Ux", source={"type": "group", "groupId": "Cgroup1"}),
-    event("postback", "Ux", postback={"data": "action=unknown"}),
-    event("brandNewEventType", "Ux"),
-    {**text("Ux", "hello everyone"), "source": {"type": "group", "groupId": "Cgroup1", "userId": "Ux"}},
-], ids=["unfollow", "join", "leave", "unknown postback", "unknown type", "text in a group chat"])
+@pytest.mark.parametrize(
+    "ignored",
+    [
+        event("unfollow", "Uleaving"),
+        event("join", "Ux", source={"type": "group", "groupId": "Cgroup1"}),
+        event("leave", "Ux", source={"type": "group", "groupId": "Cgroup1"}),
+        event("postback", "Ux", postback={"data": "action=unknown"}),
+        event("brandNewEventType", "Ux"),
+        {**text("Ux", "hello everyone"), "source": {"type": "group", "groupId": "Cgroup1", "userId": "Ux"}},
+    ],
+    ids=["unfollow", "join", "leave", "unknown postback", "unknown type", "text in a group chat"],
+)
 def test_other_events_are_acknowledged_and_ignored(client, line_api, ignored):
     response = post(client, body_of(ignored))
     assert response.status_code == 200
@@ -219,7 +238,8 @@ def test_more_than_five_messages_reply_five_and_push_the_rest(line_api):
 def test_without_line_settings_the_webhook_says_it_is_not_configured(fake_services, tmp_path):
     app = create_app()
     app.dependency_overrides[get_services] = lambda: dataclasses.replace(
-        fake_services, settings=fake_settings(tmp_path))
+        fake_services, settings=fake_settings(tmp_path)
+    )
     with TestClient(app) as test_client:
         response = post(test_client, body_of(text("U1", "hi")), "x")
     assert response.status_code == 503 and "TSUNAGU_LINE_CHANNEL_SECRET" in response.json()["error"]
@@ -235,8 +255,12 @@ def test_the_webhook_answers_before_a_slow_reply_is_sent(services, line_api):
     user = new_user()
     body = body_of(text(user, "hello"))
     with serving(app) as url:
-        response = httpx.post(f"{url}/webhooks/line", content=body, timeout=10,
-                              headers={"x-line-signature": signature(body), "content-type": "application/json"})
+        response = httpx.post(
+            f"{url}/webhooks/line",
+            content=body,
+            timeout=10,
+            headers={"x-line-signature": signature(body), "content-type": "application/json"},
+        )
         assert response.status_code == 200
         assert not line_api.calls_to(REPLY)  # still thinking, but what the user sent is already stored
         assert [m.text for m in services.store.messages(f"line:{user}") if m.direction == "in"] == ["hello"]
@@ -258,12 +282,16 @@ class BrokenDialogue(HeldDialogue):
         raise RuntimeError("the index is being rebuilt")
 
 
-@pytest.mark.parametrize("words, dialogue, expected_key", [
-    ("x" * 2500, None, "error_too_long"),
-    ("Where do I register my address?", BrokenDialogue, "error_internal"),
-])
+@pytest.mark.parametrize(
+    "words, dialogue, expected_key",
+    [
+        ("x" * 2500, None, "error_too_long"),
+        ("Where do I register my address?", BrokenDialogue, "error_internal"),
+    ],
+)
 def test_a_turn_that_cannot_be_answered_still_keeps_the_message_and_tells_the_user(
-        services, line_api, words, dialogue, expected_key):
+    services, line_api, words, dialogue, expected_key
+):
     if dialogue is not None:
         services = dataclasses.replace(services, dialogue=dialogue(services.dialogue))
     app = create_app()

@@ -1,5 +1,6 @@
 """The lock files pin what `make run` and `make test` install: every dependency of pyproject.toml has a pin
 there that its specifier admits (else run `make lock`), and both files agree on shared packages."""
+
 from __future__ import annotations
 
 import re
@@ -30,9 +31,12 @@ def requirements(*extras: str) -> list[Requirement]:
 @pytest.mark.parametrize("lock, extras", [("run.txt", ()), ("test.txt", TEST_EXTRAS)])
 def test_every_dependency_is_pinned_within_its_range(lock, extras):
     pinned = pins(lock)
-    problems = [f"{r}: {pinned.get(canonicalize_name(r.name), 'not pinned')}" for r in requirements(*extras)
-                if canonicalize_name(r.name) not in pinned
-                or not r.specifier.contains(pinned[canonicalize_name(r.name)], prereleases=True)]
+    problems = [
+        f"{r}: {pinned.get(canonicalize_name(r.name), 'not pinned')}"
+        for r in requirements(*extras)
+        if canonicalize_name(r.name) not in pinned
+        or not r.specifier.contains(pinned[canonicalize_name(r.name)], prereleases=True)
+    ]
     assert problems == [], "run `make lock`"
 
 

@@ -1,5 +1,6 @@
 """Failed logins per address: five within five minutes lock the address out until the oldest ages out.
 Counted in the store, so every process sharing the database agrees (tests/unit/test_shared_state.py)."""
+
 import datetime as dt
 
 import pytest
@@ -31,8 +32,8 @@ def test_the_sixth_try_within_the_window_is_refused_and_allowed_again_later(logi
         logins.failed("10.0.0.1")
         logins.clock.advance(10)
     assert logins.blocked("10.0.0.1")
-    assert not logins.blocked("10.0.0.2")          # other addresses are not affected
-    logins.clock.advance(300 - 40 + 1)               # the first failure is now older than the window
+    assert not logins.blocked("10.0.0.2")  # other addresses are not affected
+    logins.clock.advance(300 - 40 + 1)  # the first failure is now older than the window
     assert not logins.blocked("10.0.0.1")
 
 

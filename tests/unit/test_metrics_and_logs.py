@@ -1,4 +1,5 @@
 """GET /metrics in Prometheus format, and structured JSON logs with personal data redacted."""
+
 import json
 import logging
 
@@ -19,8 +20,13 @@ def test_metrics_is_prometheus_text_with_the_four_families(client):
     response = client.get("/metrics")
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/plain")
     families = {f.name for f in text_string_to_metric_families(response.text)}
-    assert {"tsunagu_http_requests", "tsunagu_http_request_duration_seconds", "tsunagu_handoffs",
-            "tsunagu_answers", "tsunagu_questions"} <= families
+    assert {
+        "tsunagu_http_requests",
+        "tsunagu_http_request_duration_seconds",
+        "tsunagu_handoffs",
+        "tsunagu_answers",
+        "tsunagu_questions",
+    } <= families
 
 
 def test_requests_are_counted_by_route_template_and_status(client):

@@ -1,4 +1,5 @@
 """Every municipality of Japan is understood: kanji, kana, romaji and postal codes (Japan Post data)."""
+
 from __future__ import annotations
 
 import pytest
@@ -45,14 +46,14 @@ def test_a_municipality_named_in_any_form_is_found_with_its_prefecture(text, pla
 @pytest.mark.parametrize(
     "text",
     [
-        "伊達市に住んでいます",          # two cities named 伊達市: the prefecture decides
-        "I live in Date",               # "date" is an English word: only Date City / Date-shi count
-        "上野に行きました",              # 上野村 needs its 村
-        "Please call 052-961-1111",     # a phone number is not a postal code
-        "〒000-0000",                    # not a postal code Japan Post lists
-        "kami tinggal di Jakarta",      # Indonesian "kami" (we) is not Kami City
-        "退租要提前多久通知房东",          # Chinese 多久 (how long) is not 多久市
-        "在留カードを紛失しました",        # しまし inside しました is not 志摩市
+        "伊達市に住んでいます",  # two cities named 伊達市: the prefecture decides
+        "I live in Date",  # "date" is an English word: only Date City / Date-shi count
+        "上野に行きました",  # 上野村 needs its 村
+        "Please call 052-961-1111",  # a phone number is not a postal code
+        "〒000-0000",  # not a postal code Japan Post lists
+        "kami tinggal di Jakarta",  # Indonesian "kami" (we) is not Kami City
+        "退租要提前多久通知房东",  # Chinese 多久 (how long) is not 多久市
+        "在留カードを紛失しました",  # しまし inside しました is not 志摩市
     ],
 )
 def test_no_municipality_is_guessed(text):

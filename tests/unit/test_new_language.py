@@ -2,6 +2,7 @@
 files in a temporary folder — no code change — and the assistant converses in it, and the chat page speaks it.
 Lao, written without spaces between words and in a script of its own, also needs its writing
 (``translations/lo/language.yaml``) and its script's range (the language rules file) — data again."""
+
 import shutil
 
 import yaml
@@ -25,7 +26,7 @@ La carte de résident (zairyu card) est remise aux résidents de moyen et long t
 vous. En cas de perte, déclarez-la à la police puis demandez une nouvelle carte au bureau régional de
 l'immigration dans les 14 jours.
 """
-FRENCH_CATALOG = '''msgid ""
+FRENCH_CATALOG = """msgid ""
 msgstr ""
 "Content-Type: text/plain; charset=UTF-8\\n"
 "Language: fr\\n"
@@ -41,21 +42,23 @@ msgstr "D'accord, je réponds en français."
 
 msgid "ui_send"
 msgstr "Envoyer"
-'''
-FRENCH_INTENTS = '''version: "3.1"
+"""
+FRENCH_INTENTS = """version: "3.1"
 nlu:
 - intent: greet
   examples: |
     - bonjour
     - salut
     - bonsoir
-'''
+"""
 
 # Lao (lo): no spaces between words, a script of its own (U+0E80–U+0EFF, Unicode 15.1 "Lao" block)
-LAO_BODY = ("ບັດຜູ້ພັກອາໄສແມ່ນອອກໃຫ້ຜູ້ທີ່ພັກອາໄສໃນຍີ່ປຸ່ນໄລຍະກາງແລະໄລຍະຍາວ. ກະລຸນາພົກບັດໄປນຳຕະຫຼອດເວລາ. "
-            "ຖ້າເຮັດບັດເສຍໃຫ້ແຈ້ງຕຳຫຼວດແລ້ວຂໍບັດໃໝ່ຢູ່ຫ້ອງການກວດຄົນເຂົ້າເມືອງພາຍໃນ 14 ວັນ.")
+LAO_BODY = (
+    "ບັດຜູ້ພັກອາໄສແມ່ນອອກໃຫ້ຜູ້ທີ່ພັກອາໄສໃນຍີ່ປຸ່ນໄລຍະກາງແລະໄລຍະຍາວ. ກະລຸນາພົກບັດໄປນຳຕະຫຼອດເວລາ. "
+    "ຖ້າເຮັດບັດເສຍໃຫ້ແຈ້ງຕຳຫຼວດແລ້ວຂໍບັດໃໝ່ຢູ່ຫ້ອງການກວດຄົນເຂົ້າເມືອງພາຍໃນ 14 ວັນ."
+)
 LAO_CONTENT = f"# ຂັ້ນຕອນການພັກອາໄສ\n\n## ບັດຜູ້ພັກອາໄສ {{#residence-card}}\n\n{LAO_BODY}\n"
-LAO_CATALOG = '''msgid ""
+LAO_CATALOG = """msgid ""
 msgstr ""
 "Content-Type: text/plain; charset=UTF-8\\n"
 "Language: lo\\n"
@@ -65,14 +68,14 @@ msgstr "ພາສາລາວ"
 
 msgid "greet"
 msgstr "ສະບາຍດີ, ຂ້ອຍແມ່ນ Tsunagu. ຖາມກ່ຽວກັບຊີວິດໃນຍີ່ປຸ່ນໄດ້ເລີຍ."
-'''
-LAO_INTENTS = '''version: "3.1"
+"""
+LAO_INTENTS = """version: "3.1"
 nlu:
 - intent: greet
   examples: |
     - ສະບາຍດີ
     - ສະບາຍດີຕອນເຊົ້າ
-'''
+"""
 LAO_QUESTION = "ຂ້ອຍເຮັດບັດຜູ້ພັກອາໄສເສຍຕ້ອງເຮັດແນວໃດ"
 
 
@@ -88,8 +91,13 @@ def add_language(data: LanguageData, code: str, content: str, catalog: str, inte
 def with_french(tmp_path_factory):
     """French and Lao added (one index build for both)."""
     root = tmp_path_factory.mktemp("langs")
-    data = LanguageData(root / "guidebook", root / "questions", root / "nlu", root / "translations",
-                        language_rules=root / "language_rules.yaml")
+    data = LanguageData(
+        root / "guidebook",
+        root / "questions",
+        root / "nlu",
+        root / "translations",
+        language_rules=root / "language_rules.yaml",
+    )
     shutil.copytree(GUIDEBOOK_DIR, data.guidebook)
     shutil.copytree(QUESTIONS_DIR, data.questions)
     shutil.copytree(INTENTS_DIR, data.intents)
@@ -131,7 +139,7 @@ def test_the_chat_page_speaks_the_new_language_with_english_for_missing_words(wi
     with TestClient(app) as client:
         page = client.get("/", headers={"accept-language": "fr-CA,fr;q=0.9"}).text
     assert '<html lang="fr">' in page and '<option value="fr" lang="fr">Français</option>' in page
-    assert 'data-ui="ui_send">Envoyer</button>' in page              # from the French catalog
+    assert 'data-ui="ui_send">Envoyer</button>' in page  # from the French catalog
     assert 'data-ui="ui_question_label">Your question</span>' in page  # not translated yet: English
 
 

@@ -29,4 +29,7 @@ def test_numbers_are_normalised_across_languages(text, expected):
 
 def test_phone_like_strings_are_found_as_printed():
     assert phones_in("Tel 0570-013904 (03-5796-7112), or #9110; not 2026-11") == [
-        "0570-013904", "03-5796-7112", "#9110"]
+        "0570-013904",
+        "03-5796-7112",
+        "#9110",
+    ]

@@ -1,6 +1,7 @@
 """Issue 12 in the dialogue: an answer ends with the office for the topic and the resident's place; the place
 is asked once and a place alone (or "what about Kobe?") gives the office; a place named in passing is not the
 resident's address; the staff console routes by office kind."""
+
 from __future__ import annotations
 
 import itertools
@@ -33,14 +34,18 @@ def expected_office(services, topic: str, prefecture: str = "", city: str = ""):
 
 
 def test_the_answer_ends_with_the_office_for_the_topic_and_the_place_said_in_the_same_message(fake_services):
-    replies = say(fake_services, f"o-{next(_ids)}",
-                  "I live in Aichi Prefecture. Where do I go to renew my period of stay (extension)?", "en")
+    replies = say(
+        fake_services,
+        f"o-{next(_ids)}",
+        "I live in Aichi Prefecture. Where do I go to renew my period of stay (extension)?",
+        "en",
+    )
     office = expected_office(fake_services, answered(replies), "aichi")
     cards = offices_in(replies)
     assert cards and cards[0].id == office.id
     if office.phones:
         assert office.main_phone in cards[0].phone
-        assert any(office.main_phone in r.text for r in replies)   # the text channels (LINE, CLI) show it too
+        assert any(office.main_phone in r.text for r in replies)  # the text channels (LINE, CLI) show it too
 
 
 def test_for_an_immigration_topic_the_bureau_with_jurisdiction_is_named_with_its_phone(fake_services):
@@ -56,12 +61,12 @@ def test_an_unknown_place_is_asked_once_and_the_next_message_naming_a_place_give
     desk = fake_services.dialogue.router.desk
     first = say(fake_services, conversation, "How do I apply for an extension of my period of stay?", "en")
     topic = answered(first)
-    assert desk.route(topic).needs_place == "prefecture"     # period-extension: the bureau depends on it
+    assert desk.route(topic).needs_place == "prefecture"  # period-extension: the bureau depends on it
     asked = [r for r in first if r.quick_replies and "Tokyo" in [q.label for q in r.quick_replies]]
     assert asked, "asks where the resident lives, with prefectures as quick replies"
     second = say(fake_services, conversation, "Nagoya")
     assert offices_in(second)[0].id == expected_office(fake_services, topic, "aichi", "nagoya").id
-    assert not any(r.sources for r in second)                        # the answer is not repeated
+    assert not any(r.sources for r in second)  # the answer is not repeated
     third = say(fake_services, conversation, "what about Kobe?")
     assert offices_in(third)[0].id == expected_office(fake_services, topic, "hyogo", "kobe").id
     again = say(fake_services, conversation, "How do I apply for an extension of my period of stay?")
@@ -82,8 +87,14 @@ def test_place_and_plain_japanese_in_one_message_set_both(fake_services):
 
 
 def test_the_api_carries_the_office(client):
-    body = client.post("/api/chat", json={"session_id": f"o-{next(_ids)}", "lang": "en",
-                                          "text": "I live in Osaka. How do I renew my period of stay (extension)?"}).json()
+    body = client.post(
+        "/api/chat",
+        json={
+            "session_id": f"o-{next(_ids)}",
+            "lang": "en",
+            "text": "I live in Osaka. How do I renew my period of stay (extension)?",
+        },
+    ).json()
     assert set(body["office"]) >= {"id", "name_ja", "name", "purpose", "phones", "hours", "section_ja"}
     assert body["office"]["purpose"] and body["office"]["name_ja"]
 
@@ -91,6 +102,7 @@ def test_the_api_carries_the_office(client):
 def test_the_staff_console_sends_a_child_allowance_question_in_aichi_to_the_municipal_office(fake_services):
     desk = fake_services.dialogue.router.desk
     from bot.staff_view import StaffDesk  # noqa: PLC0415
+
     staff = StaffDesk(fake_services.assistant, fake_services.dialogue.router, fake_services.places, desk.topics)
     view = staff.look_up("児童手当の申請はどこでしますか", "ja", "aichi", municipality="豊田市")
     assert view.best is not None
@@ -98,12 +110,13 @@ def test_the_staff_console_sends_a_child_allowance_question_in_aichi_to_the_muni
     if kind == "municipal":
         assert view.office is not None and view.office.name.startswith("豊田市役所")
         assert "担当：市区町村" in view.summary_ja
-    assert "理由：／" in view.summary_ja     # no reason unless the clerk chooses one
+    assert "理由：／" in view.summary_ja  # no reason unless the clerk chooses one
 
 
 def test_line_shows_the_office_as_its_own_text_block_within_lines_limits(fake_services):
     from connectors.channel import ChannelLimits, degrade  # noqa: PLC0415
     from connectors.line import bracket, choices  # noqa: PLC0415
+
     replies = say(fake_services, f"o-{next(_ids)}", "I live in Osaka. How do I renew my period of stay?", "en")
     card = offices_in(replies)[0]
     messages = degrade(replies, ChannelLimits(), bracket=bracket, choices=choices)

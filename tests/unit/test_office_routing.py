@@ -1,4 +1,5 @@
 """The office follows the topic's office kind and the resident's place; cards are in the resident's language."""
+
 from __future__ import annotations
 
 import re
@@ -58,9 +59,15 @@ def test_every_municipal_topic_has_its_counter():
             assert route.section is not None, topic_id
 
 
-@pytest.mark.parametrize(("place_id", "office_name"), [
-    ("toyota", "豊田市役所"), ("jis-01303", "当別町役場"), ("jis-10344", "榛東村役場"), ("chuo", "中央区役所"),
-])
+@pytest.mark.parametrize(
+    ("place_id", "office_name"),
+    [
+        ("toyota", "豊田市役所"),
+        ("jis-01303", "当別町役場"),
+        ("jis-10344", "榛東村役場"),
+        ("chuo", "中央区役所"),
+    ],
+)
 def test_municipal_office_name(place_id, office_name):
     assert municipal_office_name(PLACES.places[place_id]) == office_name
 

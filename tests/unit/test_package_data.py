@@ -1,6 +1,7 @@
 """Every file the service may read at run time ships in the wheel: each data file under the packages (and
 under translations/ and training_data/, which the wheel carries inside ``knowledge``) is matched by a
 package-data glob in pyproject.toml. (`make wheel-check` installs the real wheel and asks it questions.)"""
+
 from __future__ import annotations
 
 import ast
@@ -16,8 +17,11 @@ CODE_PACKAGES = ("bot", "connectors", "knowledge")
 def shipped_folders() -> dict[str, str]:
     """setup.py's SHIPPED_FOLDERS: package name → repository folder."""
     tree = ast.parse((ROOT / "setup.py").read_text(encoding="utf-8"))
-    [value] = [node.value for node in ast.walk(tree) if isinstance(node, ast.Assign)
-               and any(getattr(t, "id", "") == "SHIPPED_FOLDERS" for t in node.targets)]
+    [value] = [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "SHIPPED_FOLDERS" for t in node.targets)
+    ]
     return ast.literal_eval(value)
 
 
@@ -27,9 +31,15 @@ def package_dir(package: str) -> Path:
 
 def shipped_files() -> set[Path]:
     package_data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
-        "package-data"]
-    return {path for package, globs in package_data.items() for pattern in globs
-            for path in package_dir(package).glob(pattern) if path.is_file()}
+        "package-data"
+    ]
+    return {
+        path
+        for package, globs in package_data.items()
+        for pattern in globs
+        for path in package_dir(package).glob(pattern)
+        if path.is_file()
+    }
 
 
 def data_files() -> list[Path]:

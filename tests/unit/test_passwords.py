@@ -1,4 +1,5 @@
 """Staff credentials: hashes, constant-time checks, and no login at all until credentials are set."""
+
 import pytest
 
 from connectors.passwords import check_login, hash_password, login_configured, verify_password
@@ -13,8 +14,9 @@ def test_a_hash_verifies_only_its_own_password():
     assert hash_password("correct horse", iterations=1000) != encoded  # a fresh salt each time
 
 
-@pytest.mark.parametrize("encoded", ["", "garbage", "md5$1$salt$abc", "pbkdf2_sha256$x$salt$abc",
-                                     "pbkdf2_sha256$0$salt$abc"])
+@pytest.mark.parametrize(
+    "encoded", ["", "garbage", "md5$1$salt$abc", "pbkdf2_sha256$x$salt$abc", "pbkdf2_sha256$0$salt$abc"]
+)
 def test_malformed_hashes_never_verify(encoded):
     assert not verify_password("anything", encoded)
 
@@ -22,9 +24,9 @@ def test_malformed_hashes_never_verify(encoded):
 @pytest.mark.parametrize(
     ("settings", "username", "password", "ok"),
     [
-        ({}, "", "", False),                                                    # nothing configured
-        ({"staff_username": "clerk"}, "clerk", "", False),                      # no password set
-        ({"staff_password": "s3cret"}, "", "s3cret", False),                    # no username set
+        ({}, "", "", False),  # nothing configured
+        ({"staff_username": "clerk"}, "clerk", "", False),  # no password set
+        ({"staff_password": "s3cret"}, "", "s3cret", False),  # no username set
         ({"staff_username": "clerk", "staff_password": "s3cret"}, "clerk", "s3cret", True),
         ({"staff_username": "clerk", "staff_password": "s3cret"}, "clerk", "wrong", False),
         ({"staff_username": "clerk", "staff_password": "s3cret"}, "other", "s3cret", False),

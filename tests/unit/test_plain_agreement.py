@@ -1,5 +1,6 @@
 """The checker and the rewriter agree: what the rewriter writes passes every rewriting rule of the checker, the
 checker counts sentence length the guidelines' way, and the plain-Japanese edition passes or lists waivers."""
+
 from pathlib import Path
 
 import pytest
@@ -30,12 +31,15 @@ def test_a_word_explained_once_in_a_text_is_not_flagged_again():
     assert not [b for b in check(text) if b.rule_id == "explain-needed-word"]
 
 
-@pytest.mark.parametrize("text", [
-    "最低賃金（一番低い給料）が決まっています。",  # 賃金 inside the kept word 最低賃金 is not a second breach
-    "紹介状がなくて病院に行きます。",    # なく is already kana (the rewriter must not write なかって)
-    "転出の手続きをしてください。",      # 転出を手続きする is not Japanese
-    "大きい ごみ（粗大ごみ：そだいごみ）を 出します。",  # readings and explanations are not rewritten
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "最低賃金（一番低い給料）が決まっています。",  # 賃金 inside the kept word 最低賃金 is not a second breach
+        "紹介状がなくて病院に行きます。",  # なく is already kana (the rewriter must not write なかって)
+        "転出の手続きをしてください。",  # 転出を手続きする is not Japanese
+        "大きい ごみ（粗大ごみ：そだいごみ）を 出します。",  # readings and explanations are not rewritten
+    ],
+)
 def test_the_checker_does_not_flag_what_the_rewriter_leaves(text):
     assert rewrite(text).text == text
     assert not [b for b in check(text) if b.rule_id not in CHECK_ONLY]

@@ -1,6 +1,6 @@
 """POST /api/plain through the real app: rewrite and check modes, and clear errors for bad input."""
-import pytest
 
+import pytest
 
 
 def test_rewrite_returns_the_result_json(client):

@@ -1,4 +1,5 @@
 """check(): guideline breaches with positions and a Japanese explanation, without rewriting."""
+
 import pytest
 
 from bot.plain import check
@@ -13,15 +14,18 @@ from bot.plain import check
         ("10時～12時", "range-from-to", "10時～12時"),
         ("使えないわけではありません。", "double-negative-wake-polite", "使えないわけではありません"),
         ("書類を提出してください。", "easy-word", "提出し"),
-        ("在留期間の更新を希望される方は在留期間が満了する日の3か月前から申請することができます。", "long-sentence",
-         "在留期間の更新を希望される方は在留期間が満了する日の3か月前から申請することができます。"),
+        (
+            "在留期間の更新を希望される方は在留期間が満了する日の3か月前から申請することができます。",
+            "long-sentence",
+            "在留期間の更新を希望される方は在留期間が満了する日の3か月前から申請することができます。",
+        ),
     ],
 )
 def test_breach_is_reported_where_it_is(text, rule_id, excerpt):
     breaches = [b for b in check(text) if b.rule_id == rule_id]
     assert len(breaches) == 1
     breach = breaches[0]
-    assert breach.excerpt == excerpt == text[breach.start:breach.end]
+    assert breach.excerpt == excerpt == text[breach.start : breach.end]
     assert breach.message and breach.guideline
 
 
@@ -46,8 +50,14 @@ def test_check_does_not_report_one_breach_twice():
 
 def test_breach_json():
     (breach,) = [b for b in check("令和8年") if b.rule_id == "western-year"]
-    assert breach.to_json() == {"rule_id": "western-year", "guideline": breach.guideline, "message": breach.message,
-                                "start": 0, "end": 4, "excerpt": "令和8年"}
+    assert breach.to_json() == {
+        "rule_id": "western-year",
+        "guideline": breach.guideline,
+        "message": breach.message,
+        "start": 0,
+        "end": 4,
+        "excerpt": "令和8年",
+    }
 
 
 def test_kana_words_are_not_called_difficult(monkeypatch):

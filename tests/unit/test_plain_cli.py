@@ -1,4 +1,5 @@
 """tsunagu plain: one text, JSON, checker mode, and the stdin batch mode (one output line per input line)."""
+
 import io
 import json
 import subprocess
@@ -60,7 +61,15 @@ def test_batch_json_mode_is_json_lines(capsys, monkeypatch):
 def test_the_installed_command_reads_stdin(tmp_path):
     """Through a real process: stdout holds only the rewritten lines, progress stays on stderr."""
     env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
-    done = subprocess.run([sys.executable, "-m", "connectors.cli", "plain"], input="令和8年\n\n十五人\n",
-                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=120, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "connectors.cli", "plain"],
+        input="令和8年\n\n十五人\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout == "2026年\n\n15人\n"

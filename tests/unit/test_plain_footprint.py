@@ -1,4 +1,5 @@
 """The plain-Japanese engine must not make the service heavy: spaCy's tokenizer only, one Sudachi dictionary."""
+
 from __future__ import annotations
 
 import subprocess
@@ -19,6 +20,7 @@ print("torch" in sys.modules, rss_mb() - before)
 
 def test_furigana_adds_little_memory_to_the_service():
     torch_loaded, added_mb = subprocess.run(
-        [sys.executable, "-c", PROBE], capture_output=True, text=True, check=True, timeout=120).stdout.split()
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, check=True, timeout=120
+    ).stdout.split()
     assert torch_loaded == "False"  # thinc would import torch (the test extra installs it): 260 MB
-    assert int(added_mb) < 150      # spaCy + levels; a second Sudachi dictionary would add ~80 MB more
+    assert int(added_mb) < 150  # spaCy + levels; a second Sudachi dictionary would add ~80 MB more

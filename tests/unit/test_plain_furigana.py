@@ -1,4 +1,5 @@
 """furigana(): one method per text — ruby per kanji group above the reader's level, given readings folded in."""
+
 import re
 
 import pytest
@@ -33,8 +34,16 @@ def test_bracket_text_puts_the_reading_after_each_kanji_run(text, bracket, no_le
     [
         # the reading of a long compound goes over each of its words, never across them
         ("資格確認書を見せます。", [("資格", "しかく"), ("確認", "かくにん"), ("書", "しょ"), ("見", "み")]),
-        ("休日夜間急患診療所", [("休日", "きゅうじつ"), ("夜間", "やかん"), ("急患", "きゅうかん"),
-                              ("診療", "しんりょう"), ("所", "じょ")]),
+        (
+            "休日夜間急患診療所",
+            [
+                ("休日", "きゅうじつ"),
+                ("夜間", "やかん"),
+                ("急患", "きゅうかん"),
+                ("診療", "しんりょう"),
+                ("所", "じょ"),
+            ],
+        ),
     ],
 )
 def test_compound_readings_are_aligned_per_word(text, pairs):
@@ -89,8 +98,11 @@ def test_an_unknown_level_is_refused():
 @pytest.mark.parametrize("text", ["3時に来ます。", "14日以内", "2000万円", "500円です。"])
 def test_numbers_and_their_counters_get_no_reading(text):
     # 14日 is じゅうよっか, not にち: a reading over the counter alone would mislead
-    assert all(not any(ch.isdigit() for ch in s.text) and s.text not in ("時", "日", "円")
-               for s in furigana(text).segments if s.reading)
+    assert all(
+        not any(ch.isdigit() for ch in s.text) and s.text not in ("時", "日", "円")
+        for s in furigana(text).segments
+        if s.reading
+    )
 
 
 def test_reading_overrides_replace_sudachis_reading():

@@ -1,4 +1,5 @@
 """Word and kanji levels (bot/data/plain/levels/) and their derivation from the JLPT lists."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -84,10 +85,13 @@ def _write_lists(tmp_path, rows_by_level: dict[str, list[str]]):
 
 
 def test_list_words_drops_notes_splits_variants_and_marks_affixes(tmp_path):
-    folder = _write_lists(tmp_path, {
-        "N5": ['足; 脚,あし,foot,JLPT,a1'],
-        "N1": ['こす (みずを～),こす (みずを～),to filter,JLPT,b2', '～界,～かい,world,JLPT,c3'],
-    })
+    folder = _write_lists(
+        tmp_path,
+        {
+            "N5": ["足; 脚,あし,foot,JLPT,a1"],
+            "N1": ["こす (みずを～),こす (みずを～),to filter,JLPT,b2", "～界,～かい,world,JLPT,c3"],
+        },
+    )
     words = list_words(folder)
     assert ListWord("足", "あし", "N5", False) in words and ListWord("脚", "あし", "N5", False) in words
     assert ListWord("こす", "こす", "N1", False) in words
@@ -95,8 +99,11 @@ def test_list_words_drops_notes_splits_variants_and_marks_affixes(tmp_path):
 
 
 def test_a_word_listed_twice_keeps_its_easiest_level_and_affixes_only_count_for_kanji():
-    words = [ListWord("最中", "さいちゅう", "N3", False), ListWord("最中", "さいちゅう", "N1", False),
-             ListWord("界", "かい", "N2", True)]
+    words = [
+        ListWord("最中", "さいちゅう", "N3", False),
+        ListWord("最中", "さいちゅう", "N1", False),
+        ListWord("界", "かい", "N2", True),
+    ]
     table = easiest_words(words)
     assert table["N3"] == [("最中", "さいちゅう")] and table["N1"] == [] and table["N2"] == []
     assert kanji_levels(words) == {"N5": "", "N4": "", "N3": "中最", "N2": "界", "N1": ""}

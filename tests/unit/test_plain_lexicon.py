@@ -5,6 +5,7 @@ form harder than its word by the JLPT levels, the residence words kept and expla
 substitutions present. Derivation checks run the alignment on small hand-made pairs; one test re-derives
 the committed file from ../shared (skipped when absent) so data and script cannot drift apart.
 """
+
 from __future__ import annotations
 
 from argparse import Namespace
@@ -49,8 +50,18 @@ def test_the_engine_loads_the_lexicon():
     assert len(lexicon.entries) == len(entries()) > 300
 
 
-@pytest.mark.parametrize("credit", ["SNOW T15", "CC BY 4.0", "Yamamoto & Maruyama", "jamsinclair/open-anki-jlpt-decks",
-                                    "MIT", "Jonathan Waller", "2020 guidelines"])
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "SNOW T15",
+        "CC BY 4.0",
+        "Yamamoto & Maruyama",
+        "jamsinclair/open-anki-jlpt-decks",
+        "MIT",
+        "Jonathan Waller",
+        "2020 guidelines",
+    ],
+)
 def test_the_source_header_credits_every_source(credit):
     assert credit in raw()["source"]
 
@@ -77,7 +88,9 @@ def test_no_chains_an_easy_form_is_never_replaced_again():
 
 def test_no_easy_form_is_harder_than_its_word_by_the_jlpt_levels():
     levels = word_levels()
-    harder = [(e["word"], e["easy"]) for e in entries() if "easy" in e and levels.rank(e["easy"]) < levels.rank(e["word"])]
+    harder = [
+        (e["word"], e["easy"]) for e in entries() if "easy" in e and levels.rank(e["easy"]) < levels.rank(e["word"])
+    ]
     assert harder == []
 
 
@@ -86,16 +99,27 @@ def test_explanations_are_short():
     assert long == []
 
 
-@pytest.mark.parametrize("word", ["在留カード", "在留資格", "在留期間", "住民票", "マイナンバー", "国民健康保険", "年金", "入管",
-                                  "申請"])
+@pytest.mark.parametrize(
+    "word", ["在留カード", "在留資格", "在留期間", "住民票", "マイナンバー", "国民健康保険", "年金", "入管", "申請"]
+)
 def test_needed_residence_words_are_kept_and_explained(word):
     entry = next(e for e in entries() if e["word"] == word)
     assert entry["keep"] is True and entry["explain"]
 
 
-@pytest.mark.parametrize(("word", "easy"), [("提出する", "出す"), ("記入する", "書く"), ("速やか", "すぐ"),
-                                            ("居住地", "住んでいる所"), ("交付する", "渡す"), ("君", "あなた"),
-                                            ("到着する", "着く"), ("友人", "友達")])
+@pytest.mark.parametrize(
+    ("word", "easy"),
+    [
+        ("提出する", "出す"),
+        ("記入する", "書く"),
+        ("速やか", "すぐ"),
+        ("居住地", "住んでいる所"),
+        ("交付する", "渡す"),
+        ("君", "あなた"),
+        ("到着する", "着く"),
+        ("友人", "友達"),
+    ],
+)
 def test_guideline_and_corpus_substitutions(word, easy):
     assert {e["word"]: e.get("easy") for e in entries()}[word] == easy
 
@@ -139,8 +163,15 @@ def test_alignment_finds_dictionary_form_substitutions_with_counts():
     assert found[("到着する", "着く")].word_class == found[("到着する", "着く")].easy_class == "verb"
 
 
-@pytest.mark.parametrize(("text", "form", "kind"), [("滅ぼされ", "滅ぼす", "verb"), ("本当のこと", "本当のこと", "plain"),
-                                                    ("上手な", "上手だ", "na-adjective"), ("嬉しく", "嬉しい", "adjective")])
+@pytest.mark.parametrize(
+    ("text", "form", "kind"),
+    [
+        ("滅ぼされ", "滅ぼす", "verb"),
+        ("本当のこと", "本当のこと", "plain"),
+        ("上手な", "上手だ", "na-adjective"),
+        ("嬉しく", "嬉しい", "adjective"),
+    ],
+)
 def test_spans_are_written_with_the_last_token_in_dictionary_form(text, form, kind):
     tokens = [t for t in tokenizer()(text) if t.lemma not in {"れる"}]
     assert word_form(tokens) == form
@@ -200,9 +231,13 @@ def test_the_committed_lexicon_is_what_the_script_derives(tmp_path):
     ],
 )
 def test_bare_substitution_inflects_the_easy_form_like_the_word(text, expected, fired):
-    lexicon = [{"word": "提出する", "easy": "出す", "pos": "verb"}, {"word": "読む", "easy": "見る", "pos": "verb"},
-               {"word": "君", "easy": "あなた", "pos": "pronoun"}, {"word": "眠る", "easy": "寝る", "pos": "verb"},
-               {"word": "在留カード", "keep": True, "explain": "日本に住む外国人のカード"}]
+    lexicon = [
+        {"word": "提出する", "easy": "出す", "pos": "verb"},
+        {"word": "読む", "easy": "見る", "pos": "verb"},
+        {"word": "君", "easy": "あなた", "pos": "pronoun"},
+        {"word": "眠る", "easy": "寝る", "pos": "verb"},
+        {"word": "在留カード", "keep": True, "explain": "日本に住む外国人のカード"},
+    ]
     counts: Counter = Counter()
     assert Substituter(lexicon, tokenizer()).rewrite(text, counts) == expected
     assert counts == fired

@@ -1,4 +1,5 @@
 """The rule and lexicon loaders reject broken data files with a message naming the file and the rule."""
+
 import textwrap
 
 import pytest
@@ -52,8 +53,11 @@ def test_a_broken_rule_is_rejected_with_a_clear_message(tmp_path, body, phrase):
 
 @pytest.mark.parametrize(
     ("header", "phrase"),
-    [("stage: 10\nrules:\n", "source"), ("source: s\nrules:\n", "stage"),
-     ("source: s\nstage: 1\nrules: []\n", "rules")],
+    [
+        ("stage: 10\nrules:\n", "source"),
+        ("source: s\nrules:\n", "stage"),
+        ("source: s\nstage: 1\nrules: []\n", "rules"),
+    ],
 )
 def test_a_rule_file_needs_source_stage_and_rules(tmp_path, header, phrase):
     path = write(tmp_path, GOOD_RULE if "[]" not in header else "", header)

@@ -1,4 +1,5 @@
 """rewrite(): value-preserving normalisation, positions, proper nouns, numbers, JSON shape, readability."""
+
 import re
 import unicodedata
 from pathlib import Path
@@ -18,29 +19,65 @@ NUMBER = re.compile(r"[0-9]+")
 
 @pytest.mark.parametrize(
     ("lemma", "form", "expected"),
-    [("出す", "連用形-一般", "出し"), ("待つ", "連用形-促音便", "待っ"), ("読む", "連用形-撥音便", "読ん"),
-     ("見る", "未然形-一般", "見"), ("する", "仮定形-一般", "すれ"), ("来る", "命令形", "来い"),
-     ("高い", "連用形-促音便", "高かっ"), ("くださる", "命令形", "ください"), ("行く", "連用形-促音便", "行っ"),
-     ("もらう", "未然形-一般", "もらわ"), ("書く", "意志推量形", "書こう")],
+    [
+        ("出す", "連用形-一般", "出し"),
+        ("待つ", "連用形-促音便", "待っ"),
+        ("読む", "連用形-撥音便", "読ん"),
+        ("見る", "未然形-一般", "見"),
+        ("する", "仮定形-一般", "すれ"),
+        ("来る", "命令形", "来い"),
+        ("高い", "連用形-促音便", "高かっ"),
+        ("くださる", "命令形", "ください"),
+        ("行く", "連用形-促音便", "行っ"),
+        ("もらう", "未然形-一般", "もらわ"),
+        ("書く", "意志推量形", "書こう"),
+    ],
 )
 def test_conjugation(lemma, form, expected):
     assert conjugate(lemma, conjugation_type(lemma), form) == expected
 
 
-@pytest.mark.parametrize(("lemma", "expected"), [("待つ", "待って"), ("読む", "読んで"), ("泳ぐ", "泳いで"),
-                                                 ("見る", "見て"), ("記入する", "記入して"), ("行く", "行って")])
+@pytest.mark.parametrize(
+    ("lemma", "expected"),
+    [
+        ("待つ", "待って"),
+        ("読む", "読んで"),
+        ("泳ぐ", "泳いで"),
+        ("見る", "見て"),
+        ("記入する", "記入して"),
+        ("行く", "行って"),
+    ],
+)
 def test_te_form(lemma, expected):
     assert te_form(lemma, conjugation_type(lemma)) == expected
 
 
-@pytest.mark.parametrize(("kanji", "arabic"), [("十五", "15"), ("百二十", "120"), ("三万五千", "3万5000"),
-                                               ("二〇二六", "2026"), ("千", "1000"), ("万", None), ("一緒", None)])
+@pytest.mark.parametrize(
+    ("kanji", "arabic"),
+    [
+        ("十五", "15"),
+        ("百二十", "120"),
+        ("三万五千", "3万5000"),
+        ("二〇二六", "2026"),
+        ("千", "1000"),
+        ("万", None),
+        ("一緒", None),
+    ],
+)
 def test_kanji_numerals(kanji, arabic):
     assert kanji_to_arabic(kanji) == arabic
 
 
-@pytest.mark.parametrize(("era", "year", "western"), [("令和", "8", "2026"), ("令和", "元", "2019"),
-                                                     ("平成", "31", "2019"), ("昭和", "64", "1989"), ("天平", "1", None)])
+@pytest.mark.parametrize(
+    ("era", "year", "western"),
+    [
+        ("令和", "8", "2026"),
+        ("令和", "元", "2019"),
+        ("平成", "31", "2019"),
+        ("昭和", "64", "1989"),
+        ("天平", "1", None),
+    ],
+)
 def test_era_years(era, year, western):
     assert western_year(era, year) == western
 
@@ -68,7 +105,7 @@ def test_positions_point_into_the_original_text():
     result = rewrite(text)
     assert result.applied
     for applied in result.applied:
-        assert text[applied.start:applied.end] == applied.before
+        assert text[applied.start : applied.end] == applied.before
         assert applied.guideline
     by_rule = {a.rule_id: a for a in result.applied}
     assert (by_rule["western-year"].start, by_rule["western-year"].end) == (0, 4)
@@ -107,8 +144,12 @@ def test_spaces_separate_phrases_and_keep_the_words():
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("皆様へ。", "皆様へ。"), ("トニー君と遊んだ。", "トニー君と遊んだ。"), ("君と遊んだ。", "あなたと遊んだ。"),
-     ("出生届を出す。", "出生届を出す。")],
+    [
+        ("皆様へ。", "皆様へ。"),
+        ("トニー君と遊んだ。", "トニー君と遊んだ。"),
+        ("君と遊んだ。", "あなたと遊んだ。"),
+        ("出生届を出す。", "出生届を出す。"),
+    ],
 )
 def test_words_bound_to_an_affix_a_name_or_a_compound_are_not_replaced(text, expected, monkeypatch):
     lexicon = Lexicon("test", (Entry("皆", "みんな"), Entry("君", "あなた"), Entry("出生", "生まれること")))
@@ -125,13 +166,18 @@ def test_shipped_lexicon_replaces_hard_words_and_explains_needed_ones_once():
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("ぐっすり眠って、元気になった。", "ぐっすり寝て、元気になった。"), ("本を読んだ。", "本を見た。"),
-     ("仕事を止めて帰った。", "仕事を休んで帰った。"), ("本を読んでいる。", "本を見ている。"),
-     ("携帯していない。", "持っていない。")],
+    [
+        ("ぐっすり眠って、元気になった。", "ぐっすり寝て、元気になった。"),
+        ("本を読んだ。", "本を見た。"),
+        ("仕事を止めて帰った。", "仕事を休んで帰った。"),
+        ("本を読んでいる。", "本を見ている。"),
+        ("携帯していない。", "持っていない。"),
+    ],
 )
 def test_a_replaced_verb_keeps_its_form_and_the_following_te_agrees(text, expected, monkeypatch):
-    lexicon = Lexicon("test", (Entry("眠る", "寝る"), Entry("読む", "見る"), Entry("止める", "休む"),
-                               Entry("携帯する", "持つ")))
+    lexicon = Lexicon(
+        "test", (Entry("眠る", "寝る"), Entry("読む", "見る"), Entry("止める", "休む"), Entry("携帯する", "持つ"))
+    )
     index = lexicon.by_lemmas(lemma_tokens)
     monkeypatch.setattr("bot.plain.engine.lexicon_index", lambda: index)
     assert rewrite(text).text == expected
@@ -172,8 +218,12 @@ def test_concurrent_calls_give_the_same_results_as_one_thread():
     """The API and the staff console call rewrite() from worker threads; the shared tokenizer is locked."""
     from concurrent.futures import ThreadPoolExecutor
 
-    texts = ["令和8年4月1日から、書類をご提出ください。", "受付は9時～17時です。", "しばらくお待ちください。",
-             "明日は雨が降る。店は休みだ。"] * 20
+    texts = [
+        "令和8年4月1日から、書類をご提出ください。",
+        "受付は9時～17時です。",
+        "しばらくお待ちください。",
+        "明日は雨が降る。店は休みだ。",
+    ] * 20
     expected = [rewrite(text).to_json() for text in texts]
     with ThreadPoolExecutor(max_workers=8) as pool:
         assert list(pool.map(lambda text: rewrite(text).to_json(), texts)) == expected

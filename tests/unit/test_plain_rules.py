@@ -3,6 +3,7 @@
 Rule examples run with a small fixed lexicon, so that a change to the shipped word list cannot change
 what a grammar rule's example shows; the lexicon's own words are tested in test_plain_rewrite.py.
 """
+
 import pytest
 
 from bot.plain import check, rewrite
@@ -11,14 +12,23 @@ from bot.plain.rules import load_rules
 from bot.plain.tokens import lemma_tokens
 
 RULE_FILES = load_rules()
-EXAMPLE_LEXICON = Lexicon("test", (Entry("提出する", "出す", None, "verb"),
-                                   Entry("在留カード", None, "日本に住む外国人のカード")))
-REWRITES = [pytest.param(rule, text, expected, id=f"{rule.id}-{n}")
-            for rule_file in RULE_FILES for rule in rule_file.rules
-            for n, (text, expected) in enumerate(rule.examples) if expected is not None]
-CHECK_ONLY = [pytest.param(rule, text, id=f"{rule.id}-{n}")
-              for rule_file in RULE_FILES for rule in rule_file.rules
-              for n, (text, expected) in enumerate(rule.examples) if expected is None]
+EXAMPLE_LEXICON = Lexicon(
+    "test", (Entry("提出する", "出す", None, "verb"), Entry("在留カード", None, "日本に住む外国人のカード"))
+)
+REWRITES = [
+    pytest.param(rule, text, expected, id=f"{rule.id}-{n}")
+    for rule_file in RULE_FILES
+    for rule in rule_file.rules
+    for n, (text, expected) in enumerate(rule.examples)
+    if expected is not None
+]
+CHECK_ONLY = [
+    pytest.param(rule, text, id=f"{rule.id}-{n}")
+    for rule_file in RULE_FILES
+    for rule in rule_file.rules
+    for n, (text, expected) in enumerate(rule.examples)
+    if expected is None
+]
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
 """Concurrent live questions share engine calls, and every caller gets its own row back."""
+
 from __future__ import annotations
 
 import threading
@@ -47,7 +48,7 @@ def test_concurrent_questions_share_calls_and_never_exceed_the_lanes():
     with ThreadPoolExecutor(8) as pool:
         list(pool.map(lambda i: batcher([f"question {i}"]), range(32)))
     assert engine.most_active <= 2
-    assert len(engine.batches) < 32          # some calls carried several questions
+    assert len(engine.batches) < 32  # some calls carried several questions
     assert max(len(b) for b in engine.batches) <= 4
     assert sorted(t for b in engine.batches for t in b) == sorted(f"question {i}" for i in range(32))
 

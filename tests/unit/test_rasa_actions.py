@@ -5,6 +5,7 @@ Each case is asked twice with the fake-embedder services: through ``DialogueMana
 the language and register in slots, Rasa's intent as Rasa would classify it. Texts, sources, quick replies
 and handoff data (office and staff summary) must be equal.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -19,8 +20,13 @@ from rasa_sdk import Tracker  # noqa: E402
 from rasa_sdk.executor import CollectingDispatcher  # noqa: E402
 
 from bot.dialogue import IncomingMessage  # noqa: E402
-from connectors.rasa_actions import (ActionAnswerQuestion, ActionEmergency, ActionHandoff,  # noqa: E402
-                                     ActionPlainJapanese, ActionTsunaguRespond)
+from connectors.rasa_actions import (
+    ActionAnswerQuestion,
+    ActionEmergency,
+    ActionHandoff,  # noqa: E402
+    ActionPlainJapanese,
+    ActionTsunaguRespond,
+)
 from connectors.rasa_server import action_executor  # noqa: E402
 from connectors.rasa_slots import SLOTS  # noqa: E402
 from knowledge.offices import load_offices  # noqa: E402
@@ -35,8 +41,13 @@ CASES = [
     (ActionAnswerQuestion, "nlu_fallback", "Tôi bị mất thẻ cư trú, phải làm gì?", "vi", False),
     (ActionAnswerQuestion, "nlu_fallback", "외국인등록증을 잃어버렸어요. 어떻게 해야 하나요?", "ko", False),
     (ActionAnswerQuestion, "nlu_fallback", "My employer took my passport and has not paid me for months", "en", False),
-    (ActionAnswerQuestion, "nlu_fallback",
-     "I live in Nagoya. My application for extension was rejected, why was my visa refused?", "en", False),
+    (
+        ActionAnswerQuestion,
+        "nlu_fallback",
+        "I live in Nagoya. My application for extension was rejected, why was my visa refused?",
+        "en",
+        False,
+    ),
     (ActionHandoff, "ask_human", "I want to talk to a person", "en", False),
     (ActionEmergency, "emergency_fire", "Help, my kitchen is on fire!", "en", False),
     (ActionTsunaguRespond, "greet", "hello", "pt", False),
@@ -91,18 +102,23 @@ def test_the_handoff_cases_really_hand_off(fake_services):
         messages, slots = run_action(action_class(dialogue), tracker(text, intent, {SLOTS.language: lang}))
         offices[text] = slots.get(SLOTS.handoff_office)
     assert offices["My employer took my passport and has not paid me for months"] == "fresc"
-    assert offices["I live in Nagoya. My application for extension was rejected, why was my visa refused?"] \
+    assert (
+        offices["I live in Nagoya. My application for extension was rejected, why was my visa refused?"]
         == "nagoya-bureau"
+    )
     assert offices["I want to talk to a person"] is None  # asks for the prefecture first
     assert offices["I lost my residence card, what should I do?"] is None
 
 
-@pytest.mark.parametrize("slot, value", [(SLOTS.prefecture, "osaka"), (SLOTS.prefecture, "大阪府"),
-                                         (SLOTS.city, "kobe"), (SLOTS.prefecture, "fukuoka")])
+@pytest.mark.parametrize(
+    "slot, value",
+    [(SLOTS.prefecture, "osaka"), (SLOTS.prefecture, "大阪府"), (SLOTS.city, "kobe"), (SLOTS.prefecture, "fukuoka")],
+)
 def test_the_place_comes_from_the_slots(fake_services, slot, value):
     places, offices = fake_services.places, load_offices()
-    messages, slots = run_action(ActionHandoff(fake_services.dialogue),
-                                 tracker("I want to talk to a person", "ask_human", {slot: value}))
+    messages, slots = run_action(
+        ActionHandoff(fake_services.dialogue), tracker("I want to talk to a person", "ask_human", {slot: value})
+    )
     place = places.places.get(value) or places.find(value)[-1]
     expected = offices.for_prefecture(place.prefecture)
     assert messages[-1]["custom"]["tsunagu"]["handoff"]["office"]["id"] == expected.id
@@ -114,20 +130,25 @@ def test_a_conversation_carries_its_state_in_the_slots(fake_services):
     dialogue = fake_services.dialogue
     first, slots = run_action(ActionHandoff(dialogue), tracker("I want to talk to a person", "ask_human", {}))
     assert first[-1]["custom"]["tsunagu"]["handoff"] is None and len(first[-1]["buttons"]) >= 5
-    second, slots = run_action(ActionTsunaguRespond(dialogue),
-                               tracker("I live in Sendai", "inform_location", slots))
+    second, slots = run_action(ActionTsunaguRespond(dialogue), tracker("I live in Sendai", "inform_location", slots))
     assert second[-1]["custom"]["tsunagu"]["handoff"]["reason"] == "requested"
     assert slots[SLOTS.prefecture] == "miyagi" and slots[SLOTS.language] == "en"
 
 
-@pytest.mark.parametrize("language, register, expected_lang, expected_register", [
-    ("ko", None, "ko", "standard"), ("ja-plain", None, "ja", "plain"), (None, "plain", "ja", "plain"),
-    ("ja", "standard", "ja", "standard")])
-def test_language_and_register_come_from_the_slots(fake_services, language, register, expected_lang,
-                                                   expected_register):
+@pytest.mark.parametrize(
+    "language, register, expected_lang, expected_register",
+    [
+        ("ko", None, "ko", "standard"),
+        ("ja-plain", None, "ja", "plain"),
+        (None, "plain", "ja", "plain"),
+        ("ja", "standard", "ja", "standard"),
+    ],
+)
+def test_language_and_register_come_from_the_slots(fake_services, language, register, expected_lang, expected_register):
     slots = {SLOTS.language: language, SLOTS.register: register}
-    messages, after = run_action(ActionAnswerQuestion(fake_services.dialogue),
-                                 tracker("residence card lost", "nlu_fallback", slots))
+    messages, after = run_action(
+        ActionAnswerQuestion(fake_services.dialogue), tracker("residence card lost", "nlu_fallback", slots)
+    )
     payload = messages[-1]["custom"]["tsunagu"]
     assert (payload["lang"], payload["register"]) == (expected_lang, expected_register)
     assert (after[SLOTS.language], after[SLOTS.register]) == (expected_lang, expected_register)
@@ -135,8 +156,10 @@ def test_language_and_register_come_from_the_slots(fake_services, language, regi
 
 def conversation(*turns: tuple[str, str, dict | None]) -> list[dict]:
     """Rasa tracker events: ("user", text, None) or ("bot", text, custom payload)."""
-    return [{"event": "user", "text": text} if who == "user" else
-            {"event": "bot", "text": text, "data": {"custom": custom}} for who, text, custom in turns]
+    return [
+        {"event": "user", "text": text} if who == "user" else {"event": "bot", "text": text, "data": {"custom": custom}}
+        for who, text, custom in turns
+    ]
 
 
 def test_plain_japanese_rewrites_the_projects_own_japanese_message(fake_services):
@@ -144,8 +167,9 @@ def test_plain_japanese_rewrites_the_projects_own_japanese_message(fake_services
 
     said = "在留カードを紛失した場合は、14日以内に最寄りの出入国在留管理局で再交付の申請をしてください。"
     track = tracker("やさしい日本語で", "plain_japanese", {})
-    track.events = conversation(("user", "在留カードをなくしました", None), ("bot", said, None),
-                                ("user", "やさしい日本語で", None))
+    track.events = conversation(
+        ("user", "在留カードをなくしました", None), ("bot", said, None), ("user", "やさしい日本語で", None)
+    )
     messages, slots = run_action(ActionPlainJapanese(fake_services.dialogue), track)
     expected = rewrite(said)
     assert [m["text"] for m in messages] == [fake_services.catalogs.text("ja-plain", "plain_on"), expected.text]
@@ -159,8 +183,9 @@ def test_plain_japanese_asks_a_guidebook_answer_again_like_the_built_in_dialogue
     first, slots = run_action(ActionAnswerQuestion(dialogue), tracker(question, "nlu_fallback", {SLOTS.language: "ja"}))
     assert first[0]["custom"]["tsunagu"]["sources"]
     track = tracker("やさしい日本語で", "plain_japanese", slots)
-    track.events = conversation(("user", question, None), ("bot", first[0]["text"], first[0]["custom"]),
-                                ("user", "やさしい日本語で", None))
+    track.events = conversation(
+        ("user", question, None), ("bot", first[0]["text"], first[0]["custom"]), ("user", "やさしい日本語で", None)
+    )
     messages, after = run_action(ActionPlainJapanese(dialogue), track)
     session = f"api-{next(_ids)}"
     dialogue.handle(IncomingMessage(session, question, "api", "ja"))  # the same conversation so far
@@ -170,28 +195,45 @@ def test_plain_japanese_asks_a_guidebook_answer_again_like_the_built_in_dialogue
 
 
 def test_plain_japanese_action_switches_the_register(fake_services):
-    messages, slots = run_action(ActionPlainJapanese(fake_services.dialogue),
-                                 tracker("やさしい日本語でお願いします", "plain_japanese", {}))
+    messages, slots = run_action(
+        ActionPlainJapanese(fake_services.dialogue), tracker("やさしい日本語でお願いします", "plain_japanese", {})
+    )
     assert slots[SLOTS.register] == "plain" and slots[SLOTS.language] == "ja"
     assert messages[0]["text"] == fake_services.catalogs.text("ja-plain", "plain_on")
 
 
 def test_the_webhook_executor_answers_rasas_wire_format(fake_services):
     """What Rasa POSTs to /webhook (tracker and domain as JSON) in, events and bot messages out."""
-    call = {"next_action": "action_handoff", "sender_id": "wire-1", "version": "3.6.21", "domain": {},
-            "tracker": {"sender_id": "wire-1", "slots": {SLOTS.prefecture: "hokkaido"}, "events": [],
-                        "latest_message": {"text": "I want to talk to a person",
-                                           "intent": {"name": "ask_human"}},
-                        "paused": False, "followup_action": None, "active_loop": {},
-                        "latest_action_name": "action_listen"}}
+    call = {
+        "next_action": "action_handoff",
+        "sender_id": "wire-1",
+        "version": "3.6.21",
+        "domain": {},
+        "tracker": {
+            "sender_id": "wire-1",
+            "slots": {SLOTS.prefecture: "hokkaido"},
+            "events": [],
+            "latest_message": {"text": "I want to talk to a person", "intent": {"name": "ask_human"}},
+            "paused": False,
+            "followup_action": None,
+            "active_loop": {},
+            "latest_action_name": "action_listen",
+        },
+    }
     result = run_async(action_executor(fake_services.dialogue).run(call)).model_dump()
     office = load_offices().for_prefecture("hokkaido")
     assert any(r.get("custom", {}).get("tsunagu", {}).get("handoff") for r in result["responses"])
     assert {"event": "slot", "name": SLOTS.handoff_office, "value": office.id} in [
-        {k: e.get(k) for k in ("event", "name", "value")} for e in result["events"]]
+        {k: e.get(k) for k in ("event", "name", "value")} for e in result["events"]
+    ]
     listed = {a.name for a in action_executor(fake_services.dialogue).list_actions()}
-    assert listed == {"action_answer_question", "action_handoff", "action_emergency", "action_tsunagu_respond",
-                      "action_plain_japanese"}
+    assert listed == {
+        "action_answer_question",
+        "action_handoff",
+        "action_emergency",
+        "action_tsunagu_respond",
+        "action_plain_japanese",
+    }
 
 
 def test_a_rasa_question_is_counted_in_analytics_as_rasa(fake_services):

@@ -1,4 +1,5 @@
 """The Rasa integration stays out of the service's own install, and its project files stay consistent."""
+
 from __future__ import annotations
 
 import importlib.metadata as metadata
@@ -38,8 +39,11 @@ def closure(requirements: list[str]) -> set[str]:
         extras = requirement.extras
         for line in requires:
             child = Requirement(line)
-            if child.marker is None or child.marker.evaluate({"extra": ""}) or any(
-                    child.marker.evaluate({"extra": e}) for e in extras):
+            if (
+                child.marker is None
+                or child.marker.evaluate({"extra": ""})
+                or any(child.marker.evaluate({"extra": e}) for e in extras)
+            ):
                 todo.append(child)
     return seen
 
@@ -59,8 +63,10 @@ def test_the_actions_extra_is_rasa_sdk_alone():
 
 def test_the_service_never_imports_rasa():
     """The web app and the CLI load without rasa or rasa_sdk being imported."""
-    code = ("import sys, connectors.app, connectors.cli, connectors.services; "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in {'rasa', 'rasa_sdk', 'tensorflow'}))")
+    code = (
+        "import sys, connectors.app, connectors.cli, connectors.services; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'rasa', 'rasa_sdk', 'tensorflow'}))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"
 
@@ -74,8 +80,11 @@ def test_the_ask_question_examples_are_up_to_date():
 def test_the_domain_declares_the_slots_intents_and_actions_the_actions_use():
     domain = yaml.safe_load((ROOT / "training_data" / "domain.yml").read_text(encoding="utf-8"))
     assert set(SLOTS.all()) <= set(domain["slots"])
-    nlu_intents = {item["intent"] for path in (ROOT / "training_data" / "data").rglob("*.yml")
-                   for item in (yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu") or [])}
+    nlu_intents = {
+        item["intent"]
+        for path in (ROOT / "training_data" / "data").rglob("*.yml")
+        for item in (yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu") or [])
+    }
     assert INTENT in nlu_intents and set(domain["intents"]) == nlu_intents
     from connectors.rasa_actions import ALL_ACTIONS  # needs rasa-sdk, present with the test extras
 

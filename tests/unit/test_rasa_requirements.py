@@ -1,4 +1,5 @@
 """scripts/rasa_requirements.py: Rasa's requirements as pip would see them on Python 3.10."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -46,8 +47,11 @@ def test_markers_are_evaluated_for_the_target_python(tmp_path, python, expected_
 
 def test_the_given_wheels_are_not_required_again(tmp_path, capsys):
     rasa = wheel(tmp_path, "rasa-3.6.21-py3-none-any.whl", METADATA)
-    sdk = wheel(tmp_path, "rasa_sdk-3.6.2-py3-none-any.whl",
-                "Metadata-Version: 2.1\nName: rasa-sdk\nVersion: 3.6.2\nRequires-Dist: sanic (>=21.12.0,<22.0.0)\n")
+    sdk = wheel(
+        tmp_path,
+        "rasa_sdk-3.6.2-py3-none-any.whl",
+        "Metadata-Version: 2.1\nName: rasa-sdk\nVersion: 3.6.2\nRequires-Dist: sanic (>=21.12.0,<22.0.0)\n",
+    )
     assert rasa_requirements.main([rasa, sdk]) == 0
     printed = capsys.readouterr().out.split()
     assert "sanic<22.0.0,>=21.12.0" in printed and not any(r.startswith("rasa-sdk") for r in printed)

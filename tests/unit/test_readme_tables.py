@@ -1,5 +1,6 @@
 """The README's settings and command tables are checked against the code: every setting of
 ``connectors.settings.Settings`` has a row with its default, every ``tsunagu`` command has exactly one row."""
+
 from __future__ import annotations
 
 import re

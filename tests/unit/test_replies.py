@@ -1,4 +1,5 @@
 """A reply's optional structured fields: in the JSON only when set, kept when replies are merged."""
+
 from dataclasses import dataclass, replace
 
 from bot.replies import OfficeCard, QuickReply, Reply, extension, merge_replies
@@ -23,7 +24,11 @@ def test_a_set_structured_field_is_serialised_and_survives_merging():
     first = ReplyWithOffice("s", Speech("vi"), "Gọi cho văn phòng này.", office=CARD)
     second = replace(first, text="Mang theo thẻ cư trú.", office=None)
     merged = merge_replies([first, second])
-    assert merged.to_json()["office"] == {"id": "tokyo-bureau", "name": "東京出入国在留管理局",
-                                          "phone": "0570-034259", "address": "東京都港区港南5-5-30",
-                                          "hours": "9:00-16:00"}
+    assert merged.to_json()["office"] == {
+        "id": "tokyo-bureau",
+        "name": "東京出入国在留管理局",
+        "phone": "0570-034259",
+        "address": "東京都港区港南5-5-30",
+        "hours": "9:00-16:00",
+    }
     assert merged.text == "Gọi cho văn phòng này.\n\nMang theo thẻ cư trú."

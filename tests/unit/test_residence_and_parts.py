@@ -1,4 +1,5 @@
 """Where the resident lives vs a place named in passing; a message cut into its parts."""
+
 from __future__ import annotations
 
 import pytest
@@ -58,7 +59,7 @@ def test_a_stated_residence_is_recognised(text, lang, place_id, how):
         ("新宿でおいしいラーメン屋はどこ？", "ja"),
         ("I went to Kyoto last week and lost my residence card there", "en"),
         ("Tôi muốn đi du lịch Osaka", "vi"),
-        ("The delivery from Osaka is late", "en"),         # "live" inside "delivery" is not living there
+        ("The delivery from Osaka is late", "en"),  # "live" inside "delivery" is not living there
         ("ร้านราเมนอร่อยอยู่ที่ชินจูกุ", "th"),
     ],
 )

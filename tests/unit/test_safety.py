@@ -1,6 +1,7 @@
 """Safety first (issue 13): the situation catalogue, the per-language steps, recognition by cue and by
 example, and what a resident in danger sees first. Unit tests run on the fake embedder (cue phrases and
 exact examples); the real model is measured by bench/safety.py."""
+
 import re
 
 import pytest
@@ -13,10 +14,12 @@ from knowledge.questions import load_intent_examples
 from knowledge.situations import load_situations
 
 CATALOGUE, TEXTS = load_situations(), load_safety_texts()
-IDS = ("suicide_selfharm domestic_violence sexual_violence stalking child_abuse danger_now trafficking_forced_labour "
-       "documents_kept_by_employer unpaid_wages dismissal work_injury workplace_harassment trainee_ssw_trouble "
-       "renewal_refused overstay deportation_detention arrest family_status_change refugee_application "
-       "debt_fraud_consumer eviction crime_victim").split()
+IDS = (
+    "suicide_selfharm domestic_violence sexual_violence stalking child_abuse danger_now trafficking_forced_labour "
+    "documents_kept_by_employer unpaid_wages dismissal work_injury workplace_harassment trainee_ssw_trouble "
+    "renewal_refused overstay deportation_detention arrest family_status_change refugee_application "
+    "debt_fraud_consumer eviction crime_victim"
+).split()
 EDITIONS = sorted(p.parents[1].name for p in TRANSLATIONS_DIR.glob("*/LC_MESSAGES/messages.po"))
 REQUESTED = {"crisis-line", "labour-foreign-workers", "otit-mother-tongue"}  # asked of the office directory
 IMMEDIATE = {"suicide_selfharm", "domestic_violence", "sexual_violence", "child_abuse", "danger_now"}
@@ -66,47 +69,72 @@ def test_every_edition_has_examples_of_every_situation_and_twelve_of_each_immedi
     mine = [e for e in load_intent_examples(SITUATIONS_DIR) if e.lang == lang]
     counts = {}
     for example in mine:
-        counts[example.topic_id.removeprefix("intent:situation_")] = counts.get(
-            example.topic_id.removeprefix("intent:situation_"), 0) + 1
+        counts[example.topic_id.removeprefix("intent:situation_")] = (
+            counts.get(example.topic_id.removeprefix("intent:situation_"), 0) + 1
+        )
     assert set(counts) == set(IDS)
     assert min(counts[s] for s in IMMEDIATE) >= 10
     assert min(counts.values()) >= 4
 
 
 # -- recognition by cue phrase ----------------------------------------------------------------------
-@pytest.mark.parametrize("text, expected", [
-    ("I want to kill myself", "suicide_selfharm"),
-    ("死にたい", "suicide_selfharm"),
-    ("しにたい です", "suicide_selfharm"),
-    ("Tôi muốn tự tử", "suicide_selfharm"),
-    ("quiero morir", "suicide_selfharm"),
-    ("My husband hits me every day", "domestic_violence"),
-    ("夫に毎日殴られています", "domestic_violence"),
-    ("I was raped last night", "sexual_violence"),
-    ("my neighbour beats his child", "child_abuse"),
-    ("he says he will kill me", "danger_now"),
-    ("my employer took my passport", "documents_kept_by_employer"),
-    ("ビザの更新が不許可になった", "renewal_refused"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I want to kill myself", "suicide_selfharm"),
+        ("死にたい", "suicide_selfharm"),
+        ("しにたい です", "suicide_selfharm"),
+        ("Tôi muốn tự tử", "suicide_selfharm"),
+        ("quiero morir", "suicide_selfharm"),
+        ("My husband hits me every day", "domestic_violence"),
+        ("夫に毎日殴られています", "domestic_violence"),
+        ("I was raped last night", "sexual_violence"),
+        ("my neighbour beats his child", "child_abuse"),
+        ("he says he will kill me", "danger_now"),
+        ("my employer took my passport", "documents_kept_by_employer"),
+        ("ビザの更新が不許可になった", "renewal_refused"),
+    ],
+)
 def test_a_cue_phrase_names_its_situation(text, expected):
     assert expected in TEXTS.cue_hits(text)
 
 
-@pytest.mark.parametrize("text", [
-    "こどもの がっこうに ついて しりたい", "あたらしい へやを さがしています", "となりの ひとが うるさいです",
-    "すいどうが でません", "えいじゅうきょかの じょうけんを おしえて ください", "I like grapes",
-    "How do I renew my visa?", "my child has a fever at night", "Where is the evacuation shelter?",
-    "¿Dónde está el refugio de evacuación?", "trẻ bị sốt vào ban đêm",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "こどもの がっこうに ついて しりたい",
+        "あたらしい へやを さがしています",
+        "となりの ひとが うるさいです",
+        "すいどうが でません",
+        "えいじゅうきょかの じょうけんを おしえて ください",
+        "I like grapes",
+        "How do I renew my visa?",
+        "my child has a fever at night",
+        "Where is the evacuation shelter?",
+        "¿Dónde está el refugio de evacuación?",
+        "trẻ bị sốt vào ban đêm",
+    ],
+)
 def test_ordinary_questions_name_no_situation(text):
     assert TEXTS.cue_hits(text) == []
 
 
-@pytest.mark.parametrize("text, script", [
-    ("こどもの がっこうに ついて しりたい", "kana"), ("子供の学校について知りたい", "han"), ("kodomo no gakkou", "latin"),
-    ("Tôi muốn tự tử", "latin"), ("죽고 싶어요", "hangul"), ("我想死", "han"), ("я хочу померти", "cyrillic"),
-    ("อยากตาย", "thai"), ("म मर्न चाहन्छु", "devanagari"), ("ကျွန်မ သေချင်တယ်", "myanmar"), ("ខ្ញុំចង់ស្លាប់", "khmer"),
-])
+@pytest.mark.parametrize(
+    "text, script",
+    [
+        ("こどもの がっこうに ついて しりたい", "kana"),
+        ("子供の学校について知りたい", "han"),
+        ("kodomo no gakkou", "latin"),
+        ("Tôi muốn tự tử", "latin"),
+        ("죽고 싶어요", "hangul"),
+        ("我想死", "han"),
+        ("я хочу померти", "cyrillic"),
+        ("อยากตาย", "thai"),
+        ("म मर्न चाहन्छु", "devanagari"),
+        ("ကျွန်မ သေချင်တယ်", "myanmar"),
+        ("ខ្ញុំចង់ស្លាប់", "khmer"),
+    ],
+)
 def test_the_script_of_a_message(text, script):
     assert script_of(text) == script
 
@@ -134,15 +162,18 @@ def test_my_husband_hits_me_gets_the_police_first_and_never_bring_your_passport(
     assert TEXTS.text("en", "keep_talking") in first.text
 
 
-@pytest.mark.parametrize("text, lang, words", [
-    ("死にたい", "ja", "今すること"),
-    ("Tôi muốn tự tử", "vi", "Việc cần làm ngay"),
-    ("quiero morir", "es", "Qué hacer ahora"),
-])
+@pytest.mark.parametrize(
+    "text, lang, words",
+    [
+        ("死にたい", "ja", "今すること"),
+        ("Tôi muốn tự tử", "vi", "Việc cần làm ngay"),
+        ("quiero morir", "es", "Qué hacer ahora"),
+    ],
+)
 def test_a_crisis_is_answered_in_the_residents_language(fake_services, text, lang, words):
     replies = ask(fake_services, text, f"safety-lang-{lang}", lang=lang)
     assert words in replies[0].text
-    assert replies[0].calls[0].number == "0120-279-338"   # the crisis line first, then 119
+    assert replies[0].calls[0].number == "0120-279-338"  # the crisis line first, then 119
     assert replies[0].calls[1].number == "119"
 
 
@@ -162,17 +193,23 @@ def test_an_immediate_danger_comes_before_a_place_named_in_the_same_message(fake
     assert first.calls[0].number == "110"
 
 
-@pytest.mark.parametrize("text", [
-    "こどもの がっこうに ついて しりたい", "あたらしい へやを さがしています", "となりの ひとが うるさいです",
-    "すいどうが でません",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "こどもの がっこうに ついて しりたい",
+        "あたらしい へやを さがしています",
+        "となりの ひとが うるさいです",
+        "すいどうが でません",
+    ],
+)
 def test_kana_ordinary_questions_get_no_emergency_or_danger_reply(fake_services, text):
     replies = ask(fake_services, text, f"safety-kana-{hash(text)}")
-    emergencies = {fake_services.catalogs.text("ja-plain", f"emergency_{k}")
-                   for k in ("fire", "ambulance", "police", "sea", "disaster")}
+    emergencies = {
+        fake_services.catalogs.text("ja-plain", f"emergency_{k}")
+        for k in ("fire", "ambulance", "police", "sea", "disaster")
+    }
     assert not any(r.calls for r in replies)
     assert not any(r.text in emergencies for r in replies)
-
 
 
 def test_the_staff_console_flags_an_immediate_danger_with_the_line_to_call(fake_services):
@@ -192,12 +229,14 @@ def test_the_analytics_count_situations_by_kind_without_any_text(fake_services):
 
     ask(fake_services, "I was raped last night", "safety-analytics")
     report = build_report(fake_services.store.engine, days=1)
-    reasons = dict(report.situations)   # immediate danger is its own outcome, counted by kind
+    reasons = dict(report.situations)  # immediate danger is its own outcome, counted by kind
     assert reasons.get(SITUATION_REASON + "sexual_violence", 0) >= 1
     assert all("raped" not in reason for reason in reasons)
 
 
-@pytest.mark.parametrize("text", ["I want to kill myself", "死にたい", "Tôi muốn tự tử", "Quiero morir, ya no puedo más"])
+@pytest.mark.parametrize(
+    "text", ["I want to kill myself", "死にたい", "Tôi muốn tự tử", "Quiero morir, ya no puedo más"]
+)
 def test_suicidal_thoughts_get_the_crisis_line_first_then_119(client, text):
     reply = client.post("/api/chat", json={"session_id": "crisis-" + text[:6], "text": text}).json()
     assert [call["number"] for call in reply["calls"]][:2] == ["0120-279-338", "119"]

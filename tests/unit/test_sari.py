@@ -3,6 +3,7 @@
 Every expected value below was worked out by hand from the definition in Xu et al. 2016 (see the
 comments); whitespace tokens keep the arithmetic readable.
 """
+
 from __future__ import annotations
 
 import json

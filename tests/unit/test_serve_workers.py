@@ -1,4 +1,5 @@
 """``tsunagu serve --workers N``: several processes need the shared PostgreSQL store; SQLite says so."""
+
 from connectors.cli import main
 from connectors.settings import get_settings
 

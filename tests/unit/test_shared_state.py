@@ -1,5 +1,6 @@
 """State several service processes share through the store: two store objects on one database stand for
 two processes (the real-process version runs on PostgreSQL in tests/integration/test_processes.py)."""
+
 import datetime as dt
 
 import pytest
@@ -51,13 +52,18 @@ def test_training_progress_is_the_same_from_every_process(url):
 
 def test_the_outbox_takes_in_the_event_the_text_and_the_entry_together(url):
     store = open_store(url)
-    entry = store.outbox.accept("line", "01HEVENT3", "line:U1", "U1", "token-1",
-                                {"kind": "text", "text": "hello"}, store_text="hello", lang="")
+    entry = store.outbox.accept(
+        "line", "01HEVENT3", "line:U1", "U1", "token-1", {"kind": "text", "text": "hello"}, store_text="hello", lang=""
+    )
     assert entry is not None and entry.messages is None and entry.attempts == 0
     assert [m.text for m in store.messages("line:U1")] == ["hello"]
     # the same event again (a redelivery, to any process): nothing new is stored
-    assert open_store(url).outbox.accept("line", "01HEVENT3", "line:U1", "U1", "token-2",
-                                         {"kind": "text", "text": "hello"}, store_text="hello") is None
+    assert (
+        open_store(url).outbox.accept(
+            "line", "01HEVENT3", "line:U1", "U1", "token-2", {"kind": "text", "text": "hello"}, store_text="hello"
+        )
+        is None
+    )
     assert [m.text for m in store.messages("line:U1")] == ["hello"]
     assert store.outbox.counts() == {"pending": 1}
 

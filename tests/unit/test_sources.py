@@ -1,4 +1,5 @@
 """Operator-supplied official guidebook files: HTML, PDF and Markdown become cited sections."""
+
 from pathlib import Path
 
 from knowledge.sources import load_sources
@@ -12,8 +13,10 @@ def tiny_pdf(pages: list[str]) -> bytes:
         stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
         page_no, content_no = len(objects) + 1, len(objects) + 2
         kids.append(f"{page_no} 0 R")
-        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {content_no} 0 R "
-                       f"/Resources << /Font << /F1 {len(pages) * 2 + 3} 0 R >> >> >>")
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {content_no} 0 R "
+            f"/Resources << /Font << /F1 {len(pages) * 2 + 3} 0 R >> >> >>"
+        )
         objects.append(f"<< /Length {len(stream)} >>\nstream\n{stream.decode()}\nendstream")
     objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(pages)} >>"
     objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
@@ -36,10 +39,14 @@ def test_html_is_split_on_headings_and_drops_scripts(tmp_path: Path):
     (tmp_path / "guidebook_en.html").write_text(
         "<html><head><title>Guide</title><script>alert(1)</script></head><body>"
         "<h2>Residence card</h2><p>Carry your card.</p><ul><li>Report loss within 14 days.</li></ul>"
-        "<h2>Garbage</h2><p>Sort it.</p></body></html>", encoding="utf-8")
+        "<h2>Garbage</h2><p>Sort it.</p></body></html>",
+        encoding="utf-8",
+    )
     sections = load_sources(tmp_path, {"en", "ja"}, never_called)
     assert [(s.lang, s.title, s.source_file) for s in sections] == [
-        ("en", "Residence card", "guidebook_en.html"), ("en", "Garbage", "guidebook_en.html")]
+        ("en", "Residence card", "guidebook_en.html"),
+        ("en", "Garbage", "guidebook_en.html"),
+    ]
     assert "14 days" in sections[0].body and "alert" not in sections[0].body
 
 

@@ -1,4 +1,5 @@
 """Login, the counter-staff console and analytics through the real app (fake embedder, no network)."""
+
 import dataclasses
 import html
 import re
@@ -44,8 +45,7 @@ def anonymous(fake_services, settings):
 @pytest.fixture(scope="module")
 def staff(fake_services, settings):
     with make_client(fake_services, settings) as client:
-        response = client.post("/login", data={"username": "clerk", "password": "counter-pw-1"},
-                               follow_redirects=False)
+        response = client.post("/login", data={"username": "clerk", "password": "counter-pw-1"}, follow_redirects=False)
         assert response.status_code == 303
         yield client
 
@@ -72,21 +72,25 @@ def test_a_lookup_without_login_is_refused_and_runs_nothing(anonymous, fake_serv
     [("clerk", "wrong", 401), ("someone", "counter-pw-1", 401), ("", "", 401)],
 )
 def test_wrong_credentials_get_no_cookie(anonymous, username, password, status):
-    response = anonymous.post("/login", data={"username": username, "password": password},
-                              follow_redirects=False)
+    response = anonymous.post("/login", data={"username": username, "password": password}, follow_redirects=False)
     assert response.status_code == status and COOKIE not in response.cookies
     assert "Wrong user name or password" in response.text
 
 
 @pytest.mark.parametrize(
     ("target", "lands_on"),
-    [("/analytics", "/analytics"), ("//evil.example/x", "/staff"), ("https://evil.example", "/staff"),
-     ("/training/lost-card-nagoya", "/training/lost-card-nagoya")],
+    [
+        ("/analytics", "/analytics"),
+        ("//evil.example/x", "/staff"),
+        ("https://evil.example", "/staff"),
+        ("/training/lost-card-nagoya", "/training/lost-card-nagoya"),
+    ],
 )
 def test_login_returns_to_the_page_asked_for_on_this_site_only(fake_services, settings, target, lands_on):
     with make_client(fake_services, settings) as client:
-        response = client.post("/login", data={"username": "clerk", "password": "counter-pw-1", "next": target},
-                               follow_redirects=False)
+        response = client.post(
+            "/login", data={"username": "clerk", "password": "counter-pw-1", "next": target}, follow_redirects=False
+        )
         assert response.status_code == 303 and response.headers["location"] == lands_on
         cookie = response.headers["set-cookie"]
         assert "HttpOnly" in cookie and "SameSite=lax" in cookie.replace("samesite", "SameSite")
@@ -98,8 +102,7 @@ def test_with_no_credentials_configured_no_login_works_and_the_page_says_how_to_
         assert "TSUNAGU_STAFF_USERNAME" in form.text and "TSUNAGU_STAFF_PASSWORD_HASH" in form.text
         assert 'type="password"' not in form.text
         for password in ("", "admin", "password", "tsunagu"):
-            response = client.post("/login", data={"username": "admin", "password": password},
-                                   follow_redirects=False)
+            response = client.post("/login", data={"username": "admin", "password": password}, follow_redirects=False)
             assert response.status_code == 503 and COOKIE not in response.cookies
 
 
@@ -107,8 +110,7 @@ def test_repeated_failures_lock_the_address_out_even_for_the_right_password(fake
     with make_client(fake_services, settings) as client:
         for _ in range(5):
             assert client.post("/login", data={"username": "clerk", "password": "guess"}).status_code == 401
-        locked = client.post("/login", data={"username": "clerk", "password": "counter-pw-1"},
-                             follow_redirects=False)
+        locked = client.post("/login", data={"username": "clerk", "password": "counter-pw-1"}, follow_redirects=False)
         assert locked.status_code == 429 and COOKIE not in locked.cookies and "5分後" in locked.text
 
 
@@ -156,10 +158,10 @@ def test_the_console_shows_everything_for_what_the_resident_said(staff, fake_ser
     assert "日本語" in page and "residence-card" in page
     assert office.name_ja in page and f'href="tel:{office.main_phone}"' in response.text
     assert "【引き継ぎメモ】" in page and "<ruby>" in response.text
-    assert response.text.count('class="copy secondary"') == 7   # language, topics, 3 answers, office, summary
+    assert response.text.count('class="copy secondary"') == 7  # language, topics, 3 answers, office, summary
     source = html.escape(load_topics()["residence-card"].source_title, quote=False)
     assert f"在留カード — {source}" in response.text  # topic list copy text, no ids
-    assert fake_services.store.count_conversations() == before + 1   # the visit is one conversation
+    assert fake_services.store.count_conversations() == before + 1  # the visit is one conversation
 
 
 def test_the_prefecture_chosen_on_the_form_decides_the_office(staff, fake_services):
@@ -175,8 +177,9 @@ def test_what_the_resident_said_never_becomes_markup(staff):
     assert "default-src 'self'" in response.headers["content-security-policy"]
 
 
-@pytest.mark.parametrize(("said", "status", "message"), [("   ", 422, "入力してください"),
-                                                          ("x" * 2001, 422, "2000文字まで")])
+@pytest.mark.parametrize(
+    ("said", "status", "message"), [("   ", 422, "入力してください"), ("x" * 2001, 422, "2000文字まで")]
+)
 def test_empty_or_too_long_input_is_explained(staff, said, status, message):
     response = staff.post("/staff", data={"said": said})
     assert response.status_code == status and message in response.text
@@ -184,8 +187,7 @@ def test_empty_or_too_long_input_is_explained(staff, said, status, message):
 
 def test_analytics_lists_unanswered_questions_redacted_and_escaped(staff, fake_services):
     with nothing_is_close_enough(fake_services):
-        fake_services.dialogue.handle(IncomingMessage(
-            "analytics-page", "<b>zzqx</b> call 090-1234-5678 please"))
+        fake_services.dialogue.handle(IncomingMessage("analytics-page", "<b>zzqx</b> call 090-1234-5678 please"))
     response = staff.get("/analytics?days=7")
     assert response.status_code == 200 and "<svg" in response.text
     assert "&lt;b&gt;zzqx&lt;/b&gt; call [phone] please" in response.text
@@ -200,8 +202,10 @@ def test_training_lists_the_cases_and_scores_a_reply(staff, fake_services):
     case = staff.get("/training/lost-card-nagoya")
     assert "I lost my residence card on the train yesterday" in case.text and 'for="reply"' in case.text
     office = fake_services.offices.for_prefecture("aichi")
-    scored = staff.post("/training/lost-card-nagoya",
-                        data={"reply": f"けいさつに とどけて、14日以内に {office.name_ja}に 行って ください。"})
+    scored = staff.post(
+        "/training/lost-card-nagoya",
+        data={"reply": f"けいさつに とどけて、14日以内に {office.name_ja}に 行って ください。"},
+    )
     page = text_of(scored.text)
     assert scored.status_code == 200 and 'id="points"' in scored.text
     assert "パスポート — ありません" in page and "警察 — 書けています" in page
@@ -211,11 +215,14 @@ def test_training_lists_the_cases_and_scores_a_reply(staff, fake_services):
     assert f"最高 {points[1]} / {points[2]}点" in progress  # the list shows the best score so far
 
 
-@pytest.mark.parametrize(("path", "data", "status"), [
-    ("/training/no-such-case", None, 404),
-    ("/training/lost-card-nagoya", {"reply": "  "}, 422),
-    ("/training/lost-card-nagoya", {"reply": "あ" * 4001}, 422),
-])
+@pytest.mark.parametrize(
+    ("path", "data", "status"),
+    [
+        ("/training/no-such-case", None, 404),
+        ("/training/lost-card-nagoya", {"reply": "  "}, 422),
+        ("/training/lost-card-nagoya", {"reply": "あ" * 4001}, 422),
+    ],
+)
 def test_training_refuses_unknown_cases_and_empty_or_huge_replies(staff, path, data, status):
     response = staff.post(path, data=data) if data else staff.get(path)
     assert response.status_code == status
@@ -250,7 +257,7 @@ def test_analytics_tiles_tables_and_csv_agree_and_filter(staff, fake_services):
     tiles = {m[1]: int(m[2]) for m in re.finditer(r'data-outcome="([\w-]+)"><strong>(\d+)</strong>', page)}
     table = page.split('id="unanswered"')[1].split("</table>")[0].count("<tr>") - 1
     assert tiles["unanswered"] == table and tiles["emergency"] >= 1
-    assert f'{tiles["unanswered"]}件' in page.split('id="unanswered-count"')[1][:60]
+    assert f"{tiles['unanswered']}件" in page.split('id="unanswered-count"')[1][:60]
     assert 'id="per-channel"' in page and 'id="counter-topics"' in page and 'id="helpful"' in page
     assert 'width="480"' not in page and 'width="100%"' in page
     exported = staff.get("/analytics.csv?days=7")
@@ -264,7 +271,7 @@ def test_analytics_tiles_tables_and_csv_agree_and_filter(staff, fake_services):
     english = staff.get("/analytics?days=7&lang=en&prefecture=osaka")
     assert english.status_code == 200 and '<option value="en" selected' in english.text
     assert '<option value="osaka" selected' in english.text
-    assert staff.get("/analytics.csv?days=7&lang=xx").status_code == 200   # unknown filters filter nothing
+    assert staff.get("/analytics.csv?days=7&lang=xx").status_code == 200  # unknown filters filter nothing
 
 
 def _visit_of(page: str) -> str:
@@ -277,12 +284,13 @@ def test_one_visit_is_one_conversation_with_its_history_and_new_resident_clears_
     before = fake_services.store.count_conversations()
     first = staff.post("/staff", data={"said": "I lost my residence card", "prefecture": "aichi"}).text
     visit = _visit_of(first)
-    follow = staff.post("/staff", data={"said": "What about my health insurance?", "visit": visit,
-                                        "lang": "en", "prefecture": "aichi"}).text
+    follow = staff.post(
+        "/staff", data={"said": "What about my health insurance?", "visit": visit, "lang": "en", "prefecture": "aichi"}
+    ).text
     assert _visit_of(follow) == visit and fake_services.store.count_conversations() == before + 1
     history = follow.split('id="history"')[1]
     assert "I lost my residence card" in history and "What about my health insurance?" in history
-    assert '<option value="en" selected' in follow                   # the follow-up keeps the language
+    assert '<option value="en" selected' in follow  # the follow-up keeps the language
     fresh = staff.get("/staff").text
     assert 'name="visit" value=""' in fresh and "I lost my residence card" not in fresh.split('id="history"')[1]
     again = staff.get(f"/staff?visit={visit}").text
@@ -290,9 +298,11 @@ def test_one_visit_is_one_conversation_with_its_history_and_new_resident_clears_
 
 
 def test_the_municipality_decides_the_place_and_the_handout_has_both_languages_office_sources_and_qr(
-        staff, fake_services):
-    page = staff.post("/staff", data={"said": "Tôi bị mất thẻ cư trú", "prefecture": "aichi",
-                                      "municipality": "名古屋市"}).text
+    staff, fake_services
+):
+    page = staff.post(
+        "/staff", data={"said": "Tôi bị mất thẻ cư trú", "prefecture": "aichi", "municipality": "名古屋市"}
+    ).text
     visit = _visit_of(page)
     assert 'value="名古屋市"' in page
     assert fake_services.store.state(visit)["city"] == "nagoya"
@@ -302,10 +312,12 @@ def test_the_municipality_decides_the_place_and_the_handout_has_both_languages_o
     assert 'id="handout-sources"' in handout
     qr = handout.split('id="handout-qr"')[1]
     assert "<svg" in qr and f"/?session={visit}" in qr
-    assert 'href="#show"' in page and 'id="show"' in page           # the big-font view for the resident
+    assert 'href="#show"' in page and 'id="show"' in page  # the big-font view for the resident
     details = page.split('id="internals"')[1]
-    assert "residence-card" in details and "residence-card" not in page.split('id="internals"')[0].split(
-        'id="result-title"')[1]                                      # ids and scores are folded away
+    assert (
+        "residence-card" in details
+        and "residence-card" not in page.split('id="internals"')[0].split('id="result-title"')[1]
+    )  # ids and scores are folded away
     assert page.count('class="copy-note" role="status"') == page.count('class="copy secondary"')
 
 

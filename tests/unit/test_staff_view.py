@@ -1,5 +1,6 @@
 """The staff view assembled for one thing a resident said (fake embedder: the best topic is whatever the
 index returns; the test checks the view is built consistently from it)."""
+
 import pytest
 
 from bot.plain.given import strip_given
@@ -21,8 +22,9 @@ def desk(fake_services):
         ("Tôi bị mất thẻ cư trú. Tôi sống ở Fukuoka.", "vi", "fukuoka"),
     ],
 )
-def test_the_view_has_both_answers_plain_japanese_and_the_office_for_the_place(desk, fake_services, said, lang,
-                                                                               prefecture):
+def test_the_view_has_both_answers_plain_japanese_and_the_office_for_the_place(
+    desk, fake_services, said, lang, prefecture
+):
     view = desk.look_up(said)
     best = view.best
     assert view.lang == lang and best is not None
@@ -30,7 +32,7 @@ def test_the_view_has_both_answers_plain_japanese_and_the_office_for_the_place(d
     assert view.answer_ja == fake_services.assistant.topic_text(best.topic_id, "ja")[1]
     assert view.plain_ja == fake_services.assistant.topic_text(best.topic_id, "ja-plain")[1]
     assert "".join(text for text, _ in view.plain_ruby) == strip_given(view.plain_ja, reading_of)[0]
-    assert any(reading for _, reading in view.plain_ruby)            # some kanji carry furigana
+    assert any(reading for _, reading in view.plain_ruby)  # some kanji carry furigana
     assert view.office is not None and view.office.id == fake_services.offices.for_prefecture(prefecture).id
     assert view.place_ja and view.place_ja in view.summary_ja
     assert [t.score for t in view.topics] == sorted((t.score for t in view.topics), reverse=True)

@@ -1,4 +1,5 @@
 """The conversation store on SQLite: turns, ordering, retention, personal data redacted."""
+
 import datetime as dt
 
 import pytest

@@ -1,5 +1,6 @@
 """Scoring a trainee's reply: key facts (by spelling or kana reading), the right referral from the office
 data, plain-Japanese breaches from bot.plain.check, and a model answer that earns full marks."""
+
 import pytest
 
 from bot.plain import check
@@ -29,8 +30,10 @@ def test_the_model_answer_covers_every_fact_and_the_referral(coach, case_id):
 def test_a_plain_reply_in_kana_with_the_right_office_scores_well(coach):
     case = BOOK.case("lost-card-nagoya")
     office = OFFICES.for_prefecture("aichi")
-    reply = (f"まず けいさつに とどけて ください。14日以内に、パスポートと しゃしんを 持って、"
-             f"{office.name_ja}に 行って ください。")
+    reply = (
+        f"まず けいさつに とどけて ください。14日以内に、パスポートと しゃしんを 持って、"
+        f"{office.name_ja}に 行って ください。"
+    )
     score = coach.score(case, reply)
     assert [fact.covered for fact in score.facts] == [True, True, True, True]
     assert score.referral_ok and score.referral.label == office.name_ja
@@ -57,8 +60,11 @@ def test_what_is_missing_is_what_the_score_says(coach, case_id, reply, covered, 
 def test_guideline_breaches_cost_plain_points(coach):
     case = BOOK.case("moved-to-osaka")
     plain = coach.score(case, "14日以内に 市役所で とどけて ください。")
-    hard = coach.score(case, "転居された場合は、速やかに、転居の日から14日以内に、新住所地の市区町村役場において"
-                             "在留カードの住居地変更の届出を行っていただく必要がございます。")
+    hard = coach.score(
+        case,
+        "転居された場合は、速やかに、転居の日から14日以内に、新住所地の市区町村役場において"
+        "在留カードの住居地変更の届出を行っていただく必要がございます。",
+    )
     assert hard.breaches and len(hard.breaches) > len(plain.breaches)
     assert hard.plain_points < plain.plain_points
     assert all(b.excerpt and b.message for b in hard.breaches)
@@ -70,6 +76,7 @@ def test_an_empty_reply_scores_nothing(coach):
 
 
 # -- scoring by meaning (issue 15 item 4) ----------------------------------------------------------------
+
 
 @pytest.mark.parametrize("case_id", [case.id for case in BOOK.cases])
 def test_the_model_answer_scores_at_least_90_and_passes_the_plain_checker(coach, case_id):
@@ -83,8 +90,11 @@ def test_the_model_answer_scores_at_least_90_and_passes_the_plain_checker(coach,
     ("case_id", "reply", "covered"),
     [
         # 交番 for 警察, 2週間 for 14日以内, 旅券 for パスポート, 顔写真 for 写真
-        ("lost-card-nagoya", "まず 交番に 行って ください。2週間 いないに 旅券と 顔写真を もって 行きます。",
-         [True, True, True, True]),
+        (
+            "lost-card-nagoya",
+            "まず 交番に 行って ください。2週間 いないに 旅券と 顔写真を もって 行きます。",
+            [True, True, True, True],
+        ),
         # kanji numerals and 以内 said another way
         ("lost-card-nagoya", "十四日までに 申しこんで ください。", [False, True, False, False]),
         # 3割 is 30%; 国保 is 国民健康保険
@@ -145,5 +155,8 @@ def test_each_fact_says_why_it_matters_and_sections_show_their_maxima(coach):
     score = coach.score(BOOK.case("lost-card-nagoya"), "警察に 行って ください。")
     assert all(fact.why for fact in score.facts)
     assert (score.max_facts, score.max_referral, score.max_plain) == (
-        BOOK.scoring.facts, BOOK.scoring.referral, BOOK.scoring.plain)
+        BOOK.scoring.facts,
+        BOOK.scoring.referral,
+        BOOK.scoring.plain,
+    )
     assert score.max_points == score.max_facts + score.max_referral + score.max_plain

@@ -1,4 +1,5 @@
 """The practice cases file: every case is grounded in the guidebook and the office data, or it is refused."""
+
 import pytest
 import yaml
 
@@ -29,7 +30,7 @@ def write_with(tmp_path, **changes):
         ({"profile": {"nationality": "x", "status": "y", "prefecture": "atlantis"}}, "unknown prefecture"),
         ({"profile": {"nationality": "x", "status": "y", "prefecture": "yokohama"}}, "unknown prefecture"),
         ({"referral": "embassy"}, "neither"),
-        ({"facts": [["30日以内"]]}, "facts not in the plain-Japanese text"),   # true of another topic only
+        ({"facts": [["30日以内"]]}, "facts not in the plain-Japanese text"),  # true of another topic only
         ({"facts": [["14日以内", "７日以内"]]}, "７日以内"),
     ],
 )
@@ -41,8 +42,8 @@ def test_a_case_not_grounded_in_the_data_is_refused(tmp_path, changes, complaint
 @pytest.mark.parametrize(
     ("text", "phrase", "found"),
     [
-        ("けいさつに とどけます", "警察", True),           # kana reading of the phrase
-        ("１４日 以内に", "14日以内", True),               # full-width digits and spaces
+        ("けいさつに とどけます", "警察", True),  # kana reading of the phrase
+        ("１４日 以内に", "14日以内", True),  # full-width digits and spaces
         ("国民健康保険に入ります", "こくみんけんこうほけん", True),
         ("7日以内に", "14日以内", False),
         ("市役所", "区役所", False),

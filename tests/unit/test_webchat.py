@@ -1,4 +1,5 @@
 """The web chat page and what /api/chat adds for it (furigana segments for plain Japanese)."""
+
 from __future__ import annotations
 
 import json
@@ -26,12 +27,15 @@ def test_the_page_has_a_skip_link_a_language_and_labelled_controls(client):
         assert f'<label for="{control}">' in page
 
 
-@pytest.mark.parametrize("body, has_ruby", [
-    ({"text": "在留カードをなくしました", "plain": True}, True),
-    ({"text": "在留カードをなくしました", "lang": "ja-plain"}, True),
-    ({"text": "在留カードをなくしました", "lang": "ja"}, False),
-    ({"text": "I lost my residence card", "lang": "en"}, False),
-])
+@pytest.mark.parametrize(
+    "body, has_ruby",
+    [
+        ({"text": "在留カードをなくしました", "plain": True}, True),
+        ({"text": "在留カードをなくしました", "lang": "ja-plain"}, True),
+        ({"text": "在留カードをなくしました", "lang": "ja"}, False),
+        ({"text": "I lost my residence card", "lang": "en"}, False),
+    ],
+)
 def test_plain_japanese_answers_carry_furigana_segments(client, body, has_ruby):
     data = client.post("/api/chat", json={"session_id": f"ruby-{body}", **body}).json()
     assert ("ruby" in data) is has_ruby
@@ -42,8 +46,9 @@ def test_plain_japanese_answers_carry_furigana_segments(client, body, has_ruby):
 
 
 def test_plain_japanese_quick_replies_and_page_words_carry_furigana(client):
-    data = client.post("/api/chat", json={"session_id": "ruby-quick", "text": "在留カードをなくしました",
-                                          "lang": "ja-plain"}).json()
+    data = client.post(
+        "/api/chat", json={"session_id": "ruby-quick", "text": "在留カードをなくしました", "lang": "ja-plain"}
+    ).json()
     assert len(data["quick_ruby"]) == len(data["quick_replies"])
     for text, segments in zip(data["quick_replies"], data["quick_ruby"]):
         assert "".join(part for part, _ in segments) == strip_given(text, reading_of)[0]

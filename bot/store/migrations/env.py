@@ -1,4 +1,5 @@
 """Alembic environment: run against the connection the store hands over (never a URL from a file)."""
+
 from alembic import context
 
 from bot.store.models import Base

@@ -3,6 +3,7 @@
 Revision ID: 0002
 Revises: 0001
 """
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -16,8 +17,9 @@ def upgrade() -> None:
     op.create_table(
         "outcomes",
         sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
-        sa.Column("conversation_id", sa.String(160),
-                  sa.ForeignKey("conversations.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "conversation_id", sa.String(160), sa.ForeignKey("conversations.id", ondelete="CASCADE"), nullable=False
+        ),
         sa.Column("channel", sa.String(32), nullable=False),
         sa.Column("lang", sa.String(16), nullable=False),
         sa.Column("question", sa.Text(), nullable=False),
