@@ -107,3 +107,14 @@ def test_every_office_renders_in_every_language_with_its_japanese_name_and_phone
         text = card_text(office_info(office, lang, CATALOGS), lang, CATALOGS)
         assert office.name_ja in text
         assert all(phone.number in text for phone in office.phones)
+
+
+def test_every_municipal_counter_has_its_words_in_every_catalog(fake_services):
+    import yaml
+
+    from knowledge.paths import DATA_DIR
+
+    sections = yaml.safe_load((DATA_DIR / "municipal_sections.yaml").read_text(encoding="utf-8"))["sections"]
+    for lang in fake_services.languages:
+        for key in sections:
+            assert fake_services.catalogs.text(lang, "municipal_section_" + key.replace("-", "_")), (lang, key)
