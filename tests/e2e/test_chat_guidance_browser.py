@@ -96,7 +96,7 @@ def test_an_office_card_has_tap_to_call_the_address_and_a_map_link(any_page, sho
     assert "Osaka" in card.locator("h3").inner_text()
     calls = card.locator("a.call")
     assert calls.count() >= 1 and re.fullmatch(r"tel:\d{9,11}", calls.first.get_attribute("href"))
-    assert "Suminoe" in card.inner_text()   # the bureau's address (offices.yaml)
+    assert "Suminoe" in card.inner_text()  # the bureau's address (offices.yaml)
     map_link = card.locator("a.map")
     assert map_link.get_attribute("href").startswith("https://www.google.com/maps/search/?api=1&query=")
     assert any_page.evaluate("() => document.documentElement.scrollWidth") <= any_page.width
@@ -141,7 +141,7 @@ def test_the_start_of_a_long_answer_is_scrolled_into_view_on_a_phone(phone_page)
     ask(phone_page, "How do I report my new address?")
     ask(phone_page, "residence card lost reissue")
     top = last_answer(phone_page).evaluate("node => node.getBoundingClientRect().top")
-    assert -1 <= top < 740 / 2   # sub-pixel rounding may put the start a fraction above 0
+    assert -1 <= top < 740 / 2  # sub-pixel rounding may put the start a fraction above 0
 
 
 def test_the_pages_words_follow_the_conversations_language(wide_page, fake_services):
