@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fastapi import Request
 
@@ -103,16 +103,7 @@ class Tsunagu:
         self._services.store.record_incoming(
             message.conversation_id, message.channel, redact(message.text), message.lang or ""
         )
-        return IncomingMessage(
-            message.conversation_id,
-            message.text,
-            message.channel,
-            message.lang,
-            message.plain,
-            message.kind,
-            True,
-            message.payload,
-        )
+        return replace(message, recorded=True)
 
     def take_in(
         self, message: IncomingMessage, event_id: str, recipient: str, reply_token: str
@@ -134,16 +125,7 @@ class Tsunagu:
         if entry is None:
             return None
         if message.kind == "text":
-            message = IncomingMessage(
-                message.conversation_id,
-                message.text,
-                message.channel,
-                message.lang,
-                message.plain,
-                message.kind,
-                True,
-                message.payload,
-            )
+            message = replace(message, recorded=True)
         return entry, message
 
     def delivery(self, prepare, channel: PushChannel, token_seconds: float) -> Delivery:
