@@ -196,11 +196,14 @@ def test_analytics_lists_unanswered_questions_redacted_and_escaped(staff, fake_s
         assert f'id="{chart}"' in response.text
 
 
-@pytest.mark.xfail(
-    reason="order-dependent best score in the shared store after the counter/scale merge; fix next session",
-    strict=False,
-)
+def best_so_far(staff) -> int:
+    """The best score the case list shows for lost-card-nagoya (0 before any attempt in this store)."""
+    found = re.search(r'data-case="lost-card-nagoya">[^<]*最高 (\d+) /', staff.get("/training").text)
+    return int(found[1]) if found else 0
+
+
 def test_training_lists_the_cases_and_scores_a_reply(staff, fake_services):
+    earlier_best = best_so_far(staff)  # other tests share the store and may have scored this case already
     listing = staff.get("/training")
     assert listing.status_code == 200 and 'href="/training/lost-card-nagoya"' in listing.text
     case = staff.get("/training/lost-card-nagoya")
@@ -216,7 +219,8 @@ def test_training_lists_the_cases_and_scores_a_reply(staff, fake_services):
     assert "<ruby>" in scored.text.split('id="model"')[1]
     points = re.search(r'id="points">(\d+) / (\d+)', scored.text)
     progress = staff.get("/training").text.split('data-case="lost-card-nagoya">')[1].split("</span>")[0]
-    assert f"最高 {points[1]} / {points[2]}点" in progress  # the list shows the best score so far
+    best = max(earlier_best, int(points[1]))
+    assert f"最高 {best} / {points[2]}点" in progress  # the list shows the best score so far
 
 
 @pytest.mark.parametrize(
