@@ -13,7 +13,7 @@ from bot.store import store_unavailable
 from connectors.chat_request import CHAT_FIELDS, BadInput, json_body, parse_chat_body
 from connectors.application import Tsunagu, get_tsunagu
 from connectors.unavailable import unavailable_response
-from connectors.webchat import reply_json
+from connectors.web.chat_page import reply_json
 
 __all__ = ["router"]
 

@@ -6,20 +6,12 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from connectors import (
-    analytics,
-    api,
-    auth,
-    error_pages,
-    line,
-    metrics,
-    plain_api,
-    staff,
-    training,
-    unavailable,
-    webchat,
-    webchat_api,
-)
+from connectors import api, error_pages, metrics, plain_api, unavailable
+from connectors.line import webhook as line
+from connectors.staff import analytics, auth, training
+from connectors.staff import console as staff
+from connectors.web import chat_api as webchat_api
+from connectors.web import chat_page as webchat
 from connectors.pages import mount_static
 from connectors.application import Tsunagu
 from connectors.services import get_services

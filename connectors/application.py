@@ -31,8 +31,8 @@ from bot.store.shared import CaseProgress
 from bot.store.store import Rating, StoredMessage
 from bot.training import TrainingCoach, TrainingScore
 from connectors.language_names import picker
-from connectors.line_outbox import request_of
-from connectors.page_language import page_labels
+from connectors.line.outbox import request_of
+from connectors.web.page_language import page_labels
 from connectors.services import Services, get_services
 from connectors.settings import Settings
 from knowledge.training_cases import TrainingCase, load_training_book

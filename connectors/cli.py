@@ -16,7 +16,7 @@ import time  # noqa: E402
 import uuid  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from connectors.line_cli import add_line_parser  # noqa: E402
+from connectors.line.cli import add_line_parser  # noqa: E402
 from connectors.plain_cli import add_plain_parser  # noqa: E402
 
 __all__ = ["main"]
@@ -102,7 +102,7 @@ def cmd_serve(args) -> int:
 
 def cmd_actions(args) -> int:
     try:
-        from connectors.rasa_server import DEFAULT_PORT, serve_actions
+        from connectors.rasa.server import DEFAULT_PORT, serve_actions
     except ImportError as missing:
         print(
             f"error: the Rasa action server needs rasa-sdk ({missing.name} is not installed): "
@@ -121,7 +121,7 @@ def cmd_actions(args) -> int:
 
 
 def cmd_rasa_questions(args) -> int:
-    from connectors.rasa_questions import TARGET_DIR, question_files, stale, write
+    from connectors.rasa.questions import TARGET_DIR, question_files, stale, write
 
     files = question_files()
     if args.check:
@@ -225,7 +225,7 @@ def cmd_index(args) -> int:
 def cmd_hash_password(args) -> int:
     import getpass
 
-    from connectors.passwords import hash_password
+    from connectors.staff.passwords import hash_password
 
     password = sys.stdin.readline().rstrip("\n") if args.stdin else getpass.getpass("Staff password: ")
     if not args.stdin and getpass.getpass("Again: ") != password:

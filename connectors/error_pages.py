@@ -11,7 +11,7 @@ from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
 
-from connectors.page_language import page_language
+from connectors.web.page_language import page_language
 from connectors.pages import PAGE_HEADERS, templates
 
 __all__ = ["install", "wants_page"]

@@ -63,7 +63,7 @@ log "installing requirements (TensorFlow wheels, matplotlib from source: slow)"
 "${PIP[@]}" install -r "$WHEELS/requirements.txt" >&2
 "${PIP[@]}" install --no-deps --ignore-requires-python "$WHEELS"/rasa-*.whl "$WHEELS"/rasa_sdk-*.whl >&2
 # No line-bot-sdk: every 3.x release needs pydantic 2 (Rasa pins pydantic 1) and 2.x is deprecated; the
-# LINE channel (connectors/rasa_line.py) checks signatures with hmac and calls LINE through aiohttp.
+# LINE channel (connectors/rasa/line.py) checks signatures with hmac and calls LINE through aiohttp.
 "${PIP[@]}" check >&2 || log "pip check reports conflicts (see above)"
 "$VENV/bin/python" -c 'import rasa, rasa_sdk; print("rasa", rasa.__version__, "rasa-sdk", rasa_sdk.__version__)' >&2
 touch "$STAMP"

@@ -6,7 +6,7 @@ Run by ``scripts/test-rasa.sh`` after it started both servers on 127.0.0.1; exit
   expected guidebook topic first, in the question's language, for at least ``--min-accuracy`` of them
   (the built-in dialogue's own bar, tests/integration/test_retrieval_accuracy.py);
 * the handoff cases of ``tests/data/rasa_handoffs.yaml`` must hand off to the expected office, across turns;
-* LINE channel (connectors/rasa_line.py), against a fake LINE API on 127.0.0.1 started here: a signed
+* LINE channel (connectors/rasa/line.py), against a fake LINE API on 127.0.0.1 started here: a signed
   webhook gets its answer through the reply API, an expired reply token falls back to push, a bad
   signature is refused.
 """

@@ -94,7 +94,7 @@ class DialogueManager:
         self, message: IncomingMessage, state: DialogueState, intent: str | None = None, count: bool = False
     ) -> list[Reply]:
         """One turn on a state the caller keeps, without storing the state (the Rasa actions,
-        ``connectors/rasa_actions.py``; ``handle`` runs the same steps inside its stored turn). ``intent``, when
+        ``connectors/rasa/actions.py``; ``handle`` runs the same steps inside its stored turn). ``intent``, when
         given, is the caller's own classification ("" = a question) and replaces Tsunagu's intent recogniser
         for this turn. With ``count``, what became of a text question is recorded for the analytics under
         the message's channel (its text redacted, as ``handle`` does)."""

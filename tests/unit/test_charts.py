@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from connectors.charts import bar_chart, day_chart
+from connectors.staff.charts import bar_chart, day_chart
 
 
 def test_bars_are_proportional_to_their_values_and_keep_their_order():

@@ -12,7 +12,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from bot.catalog import Catalogs
-from connectors.page_language import UI_PREFIX, accepted_languages, page_language
+from connectors.web.page_language import UI_PREFIX, accepted_languages, page_language
 from knowledge.paths import TRANSLATIONS_DIR
 from tests.conftest import app_client
 

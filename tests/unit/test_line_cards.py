@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from connectors.app import create_app
 from connectors.cli import main
 from connectors.services import get_services
-from connectors.line_cards import rich_menu
+from connectors.line.cards import rich_menu
 from tests.conftest import fake_settings
 from tests.fakes.line_api import DEFAULT_RICH_MENU, REPLY, RICH_MENU, RICH_MENU_IMAGE, FakeLineApi
 from tests.unit.test_line_webhook import SECRET, TOKEN, body_of, post

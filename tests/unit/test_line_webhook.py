@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 
 from connectors.app import create_app
 from connectors.channel import Outgoing
-from connectors.line_sdk import LineChannel
+from connectors.line.sdk import LineChannel
 from connectors.services import get_services
 from tests.conftest import fake_settings
 from tests.fakes.line_api import PUSH, REPLY, FakeLineApi

@@ -115,7 +115,7 @@ def test_the_staff_console_sends_a_child_allowance_question_in_aichi_to_the_muni
 
 def test_line_shows_the_office_as_its_own_text_block_within_lines_limits(fake_services):
     from connectors.channel import ChannelLimits, degrade  # noqa: PLC0415
-    from connectors.line import bracket, choices  # noqa: PLC0415
+    from connectors.line.webhook import bracket, choices  # noqa: PLC0415
 
     replies = say(fake_services, f"o-{next(_ids)}", "I live in Osaka. How do I renew my period of stay?", "en")
     card = offices_in(replies)[0]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from connectors.passwords import check_login, hash_password, login_configured, verify_password
+from connectors.staff.passwords import check_login, hash_password, login_configured, verify_password
 from tests.conftest import fake_settings
 
 

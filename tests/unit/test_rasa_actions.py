@@ -20,15 +20,15 @@ from rasa_sdk import Tracker  # noqa: E402
 from rasa_sdk.executor import CollectingDispatcher  # noqa: E402
 
 from bot.dialogue import IncomingMessage  # noqa: E402
-from connectors.rasa_actions import (
+from connectors.rasa.actions import (
     ActionAnswerQuestion,
     ActionEmergency,
     ActionHandoff,  # noqa: E402
     ActionPlainJapanese,
     ActionTsunaguRespond,
 )
-from connectors.rasa_server import action_executor  # noqa: E402
-from connectors.rasa_slots import SLOTS  # noqa: E402
+from connectors.rasa.server import action_executor  # noqa: E402
+from connectors.rasa.slots import SLOTS  # noqa: E402
 from knowledge.offices import load_offices  # noqa: E402
 
 _ids = itertools.count()

@@ -14,8 +14,8 @@ import yaml
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from connectors.rasa_questions import INTENT, question_files, stale
-from connectors.rasa_slots import SLOTS
+from connectors.rasa.questions import INTENT, question_files, stale
+from connectors.rasa.slots import SLOTS
 
 ROOT = Path(__file__).resolve().parents[2]
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -86,7 +86,7 @@ def test_the_domain_declares_the_slots_intents_and_actions_the_actions_use():
         for item in (yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu") or [])
     }
     assert INTENT in nlu_intents and set(domain["intents"]) == nlu_intents
-    from connectors.rasa_actions import ALL_ACTIONS  # needs rasa-sdk, present with the test extras
+    from connectors.rasa.actions import ALL_ACTIONS  # needs rasa-sdk, present with the test extras
 
     assert {a().name() for a in ALL_ACTIONS} == set(domain["actions"])
     rules = yaml.safe_load((ROOT / "training_data" / "data" / "rules.yml").read_text(encoding="utf-8"))
@@ -104,13 +104,13 @@ def test_actions_without_rasa_sdk_names_the_extra(monkeypatch, capsys):
     from connectors import cli
 
     monkeypatch.setitem(sys.modules, "rasa_sdk", None)
-    for name in [m for m in sys.modules if m.startswith("connectors.rasa_")]:
+    for name in [m for m in sys.modules if m.startswith("connectors.rasa.")]:
         monkeypatch.delitem(sys.modules, name)
     assert cli.main(["actions"]) == 2
     assert "tsunagu[actions]" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("module", ["connectors.rasa_line"])
+@pytest.mark.parametrize("module", ["connectors.rasa.line"])
 def test_the_rasa_channel_needs_rasa(module):
     """The LINE channel is for Rasa's process: outside it, importing it fails plainly (nothing imports it)."""
     if any(d.metadata["Name"] == "rasa" for d in metadata.distributions()):

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from bot.dialogue import IncomingMessage
 from connectors.app import create_app
-from connectors.auth import COOKIE
+from connectors.staff.auth import COOKIE
 from connectors.services import get_services
 from knowledge.topics import load_topics
 from tests.conftest import fake_settings, nothing_is_close_enough

@@ -12,7 +12,7 @@ from rasa_sdk.executor import ActionExecutor
 from sanic import Sanic
 
 from bot.dialogue import DialogueManager
-from connectors.rasa_actions import ALL_ACTIONS
+from connectors.rasa.actions import ALL_ACTIONS
 
 __all__ = ["action_executor", "action_app", "serve_actions", "DEFAULT_PORT"]
 

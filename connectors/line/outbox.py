@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from bot.delivery import AlreadyAccepted, TokenRejected, Undeliverable
 from bot.dialogue import IncomingMessage
 from connectors.channel import Choice, Outgoing
-from connectors.line_cards import Card
+from connectors.line.cards import Card
 
 __all__ = ["SdkChannel", "from_json", "message_of", "request_of", "to_json"]
 
@@ -85,7 +85,7 @@ class SdkChannel:
         self.access_token, self.api_base = access_token, api_base.rstrip("/")
 
     def _batches(self, messages: Sequence[dict]):
-        from connectors.line_sdk import text_message
+        from connectors.line.sdk import text_message
 
         outgoing = [text_message(m) for m in from_json(messages)]
         return [outgoing[i : i + MESSAGES_PER_CALL] for i in range(0, len(outgoing), MESSAGES_PER_CALL)]

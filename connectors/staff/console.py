@@ -17,9 +17,9 @@ from bot.dialogue.handoff import REASONS
 from bot.staff_view import StaffView
 from bot.staff_visit import is_visit_id, new_visit_id
 from connectors.application import Tsunagu, get_tsunagu
-from connectors.auth import staff_user
-from connectors.handout import chat_url, qr_svg
-from connectors.staff_pages import labels_for, render
+from connectors.staff.auth import staff_user
+from connectors.staff.handout import chat_url, qr_svg
+from connectors.staff.pages import labels_for, render
 
 __all__ = ["router"]
 

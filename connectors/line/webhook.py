@@ -1,12 +1,12 @@
 """LINE: the webhook at ``POST /webhooks/line``; the SDK side (``LineChannel.send``, event parsing) is in
-``connectors.line_sdk``, loaded on the first webhook call.
+``connectors.line.sdk``, loaded on the first webhook call.
 
 The webhook checks ``X-Line-Signature`` over the raw body (400 and nothing processed when it is missing or
 wrong), then takes each event in through the store's outbox — its id (so a redelivery to any process is
 answered once), what the user wrote and an entry for the answer, in one transaction — and acknowledges.
 The answer is worked out and sent in a background task (LINE wants a quick 200), through the delivery
 worker (``bot/delivery.py``): it uses the reply token while fresh, pushes otherwise, and after a crash any
-process's worker sends what is still owed, once (``connectors/line_outbox.py``). The LINE user id,
+process's worker sends what is still owed, once (``connectors/line/outbox.py``). The LINE user id,
 prefixed ``line:``, is the conversation id, so the language a user chose is remembered in the dialogue
 state like any session's.
 """
@@ -28,11 +28,11 @@ from bot.dialogue import IncomingMessage
 from bot.replies import QuickReply, Reply
 from bot.store import store_unavailable
 from bot.store.outbox import OutboxItem
-from connectors.line_cards import cards_of, with_cards
+from connectors.line.cards import cards_of, with_cards
 from connectors.application import Tsunagu, get_tsunagu
 from connectors.channel import ChannelLimits, Choice, Outgoing, degrade
 from connectors.language_names import own_name, picker
-from connectors.line_outbox import SdkChannel, message_of, to_json
+from connectors.line.outbox import SdkChannel, message_of, to_json
 from connectors.ruby import bracket, warm_up
 
 __all__ = ["LineTurn", "choices", "delivery", "router", "start_outbox_worker"]
@@ -90,7 +90,7 @@ class _Answers:
             self._originals[entry.id] = message
 
     def __call__(self, entry: OutboxItem) -> list[dict]:
-        from connectors.line_sdk import LIMITS
+        from connectors.line.sdk import LIMITS
 
         with self._lock:
             message = self._originals.pop(entry.id, None)
@@ -168,9 +168,7 @@ async def webhook(request: Request, background: BackgroundTasks, app: Tsunagu = 
     if not signature:
         return _bad("missing X-Line-Signature")
     body = await request.body()
-    from connectors import (
-        line_sdk,  # the SDK loads on the first webhook call, not at start-up
-    )
+    from connectors.line import sdk as line_sdk  # the SDK loads on the first webhook call, not at start-up
 
     try:
         events = line_sdk.parse_events(settings.line_channel_secret, body, signature)

@@ -14,8 +14,8 @@ from fastapi.responses import HTMLResponse
 
 from bot.plain import furigana
 from connectors.application import Tsunagu, get_tsunagu
-from connectors.auth import staff_user
-from connectors.staff_pages import labels_for, render
+from connectors.staff.auth import staff_user
+from connectors.staff.pages import labels_for, render
 from knowledge.training_cases import TrainingCase
 
 __all__ = ["router"]

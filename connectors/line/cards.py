@@ -1,5 +1,5 @@
 """LINE's cards: the emergency card and the office card as Flex messages (JSON, built here without the SDK;
-``connectors.line_sdk`` turns them into ``FlexMessage``), and the rich menu the operator uploads.
+``connectors.line.sdk`` turns them into ``FlexMessage``), and the rich menu the operator uploads.
 
 Each card comes with its ``alt_text`` — what LINE shows where Flex is not shown (notifications, the chat
 list, old clients) — which carries the number, the name and the address, so nothing depends on Flex.

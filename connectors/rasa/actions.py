@@ -17,7 +17,7 @@ intent they hand over:
 Each reply becomes one bot message: the text, quick replies as buttons, and the rest of ``/api/chat``'s
 JSON (sources, handoff office and staff summary) as the ``custom`` payload ``{"tsunagu": {...}}``.
 The dialogue manager is the service's (``get_services``) unless one is given, so ``rasa run actions
---actions connectors.rasa_actions`` works as well as ``tsunagu actions``.
+--actions connectors.rasa.actions`` works as well as ``tsunagu actions``.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.dialogue import DialogueManager, IncomingMessage
 from bot.replies import QuickReply, Reply
-from connectors.rasa_slots import reply_payload, slots_from_state, state_from_slots
+from connectors.rasa.slots import reply_payload, slots_from_state, state_from_slots
 
 __all__ = [
     "TsunaguAction",

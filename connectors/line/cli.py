@@ -40,7 +40,7 @@ def upload_rich_menu(definition: dict, image: Path, access_token: str, api_base:
 
 
 def cmd_rich_menu(args) -> int:
-    from connectors.line_cards import rich_menu
+    from connectors.line.cards import rich_menu
     from connectors.settings import get_settings
 
     definition = rich_menu()

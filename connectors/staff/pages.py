@@ -18,7 +18,7 @@ from knowledge.yamlfile import load_yaml
 
 __all__ = ["render", "Labels", "labels_for"]
 
-LABELS_FILE = Path(__file__).parent / "data" / "staff_labels.yaml"
+LABELS_FILE = Path(__file__).parents[1] / "data" / "staff_labels.yaml"
 
 
 def render(request: Request, name: str, context: dict, status: int = 200) -> HTMLResponse:

@@ -17,9 +17,9 @@ from fastapi.responses import HTMLResponse, Response
 
 from bot.store.analytics import AnalyticsReport
 from connectors.application import Tsunagu, get_tsunagu
-from connectors.auth import staff_user
-from connectors.charts import bar_chart, day_chart
-from connectors.staff_pages import Labels, labels_for, render
+from connectors.staff.auth import staff_user
+from connectors.staff.charts import bar_chart, day_chart
+from connectors.staff.pages import Labels, labels_for, render
 
 __all__ = ["router", "PERIODS", "report_rows"]
 

@@ -1,4 +1,4 @@
-"""A LINE input channel for Rasa (Rasa never shipped one): ``connectors.rasa_line.LineInput``.
+"""A LINE input channel for Rasa (Rasa never shipped one): ``connectors.rasa.line.LineInput``.
 
 Loaded by Rasa from ``credentials.yml``; needs Rasa (3.x) and nothing of Tsunagu, so the file can also be
 copied into any Rasa project. Webhook: ``POST /webhooks/line/webhook``.

@@ -1,4 +1,4 @@
-"""Rasa slots <-> Tsunagu's dialogue state, for the Rasa actions (``connectors/rasa_actions.py``).
+"""Rasa slots <-> Tsunagu's dialogue state, for the Rasa actions (``connectors/rasa/actions.py``).
 
 Rasa keeps the conversation, so the actions are stateless: each call rebuilds the dialogue state from the
 tracker's slots and returns the new state as slot events. The whole state travels in one ``tsunagu_state``

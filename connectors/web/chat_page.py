@@ -1,6 +1,6 @@
 """The web chat page at ``/``: the page itself; the conversation goes through ``POST /api/chat``.
 
-The page speaks the resident's language (``connectors/page_language.py``: ``?lang=``, else the browser's
+The page speaks the resident's language (``connectors/web/page_language.py``: ``?lang=``, else the browser's
 Accept-Language) and carries every language's words as JSON, so picking a language swaps them in place.
 
 The chat is request/response, so its ``send`` is the JSON the page receives: the merged reply, plus
@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse
 
 from bot.replies import Reply, merge_replies
 from connectors.language_names import picker
-from connectors.page_language import page_language
+from connectors.web.page_language import page_language
 from connectors.pages import PAGE_HEADERS, templates
 from connectors.ruby import label_ruby, quick_reply_ruby, segments, warm_up
 from connectors.application import Tsunagu, get_tsunagu

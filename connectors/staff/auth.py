@@ -15,10 +15,10 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
-from connectors.passwords import check_login, login_configured
+from connectors.staff.passwords import check_login, login_configured
 from connectors.application import Tsunagu, get_tsunagu
 from connectors.settings import Settings
-from connectors.staff_pages import render
+from connectors.staff.pages import render
 
 __all__ = ["router", "staff_user", "app_settings", "COOKIE", "safe_next"]
 

@@ -1,7 +1,7 @@
 """Everything that touches line-bot-sdk v3, imported on the first LINE webhook call.
 
 The SDK takes ~0.7 s to import (its generated models); a service without LINE traffic never pays for it,
-so ``tsunagu serve`` starts that much sooner. ``connectors.line`` (the channel's router) imports this lazily.
+so ``tsunagu serve`` starts that much sooner. ``connectors.line.webhook`` (the channel's router) imports this lazily.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from bot.dialogue import IncomingMessage
 from bot.replies import ANOTHER_QUESTION
 from bot.replies import QuickReply as Button
 from connectors.channel import ChannelLimits, Outgoing
-from connectors.line_cards import Card
+from connectors.line.cards import Card
 
 __all__ = [
     "LIMITS",
@@ -56,7 +56,7 @@ __all__ = [
 log = logging.getLogger("connectors.line")
 
 SESSION_PREFIX = "line:"
-MENU_LANGUAGE = "menu=language"  # the rich menu's language area (connectors.line_cards.rich_menu)
+MENU_LANGUAGE = "menu=language"  # the rich menu's language area (connectors.line.cards.rich_menu)
 LIMITS = ChannelLimits(text_chars=5000, messages_per_send=5, quick_replies=13, label_chars=20, ruby=False)
 
 

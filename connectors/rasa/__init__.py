@@ -1,0 +1,1 @@
+"""Rasa, beside the service: the custom actions and their server, slots, a LINE input channel, the NLU examples."""
