@@ -10,6 +10,7 @@ route (the same object the services were built from).
 from __future__ import annotations
 
 import functools
+import logging
 import threading
 from dataclasses import dataclass, replace
 
@@ -37,6 +38,8 @@ from connectors.services import Services, get_services
 from connectors.settings import Settings
 from knowledge.training_cases import TrainingCase, load_training_book
 from knowledge.topics import load_topics
+
+log = logging.getLogger(__name__)
 
 __all__ = ["Tsunagu", "StaffNames", "get_tsunagu"]
 
@@ -87,8 +90,16 @@ class Tsunagu:
         }
 
     def start_background(self) -> threading.Event:
-        """Start reindexing changed content and purging old conversations; set the event to stop."""
+        """Start reindexing changed content and purging old conversations, and prepare the dialogue's
+        lazily built tables now rather than in the first resident's turn; set the event to stop."""
+        threading.Thread(target=self._prepare, name="tsunagu-prepare", daemon=True).start()
         return self._services.start_watcher()
+
+    def _prepare(self) -> None:
+        try:
+            self._services.dialogue.prepare()
+        except Exception:  # the first turn builds them instead
+            log.exception("preparing the dialogue failed")
 
     # -- residents ---------------------------------------------------------------------------------
     def answer(self, message: IncomingMessage) -> list[Reply]:

@@ -56,6 +56,13 @@ class DialogueManager:
         self.steps = steps
         self.safety = safety  # crises and serious situations (bot/safety): the danger and situations steps
 
+    def prepare(self) -> None:
+        """Build what the first turn would otherwise build while a resident waits: the table of safety
+        examples over the index and the office desk (called on a background thread at start-up)."""
+        if self.safety is not None:
+            self.safety.recogniser.table()
+        self.router.desk  # noqa: B018 (a cached property: built here, once)
+
     # -- the turn ---------------------------------------------------------------------------------
     def handle(self, message: IncomingMessage) -> list[Reply]:
         question = redact(message.text) if message.kind == "text" else ""

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.safety.scripts import script_of
+from bot.safety.scripts import SCRIPTS, script_of
 from bot.safety.texts import SafetyTexts
 from knowledge.chunker import INTENT_PREFIX
 from knowledge.retriever import Retriever
@@ -89,7 +89,7 @@ class _Table:
     emergency_of: np.ndarray
     emergency_names: tuple[str, ...]
     other_rows: np.ndarray  # topic example questions and non-situation, non-emergency intents
-    scripts: np.ndarray  # script per chunk row (all rows)
+    scripts: np.ndarray  # script per chunk row ("" for rows that are not examples)
 
 
 def _rows_by_name(chunks, prefix: str) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
@@ -118,7 +118,11 @@ def _table(retriever: Retriever) -> _Table:
         if c.kind in {"question", "intent"}
         and not c.topic_id.startswith((INTENT_PREFIX + SITUATION_INTENT, INTENT_PREFIX + EMERGENCY_INTENT))
     ]
-    scripts = np.array([script_of(c.text) for c in chunks])
+    # the script of the example rows only (the masks are applied to them alone): the guidebook passages,
+    # most of the index, are long, and reading them all held up the first message by seconds
+    scripts = np.full(len(chunks), "", dtype=f"<U{max(map(len, SCRIPTS))}")
+    for row in np.concatenate([s_rows, e_rows, np.array(other, dtype=np.int64)]):
+        scripts[row] = script_of(chunks[row].text)
     return _Table(matrix, s_rows, s_of, s_names, e_rows, e_of, e_names, np.array(other, dtype=np.int64), scripts)
 
 

@@ -7,47 +7,34 @@ Comparing a situation example with the best ordinary example *in the same script
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 __all__ = ["script_of", "SCRIPTS"]
 
 SCRIPTS = ("han", "kana", "hangul", "latin", "cyrillic", "thai", "devanagari", "myanmar", "khmer", "other")
 
-_RANGES = (
-    ("kana", 0x3040, 0x30FF),
-    ("han", 0x4E00, 0x9FFF),
-    ("han", 0x3400, 0x4DBF),
-    ("hangul", 0xAC00, 0xD7AF),
-    ("hangul", 0x1100, 0x11FF),
-    ("hangul", 0x3130, 0x318F),
-    ("cyrillic", 0x0400, 0x04FF),
-    ("thai", 0x0E00, 0x0E7F),
-    ("devanagari", 0x0900, 0x097F),
-    ("myanmar", 0x1000, 0x109F),
-    ("khmer", 0x1780, 0x17FF),
-    ("kana", 0xFF66, 0xFF9D),
+# each script as one character class, so a text is counted by the regex engine (thousands of examples are
+# read when the index loads); Latin covers letters with diacritics (Vietnamese, Turkish, Spanish …)
+_CLASSES = (
+    ("kana", "\u3040-\u30ff\uff66-\uff9d"),
+    ("han", "\u4e00-\u9fff\u3400-\u4dbf"),
+    ("hangul", "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"),
+    ("cyrillic", "\u0400-\u04ff"),
+    ("thai", "\u0e00-\u0e7f"),
+    ("devanagari", "\u0900-\u097f"),
+    ("myanmar", "\u1000-\u109f"),
+    ("khmer", "\u1780-\u17ff"),
+    ("latin", "A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"),
 )
-
-
-def _script(char: str) -> str | None:
-    code = ord(char)
-    for name, low, high in _RANGES:
-        if low <= code <= high:
-            return name
-    if char.isalpha() and code < 0x0250 or 0x1E00 <= code <= 0x1EFF:
-        return "latin"  # Latin letters with diacritics (Vietnamese, Turkish, Spanish …)
-    return None
+_PATTERNS = tuple((name, re.compile(f"[{chars}]")) for name, chars in _CLASSES)
 
 
 def script_of(text: str) -> str:
     """The text's script: Japanese with any kanji (or Chinese) is "han", Japanese in kana only "kana"."""
-    counts: dict[str, int] = {}
-    for char in unicodedata.normalize("NFKC", text):
-        name = _script(char)
-        if name:
-            counts[name] = counts.get(name, 0) + 1
-    if not counts:
-        return "other"
-    if counts.get("han"):
+    normal = unicodedata.normalize("NFKC", text)
+    counts = {name: len(pattern.findall(normal)) for name, pattern in _PATTERNS}
+    if counts["han"]:
         return "han"  # kanji + kana (standard Japanese) or Chinese
-    return max(counts, key=lambda name: counts[name])
+    name = max(counts, key=lambda name: counts[name])
+    return name if counts[name] else "other"

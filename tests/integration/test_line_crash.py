@@ -12,7 +12,7 @@ import pytest
 from tests.fakes.line_api import PUSH, REPLY, FakeLineApi
 from tests.integration.test_processes import _tokens, line_env, sent_to, wait_for, webhook
 from tests.server import Server
-from tests.unit.test_line_webhook import body_of, new_user, text
+from tests.fakes.line_events import body_of, new_user, text
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 

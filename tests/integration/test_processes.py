@@ -13,7 +13,7 @@ import pytest
 
 from tests.fakes.line_api import FakeLineApi
 from tests.server import Server
-from tests.unit.test_line_webhook import SECRET, TOKEN, body_of, new_user, signature, text
+from tests.fakes.line_events import SECRET, TOKEN, body_of, new_user, signature, text
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 

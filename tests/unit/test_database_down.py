@@ -37,7 +37,7 @@ def test_a_line_event_is_refused_with_503_while_the_database_is_down_so_line_red
 
     from tests.conftest import fake_settings
     from tests.fakes.line_api import FakeLineApi
-    from tests.unit.test_line_webhook import SECRET, TOKEN, body_of, new_user, post, text
+    from tests.fakes.line_events import SECRET, TOKEN, body_of, new_user, post, text
 
     with FakeLineApi() as line_api:
         services = dataclasses.replace(

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import base64
 import dataclasses
-import hashlib
-import hmac
-import itertools
-import json
 import threading
 import time
 
@@ -20,34 +15,9 @@ from connectors.channel import Outgoing
 from connectors.line.sdk import LineChannel
 from connectors.services import get_services
 from tests.conftest import fake_settings
-from tests.fakes.line_api import PUSH, REPLY, FakeLineApi
+from tests.fakes.line_api import PUSH, REPLY
+from tests.fakes.line_events import TOKEN, body_of, event, message, new_user, post, signature, text
 from tests.live import serving
-
-SECRET, TOKEN = "test-channel-secret", "test-access-token"
-_ids = itertools.count(time.time_ns() % 10**15)  # unique even when another test module imports these helpers
-
-
-@pytest.fixture(scope="module")
-def line_api():
-    with FakeLineApi() as api:
-        yield api
-
-
-@pytest.fixture
-def services(fake_services, line_api, tmp_path):
-    line_api.clear()
-    settings = fake_settings(
-        tmp_path, line_channel_secret=SECRET, line_channel_access_token=TOKEN, line_api_base=line_api.url
-    )
-    return dataclasses.replace(fake_services, settings=settings)
-
-
-@pytest.fixture
-def client(services):
-    app = create_app()
-    app.dependency_overrides[get_services] = lambda: services
-    with TestClient(app) as test_client:  # background tasks run before the call returns
-        yield test_client
 
 
 class HeldDialogue:
@@ -66,47 +36,6 @@ class HeldDialogue:
 
     def __getattr__(self, name):
         return getattr(self.inner, name)
-
-
-def new_user() -> str:
-    return f"U{next(_ids):032x}"
-
-
-def event(kind: str, user: str, redelivery: bool = False, **fields) -> dict:
-    number = next(_ids)
-    return {
-        "type": kind,
-        "timestamp": int(time.time() * 1000),
-        "mode": "active",
-        "source": {"type": "user", "userId": user},
-        "webhookEventId": f"01HTEST{number:019d}",
-        "deliveryContext": {"isRedelivery": redelivery},
-        "replyToken": f"reply-token-{number}",
-        **fields,
-    }
-
-
-def message(user: str, content: dict) -> dict:
-    return event("message", user, message={"id": str(next(_ids)), "quoteToken": "q", **content})
-
-
-def text(user: str, words: str) -> dict:
-    return message(user, {"type": "text", "text": words})
-
-
-def body_of(*events: dict) -> bytes:
-    return json.dumps({"destination": "Ubot", "events": list(events)}, ensure_ascii=False).encode()
-
-
-def signature(body: bytes, secret: str = SECRET) -> str:
-    return base64.b64encode(hmac.new(secret.encode(), body, hashlib.sha256).digest()).decode()
-
-
-def post(client, body: bytes, sign: str | None = ""):
-    headers = {"content-type": "application/json"}
-    if sign is not None:
-        headers["x-line-signature"] = sign or signature(body)
-    return client.post("/webhooks/line", content=body, headers=headers)
 
 
 def test_a_signed_text_message_is_stored_and_answered_with_a_reply(client, services, line_api):

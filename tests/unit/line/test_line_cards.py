@@ -4,71 +4,16 @@ postbacks on the last message, and the rich menu (``tsunagu line rich-menu``).""
 
 from __future__ import annotations
 
-import dataclasses
 import json
-import time
-import uuid
 
 import pytest
 from linebot.v3.messaging import RichMenuRequest
 
-from fastapi.testclient import TestClient
 
-from connectors.app import create_app
 from connectors.cli import main
-from connectors.services import get_services
 from connectors.line.cards import rich_menu
-from tests.conftest import fake_settings
-from tests.fakes.line_api import DEFAULT_RICH_MENU, REPLY, RICH_MENU, RICH_MENU_IMAGE, FakeLineApi
-from tests.unit.test_line_webhook import SECRET, TOKEN, body_of, post
-
-
-@pytest.fixture(scope="module")
-def line_api():
-    with FakeLineApi() as api:
-        yield api
-
-
-@pytest.fixture
-def services(fake_services, line_api, tmp_path):
-    line_api.clear()
-    settings = fake_settings(
-        tmp_path, line_channel_secret=SECRET, line_channel_access_token=TOKEN, line_api_base=line_api.url
-    )
-    return dataclasses.replace(fake_services, settings=settings)
-
-
-@pytest.fixture
-def client(services):
-    app = create_app()
-    app.dependency_overrides[get_services] = lambda: services
-    with TestClient(app) as test_client:  # background tasks run before the call returns
-        yield test_client
-
-
-# ids of their own: pytest may import test_line_webhook a second time under another name, and its counters
-# would repeat event ids (taken for redeliveries) and user ids
-def new_user() -> str:
-    return "U" + uuid.uuid4().hex
-
-
-def event(kind: str, user: str, **fields) -> dict:
-    return {
-        "type": kind,
-        "timestamp": int(time.time() * 1000),
-        "mode": "active",
-        "source": {"type": "user", "userId": user},
-        "webhookEventId": "01HCARD" + uuid.uuid4().hex[:19],
-        "deliveryContext": {"isRedelivery": False},
-        "replyToken": "reply-" + uuid.uuid4().hex,
-        **fields,
-    }
-
-
-def text(user: str, words: str) -> dict:
-    return event(
-        "message", user, message={"id": uuid.uuid4().hex[:12], "quoteToken": "q", "type": "text", "text": words}
-    )
+from tests.fakes.line_api import DEFAULT_RICH_MENU, REPLY, RICH_MENU, RICH_MENU_IMAGE
+from tests.fakes.line_events import body_of, event, new_user, post, text
 
 
 def buttons(bubble: dict) -> list[dict]:
