@@ -140,6 +140,23 @@ class Reply:
         """The quick replies' labels (what ``/api/chat`` has always returned as ``quick_replies``)."""
         return tuple(q.label for q in self.quick_replies)
 
+    def _optional(self) -> dict:
+        """The optional structured fields that are set, as JSON."""
+        return {
+            item.name: _jsonable(getattr(self, item.name))
+            for item in fields(self)
+            if item.metadata.get("json") == "optional" and getattr(self, item.name) is not None
+        }
+
+    def shown(self) -> dict:
+        """What a page needs to show this reply again beyond its text (stored with it, so a conversation
+        restored on another device keeps its sources, office card and call buttons): the sources, the
+        handoff's office card (not its summary: that may quote the resident) and the optional fields set."""
+        data: dict = {"sources": [s.to_json() for s in self.sources]} if self.sources else {}
+        if self.handoff is not None:
+            data["handoff"] = {"reason": self.handoff.reason, "office": asdict(self.handoff.office)}
+        return data | self._optional()
+
     def to_json(self) -> dict:
         data = {
             "session_id": self.session_id,
@@ -151,11 +168,7 @@ class Reply:
             "quick_replies": list(self.labels),
             "quick_reply_payloads": [q.to_json() for q in self.quick_replies],
         }
-        for item in fields(self):
-            value = getattr(self, item.name)
-            if item.metadata.get("json") == "optional" and value is not None:
-                data[item.name] = _jsonable(value)
-        return data
+        return data | self._optional()
 
 
 def merge_replies(replies: list[Reply]) -> Reply:

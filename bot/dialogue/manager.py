@@ -91,6 +91,7 @@ class DialogueManager:
                         "register": reply.register,
                         "sources": [s.id for s in reply.sources],
                         "handoff": reply.handoff.reason if reply.handoff else None,
+                        "shown": reply.shown(),
                     },
                 )
         if self.on_turn is not None and turn.outcome is not None:

@@ -212,7 +212,8 @@ class SafetyRecogniser:
         retriever, table = self.table()
         whole: tuple[float, np.ndarray] | None = None
         if len(table.situation_rows):
-            pieces = [text] + [s for s in _sentences(text) if s != text.strip()][:4]
+            whole_text = text.strip().rstrip(".!?。！？")
+            pieces = [text] + [s for s in _sentences(text) if s != whole_text][:4]
             vectors = retriever.embedder.embed_queries(pieces)
             for piece, vector in zip(pieces, vectors):
                 other, best = self._scores(vector, script_of(piece), table)

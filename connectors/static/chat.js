@@ -425,12 +425,15 @@
         var items = [];
         (data.messages || []).forEach(function (m) {
           var previous = items[items.length - 1];
-          if (m.role === "user") { items.push({ who: "you", text: m.text }); }
-          else if (previous && previous.who === "bot") { previous.reply.text += "\n\n" + m.text; }
-          else {
-            items.push({ who: "bot", reply: { text: m.text, lang: m.lang, register: m.register, sources: [],
-                                              restored: true } });
-          }
+          if (m.role === "user") { items.push({ who: "you", text: m.text }); return; }
+          // one turn's replies are one answer, as /api/chat merges them: texts joined, sources added,
+          // the last office card / emergency / call buttons
+          var reply = previous && previous.who === "bot" ? previous.reply
+            : { text: "", lang: m.lang, register: m.register, sources: [], restored: true };
+          reply.text = reply.text ? reply.text + "\n\n" + m.text : m.text;
+          reply.sources = reply.sources.concat(m.sources || []);
+          ["office", "handoff", "emergency", "calls"].forEach(function (key) { if (m[key]) { reply[key] = m[key]; } });
+          if (reply !== (previous && previous.reply)) { items.push({ who: "bot", reply: reply }); }
         });
         saved = { session: session, items: items, lang: "" };
         var last = items.filter(function (item) { return item.who === "bot"; }).pop();

@@ -4,10 +4,9 @@
   ``answer``-th answer (0 = the first); stored as a rating row (``bot.store.store.Rating``) that analytics
   counts. Rating the same answer again replaces the earlier rating.
 - ``GET /api/chat/history?session_id=…``: the conversation as stored (what the resident wrote, redacted,
-  and the replies' texts), so a page that lost its browser copy — or another device opening
-  ``/?session=…`` — can show it again. Only web conversations are served (never a LINE user's).
-
-/work/coord/chat-api.md (and docs/web-chat.md) describe both for other clients.
+  and the replies with their sources, office card and call buttons), so a page that lost its browser copy —
+  or another device opening ``/?session=…`` — can show it again. Only web conversations are served (never
+  a LINE user's). The README's API section describes both for other clients.
 """
 
 from __future__ import annotations
@@ -64,14 +63,21 @@ async def history(session_id: str = "", app: Tsunagu = Depends(get_tsunagu)) -> 
     return JSONResponse(
         {
             "session_id": session,
-            "messages": [
-                {
-                    "role": "user" if m.direction == "in" else "assistant",
-                    "text": m.text,
-                    "lang": m.lang,
-                    "register": m.meta.get("register", "standard") if m.direction == "out" else "",
-                }
-                for m in said
-            ],
+            "messages": [_message(m) for m in said],
         }
     )
+
+
+def _message(stored) -> dict:
+    """One stored message as the history returns it; a reply with what it showed (sources, office card,
+    emergency and call buttons) so the page can show it again as it was."""
+    if stored.direction == "in":
+        return {"role": "user", "text": stored.text, "lang": stored.lang, "register": ""}
+    shown = stored.meta.get("shown") or {}
+    return {
+        "role": "assistant",
+        "text": stored.text,
+        "lang": stored.lang,
+        "register": stored.meta.get("register", "standard"),
+        **{key: value for key, value in shown.items() if key not in {"role", "text", "lang", "register"}},
+    }

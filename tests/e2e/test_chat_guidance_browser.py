@@ -122,15 +122,25 @@ def test_the_conversation_survives_a_reload_and_new_conversation_starts_over(wid
 
 def test_a_conversation_is_restored_from_the_server_on_another_device(browser, live_url, wide_page):
     wide_page.goto("/?lang=en")
-    ask(wide_page, "How do I report my new address?")
+    ask(wide_page, "I live in Nagoya. I lost my residence card.")
     said = wide_page.locator("#log .msg.bot .text").last.inner_text()
+    shown = [
+        wide_page.locator(f"#log .msg.bot {part}").count()
+        for part in (".sources li", ".office-card", "a[href^='tel:']")
+    ]
+    assert shown[0] and shown[1]  # the answer showed its sources and the office card
     session = wide_page.evaluate("() => JSON.parse(localStorage.getItem('tsunagu-chat')).session")
     context, other, errors = _open(browser, live_url, viewport={"width": 1280, "height": 900})
     try:
         other.goto(f"/?session={session}")
         other.locator("#log .msg.bot").first.wait_for()
-        assert other.locator("#log .msg.you .text").first.inner_text() == "How do I report my new address?"
+        assert other.locator("#log .msg.you .text").first.inner_text() == "I live in Nagoya. I lost my residence card."
         assert other.locator("#log .msg.bot .text").first.inner_text() == said
+        # not text alone: the same sources, office card and tap-to-call links as on the first device
+        assert [
+            other.locator(f"#log .msg.bot {part}").count()
+            for part in (".sources li", ".office-card", "a[href^='tel:']")
+        ] == shown
         assert errors == []
     finally:
         context.close()

@@ -173,3 +173,18 @@ def test_the_web_chat_is_recorded_as_the_web_channel_and_other_clients_as_api(cl
     client.post("/api/chat", json={"session_id": "chan-api", "text": "residence card lost reissue"})
     assert fake_services.store.channel("chan-web") == "web" and fake_services.store.channel("chan-api") == "api"
     assert client.get("/api/chat/history", params={"session_id": "chan-web"}).status_code == 200
+
+
+def test_the_history_keeps_what_each_answer_showed_sources_and_office_card(client):
+    """A conversation opened on another device shows the same sources and office card, not text alone."""
+    answered = client.post(
+        "/api/chat", json={"session_id": "hist-office", "text": "I live in Nagoya. I lost my residence card."}
+    ).json()
+    said = client.get("/api/chat/history", params={"session_id": "hist-office"}).json()["messages"]
+    replies = [m for m in said if m["role"] == "assistant"]
+    shown_sources = [s["id"] for m in replies for s in m.get("sources", [])]
+    assert shown_sources == [s["id"] for s in answered["sources"]] and shown_sources
+    assert answered.get("office")
+    offices = [m["office"] for m in replies if "office" in m]
+    assert offices[-1] == answered["office"]  # the office card as /api/chat gave it: name, phones, address
+    assert all("summary_ja" not in (m.get("handoff") or {}) for m in replies)

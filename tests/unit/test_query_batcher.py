@@ -85,3 +85,15 @@ def test_an_engine_error_reaches_the_caller_and_the_lane_survives():
 def test_nonsense_sizes_are_refused(lanes, max_batch):
     with pytest.raises(ValueError):
         QueryBatcher(SlowEngine(), lanes=lanes, max_batch=max_batch)
+
+
+def test_a_text_read_again_in_the_same_turn_is_not_embedded_again():
+    engine = SlowEngine(delay=0)
+    batcher = QueryBatcher(engine, lanes=1, remember=2)
+    first = batcher(["where is the office?"])
+    again = batcher(["where is the office?", "a new question"])
+    assert engine.batches == [["where is the office?"], ["a new question"]]
+    assert np.array_equal(first[0], again[0])
+    batcher(["third"])  # only the last two texts are remembered
+    batcher(["where is the office?"])
+    assert engine.batches[-1] == ["where is the office?"]
