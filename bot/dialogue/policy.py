@@ -20,7 +20,7 @@ ASK_PREFECTURES = ("tokyo", "kanagawa", "saitama", "chiba", "aichi", "osaka", "h
 class DialoguePolicy:
     # -- answering -----------------------------------------------------------------------------
     answer_threshold: float = 0.80  # dense similarity a topic needs to be answered (TSUNAGU_ANSWER_THRESHOLD)
-    search_k: int = 8  # topics (and intents) retrieved per message
+    search_k: int = 8  # topics retrieved per message (and as many intents)
     # -- intents -------------------------------------------------------------------------------
     intent_threshold: float = 0.90  # similarity an intent example needs (TSUNAGU_INTENT_THRESHOLD)
     intent_margin: float = 0.015  # an intent must beat the best topic's score by this (questions stay questions)
