@@ -77,8 +77,10 @@ class OfficeDesk:
         if route.needs_place and ask and not state.asked_place:
             state.asked_place = True
             # prefecture buttons only while the prefecture is unknown (a known one lacks only the city)
-            names = tuple(QuickReply(self.places.places[p].name(lang)) for p in turn.policy.ask_prefectures)
-            replies.append(
-                turn.say("ask_location", quick=turn.quick("qr_more", "qr_person") if state.prefecture else names)
-            )
+            if state.prefecture:  # the prefecture is known: only the city, town or village is missing
+                prefecture = self.places.places[state.prefecture].name(lang)
+                replies.append(turn.say("ask_city", quick=turn.quick("qr_more", "qr_person"), prefecture=prefecture))
+            else:
+                names = tuple(QuickReply(self.places.places[p].name(lang)) for p in turn.policy.ask_prefectures)
+                replies.append(turn.say("ask_location", quick=names))
         return replies

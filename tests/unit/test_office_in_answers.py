@@ -122,3 +122,14 @@ def test_line_shows_the_office_as_its_own_text_block_within_lines_limits(fake_se
     messages = degrade(replies, ChannelLimits(), bracket=bracket, choices=choices)
     assert len(messages) <= ChannelLimits().messages_per_send
     assert any(card.name_ja in m.text and card.purpose in m.text for m in messages)
+
+
+def test_with_the_prefecture_known_only_the_city_is_asked_then_the_citys_office_is_named(fake_services):
+    conversation = f"o-{next(_ids)}"
+    first = say(fake_services, conversation, "I live in Osaka. How do I enrol my child in elementary school?", "en")
+    assert answered(first) == "school-enrolment"  # the municipality's board of education
+    asked = first[-1]
+    assert asked.text == fake_services.catalogs.text("en", "ask_city", prefecture="Osaka")
+    assert "Tokyo" not in [q.label for q in asked.quick_replies]  # no prefecture buttons: Osaka is known
+    second = say(fake_services, conversation, "Sakai")
+    assert [o.name for o in offices_in(second)] == ["堺市役所"]
