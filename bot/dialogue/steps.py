@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from bot.dialogue.residence import PlaceStatement
 from bot.dialogue.turn import Turn
 from bot.replies import ANOTHER_QUESTION, QuickReply, Reply
-from bot.safety.step import danger, emergency_allowed, situations
+from bot.safety.step import danger, situations
 from bot.speech import PLAIN
 
 __all__ = ["Step", "STEPS", "with_step", "run_steps"]
@@ -64,11 +64,7 @@ def no_words(turn: Turn) -> list[Reply] | None:
 # -- the steps of a question -------------------------------------------------------------------------
 def emergency(turn: Turn) -> list[Reply] | None:
     """An emergency (cue phrase or intent): the number to call first, then the guidebook's advice."""
-    kind = turn.dialogue.cues.emergency_kind(turn.text)
-    if not kind and turn.intent.startswith("emergency_"):
-        kind = turn.intent.removeprefix("emergency_")
-        if not emergency_allowed(turn, kind):  # an example in the message's own script, clearly closest
-            kind = None
+    kind = turn.emergency_kind  # a cue, or an emergency intent clearly closest in the message's own script
     if not kind:
         return None
     # no "talk to a person" button here: the number on the card is the person to talk to now

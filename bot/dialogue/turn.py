@@ -164,6 +164,21 @@ class Turn:
             return ""
         return hit.intent
 
+    @cached_property
+    def emergency_kind(self) -> str:
+        """The emergency the message names ("fire", "ambulance", "police", "sea", "disaster") or "": a cue
+        phrase, or an emergency intent whose example in the message's own script is clearly closest (the
+        safety recogniser's test: kana-only and romaji questions otherwise land on an emergency example)."""
+        kind = self.dialogue.cues.emergency_kind(self.text) if self.text else None
+        if kind:
+            return kind
+        if not self.intent.startswith("emergency_"):
+            return ""
+        kind = self.intent.removeprefix("emergency_")
+        safety = getattr(self.dialogue, "safety", None)
+        allowed = safety is None or safety.recogniser.emergency_evidence(self.text, kind)
+        return kind if allowed else ""
+
     def word_count(self) -> int:
         return self.dialogue.writings.word_count(self.found.detection.lang, self.text)
 

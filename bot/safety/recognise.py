@@ -9,7 +9,9 @@ gates the emergency intents (``emergency_evidence``): kana-only and romaji quest
 whichever emergency example happens to share their script.
 
 Messages of several sentences are also read sentence by sentence (one batched embedding call), so "my
-employer took my passport. and no salary for 3 months" finds both problems.
+employer took my passport. and no salary for 3 months" finds both problems. A ``not_cues`` phrase in a
+sentence rules its situation out as that sentence's reading by example ("my visa expires next month" is
+near "my visa expired last month", but no overstay); a cue phrase still counts.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ class Found:
     urgency: str
     score: float  # best example similarity in the query's script (1.0 for a cue)
     evidence: str  # "cue" or "example"
+    emergency: float = -1.0  # by example: the best emergency example (fire, police …) in the same piece
 
     @property
     def immediate(self) -> bool:
@@ -75,6 +78,7 @@ class Thresholds:
     cue_slack: float = 0.03  # a cue for a non-immediate situation stands unless a topic is this much closer
     emergency_min: float = 0.9  # an emergency intent example (fire, ambulance …) at least this close
     emergency_margin: float = 0.04  # … and this much closer than any topic example in the script
+    clauses: int = 6  # clauses of a long message read on their own (a sentence each, or "and"-joined parts)
 
 
 @dataclass(frozen=True)
@@ -182,14 +186,20 @@ class SafetyRecogniser:
             best[i] = scores[chosen].max()
         return best
 
-    def _scores(self, vector: np.ndarray, script: str, table: _Table) -> tuple[float, np.ndarray]:
-        """The best ordinary example and each situation's best example, in ``script``."""
+    def _scores(self, vector: np.ndarray, script: str, table: _Table) -> tuple[float, float, np.ndarray]:
+        """The best ordinary example, the best emergency example and each situation's best example, in
+        ``script``."""
         scores = table.matrix @ np.asarray(vector, dtype=np.float32)
         mask = table.scripts == script
         other = self._best(scores, table.other_rows, mask)
-        return other, self._per_name(scores, table.situation_rows, table.situation_of, len(table.names), mask)
+        emergency = self._best(scores, table.emergency_rows, mask)
+        return (
+            other,
+            emergency,
+            self._per_name(scores, table.situation_rows, table.situation_of, len(table.names), mask),
+        )
 
-    def _by_example(self, other: float, best: np.ndarray, table: _Table) -> list[Found]:
+    def _by_example(self, other: float, emergency: float, best: np.ndarray, table: _Table) -> list[Found]:
         t = self.thresholds
         found = []
         for i, name in enumerate(table.names):
@@ -198,7 +208,7 @@ class SafetyRecogniser:
                 continue
             margin = t.immediate_margin if situation.immediate else t.margin
             if best[i] >= t.min_score and best[i] - other >= margin:
-                found.append(Found(name, situation.urgency, float(best[i]), "example"))
+                found.append(Found(name, situation.urgency, float(best[i]), "example", emergency))
         if not found:
             return []
         top = max(f.score for f in found)
@@ -213,15 +223,17 @@ class SafetyRecogniser:
         whole: tuple[float, np.ndarray] | None = None
         if len(table.situation_rows):
             whole_text = text.strip().rstrip(".!?。！？")
-            pieces = [text] + [s for s in _sentences(text) if s != whole_text][:4]
+            pieces = [text] + [s for s in _sentences(text) if s != whole_text][: self.thresholds.clauses]
             vectors = retriever.embedder.embed_queries(pieces)
             for piece, vector in zip(pieces, vectors):
-                other, best = self._scores(vector, script_of(piece), table)
+                other, emergency, best = self._scores(vector, script_of(piece), table)
                 whole = whole or (other, best)
                 other = max(other, whole[0])  # a clause must also beat the whole message's best topic:
                 # "I lost my job, can I get unemployment benefits?" is a question about benefits
-                for hit in self._by_example(other, best, table):
-                    found.setdefault(hit.situation, hit)
+                ruled_out = set(self.texts.ruled_out(piece))  # "my visa expires next month": no overstay
+                for hit in self._by_example(other, emergency, best, table):
+                    if hit.situation not in ruled_out:
+                        found.setdefault(hit.situation, hit)
         for situation_id in self.texts.cue_hits(text):
             situation = self.catalogue.situations.get(situation_id)
             if situation is None or situation_id in found:
