@@ -178,6 +178,7 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     order — an emergency topic first — each with its office for the resident's place; two are answered, a
     third is offered as a quick reply."""
     questions = [q for q in turn.parts.questions if _substantial(q, turn.policy.sentence_min_chars)]
+    weak = turn.parts.weak_questions  # cut from a statement beside them: only topics of the whole message
     if len(questions) < 2 or len(questions) > turn.policy.questions_answered + 1:
         return None  # one question (with a place or plain Japanese around it) is the answer step's
     found = turn.dialogue.assistant.search_many(questions, turn.speech, k=turn.policy.search_k)
@@ -185,10 +186,15 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     hits, seen = [], set()
     for question, topics in zip(questions, found):
         # the part's best topic not answered yet ("ゴミの出し方は？それと粗大ごみは？" — two garbage topics)
-        best = next((h for h in topics[:2] if h.topic_id not in seen and _part_sure(turn, h, near)), None)
+        if question in weak:  # only a part that clearly points to one topic of its own
+            best = topics[0] if topics and topics[0].topic_id not in seen and _weak_sure(turn, topics) else None
+        else:
+            best = next((h for h in topics[:2] if h.topic_id not in seen and _part_sure(turn, h, near)), None)
         if best is not None:
             seen.add(best.topic_id)
             hits.append((question, best))
+        elif question in weak:
+            return None  # a statement and its question, not two questions: the whole message is answered
     if len(hits) < 2 and not (hits and turn.confident([hits[0][1]])):
         return None  # nothing, or one part not clearly answered: the whole message goes on to `answer`
     emergency = turn.dialogue.emergency_topics
@@ -218,6 +224,14 @@ def _part_sure(turn: Turn, hit, near: set[str]) -> bool:
     if hit.topic_id in near:
         return hit.dense >= policy.answer_threshold - policy.part_slack
     return hit.dense >= policy.answer_threshold + policy.part_margin
+
+
+def _weak_sure(turn: Turn, topics) -> bool:
+    """A weak part (cut from a statement beside it: "…, what should I do?") is answered only when its best
+    topic is above the answer threshold and clearly ahead of the next one (a vague part is near many)."""
+    policy = turn.policy
+    lead = topics[0].dense - (topics[1].dense if len(topics) > 1 else 0.0)
+    return topics[0].dense >= policy.answer_threshold and lead >= policy.part_lead
 
 
 def answer(turn: Turn) -> list[Reply] | None:
