@@ -39,7 +39,12 @@ from knowledge.yamlfile import load_yaml  # noqa: E402
 
 def place_cause(item: dict, replies, expected: Expectation, desk, places, phrases) -> str:
     if not place_understood(item, places, phrases):
-        return "place"
+        found = places.find(item["text"])
+        if not found:
+            return "place:none-found"
+        if all(p.prefecture != item["prefecture"] for p in found):
+            return "place:other-prefecture"
+        return "place:not-a-residence"
     answered = [s.id for r in replies for s in r.sources]
     if not answered:
         return "unsure"
@@ -54,7 +59,10 @@ def place_cause(item: dict, replies, expected: Expectation, desk, places, phrase
     if office.kind == "municipal":
         if any(c.kind == "municipal" and c.section_ja != expected.section for c in cards):
             return "section"
-        return "office"
+        named = [c.name_ja for c in cards if c.kind == "municipal"]
+        if named and all(n == office.name_ja for n in named):
+            return "office:city-not-known"
+        return "office:other-city" if named else "office:no-municipal-card"
     if not any(c.id == office.id for c in cards):
         return "office"
     return "phone"
@@ -100,6 +108,36 @@ def _part_ranks(item: dict, questions: list[str], services) -> list[str]:
     return out
 
 
+def _declined(item: dict, services) -> list[str]:
+    """Why the several-questions step may have declined a message cut into parts (counts only)."""
+    from bot.dialogue.steps import _substantial, _weak_sure  # noqa: PLC0415
+    from bot.speech import Speech  # noqa: PLC0415
+
+    dialogue = services.dialogue
+    parts = dialogue.router.desk.parts(item["text"], item["lang"])
+    policy = dialogue.policy
+    questions = [q for q in parts.questions if _substantial(q, policy.sentence_min_chars)]
+    out = [f"parts:{len(parts.questions)}-substantial:{len(questions)}"]
+    found = dialogue.assistant.search_many(questions, Speech.parse(item["lang"]), k=policy.search_k)
+
+    class _Turn:  # what _weak_sure reads
+        pass
+
+    turn = _Turn()
+    turn.policy = policy  # type: ignore[attr-defined]
+    for question, topics in zip(questions, found):
+        if question in parts.weak_questions:
+            gold = "gold" if topics and topics[0].topic_id in item["parts"] else "other"
+            lead = topics[0].dense - topics[1].dense if len(topics) > 1 else 1.0
+            bucket = next(f"<{b}" for b in (0.005, 0.01, 0.02, 0.03, 0.05, 1.1) if lead < b)
+            near = {h.topic_id for h in dialogue.assistant.find(item["text"], Speech.parse(item["lang"])).topics[:2]}
+            sure = topics and _weak_sure(turn, topics, near)
+            out.append(("weak-ok" if sure else "weak-vague") + f":{gold}:lead{bucket}")
+        elif not topics or topics[0].dense < policy.answer_threshold:
+            out.append("below-threshold")
+    return out
+
+
 def multi_causes(item: dict, replies, desk, services=None) -> list[str]:
     causes = []
     questions = desk.parts(item["text"], item["lang"]).questions
@@ -114,6 +152,7 @@ def multi_causes(item: dict, replies, desk, services=None) -> list[str]:
         elif part not in topics:
             causes.append("part")
     if services is not None and "part" in causes and len(questions) >= 2:
+        causes += _declined(item, services)
         answered = set(topics)
         missing = {
             "lang": item["lang"],

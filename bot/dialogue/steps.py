@@ -183,20 +183,21 @@ def several_questions(turn: Turn) -> list[Reply] | None:
         return None  # one question (with a place or plain Japanese around it) is the answer step's
     found = turn.dialogue.assistant.search_many(questions, turn.speech, k=turn.policy.search_k)
     near = {h.topic_id for h in turn.topics}  # what the whole message is about (searched anyway)
+    nearest = {h.topic_id for h in turn.topics[: turn.policy.weak_part_near]}
     hits, seen = [], set()
     for question, topics in zip(questions, found):
         # the part's best topic not answered yet ("ゴミの出し方は？それと粗大ごみは？" — two garbage topics)
-        if question in weak:  # only a part that clearly points to one topic of its own
-            best = topics[0] if topics and topics[0].topic_id not in seen and _weak_sure(turn, topics) else None
+        if question in weak:  # cut from a statement beside it: only a topic the whole message is about too
+            best = (
+                topics[0] if topics and topics[0].topic_id not in seen and _weak_sure(turn, topics, nearest) else None
+            )
         else:
             best = next((h for h in topics[:2] if h.topic_id not in seen and _part_sure(turn, h, near)), None)
         if best is not None:
             seen.add(best.topic_id)
             hits.append((question, best))
-        elif question in weak:
-            return None  # a statement and its question, not two questions: the whole message is answered
-    if len(hits) < 2 and not (hits and turn.confident([hits[0][1]])):
-        return None  # nothing, or one part not clearly answered: the whole message goes on to `answer`
+    if len(hits) < 2 and not (hits and turn.confident([hits[0][1]]) and hits[0][0] not in weak):
+        return None  # nothing, or one part only (or one weak part): the whole message goes on to `answer`
     emergency = turn.dialogue.emergency_topics
     hits.sort(key=lambda pair: pair[1].topic_id not in emergency)  # the emergency number first
     desk, replies = turn.dialogue.router.desk, []
@@ -226,12 +227,11 @@ def _part_sure(turn: Turn, hit, near: set[str]) -> bool:
     return hit.dense >= policy.answer_threshold + policy.part_margin
 
 
-def _weak_sure(turn: Turn, topics) -> bool:
-    """A weak part (cut from a statement beside it: "…, what should I do?") is answered only when its best
-    topic is above the answer threshold and clearly ahead of the next one (a vague part is near many)."""
-    policy = turn.policy
-    lead = topics[0].dense - (topics[1].dense if len(topics) > 1 else 0.0)
-    return topics[0].dense >= policy.answer_threshold and lead >= policy.part_lead
+def _weak_sure(turn: Turn, topics, near: set[str]) -> bool:
+    """A weak part (cut from a statement beside it: "I lost my card and what should I do?") is answered only
+    with one of the whole message's nearest topics, above the answer threshold (a vague part alone is near
+    many topics: "what should I do?")."""
+    return topics[0].topic_id in near and topics[0].dense >= turn.policy.answer_threshold
 
 
 def answer(turn: Turn) -> list[Reply] | None:
