@@ -111,6 +111,8 @@ class Gazetteer:
                 words = tuple(fold(w) for w in _WORDS.findall(name))
                 if 0 < len(words) <= _MAX_WORDS:
                     self._words.setdefault(words, found)
+                if any(p.id in generated for p in found):
+                    continue  # a generated name (every municipality's Cyrillic) is matched as written, no case forms
                 if len(words) == 1 and _CYRILLIC.match(name) and name[-1] in _VOWELS and len(name) >= 5:
                     self._stems.setdefault(words[0][:-1], found)
                 elif len(words) == 1 and _CYRILLIC.match(name) and name[-1] in _VOWELS and len(name) == 4:
@@ -180,15 +182,15 @@ class Gazetteer:
             keys = [(stem,) for stem in self.spelling.latin_stems(word) if (stem,) in self._words]
             return self._words[keys[0]] if keys else None
         for stem in self.spelling.stems(word):
-            if stem in self._stems:
-                return self._stems[stem]
+            if len(stem) >= 4 and ((stem,) in self._words or stem in self._stems):
+                return self._words.get((stem,)) or self._stems[stem]
         for cut in (1, 2):
             stem = word[:-cut]
             if len(stem) >= 4 and ((stem,) in self._words or stem in self._stems):
                 return self._words.get((stem,)) or self._stems[stem]
         # a short prefecture name with one letter of case ending: Миэд, Чібі, Сазі (not short city names:
         # Тоді is "then", not Toda)
-        for stem in [word[:-1]] + self.spelling.stems(word):
+        for stem in [word[:-1]] + self.spelling.stems(word, replaced_only=True):
             found = self._words.get((stem,)) or self._short_stems.get(stem)
             if len(stem) == 3 and found and all(p.kind == "prefecture" for p in found):
                 return found

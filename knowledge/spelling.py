@@ -109,9 +109,14 @@ class Spelling:
         before = text[at - 1]
         return not (before.isalnum() or script.chars.match(before))
 
-    def stems(self, folded_word: str) -> list[str]:
-        """A folded word with a case ending replaced (Ukrainian locative осаци -> осак)."""
-        return [folded_word[: -len(end)] + stem for end, stem in self.endings if folded_word.endswith(end)]
+    def stems(self, folded_word: str, replaced_only: bool = False) -> list[str]:
+        """A folded word with a case ending replaced (Ukrainian locative осаци -> осак) or taken off (Mongolian
+        токиогиин -> токио); ``replaced_only``: only the endings replaced by letters of the stem."""
+        return [
+            folded_word[: -len(end)] + stem
+            for end, stem in self.endings
+            if folded_word.endswith(end) and (stem or not replaced_only)
+        ]
 
     def latin_stems(self, word: str) -> list[str]:
         """A Latin-script word with a suffix taken off (Tokyod -> tokyo), long enough to be a place name."""

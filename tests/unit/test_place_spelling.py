@@ -44,6 +44,14 @@ def lives_in(text: str, lang: str) -> str | None:
         ("ฉันอยู่คุมาโมโต้", "th", "kumamoto"),
         ("เราอยู่นากาโน่", "th", "nagano"),
         ("อยู่ไอชิค่ะ", "th", "aichi"),
+        ("Я зараз в Осаці.", "uk", "osaka"),
+        ("Я у префектурі Айті.", "uk", "aichi"),
+        ("Я живу в Осаке.", "uk", "osaka"),  # Russian spelling
+        ("Миний гэр Осака хотод байдаг.", "mn", "osaka"),
+        ("Би Токиогийн оршин суугч.", "mn", "tokyo"),  # genitive
+        # every city has a Cyrillic name made from its kana (Polivanov): 豊川市, 安城市
+        ("Би Тоёкава хотод амьдардаг.", "mn", "aichi"),
+        ("Я живу в місті Андзьо.", "uk", "aichi"),
     ],
 )
 def test_a_variant_spelling_of_the_place_is_understood(text, lang, prefecture):
@@ -59,6 +67,9 @@ def test_a_variant_spelling_of_the_place_is_understood(text, lang, prefecture):
         ("स्टोरमा भुक्तानी पर्चीबाट तिर्नुहोस्", "ne"),  # पर्चीबाट is not Chiba
         ("Хогоо хаана хаях вэ?", "mn"),  # хогоо (garbage) is not Hyogo
         ("Я тоді жив у гуртожитку", "uk"),  # тоді (then) is not Toda
+        ("Явган хүний замаар явж болох уу?", "mn"),  # замаар (by the road) is not 座間 Zama
+        ("Переїхав у нове місто, що робити?", "uk"),  # "місто, що" is not a city named Со
+        ("Нарийн мэдээллийг асуугаарай", "mn"),  # нарийн (detailed) is not Nara
     ],
 )
 def test_ordinary_words_are_not_taken_for_places(text, lang):
@@ -74,3 +85,15 @@ def test_folding_keeps_the_position_of_every_letter():
     folded, starts, ends = load_spelling().fold("อยู่ไอชิ")
     assert len(folded) == len(starts) == len(ends)
     assert all(0 <= s < e <= len("อยู่ไอชิ") for s, e in zip(starts, ends))
+
+
+def test_a_citys_cyrillic_name_is_made_from_its_kana():
+    from knowledge.municipalities import kana_to_cyrillic
+
+    assert [kana_to_cyrillic(k) for k in ("トヨハシ", "ウツノミヤ", "センダイ", "サッポロ", "ジョウソウ")] == [
+        "Тоёхаси",
+        "Уцуномия",
+        "Сэндай",
+        "Саппоро",
+        "Дзёсо",
+    ]
