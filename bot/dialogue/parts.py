@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 
 
-from bot.dialogue.clauses import Joiners, PartWords, load_joiners, split_asking, split_clauses, split_marked
+from bot.dialogue.clauses import Joiners, PartWords, asks, load_joiners, split_asking, split_clauses, split_marked
 from bot.dialogue.residence import PlaceStatement, ResidencePhrases
 from knowledge.places import Gazetteer
 
@@ -85,12 +85,13 @@ def split_message(
         statement = phrases.statement(sentence, lang, found) if found else None
         plain = phrases.asks_plain(sentence, lang)
         if statement is not None and statement.how in ("lives", "answer"):
-            rest = _after_clause(sentence, statement)
-            parts.append(
-                Part(
-                    sentence if not rest else sentence[: len(sentence) - len(rest)].strip(" ,、，"), "place", statement
-                )
-            )
+            before, rest = _before_clause(sentence, statement, lang, joiners), _after_clause(sentence, statement)
+            clause = sentence[len(before) : len(sentence) - len(rest)].strip(" ,、，")
+            if before.strip(" ,、，:;-"):  # "Where do I renew my visa if I live in Osaka?": the question first
+                parts += [
+                    Part(q, "question", weak=weak) for q, weak in _clauses(before.strip(" ,、，:;-"), lang, joiners)
+                ]
+            parts.append(Part(clause, "place", statement))
             if rest and phrases.asks_plain(rest, lang):
                 parts.append(Part(rest, "register"))
             elif rest:
@@ -110,6 +111,17 @@ def _clauses(sentence: str, lang: str, joiners: Joiners | None) -> list[tuple[st
         return [(sentence, False)]
     words = joiners.words(lang)
     return [piece for clause in split_clauses(sentence, words.joiners) for piece in split_marked(clause, words)]
+
+
+def _before_clause(sentence: str, statement: PlaceStatement, lang: str, joiners: Joiners | None) -> str:
+    """'¿Dónde renuevo mi visa si vivo en Osaka?' -> '¿Dónde renuevo mi visa si ' (what comes before the
+    residence clause, when it asks something; "" otherwise: "Hello, I live in Osaka")."""
+    norm = unicodedata.normalize("NFKC", sentence)
+    start = statement.span[0]
+    if statement.how != "lives" or start <= 0 or joiners is None:
+        return ""
+    before = norm[:start]
+    return before if len(before.strip(" ,、，:;-")) >= 8 and asks(before, joiners.words(lang)) else ""
 
 
 def _after_clause(sentence: str, statement: PlaceStatement) -> str:

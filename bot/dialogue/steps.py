@@ -98,6 +98,8 @@ def place(turn: Turn) -> list[Reply] | None:
     if said is None:
         return None  # named in passing: not the resident's address
     named = said.place
+    if named.kind == "prefecture":  # "愛知県豊田市に住んでいます": the city in that prefecture is the address
+        named = next((p for p in turn.places if p.kind == "city" and p.prefecture == named.id), named)
     state.prefecture, state.city = named.prefecture, named.id if named.kind == "city" else ""
     turn.lead = [turn.say("location_set", place=named.name(turn.speech.key))]
     parts = turn.parts
