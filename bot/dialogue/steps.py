@@ -94,6 +94,8 @@ def place(turn: Turn) -> list[Reply] | None:
     if said is None:
         return None  # named in passing: not the resident's address
     named = said.place
+    if named.kind == "prefecture":  # "愛知県豊田市に住んでいます": the city in that prefecture is the address
+        named = next((p for p in turn.places if p.kind == "city" and p.prefecture == named.id), named)
     state.prefecture, state.city = named.prefecture, named.id if named.kind == "city" else ""
     turn.lead = [turn.say("location_set", place=named.name(turn.speech.key))]
     parts = turn.parts
@@ -174,19 +176,26 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     order — an emergency topic first — each with its office for the resident's place; two are answered, a
     third is offered as a quick reply."""
     questions = [q for q in turn.parts.questions if _substantial(q, turn.policy.sentence_min_chars)]
+    weak = turn.parts.weak_questions  # cut from a statement beside them: only topics of the whole message
     if len(questions) < 2 or len(questions) > turn.policy.questions_answered + 1:
         return None  # one question (with a place or plain Japanese around it) is the answer step's
     found = turn.dialogue.assistant.search_many(questions, turn.speech, k=turn.policy.search_k)
     near = {h.topic_id for h in turn.topics}  # what the whole message is about (searched anyway)
+    nearest = {h.topic_id for h in turn.topics[: turn.policy.weak_part_near]}
     hits, seen = [], set()
     for question, topics in zip(questions, found):
         # the part's best topic not answered yet ("ゴミの出し方は？それと粗大ごみは？" — two garbage topics)
-        best = next((h for h in topics[:2] if h.topic_id not in seen and _part_sure(turn, h, near)), None)
+        if question in weak:  # cut from a statement beside it: only a topic the whole message is about too
+            best = (
+                topics[0] if topics and topics[0].topic_id not in seen and _weak_sure(turn, topics, nearest) else None
+            )
+        else:
+            best = next((h for h in topics[:2] if h.topic_id not in seen and _part_sure(turn, h, near)), None)
         if best is not None:
             seen.add(best.topic_id)
             hits.append((question, best))
-    if len(hits) < 2 and not (hits and turn.confident([hits[0][1]])):
-        return None  # nothing, or one part not clearly answered: the whole message goes on to `answer`
+    if len(hits) < 2 and not (hits and turn.confident([hits[0][1]]) and hits[0][0] not in weak):
+        return None  # nothing, or one part only (or one weak part): the whole message goes on to `answer`
     emergency = turn.dialogue.emergency_topics
     hits.sort(key=lambda pair: pair[1].topic_id not in emergency)  # the emergency number first
     desk, replies = turn.dialogue.router.desk, []
@@ -214,6 +223,13 @@ def _part_sure(turn: Turn, hit, near: set[str]) -> bool:
     if hit.topic_id in near:
         return hit.dense >= policy.answer_threshold - policy.part_slack
     return hit.dense >= policy.answer_threshold + policy.part_margin
+
+
+def _weak_sure(turn: Turn, topics, near: set[str]) -> bool:
+    """A weak part (cut from a statement beside it: "I lost my card and what should I do?") is answered only
+    with one of the whole message's nearest topics, above the answer threshold (a vague part alone is near
+    many topics: "what should I do?")."""
+    return topics[0].topic_id in near and topics[0].dense >= turn.policy.answer_threshold
 
 
 def answer(turn: Turn) -> list[Reply] | None:

@@ -127,8 +127,8 @@ class Turn:
         """The topics of the question itself: "I live in Aichi. Where do I renew my visa?" is searched
         without the place sentence (one more embedding call, only for a message in parts)."""
         parts = self.parts
-        if parts.several and len(parts.questions) == 1 and parts.place is not None:
-            return self.search(parts.questions[0]).topics
+        if parts.several and parts.questions and parts.place is not None:
+            return self.search(" ".join(parts.questions)).topics
         return self.topics
 
     def confident(self, topics: list[TopicHit]) -> list[TopicHit]:

@@ -133,3 +133,25 @@ def test_with_the_prefecture_known_only_the_city_is_asked_then_the_citys_office_
     assert "Tokyo" not in [q.label for q in asked.quick_replies]  # no prefecture buttons: Osaka is known
     second = say(fake_services, conversation, "Sakai")
     assert [o.name for o in offices_in(second)] == ["堺市役所"]
+
+
+def test_a_prefecture_and_its_city_in_one_statement_give_the_citys_office(fake_services):
+    conversation = f"o-{next(_ids)}"
+    say(fake_services, conversation, "愛知県豊田市に住んでいます。", "ja")
+    assert state(fake_services, conversation)["city"] == "toyota"
+
+
+def test_a_question_before_the_residence_clause_is_still_the_question():
+    from bot.dialogue.parts import load_joiners, split_message
+    from bot.dialogue.residence import load_residence_phrases
+    from knowledge.paths import TRANSLATIONS_DIR
+    from knowledge.places import load_places
+
+    parts = split_message(
+        "¿Dónde renuevo mi visa si vivo en Osaka?",
+        "es",
+        load_places(),
+        load_residence_phrases(TRANSLATIONS_DIR),
+        joiners=load_joiners(TRANSLATIONS_DIR),
+    )
+    assert parts.place.place.id == "osaka" and parts.questions == ["¿Dónde renuevo mi visa si"]
