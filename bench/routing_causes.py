@@ -37,6 +37,23 @@ from knowledge.routing import load_router  # noqa: E402
 from knowledge.yamlfile import load_yaml  # noqa: E402
 
 
+_SERVICES: list = []
+
+
+def _unsure_detail(item: dict, desk) -> str:
+    """How many question parts the message had and how close the best topic of the question came."""
+    from bot.speech import Speech  # noqa: PLC0415
+
+    parts = desk.parts(item["text"], item["lang"])
+    if not _SERVICES or not parts.questions:
+        return f":questions={len(parts.questions)}"
+    assistant = _SERVICES[0].dialogue.assistant
+    found = assistant.find(" ".join(parts.questions), Speech.parse(item["lang"])).topics
+    top = found[0].dense if found else 0.0
+    kind = "same-kind" if found and desk.office_kind(found[0].topic_id) == item["office"] else "other-kind"
+    return f":questions={len(parts.questions)}:top={top:.2f}:{kind}"
+
+
 def place_cause(item: dict, replies, expected: Expectation, desk, places, phrases) -> str:
     if not place_understood(item, places, phrases):
         found = places.find(item["text"])
@@ -47,7 +64,7 @@ def place_cause(item: dict, replies, expected: Expectation, desk, places, phrase
         return "place:not-a-residence"
     answered = [s.id for r in replies for s in r.sources]
     if not answered:
-        return "unsure"
+        return "unsure" + _unsure_detail(item, desk)
     cards = [r.office for r in replies if getattr(r, "office", None) is not None]
     if not cards:
         return "no-card"
@@ -184,6 +201,7 @@ def main() -> None:
     from connectors.settings import get_settings  # noqa: PLC0415
 
     services = build_services(get_settings())
+    _SERVICES.append(services)
     dialogue = services.dialogue
     ended: list[str] = []
     dialogue.steps = _recording(dialogue.steps, ended)
