@@ -125,7 +125,8 @@ _SIMPLE = {"greet": "greet", "goodbye": "goodbye", "thanks": "thanks"}
 
 
 def intent(turn: Turn) -> list[Reply] | None:
-    """Greetings, the language menu, plain Japanese, asking for a person, a place alone, out of scope."""
+    """Greetings, the language menu, plain Japanese, asking for a person or where an office is, a place alone,
+    out of scope."""
     name, lead, state = turn.intent, turn.lead, turn.state
     if name in _SIMPLE:
         return lead + [turn.say(_SIMPLE[name])]
@@ -137,6 +138,9 @@ def intent(turn: Turn) -> list[Reply] | None:
         return [turn.say("plain_on")]
     if name == "ask_human":
         return turn.handoff("requested", lead=lead)
+    office_topic = turn.dialogue.router.desk.office_intents.get(name or "")
+    if office_topic:  # "Where is the immigration office?": that office for the resident's place
+        return lead + turn.dialogue.router.desk.office_replies(turn, office_topic)
     if name == "inform_location" and not (turn.lead and turn.parts.questions):
         return lead or [turn.say("location_unknown")]
     if name == "out_of_scope":

@@ -155,3 +155,19 @@ def test_a_question_before_the_residence_clause_is_still_the_question():
         joiners=load_joiners(TRANSLATIONS_DIR),
     )
     assert parts.place.place.id == "osaka" and parts.questions == ["¿Dónde renuevo mi visa si"]
+
+
+def test_where_is_the_immigration_office_names_the_bureau_for_the_place_said_with_it(fake_services):
+    """The issue's own example: "I live in Osaka. Where is the immigration office?" got only "noted, Osaka"."""
+    conversation = f"o-{next(_ids)}"
+    replies = say(fake_services, conversation, "I live in Osaka. Where is the immigration office?", "en")
+    cards = offices_in(replies)
+    assert cards and cards[0].id == OFFICES.for_prefecture("osaka").id
+    assert OFFICES.for_prefecture("osaka").main_phone in cards[0].phone
+
+
+def test_where_is_the_immigration_office_without_a_place_asks_where_the_resident_lives(fake_services):
+    replies = say(fake_services, f"o-{next(_ids)}", "Where is the immigration office?", "en")
+    assert replies[-1].text == fake_services.catalogs.text("en", "ask_location")
+    second = say(fake_services, replies[-1].session_id, "Nagoya")
+    assert offices_in(second)[0].id == OFFICES.for_prefecture("aichi").id
