@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from knowledge.paths import TRANSLATIONS_DIR
@@ -52,18 +53,29 @@ class SafetyTexts:
         folded = fold(text)
         squeezed = re.sub(r"\s+", "", folded)
         hits = []
-        for situation, phrases in self.cues.items():
-            for phrase in phrases:
-                if "..." in phrase:  # "夫…殴" (folded to "夫...殴"): the parts in order, anything between
-                    found = _in_order(phrase.split("..."), squeezed if _SPACELESS.search(phrase) else folded)
-                elif _SPACELESS.search(phrase):
-                    found = phrase in folded or phrase.replace(" ", "") in squeezed
-                else:
-                    found = re.search(r"(?<!\w)" + re.escape(phrase), folded) is not None
-                if found:
-                    hits.append(situation)
-                    break
+        for situation, (word_start, spaceless, ordered) in self._matchers.items():
+            if (
+                (word_start is not None and word_start.search(folded))
+                or any(phrase in folded or phrase.replace(" ", "") in squeezed for phrase in spaceless)
+                or any(_in_order(parts, squeezed if spaced else folded) for parts, spaced in ordered)
+            ):
+                hits.append(situation)
         return hits
+
+    @cached_property
+    def _matchers(
+        self,
+    ) -> dict[str, tuple[re.Pattern[str] | None, tuple[str, ...], tuple[tuple[list[str], bool], ...]]]:
+        """Per situation, compiled once: one pattern for the word-start cues, the spaceless-script phrases, and
+        the "夫…殴" cues (parts in order; matched without spaces when the cue is in a spaceless script)."""
+        matchers = {}
+        for situation, phrases in self.cues.items():
+            words = [p for p in phrases if "..." not in p and not _SPACELESS.search(p)]
+            pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + ")") if words else None
+            spaceless = tuple(p for p in phrases if "..." not in p and _SPACELESS.search(p))
+            ordered = tuple((p.split("..."), bool(_SPACELESS.search(p))) for p in phrases if "..." in p)
+            matchers[situation] = (pattern, spaceless, ordered)
+        return matchers
 
 
 def _in_order(parts: list[str], text: str) -> bool:
