@@ -1,12 +1,13 @@
 """Which catalogued situations a message is about, and on what evidence.
 
 Evidence is either a cue phrase (``translations/<lang>/situations.yaml``) or the situation's examples
-(``training_data/data/nlu/situations/<lang>.yml``, indexed with the intents): the best example of the
-situation *in the query's own script* must be close (``min_score``) and at least ``margin`` closer than
-the best ordinary example (topic questions and other intents) in that script. Immediate-danger situations
-need a larger margin by example, since a false "call 110" is harm too (issue 13, item 4). The same test
-gates the emergency intents (``emergency_evidence``): kana-only and romaji questions otherwise land on
-whichever emergency example happens to share their script.
+(``training_data/situations/<lang>.yml``, indexed with the intents), weighed *in the query's own script*:
+the situation's closest example must be close (``min_score``), and the mean of its ``top_k`` closest
+examples at least ``margin`` closer than the mean of the ``top_k`` closest ordinary examples (topic questions
+and other intents). Immediate-danger situations need a larger margin by example, since a false "call 110"
+is harm too (issue 13, item 4). The same test (closest example only) gates the emergency intents
+(``emergency_evidence``): kana-only and romaji questions otherwise land on whichever emergency example
+happens to share their script. In a Japanese conversation a message in romaji is read as kana first.
 
 Messages of several sentences are also read sentence by sentence (one batched embedding call), so "my
 employer took my passport. and no salary for 3 months" finds both problems.
