@@ -52,7 +52,7 @@ class Safety:
     def recognition(self, turn: Turn) -> Recognition:
         cached = turn.__dict__.get("_safety_recognition")
         if cached is None:
-            cached = self.recogniser.recognise(turn.text) if turn.text else Recognition()
+            cached = self.recogniser.recognise(turn.text, turn.speech.lang) if turn.text else Recognition()
             turn.__dict__["_safety_recognition"] = cached
         return cached
 

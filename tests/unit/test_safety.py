@@ -241,3 +241,12 @@ def test_suicidal_thoughts_get_the_crisis_line_first_then_119(client, text):
     reply = client.post("/api/chat", json={"session_id": "crisis-" + text[:6], "text": text}).json()
     assert [call["number"] for call in reply["calls"]][:2] == ["0120-279-338", "119"]
     assert "0120-279-338" in reply["text"] and reply.get("handoff") is None or "prefecture" not in reply["text"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my boss will kill me if i am late again", "mi esposo me pidió los papeles del seguro", "tulong may tanong ako"],
+)
+def test_everyday_phrases_are_no_cue_of_danger(text):
+    immediate = {s for s in TEXTS.cue_hits(text) if CATALOGUE[s].immediate}
+    assert immediate == set()
