@@ -10,8 +10,8 @@ is harm too (issue 13, item 4). The same test (closest example only) gates the e
 happens to share their script. In a Japanese conversation a message in romaji is read as kana first.
 
 Messages of several sentences are also read sentence by sentence (one batched embedding call), so "my
-employer took my passport. and no salary for 3 months" finds both problems. A ``not_cues`` phrase in a
-sentence rules its situation out as that sentence's reading by example ("my visa expires next month" is
+employer took my passport. and no salary for 3 months" finds both problems. A ``not_cues`` phrase in the
+message rules its situation out as a reading by example of any of its clauses ("my visa expires next month" is
 near "my visa expired last month", but no overstay); a cue phrase still counts.
 """
 
@@ -79,7 +79,8 @@ class Thresholds:
     min_score: float = 0.84  # the situation's closest example at least this close
     margin: float = 0.01  # … and its closest few this much closer than the closest ordinary few in the script
     immediate_margin: float = 0.02  # immediate danger by example alone (a false "call 110" is harm too)
-    second_gap: float = 0.03  # another situation counts too when within this of the best one
+    second_gap: float = 0.02  # another situation counts too when within this of the best one (0.03 → 0.02: own
+    # dev messages keep 34/40 situations, drop 8 spurious second readings; leave-one-out 68.2 → 68.5 %)
     cue_slack: float = 0.03  # a cue for a non-immediate situation stands unless a topic is this much closer
     top_k: int = 3  # closeness is the mean of the k closest examples of a kind (situation or ordinary)
     emergency_min: float = 0.9  # an emergency intent example (fire, ambulance …) at least this close
@@ -266,6 +267,9 @@ class SafetyRecogniser:
         ``bench/safety_dev.py`` calls this with one row left out."""
         found: dict[str, Found] = {}
         whole: _Scores | None = None
+        # "my visa expires next month": no overstay, in any clause of the message ("how do I extend my stay?
+        # it expires soon" read clause by clause found an overstay in the first clause)
+        ruled_out = set(self.texts.ruled_out(text)) | (set(self.texts.ruled_out(kana)) if kana else set())
         for piece, scores in scored:
             mine = self._scores(scores, script_of(piece), table)
             whole = whole or mine
@@ -273,7 +277,6 @@ class SafetyRecogniser:
             # benefits?" is a question about benefits (measured on our own questions of several clauses,
             # bench/safety_dev.py --clauses: weighing a clause against its own topics alone took 3 % of them
             # for an immediate danger); a danger beside a question is found by its cue phrases
-            ruled_out = set(self.texts.ruled_out(piece))  # "my visa expires next month": no overstay
             for hit in self._by_example(mine, max(mine.other, whole.other), table):
                 if hit.situation not in ruled_out:
                     found.setdefault(hit.situation, hit)
