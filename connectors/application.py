@@ -19,7 +19,8 @@ from fastapi import Request
 from bot.delivery import Delivery, PushChannel
 from bot.dialogue import IncomingMessage
 from bot.dialogue.handoff import REASONS, language_name
-from bot.plain import check, furigana
+from bot.dialogue.state import DialogueState
+from bot.plain import PlainResult, check, furigana, rewrite
 from bot.redact import redact
 from bot.replies import Reply
 from bot.safety.step import SITUATION_REASON
@@ -36,6 +37,7 @@ from connectors.line.outbox import request_of
 from connectors.web.page_language import page_labels
 from connectors.services import Services, get_services
 from connectors.settings import Settings
+from knowledge.places import Gazetteer
 from knowledge.training_cases import TrainingCase, load_training_book
 from knowledge.topics import load_topics
 
@@ -105,6 +107,21 @@ class Tsunagu:
     def answer(self, message: IncomingMessage) -> list[Reply]:
         """One turn of a conversation (stored, with its outcome)."""
         return self._services.dialogue.handle(message)
+
+    def answer_on_state(self, message: IncomingMessage, state: DialogueState, intent: str | None) -> list[Reply]:
+        """One turn on a conversation state the caller keeps (the Rasa action server keeps it in the tracker's
+        slots), counted for the analytics under the message's channel. ``intent``: the caller's own
+        classification ("" = a question, None = let Tsunagu decide)."""
+        return self._services.dialogue.turn(message, state, intent, count=True)
+
+    @property
+    def places(self) -> Gazetteer:
+        """The gazetteer the dialogue reads places with (a caller that keeps the state names places too)."""
+        return self._services.places
+
+    def rewrite_plain(self, text: str) -> PlainResult:
+        """Japanese text rewritten in plain Japanese, with its furigana (a message the caller wrote itself)."""
+        return rewrite(text)
 
     def answer_without_store(self, message: IncomingMessage) -> list[Reply] | None:
         """While the database is unreachable: an immediate danger or an emergency still gets its line (nothing

@@ -116,7 +116,9 @@ def cmd_actions(args) -> int:
     print("Tsunagu: preparing the index for the Rasa actions ...", file=sys.stderr)
     services = _services(args)
     print(f"Tsunagu: Rasa action server on http://{host}:{port}/webhook", file=sys.stderr)
-    serve_actions(services.dialogue, host, port)
+    from connectors.application import Tsunagu
+
+    serve_actions(Tsunagu(services), host, port)
     return 0
 
 

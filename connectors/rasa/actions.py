@@ -1,6 +1,6 @@
 """Tsunagu's brain as Rasa custom actions (rasa-sdk): the second door into the same dialogue manager.
 
-Every action runs one turn of :class:`bot.dialogue.DialogueManager` (``DialogueManager.turn``) on the state
+Every action runs one turn of the dialogue through the application API (``Tsunagu.answer_on_state``) on the state
 rebuilt from the tracker's slots, with Rasa's intent in place of Tsunagu's own recogniser; so the texts,
 sources and handoff data are the built-in dialogue's, word for word. The actions differ only in which
 intent they hand over:
@@ -31,8 +31,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.dialogue import DialogueManager, IncomingMessage
+from bot.dialogue import IncomingMessage
 from bot.replies import QuickReply, Reply
+from connectors.application import Tsunagu
 from connectors.rasa.slots import reply_payload, slots_from_state, state_from_slots
 
 __all__ = [
@@ -54,16 +55,17 @@ CHANNEL = "rasa"
 class TsunaguAction(Action, ABC):
     """One turn of Tsunagu's dialogue for Rasa's latest user message."""
 
-    def __init__(self, dialogue: DialogueManager | None = None) -> None:
-        self._dialogue = dialogue
+    def __init__(self, app: Tsunagu | None = None) -> None:
+        self._app = app
 
     @property
-    def dialogue(self) -> DialogueManager:
-        if self._dialogue is None:
+    def app(self) -> Tsunagu:
+        """The application API every connector calls (built from the shared services on first use)."""
+        if self._app is None:
             from connectors.services import get_services
 
-            self._dialogue = get_services().dialogue
-        return self._dialogue
+            self._app = Tsunagu(get_services())
+        return self._app
 
     @abstractmethod
     def intent(self, rasa_intent: str) -> str | None:
@@ -73,9 +75,9 @@ class TsunaguAction(Action, ABC):
         """The replies and the new slot values (synchronous: runs on a worker thread)."""
         latest = tracker.latest_message or {}
         rasa_intent = (latest.get("intent") or {}).get("name") or ""
-        state = state_from_slots(tracker.current_slot_values(), self.dialogue.places)
+        state = state_from_slots(tracker.current_slot_values(), self.app.places)
         message = IncomingMessage(tracker.sender_id, latest.get("text") or "", CHANNEL)
-        replies = self.dialogue.turn(message, state, self.intent(rasa_intent), count=True)  # counted as "rasa"
+        replies = self.app.answer_on_state(message, state, self.intent(rasa_intent))  # counted as "rasa"
         return replies, slots_from_state(state, replies)
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict) -> list[dict]:
@@ -156,13 +158,11 @@ class ActionPlainJapanese(TsunaguAction):
         payload = ((said.get("data") or {}).get("custom") or {}).get("tsunagu") or {}
         if payload.get("register") == "plain":
             return replies, slots
-        state = state_from_slots(slots, self.dialogue.places)
+        state = state_from_slots(slots, self.app.places)
         if payload.get("sources") and asked:
-            again = self.dialogue.turn(IncomingMessage(tracker.sender_id, asked, CHANNEL), state, "")
+            again = self.app.answer_on_state(IncomingMessage(tracker.sender_id, asked, CHANNEL), state, "")
             return replies + again, slots_from_state(state, replies + again)
-        from bot.plain import rewrite
-
-        plain = rewrite(said["text"])
+        plain = self.app.rewrite_plain(said["text"])
         last = replies[-1]
         rewritten = Reply(
             last.session_id,

@@ -11,7 +11,7 @@ from rasa_sdk.endpoint import create_app
 from rasa_sdk.executor import ActionExecutor
 from sanic import Sanic
 
-from bot.dialogue import DialogueManager
+from connectors.application import Tsunagu
 from connectors.rasa.actions import ALL_ACTIONS
 
 __all__ = ["action_executor", "action_app", "serve_actions", "DEFAULT_PORT"]
@@ -19,19 +19,19 @@ __all__ = ["action_executor", "action_app", "serve_actions", "DEFAULT_PORT"]
 DEFAULT_PORT = 5055  # Rasa's default action endpoint: http://localhost:5055/webhook
 
 
-def action_executor(dialogue: DialogueManager) -> ActionExecutor:
+def action_executor(app: Tsunagu) -> ActionExecutor:
     executor = ActionExecutor()
     for action in ALL_ACTIONS:
-        executor.register_action(action(dialogue))
+        executor.register_action(action(app))
     return executor
 
 
-def action_app(dialogue: DialogueManager) -> Sanic:
+def action_app(app: Tsunagu) -> Sanic:
     """The Sanic app with ``POST /webhook``, ``GET /actions`` and ``GET /health``."""
-    return create_app(action_executor(dialogue), cors_origins=None)
+    return create_app(action_executor(app), cors_origins=None)
 
 
-def serve_actions(dialogue: DialogueManager, host: str, port: int = DEFAULT_PORT) -> None:
-    app = action_app(dialogue)
+def serve_actions(tsunagu: Tsunagu, host: str, port: int = DEFAULT_PORT) -> None:
+    app = action_app(tsunagu)
     app.config.KEEP_ALIVE_TIMEOUT = 120
     app.run(host=host, port=port, single_process=True, access_log=False, motd=False)

@@ -27,6 +27,7 @@ from connectors.rasa.actions import (
     ActionPlainJapanese,
     ActionTsunaguRespond,
 )
+from connectors.application import Tsunagu  # noqa: E402
 from connectors.rasa.server import action_executor  # noqa: E402
 from connectors.rasa.slots import SLOTS  # noqa: E402
 from knowledge.offices import load_offices  # noqa: E402
@@ -90,16 +91,17 @@ def test_an_action_says_what_the_built_in_dialogue_says(fake_services, action_cl
     dialogue = fake_services.dialogue
     built_in = dialogue.handle(IncomingMessage(f"api-{next(_ids)}", text, "api", lang, True if plain else None))
     slots = {SLOTS.language: lang, SLOTS.register: "plain" if plain else None}
-    messages, _ = run_action(action_class(dialogue), tracker(text, intent, slots))
+    messages, _ = run_action(action_class(Tsunagu(fake_services)), tracker(text, intent, slots))
     assert [as_rasa(m) for m in messages] == [as_api(r) for r in built_in]
 
 
 def test_the_handoff_cases_really_hand_off(fake_services):
     """The table above covers handoffs and an emergency, not only answers (else equality proves little)."""
-    dialogue = fake_services.dialogue
     offices = {}
     for action_class, intent, text, lang, _ in CASES:
-        messages, slots = run_action(action_class(dialogue), tracker(text, intent, {SLOTS.language: lang}))
+        messages, slots = run_action(
+            action_class(Tsunagu(fake_services)), tracker(text, intent, {SLOTS.language: lang})
+        )
         offices[text] = slots.get(SLOTS.handoff_office)
     assert offices["My employer took my passport and has not paid me for months"] == "fresc"
     assert (
@@ -117,7 +119,7 @@ def test_the_handoff_cases_really_hand_off(fake_services):
 def test_the_place_comes_from_the_slots(fake_services, slot, value):
     places, offices = fake_services.places, load_offices()
     messages, slots = run_action(
-        ActionHandoff(fake_services.dialogue), tracker("I want to talk to a person", "ask_human", {slot: value})
+        ActionHandoff(Tsunagu(fake_services)), tracker("I want to talk to a person", "ask_human", {slot: value})
     )
     place = places.places.get(value) or places.find(value)[-1]
     expected = offices.for_prefecture(place.prefecture)
@@ -127,10 +129,13 @@ def test_the_place_comes_from_the_slots(fake_services, slot, value):
 
 def test_a_conversation_carries_its_state_in_the_slots(fake_services):
     """Ask for a person without a place, then say where: the second turn completes the pending handoff."""
-    dialogue = fake_services.dialogue
-    first, slots = run_action(ActionHandoff(dialogue), tracker("I want to talk to a person", "ask_human", {}))
+    first, slots = run_action(
+        ActionHandoff(Tsunagu(fake_services)), tracker("I want to talk to a person", "ask_human", {})
+    )
     assert first[-1]["custom"]["tsunagu"]["handoff"] is None and len(first[-1]["buttons"]) >= 5
-    second, slots = run_action(ActionTsunaguRespond(dialogue), tracker("I live in Sendai", "inform_location", slots))
+    second, slots = run_action(
+        ActionTsunaguRespond(Tsunagu(fake_services)), tracker("I live in Sendai", "inform_location", slots)
+    )
     assert second[-1]["custom"]["tsunagu"]["handoff"]["reason"] == "requested"
     assert slots[SLOTS.prefecture] == "miyagi" and slots[SLOTS.language] == "en"
 
@@ -147,7 +152,7 @@ def test_a_conversation_carries_its_state_in_the_slots(fake_services):
 def test_language_and_register_come_from_the_slots(fake_services, language, register, expected_lang, expected_register):
     slots = {SLOTS.language: language, SLOTS.register: register}
     messages, after = run_action(
-        ActionAnswerQuestion(fake_services.dialogue), tracker("residence card lost", "nlu_fallback", slots)
+        ActionAnswerQuestion(Tsunagu(fake_services)), tracker("residence card lost", "nlu_fallback", slots)
     )
     payload = messages[-1]["custom"]["tsunagu"]
     assert (payload["lang"], payload["register"]) == (expected_lang, expected_register)
@@ -170,7 +175,7 @@ def test_plain_japanese_rewrites_the_projects_own_japanese_message(fake_services
     track.events = conversation(
         ("user", "在留カードをなくしました", None), ("bot", said, None), ("user", "やさしい日本語で", None)
     )
-    messages, slots = run_action(ActionPlainJapanese(fake_services.dialogue), track)
+    messages, slots = run_action(ActionPlainJapanese(Tsunagu(fake_services)), track)
     expected = rewrite(said)
     assert [m["text"] for m in messages] == [fake_services.catalogs.text("ja-plain", "plain_on"), expected.text]
     assert expected.text != said and "<ruby>" in expected.ruby.html
@@ -180,13 +185,15 @@ def test_plain_japanese_rewrites_the_projects_own_japanese_message(fake_services
 def test_plain_japanese_asks_a_guidebook_answer_again_like_the_built_in_dialogue(fake_services):
     """After a standard-Japanese guidebook answer, the plain register's answer to the same question."""
     dialogue, question = fake_services.dialogue, "在留カードをなくしました。どうすればいいですか"
-    first, slots = run_action(ActionAnswerQuestion(dialogue), tracker(question, "nlu_fallback", {SLOTS.language: "ja"}))
+    first, slots = run_action(
+        ActionAnswerQuestion(Tsunagu(fake_services)), tracker(question, "nlu_fallback", {SLOTS.language: "ja"})
+    )
     assert first[0]["custom"]["tsunagu"]["sources"]
     track = tracker("やさしい日本語で", "plain_japanese", slots)
     track.events = conversation(
         ("user", question, None), ("bot", first[0]["text"], first[0]["custom"]), ("user", "やさしい日本語で", None)
     )
-    messages, after = run_action(ActionPlainJapanese(dialogue), track)
+    messages, after = run_action(ActionPlainJapanese(Tsunagu(fake_services)), track)
     session = f"api-{next(_ids)}"
     dialogue.handle(IncomingMessage(session, question, "api", "ja"))  # the same conversation so far
     built_in = dialogue.handle(IncomingMessage(session, question, "api", None, True))
@@ -196,7 +203,7 @@ def test_plain_japanese_asks_a_guidebook_answer_again_like_the_built_in_dialogue
 
 def test_plain_japanese_action_switches_the_register(fake_services):
     messages, slots = run_action(
-        ActionPlainJapanese(fake_services.dialogue), tracker("やさしい日本語でお願いします", "plain_japanese", {})
+        ActionPlainJapanese(Tsunagu(fake_services)), tracker("やさしい日本語でお願いします", "plain_japanese", {})
     )
     assert slots[SLOTS.register] == "plain" and slots[SLOTS.language] == "ja"
     assert messages[0]["text"] == fake_services.catalogs.text("ja-plain", "plain_on")
@@ -220,13 +227,13 @@ def test_the_webhook_executor_answers_rasas_wire_format(fake_services):
             "latest_action_name": "action_listen",
         },
     }
-    result = run_async(action_executor(fake_services.dialogue).run(call)).model_dump()
+    result = run_async(action_executor(Tsunagu(fake_services)).run(call)).model_dump()
     office = load_offices().for_prefecture("hokkaido")
     assert any(r.get("custom", {}).get("tsunagu", {}).get("handoff") for r in result["responses"])
     assert {"event": "slot", "name": SLOTS.handoff_office, "value": office.id} in [
         {k: e.get(k) for k in ("event", "name", "value")} for e in result["events"]
     ]
-    listed = {a.name for a in action_executor(fake_services.dialogue).list_actions()}
+    listed = {a.name for a in action_executor(Tsunagu(fake_services)).list_actions()}
     assert listed == {
         "action_answer_question",
         "action_handoff",
@@ -242,7 +249,7 @@ def test_a_rasa_question_is_counted_in_analytics_as_rasa(fake_services):
     from bot.store.models import Outcome
 
     track = tracker("I lost my residence card, what should I do?", "nlu_fallback", {}, sender="rasa-counted")
-    run_action(ActionAnswerQuestion(fake_services.dialogue), track)
+    run_action(ActionAnswerQuestion(Tsunagu(fake_services)), track)
     table = Outcome.__table__
     with fake_services.store.engine.connect() as connection:
         rows = connection.execute(select(table).where(table.c.conversation_id == "rasa-counted")).all()
