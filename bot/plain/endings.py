@@ -8,6 +8,7 @@ characters (``OFFICIAL_SENTENCE`` in a text of several sentences); です/ます
 from __future__ import annotations
 
 from bot.plain.conjugate import conjugate
+from bot.plain.doc import SENTENCE_END
 from bot.plain.measure import read_length
 from bot.plain.tokens import inflection
 
@@ -22,7 +23,6 @@ __all__ = [
 ]
 
 LONG_SENTENCE = 30  # characters; the guidelines ask for short sentences, one idea each
-SENTENCE_END = ("。", "！", "？", "!", "?")
 OFFICIAL_SENTENCE = 20  # in a text of several sentences (official style), split from this length on
 _MIN_CLAUSE = 8  # a clause shorter than this is not worth its own sentence
 _PARTICLE_VERBS = ("つく", "就く", "よる", "因る", "依る", "する", "対する", "関する", "おく", "於く", "わたる", "渡る")
@@ -38,6 +38,8 @@ _CONNECTIVES = {
 
 def sentence_bounds(doc, index: int) -> tuple[int, int]:
     """Token range of the sentence around token ``index`` (sentences end at 。！？ or a line break)."""
+    if 0 <= index < len(doc.tokens):
+        return doc.sentence_of(index)
     start = index
     while start > 0 and doc[start - 1].text not in SENTENCE_END and "\n" not in doc[start - 1].text:
         start -= 1

@@ -38,11 +38,13 @@ def rewrite(text: str, *, spaces: bool = False, level: str | None = None) -> Pla
     with LOCK:
         doc = tokenize(text)
         context = Context(official=is_official(doc), index=index)
-        for stage in stages():
+        last = len(stages()) - 1
+        for n, stage in enumerate(stages()):
             edits = choose(stage.edits(doc, context))
             if edits:
                 tracked, done = tracked.apply(edits)
                 applied.extend(done)
-                doc = tokenize(tracked.text)  # the next stage sees the rewritten text
+                if n < last or spaces:
+                    doc = tokenize(tracked.text)  # the next stage sees the rewritten text
         result = add_spaces(doc) if spaces else tracked.text
     return PlainResult(text, result, tuple(sorted(applied, key=lambda a: (a.start, a.end))), level)

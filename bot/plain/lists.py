@@ -22,7 +22,7 @@ from bot.plain.endings import sentence_bounds
 from bot.plain.measure import read_length
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from bot.plain.doc import Token
 
 __all__ = ["numbered_list"]
 

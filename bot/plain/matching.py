@@ -11,7 +11,8 @@ from bot.plain.guards import allowed
 from bot.plain.lexicon import Entry
 from bot.plain.lexicon_pass import lexicon_matches
 from bot.plain.rules import Inflect, Rule, RuleFile, Transform
-from bot.plain.tokens import conjugation_type, inflection, nlp, register_extensions
+from bot.plain.patterns import TokenMatcher
+from bot.plain.tokens import conjugation_type, inflection
 from bot.plain.transforms import TRANSFORMS
 
 __all__ = ["Candidate", "Context", "Stage"]
@@ -61,19 +62,16 @@ def _template(rule: Rule, span) -> str | None:
 
 
 class Stage:
-    """One rule file, compiled: a spaCy Matcher over its token patterns, plus its other rules."""
+    """One rule file, compiled: a matcher over its token patterns, plus its other rules."""
 
     def __init__(self, rule_file: RuleFile) -> None:
-        from spacy.matcher import Matcher
-
-        register_extensions()
         self.file = rule_file
         self.order = {rule.id: n for n, rule in enumerate(rule_file.rules)}
-        self.matcher = Matcher(nlp().vocab)
+        self.matcher = TokenMatcher()
         for rule in rule_file.rules:
             if rule.pattern:
-                self.matcher.add(rule.id, [list(rule.pattern)])
-        self.by_key = {nlp().vocab.strings[rule.id]: rule for rule in rule_file.rules if rule.pattern}
+                self.matcher.add(rule.id, rule.pattern)
+        self.by_key = {rule.id: rule for rule in rule_file.rules if rule.pattern}
         self.lexicon_rules = {rule.lexicon: rule for rule in rule_file.rules if rule.lexicon}
         self.detectors = tuple(rule for rule in rule_file.rules if rule.detect)
 
@@ -96,7 +94,7 @@ class Stage:
     def candidates(self, doc, context: Context) -> list[Candidate]:
         """Every place a rule of this stage would rewrite or report (overlaps not yet resolved)."""
         found = []
-        for key, start, end in self.matcher(doc) if self.by_key else ():
+        for key, start, end in self.matcher.find(doc) if self.by_key else ():
             rule = self.by_key[key]
             if rule.scope == "official" and not context.official:
                 continue

@@ -1,6 +1,6 @@
 """Named replacement functions for rules that need more than a template (``replace: {transform: NAME}``).
 
-Each takes the matched spaCy ``Span`` and returns ``(first_token, end_token, text)`` — the token range
+Each takes the matched ``Span`` (``bot.plain.doc``) and returns ``(first_token, end_token, text)`` — the token range
 of the doc to replace, which may reach a little beyond the match — or None to leave the match alone.
 """
 
