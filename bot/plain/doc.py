@@ -23,8 +23,8 @@ class Token:
 
     def __init__(self, i: int, text: str, idx: int, morph: tuple) -> None:
         self.i, self.text, self.idx = i, text, idx
-        self.whitespace_ = self.pos_ = ""
-        self.tag_, self.lemma_, self.norm_, self.reading, self.inflection = morph
+        self.whitespace_ = ""
+        self.tag_, self.lemma_, self.norm_, self.reading, self.inflection, self.pos_ = morph
 
     @property
     def text_with_ws(self) -> str:
@@ -104,27 +104,43 @@ class Span(_Tokens):
 
 
 class Doc(_Tokens):
-    __slots__ = ("text", "tokens", "doc", "start", "end", "_positions", "_sentences")
+    __slots__ = ("text", "tokens", "doc", "start", "end", "memo", "_positions", "_sentences")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.tokens: list[Token] = []
         self.doc, self.start, self.end = self, 0, 0
+        self.memo: dict[str, object] = {}  # facts about the whole text that rules compute once per doc
         self._positions: dict[str, dict[str, list[int]]] | None = None
         self._sentences: list[tuple[int, int]] | None = None
 
-    def positions(self, index: str) -> dict[str, list[int]]:
-        """Where each surface (``index`` "text"), dictionary form ("lemma") or tag ("tag") occurs."""
+    def __getitem__(self, key):
+        if key.__class__ is int:
+            return self.tokens[key]
+        return _Tokens.__getitem__(self, key)
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __iter__(self) -> Iterator[Token]:
+        return iter(self.tokens)
+
+    def positions(self) -> dict[str, dict[str, list[int]]]:
+        """Where each surface ("text"), dictionary form ("lemma"), tag ("tag") and normalised form that is
+        not the dictionary form ("norm": 為る of する) occurs."""
         if self._positions is None:
             texts: dict[str, list[int]] = {}
             lemmas: dict[str, list[int]] = {}
             tags: dict[str, list[int]] = {}
+            norms: dict[str, list[int]] = {}
             for i, token in enumerate(self.tokens):
                 texts.setdefault(token.text, []).append(i)
                 lemmas.setdefault(token.lemma_, []).append(i)
                 tags.setdefault(token.tag_, []).append(i)
-            self._positions = {"text": texts, "lemma": lemmas, "tag": tags}
-        return self._positions[index]
+                if token.norm_ != token.lemma_:
+                    norms.setdefault(token.norm_, []).append(i)
+            self._positions = {"text": texts, "lemma": lemmas, "tag": tags, "norm": norms}
+        return self._positions
 
     def sentence_of(self, index: int) -> tuple[int, int]:
         """Token range of the sentence around token ``index``: a sentence ends with its 。！？ or with the

@@ -50,7 +50,10 @@ def sentence_bounds(doc, index: int) -> tuple[int, int]:
 
 
 def _several_sentences(doc) -> bool:
-    return sum(token.text in SENTENCE_END for token in doc[:-1]) >= 1
+    several = doc.memo.get("several_sentences")
+    if several is None:
+        several = doc.memo["several_sentences"] = any(token.text in SENTENCE_END for token in doc[:-1])
+    return bool(several)
 
 
 def _polite_stem(token) -> str | None:

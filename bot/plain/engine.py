@@ -12,7 +12,7 @@ from bot.plain.matching import Context, Stage
 from bot.plain.result import PlainResult
 from bot.plain.rules import load_rules
 from bot.plain.spacing import add_spaces
-from bot.plain.tokens import LOCK, lemma_tokens, tokenize
+from bot.plain.tokens import LOCK, lemma_tokens, retokenize, tokenize
 
 __all__ = ["lexicon_index", "rewrite", "stages"]
 
@@ -44,7 +44,7 @@ def rewrite(text: str, *, spaces: bool = False, level: str | None = None) -> Pla
             if edits:
                 tracked, done = tracked.apply(edits)
                 applied.extend(done)
-                if n < last or spaces:
-                    doc = tokenize(tracked.text)  # the next stage sees the rewritten text
+                if n < last or spaces:  # the next stage sees the rewritten text
+                    doc = retokenize(doc, tracked.text, [(e.start, e.end) for e in edits])
         result = add_spaces(doc) if spaces else tracked.text
     return PlainResult(text, result, tuple(sorted(applied, key=lambda a: (a.start, a.end))), level)

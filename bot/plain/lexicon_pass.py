@@ -67,8 +67,8 @@ def _single_noun(text: str) -> bool:
 
 def _inside_brackets(doc, index: int) -> bool:
     """Whether token ``index`` is inside （…） already (an explanation there would nest brackets)."""
-    before = doc[:index].text
-    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
+    text, end = doc.text, doc.tokens[index].idx if index < len(doc.tokens) else len(doc.text)
+    return text.count("（", 0, end) + text.count("(", 0, end) > text.count("）", 0, end) + text.count(")", 0, end)
 
 
 def _explain(doc, start: int, end: int, entry: Entry, rule: Rule, explained: set[str]) -> LexiconMatch | None:
@@ -118,13 +118,21 @@ def lexicon_matches(doc, index: dict, rules: dict[str, Rule]) -> list[LexiconMat
     found: list[LexiconMatch] = []
     explained: set[str] = set()
     covered = 0
-    for position, token in enumerate(doc):
+    tokens = doc.tokens
+    count = len(tokens)
+    positions = doc.positions()
+    lemmas, norms = positions["lemma"], positions["norm"]
+    places = {i for value in index.keys() & lemmas.keys() for i in lemmas[value]}
+    places.update(i for value in index.keys() & norms.keys() for i in norms[value])
+    for position in sorted(places):  # the tokens whose dictionary (or normalised) form starts a word
         if position < covered:  # inside a longer lexicon word (賃金 of 最低賃金): that word decides
             continue
-        for lemmas, entry in index.get(token.lemma_, ()) or index.get(token.norm_, ()):
-            end = position + len(lemmas)
-            if end > len(doc) or any(
-                doc[i].lemma_ != lemma and doc[i].norm_ != lemma for i, lemma in zip(range(position, end), lemmas)
+        token = tokens[position]
+        for lemmas_of_word, entry in index.get(token.lemma_, ()) or index.get(token.norm_, ()):
+            end = position + len(lemmas_of_word)
+            if end > count or any(
+                tokens[i].lemma_ != lemma and tokens[i].norm_ != lemma
+                for i, lemma in enumerate(lemmas_of_word, position)
             ):
                 continue
             match = _edit(doc, position, end, entry, rules, explained)

@@ -40,6 +40,8 @@ def numbered_list(span):
     doc = span.doc
     wo = span.end - 1
     start, end = sentence_bounds(doc, wo)
+    if doc.text.count("、", doc[start].idx, doc[wo].idx) < _MIN_ITEMS - 1:
+        return None  # no room for three items joined by 、
     if doc[end - 1].text != "。" or read_length(doc[start:end].text) <= _LONG:
         return None
     tail = doc[wo + 1 : end - 1]

@@ -19,7 +19,7 @@ tag once, for every stage).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from operator import attrgetter
 from typing import Any
 
@@ -155,78 +155,109 @@ def _ends(specs, tokens, j: int, p: int, out: set[int]) -> None:
 
 
 class _Pattern:
-    __slots__ = ("key", "specs", "fixed", "offsets")
+    """A compiled pattern: its specs, the words and tags it cannot match without (``required``: doc index and
+    values, one of which must occur), and the anchor it is tried from: (doc index, values or a tag regex,
+    offsets of the anchor token from the start of a match), or None to try it everywhere."""
 
-    def __init__(self, key: str, specs: tuple, offsets: tuple[int, ...]) -> None:
-        self.key, self.specs, self.offsets = key, specs, offsets
+    __slots__ = ("key", "specs", "fixed", "required", "anchor")
+
+    def __init__(self, key: str, specs: tuple, required: list, anchor: tuple | None) -> None:
+        self.key, self.specs, self.required, self.anchor = key, specs, required, anchor
         self.fixed = all(op is None for _, op in specs)  # one token per spec: no backtracking
 
     def match(self, tokens, start: int, found: set) -> None:
         if self.fixed:
             end = start + len(self.specs)
-            if end <= len(tokens) and all(p(t) for (p, _), t in zip(self.specs, tokens[start:end])):
-                found.add((self.key, start, end))
+            if end > len(tokens):
+                return
+            position = start
+            for predicate, _ in self.specs:
+                if not predicate(tokens[position]):
+                    return
+                position += 1
+            found.add((self.key, start, end))
             return
         ends: set[int] = set()
         _ends(self.specs, tokens, 0, start, ends)
         found.update((self.key, start, end) for end in ends if end > start)
 
 
+def _where(positions: dict[str, list[int]], values) -> Sequence[int]:
+    """Token positions (of ``positions``: value → places) whose value is in ``values`` or matches the regex."""
+    if isinstance(values, frozenset):
+        if len(values) == 1:
+            return positions.get(next(iter(values)), ())
+        return [i for value in values for i in positions.get(value, ())]
+    return [i for value, where in positions.items() if values.search(value) for i in where]
+
+
 class TokenMatcher:
-    """The patterns of one rule file: ``add(key, pattern)``, then ``find(doc)``."""
+    """The patterns of one rule file: ``add(key, pattern)``, then ``find(doc)``.
+
+    A pattern that needs a word or tag the doc does not have is not tried at all (the doc's words and the
+    patterns' required words meet in one set intersection per index); the others are tried only at the
+    places of their most selective anchor."""
 
     def __init__(self) -> None:
-        self._literal: dict[str, dict[str, list[_Pattern]]] = {}  # doc index → value → patterns
-        self._regex: list[tuple[str, re.Pattern, _Pattern]] = []
-        self._everywhere: list[_Pattern] = []
+        self._gated: dict[str, dict[str, list[_Pattern]]] = {}  # doc index → required value → patterns
+        self._ungated: list[_Pattern] = []
+        self._count = 0
 
     def __bool__(self) -> bool:
-        return bool(self._literal or self._regex or self._everywhere)
+        return self._count > 0
 
     def add(self, key: str, pattern: object) -> None:
         if not isinstance(pattern, (list, tuple)) or not pattern:
             raise PatternError("a pattern is a non-empty list of token specs")
         compiled = [_spec(spec) for spec in pattern]
         specs = tuple((predicate, op) for predicate, op, _ in compiled)
-        least, most = 0, 0  # how many tokens the specs before this one take
+        least: int = 0  # how many tokens the specs before this one take: least … most
+        most: int | None = 0
         anchors = []
         for _, op, anchor in compiled:
             if op is None and anchor is not None:
-                anchors.append((anchor[0], most - least, least, most, anchor))
-            if op in ("*", "+"):
-                break  # past a repeated token the anchor's offset is unbounded
-            least, most = least + (op is None), most + 1
-        if not anchors:
-            self._everywhere.append(_Pattern(key, specs, (0,)))
-            return
-        *_, least, most, (_, index, values) = min(anchors, key=lambda a: a[:2])
-        entry = _Pattern(key, specs, tuple(range(least, most + 1)))
-        if isinstance(values, frozenset):
-            table = self._literal.setdefault(index, {})
+                offsets = tuple(range(least, most + 1)) if most is not None else None
+                anchors.append((anchor, offsets))
+            if op in ("*", "+") or most is None:
+                most = None  # past a repeated token the anchor's offset is unbounded
+            else:
+                least, most = least + (op is None), most + 1
+        # most selective first: a word before a tag, one word before a choice of several
+        anchors.sort(key=lambda a: (a[0][0], len(a[0][2]) if isinstance(a[0][2], frozenset) else 0))
+        required = [(index, values) for (_, index, values), _ in anchors if isinstance(values, frozenset)]
+        tried = [(index, values, offsets) for (_, index, values), offsets in anchors if offsets is not None]
+        compiled_pattern = _Pattern(key, specs, required[1:], tried[0] if tried else None)
+        if required:
+            index, values = required[0]
+            table = self._gated.setdefault(index, {})
             for value in values:
-                table.setdefault(value, []).append(entry)
-        elif isinstance(values, re.Pattern):
-            self._regex.append((index, values, entry))
+                table.setdefault(value, []).append(compiled_pattern)
+        else:
+            self._ungated.append(compiled_pattern)
+        self._count += 1
 
     def find(self, doc) -> list[tuple[str, int, int]]:
         """Every (key, start, end) where a pattern matches, in order of start, then end."""
-        tokens = doc.tokens
+        tokens, index_of = doc.tokens, doc.positions()
+        candidates: dict[_Pattern, None] = {}
+        for index, table in self._gated.items():
+            for value in table.keys() & index_of[index].keys():
+                for pattern in table[value]:
+                    candidates[pattern] = None
         found: set[tuple[str, int, int]] = set()
-        tries: list[tuple[list[int], list[_Pattern]]] = []
-        for index, table in self._literal.items():
-            positions = doc.positions(index)
-            if len(table) > len(positions):
-                tries.extend((where, table[value]) for value, where in positions.items() if value in table)
+        for pattern in [*candidates, *self._ungated]:
+            for index, values in pattern.required:
+                if index_of[index].keys().isdisjoint(values):
+                    break  # a word or tag the pattern needs does not occur
             else:
-                tries.extend((positions[value], entries) for value, entries in table.items() if value in positions)
-        for index, regex, entry in self._regex:
-            tries.extend((where, [entry]) for value, where in doc.positions(index).items() if regex.search(value))
-        if self._everywhere:
-            tries.append((list(range(len(tokens))), self._everywhere))
-        for where, entries in tries:
-            for i in where:
-                for entry in entries:
-                    for offset in entry.offsets:
+                if pattern.anchor is None:
+                    places: Sequence[int] = range(len(tokens))
+                    starts: tuple[int, ...] = (0,)
+                else:
+                    index, values, starts = pattern.anchor
+                    places = _where(index_of[index], values)
+                for i in places:
+                    for offset in starts:
                         if i >= offset:
-                            entry.match(tokens, i - offset, found)
+                            pattern.match(tokens, i - offset, found)
         return sorted(found, key=lambda match: (match[1], match[2]))

@@ -36,7 +36,7 @@ _READING_MARKS = re.compile("[=|]")
 # coarse classes: the words that conjugate like a verb (VERB) or attach to one as an auxiliary (AUX)
 _AUX_TAGS = frozenset({"動詞-非自立可能", "助動詞", "接尾辞-形容詞的", "名詞-助動詞語幹", "形状詞-助動詞語幹"})
 _SURU_NOUNS = ("名詞-普通名詞-サ変可能", "名詞-普通名詞-サ変形状詞可能")
-_CONJUGATING = _AUX_TAGS | {"動詞-一般", "形容詞-非自立可能", *_SURU_NOUNS}
+_CONTEXT_TAGS = frozenset({"動詞-非自立可能", "助詞-終助詞", "形状詞-助動詞語幹"})
 _DEMONSTRATIVES = frozenset("あの かの この その どの 彼の 此の 其の ある こんな そんな どんな あらゆる".split())
 
 
@@ -49,8 +49,8 @@ def _tokenizer(mode: str):
     return tokenizer
 
 
-def _morph(morpheme) -> tuple[str, str, str, str, tuple[str, str]]:
-    """(tag, dictionary form, normalised form, reading, (conjugation type, form)) of a dictionary word; the
+def _morph(morpheme) -> tuple[str, str, str, str, tuple[str, str], str]:
+    """(tag, dictionary form, normalised form, reading, (conjugation type, form), coarse class) of a word; the
     same for every occurrence of the word, so it is built once per word (``_MORPHS``)."""
     pos_id = morpheme.part_of_speech_id()
     found = _POS.get(pos_id)
@@ -62,32 +62,30 @@ def _morph(morpheme) -> tuple[str, str, str, str, tuple[str, str]]:
     tag, inflected = found
     # spaCy's morphology split a reading at "," (1,000 → イチ): kept so that readings stay as they were
     reading = _READING_MARKS.sub("_", read).split(",")[0] if read else ""
-    return tag, morpheme.dictionary_form() or morpheme.surface(), morpheme.normalized_form(), reading, inflected
+    pos = "VERB" if tag == "動詞-一般" else "AUX" if tag in _AUX_TAGS else ""
+    return tag, morpheme.dictionary_form() or morpheme.surface(), morpheme.normalized_form(), reading, inflected, pos
 
 
-def _coarse_pos(tokens: list) -> None:
-    """``pos_``: VERB for a 動詞-一般 verb and a サ変 noun before する (勉強|し); AUX for the verbs that can
-    be auxiliaries (する, いる, 出す of 動詞-非自立可能), auxiliaries, 〜ない before a final particle and a
-    形状詞 stem (よう|だ) except after a case particle or an adnominal (の|よう, 同じ|よう: a noun there)."""
-    last = len(tokens) - 1
-    for i, token in enumerate(tokens):
-        tag = token.tag_
-        if tag not in _CONJUGATING:
-            continue
-        following = tokens[i + 1].tag_ if i < last else ""
-        if tag == "動詞-一般" or (tag in _SURU_NOUNS and following == "動詞-非自立可能"):
-            token.pos_ = "VERB"
-        elif tag == "形状詞-助動詞語幹" and i:
-            before = tokens[i - 1]
-            noun = before.tag_ == "助詞-格助詞" or (before.tag_ == "連体詞" and before.text not in _DEMONSTRATIVES)
-            token.pos_ = "" if noun else "AUX"
-        elif tag in _AUX_TAGS or (tag == "形容詞-非自立可能" and following == "助詞-終助詞"):
-            token.pos_ = "AUX"
+def _in_context(tokens: list) -> None:
+    """``pos_`` (VERB for a 動詞-一般 verb, AUX for the verbs that can be auxiliaries — する, いる, 出す of
+    動詞-非自立可能 — and auxiliaries) as the last token of ``tokens`` and the one before change it: a サ変
+    noun before する is a verb (勉強|し), 〜ない before a final particle an auxiliary, and a 形状詞 stem after a
+    case particle or an adnominal a noun (の|よう, 同じ|よう)."""
+    token, before = tokens[-1], tokens[-2]
+    tag = token.tag_
+    if tag == "動詞-非自立可能" and before.tag_ in _SURU_NOUNS:
+        before.pos_ = "VERB"
+    elif tag == "助詞-終助詞" and before.tag_ == "形容詞-非自立可能":
+        before.pos_ = "AUX"
+    elif tag == "形状詞-助動詞語幹" and (
+        before.tag_ == "助詞-格助詞" or (before.tag_ == "連体詞" and before.text not in _DEMONSTRATIVES)
+    ):
+        token.pos_ = ""
 
 
 def _space(tokens: list, text: str, start: int, end: int) -> None:
     gap = text[start:end]
-    tokens.append(Token(len(tokens), gap, start, (_SPACE_TAG, gap, gap, "", ("", ""))))
+    tokens.append(Token(len(tokens), gap, start, (_SPACE_TAG, gap, gap, "", ("", ""), "")))
 
 
 def tokenize(text: str, mode: str = "A") -> Doc:
@@ -119,11 +117,12 @@ def tokenize(text: str, mode: str = "A") -> Doc:
                     morphs.clear()
                 morphs[key] = morph
         tokens.append(Token(len(tokens), surface, begin, morph))
+        if len(tokens) > 1 and morph[0] in _CONTEXT_TAGS:
+            _in_context(tokens)
         cursor, space_after = end, True
     if cursor < len(text):
         _space(tokens, text, cursor, len(text))
     doc.end = len(tokens)
-    _coarse_pos(tokens)
     return doc
 
 
@@ -157,3 +156,42 @@ def short_units(text: str) -> list[tuple[str, str]]:
     資格, 確認, 書. Used to put ruby on the words of a long compound rather than over all of it."""
     with LOCK:
         return [(m.surface(), m.reading_form()) for m in _tokenizer("A").tokenize(text)]
+
+
+_CLAUSE_ENDS = ("、", "。")
+
+
+def retokenize(doc: Doc, text: str, changed: list[tuple[int, int]]) -> Doc:
+    """The ``Doc`` of ``text``, which is ``doc.text`` with the character ranges ``changed`` (in ``doc.text``,
+    in order) rewritten: only the clauses around the changes are tokenised again.
+
+    Every analysis passes through a 、 or 。 that no dictionary word spans, so the words on either side of
+    one do not depend on the other side: a piece from the 、 before the first change to the 、 after the
+    last one is tokenised with those two marks as its ends, and the tokens outside it are kept (those after
+    it moved by the change in length). Tested against tokenising the whole text."""
+    tokens = doc.tokens
+    first, last = changed[0][0], changed[-1][1]
+    left = next((t.i for t in reversed(tokens) if t.idx + len(t.text) <= first and t.text in _CLAUSE_ENDS), None)
+    right = next((t.i for t in tokens if t.idx >= last and t.text in _CLAUSE_ENDS), None)
+    if left is None and right is None:
+        return tokenize(text)
+    shift = len(text) - len(doc.text)
+    start = tokens[left].idx if left is not None else 0
+    end = tokens[right].idx + 1 + shift if right is not None else len(text)
+    piece = tokenize(text[start:end]).tokens
+    if (left is not None and piece[0].text != tokens[left].text) or (
+        right is not None and piece[-1].text != tokens[right].text
+    ):
+        return tokenize(text)
+    middle = piece if right is None else piece[:-1]  # the right mark is kept from ``doc``: its space too
+    out = Doc(text)
+    out.tokens = new = tokens[:left] if left is not None else []
+    for token in middle:
+        token.i, token.idx = len(new), token.idx + start
+        new.append(token)
+    if right is not None:
+        for token in tokens[right:]:
+            token.i, token.idx = len(new), token.idx + shift
+            new.append(token)
+    out.end = len(new)
+    return out
