@@ -17,7 +17,9 @@ __all__ = [
     "SENTENCE_END",
     "polite_at",
     "polite_ending",
+    "is_reason",
     "sentence_bounds",
+    "several_sentences",
     "split_clause",
     "split_reason",
 ]
@@ -49,7 +51,8 @@ def sentence_bounds(doc, index: int) -> tuple[int, int]:
     return start, min(end + 1, len(doc))
 
 
-def _several_sentences(doc) -> bool:
+def several_sentences(doc) -> bool:
+    """Whether ``doc`` has more than one sentence (official style: shorter sentences are split)."""
     several = doc.memo.get("several_sentences")
     if several is None:
         several = doc.memo["several_sentences"] = any(token.text in SENTENCE_END for token in doc[:-1])
@@ -67,7 +70,7 @@ def split_clause(span):
     """…が、… → …。でも、…; …ので、… → …。ですから、…; 〜し、… / 〜して、… → 〜します。… (long sentences only)."""
     doc = span.doc
     start, end = sentence_bounds(doc, span.start)
-    limit = OFFICIAL_SENTENCE if _several_sentences(doc) else LONG_SENTENCE
+    limit = OFFICIAL_SENTENCE if several_sentences(doc) else LONG_SENTENCE
     if read_length(doc[start:end].text) <= limit or read_length(doc[start : span.start].text) < _MIN_CLAUSE:
         return None
     if end - span.end < 3:  # nothing much after the comma
@@ -146,17 +149,22 @@ def polite_at(doc, e: int):
     return None
 
 
-_REASON_BEFORE = ("ない", "た", "ある", "いる", "おる") + _VOICE  # …ないため、: a reason, not a purpose
+_REASON_BEFORE = ("ない", "た", "ある", "いる", "おる", "れる", "られる")  # …ないため、: a reason, not a purpose
+
+
+def is_reason(last) -> bool:
+    """Whether 〜ため after token ``last`` is a reason (発行されないため, 古くなっているため, 多いため) rather than a
+    purpose (確認するため, 終わらせるため): after a negative, past, passive or potential, ある/いる or an adjective."""
+    return last.lemma_ in _REASON_BEFORE or last.tag_.startswith("形容詞")
 
 
 def split_reason(span):
     """…されないため、… → …されません。そのため、… (a reason; a purpose, 確認するため、, is left alone)."""
     doc = span.doc
-    last = span[0]
-    if not (last.lemma_ in _REASON_BEFORE or last.tag_.startswith("形容詞")):
+    if not is_reason(span[0]):
         return None
     start, end = sentence_bounds(doc, span.start)
-    limit = OFFICIAL_SENTENCE if _several_sentences(doc) else LONG_SENTENCE
+    limit = OFFICIAL_SENTENCE if several_sentences(doc) else LONG_SENTENCE
     if read_length(doc[start:end].text) <= limit or read_length(doc[start : span.start + 1].text) < _MIN_CLAUSE:
         return None
     if end - span.end < 3:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from bot.plain.agreement import form_before
+from bot.plain.clauses import conclusion_first, relative_clause
 from bot.plain.conjugate import conjugate, te_form
 from bot.plain.endings import polite_ending, split_clause, split_reason
 from bot.plain.kana import has_kanji, to_hiragana
@@ -186,4 +187,6 @@ TRANSFORMS: dict[str, Callable] = {
     "split_reason": split_reason,
     "polite_ending": polite_ending,
     "numbered_list": numbered_list,
+    "conclusion_first": conclusion_first,
+    "relative_clause": relative_clause,
 }
