@@ -17,6 +17,7 @@ from bot.plain.tokens import LOCK, conjugation_type, inflection, tokenize
 
 __all__ = ["LexiconMatch", "lexicon_matches"]
 
+_STATIVE = ("いる", "居る", "ある", "在る", "おる")
 _POS_TAGS = {
     "verb": ("動詞", "名詞-普通名詞-サ変"),
     "noun": ("名詞", "代名詞"),
@@ -37,16 +38,22 @@ class LexiconMatch:
 
 
 def _in_compound(doc, start: int, end: int) -> bool:
-    """Whether tokens start..end are part of a longer compound noun (在留資格|取得|許可|申請)."""
+    """Whether tokens start..end are part of a longer compound noun (在留資格|取得|許可|申請). A time word or a
+    counter next to a noun makes no compound (来週|到着する, 6週間|入院した, 今晩|食事)."""
+    free = ("副詞可能", "助数詞可能", "助数詞")
     before = (
         start > 0
         and doc[start].tag_.startswith("名詞")
+        and not doc[start].tag_.endswith(free[0])
         and doc[start - 1].tag_.startswith(("名詞-普通名詞", "名詞-固有名詞", "接頭辞"))
+        and not doc[start - 1].tag_.endswith(free)
     )
     after = (
         end < len(doc)
         and doc[end - 1].tag_.startswith("名詞")
+        and not doc[end - 1].tag_.endswith(free[0])
         and doc[end].tag_.startswith(("名詞-普通名詞", "名詞-固有名詞", "接尾辞"))
+        and not doc[end].tag_.endswith(free)
     )
     return bool(before or after)
 
@@ -88,6 +95,8 @@ def _replace(doc, start: int, end: int, entry: Entry, rule: Rule) -> LexiconMatc
         return None
     if has_kanji(entry.word) and not has_kanji(easy) and not has_kanji(doc[start:end].text):
         return None  # 無い → ない on なくて: the text spells it in kana already (and なかって is no word)
+    if easy in _STATIVE and end + 1 < len(doc) and doc[end].text in ("て", "で") and doc[end + 1].lemma_ in _STATIVE:
+        return None  # 滞在して|いる → いている: a state word takes no 〜ている
     last = doc[end - 1]
     form = form_before(doc, end, source_form(last.lemma_, inflection(last)[1]))
     kind = conjugation_type(easy)
