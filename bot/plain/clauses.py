@@ -63,7 +63,7 @@ def clause_words(path: Path = CLAUSES_PATH) -> ClauseWords:
 
 def _long_sentence(doc, start: int, end: int) -> bool:
     limit = OFFICIAL_SENTENCE if several_sentences(doc) else LONG_SENTENCE
-    return doc[end - 1].text == "。" and read_length(doc[start:end].text) > limit
+    return doc[end - 1].text == "。" and read_length(doc.span(start, end).text) > limit
 
 
 def _ends_clause(token) -> bool:
@@ -195,16 +195,20 @@ def relative_clause(span):
     clauses of a sentence, the longest moves (of clauses inside clauses, the outer one)."""
     doc = span.doc
     start, end = sentence_bounds(doc, span.start)
-    if not _long_sentence(doc, start, end):
-        return None
-    moved = _move(doc, span.start, start, end)
-    if moved is None:
-        return None
-    for other in range(start, end - 2):
-        rival = _move(doc, other, start, end) if other != span.start else None
-        if rival is not None and (rival[0], other) > (moved[0], span.start):
-            return None
-    return moved[1]
+    key = f"relative_clause:{start}"
+    if key not in doc.memo:  # the sentence's clause to move, found once for all its matches
+        best = None
+        if _long_sentence(doc, start, end):
+            tokens = doc.tokens
+            for predicate in range(start, end - 2):
+                if not tokens[predicate].inflection[1].startswith("連体形"):
+                    continue
+                moved = _move(doc, predicate, start, end)
+                if moved is not None and (best is None or moved[0] >= best[1][0]):
+                    best = (predicate, moved)
+        doc.memo[key] = best
+    best = doc.memo[key]
+    return best[1][1] if best is not None and best[0] == span.start else None
 
 
 def conclusion_first(span):
@@ -219,7 +223,7 @@ def conclusion_first(span):
     first = _clause_start(doc, start, span.start)
     if first is None:
         return None
-    purpose = doc[first : span.start + 2].text  # 〜するため
+    purpose = doc.span(first, span.start + 2).text  # 〜するため
     main = doc.text[doc[span.end].idx if span.end < len(doc) else len(doc.text) : doc[end - 1].idx]
     if read_length(purpose) < words.purpose_min or read_length(main) < words.purpose_min:
         return None

@@ -103,27 +103,28 @@ class Span(_Tokens):
         return self.text
 
 
-class Doc(_Tokens):
-    __slots__ = ("text", "tokens", "doc", "start", "end", "memo", "_positions", "_sentences")
+class Doc(list):
+    """The tokens of ``text``: a list (indexing, ``len`` and iteration at C speed, which the rules do most);
+    ``span(start, end)`` gives a ``Span`` with its text (a slice ``doc[a:b]`` is a plain list of tokens)."""
 
-    def __init__(self, text: str) -> None:
+    __slots__ = ("text", "tokens", "memo", "_positions", "_sentences")
+
+    def __init__(self, text: str, tokens: list[Token] | None = None) -> None:
+        super().__init__(tokens or ())
         self.text = text
-        self.tokens: list[Token] = []
-        self.doc, self.start, self.end = self, 0, 0
+        self.tokens = self  # the token list itself (Span and the matcher read ``doc.tokens``)
         self.memo: dict[str, object] = {}  # facts about the whole text that rules compute once per doc
         self._positions: dict[str, dict[str, list[int]]] | None = None
         self._sentences: list[tuple[int, int]] | None = None
 
-    def __getitem__(self, key):
-        if key.__class__ is int:
-            return self.tokens[key]
-        return _Tokens.__getitem__(self, key)
+    @property
+    def doc(self) -> Doc:
+        return self
 
-    def __len__(self) -> int:
-        return len(self.tokens)
-
-    def __iter__(self) -> Iterator[Token]:
-        return iter(self.tokens)
+    def span(self, start: int | None, end: int | None) -> Span:
+        """Tokens ``start:end`` (slice semantics: negative and out-of-range bounds allowed) as a ``Span``."""
+        first, last, _ = slice(start, end).indices(len(self))
+        return Span(self, first, max(first, last))
 
     def positions(self) -> dict[str, dict[str, list[int]]]:
         """Where each surface ("text"), dictionary form ("lemma"), tag ("tag") and normalised form that is
@@ -133,7 +134,7 @@ class Doc(_Tokens):
             lemmas: dict[str, list[int]] = {}
             tags: dict[str, list[int]] = {}
             norms: dict[str, list[int]] = {}
-            for i, token in enumerate(self.tokens):
+            for i, token in enumerate(self):
                 texts.setdefault(token.text, []).append(i)
                 lemmas.setdefault(token.lemma_, []).append(i)
                 tags.setdefault(token.tag_, []).append(i)

@@ -43,7 +43,7 @@ class Tracked:
 
     @classmethod
     def start(cls, source: str) -> Tracked:
-        return cls(source, source, tuple((i, i + 1) for i in range(len(source))))
+        return cls(source, source, tuple(zip(range(len(source)), range(1, len(source) + 1))))
 
     def _span(self, start: int, end: int) -> tuple[int, int]:
         if start < end:

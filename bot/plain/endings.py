@@ -71,7 +71,7 @@ def split_clause(span):
     doc = span.doc
     start, end = sentence_bounds(doc, span.start)
     limit = OFFICIAL_SENTENCE if several_sentences(doc) else LONG_SENTENCE
-    if read_length(doc[start:end].text) <= limit or read_length(doc[start : span.start].text) < _MIN_CLAUSE:
+    if read_length(doc.span(start, end).text) <= limit or read_length(doc.span(start, span.start).text) < _MIN_CLAUSE:
         return None
     if end - span.end < 3:  # nothing much after the comma
         return None
@@ -165,7 +165,10 @@ def split_reason(span):
         return None
     start, end = sentence_bounds(doc, span.start)
     limit = OFFICIAL_SENTENCE if several_sentences(doc) else LONG_SENTENCE
-    if read_length(doc[start:end].text) <= limit or read_length(doc[start : span.start + 1].text) < _MIN_CLAUSE:
+    if (
+        read_length(doc.span(start, end).text) <= limit
+        or read_length(doc.span(start, span.start + 1).text) < _MIN_CLAUSE
+    ):
         return None
     if end - span.end < 3:
         return None

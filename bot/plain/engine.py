@@ -45,6 +45,6 @@ def rewrite(text: str, *, spaces: bool = False, level: str | None = None) -> Pla
                 tracked, done = tracked.apply(edits)
                 applied.extend(done)
                 if n < last or spaces:  # the next stage sees the rewritten text
-                    doc = retokenize(doc, tracked.text, [(e.start, e.end) for e in edits])
+                    doc = retokenize(doc, tracked.text, [(e.start, e.end, len(e.after)) for e in edits])
         result = add_spaces(doc) if spaces else tracked.text
     return PlainResult(text, result, tuple(sorted(applied, key=lambda a: (a.start, a.end))), level)

@@ -86,14 +86,14 @@ def _explain(doc, start: int, end: int, entry: Entry, rule: Rule, explained: set
         explained.add(entry.word)
         return None
     explained.add(entry.word)
-    return LexiconMatch(rule, start, end, doc[start:end].text + f"（{entry.explain}）", entry)
+    return LexiconMatch(rule, start, end, doc.span(start, end).text + f"（{entry.explain}）", entry)
 
 
 def _replace(doc, start: int, end: int, entry: Entry, rule: Rule) -> LexiconMatch | None:
     easy = entry.easy
     if easy is None:  # a kept word is explained (_explain), never replaced
         return None
-    if has_kanji(entry.word) and not has_kanji(easy) and not has_kanji(doc[start:end].text):
+    if has_kanji(entry.word) and not has_kanji(easy) and not has_kanji(doc.span(start, end).text):
         return None  # 無い → ない on なくて: the text spells it in kana already (and なかって is no word)
     if easy in _STATIVE and end + 1 < len(doc) and doc[end].text in ("て", "で") and doc[end + 1].lemma_ in _STATIVE:
         return None  # 滞在して|いる → いている: a state word takes no 〜ている
@@ -109,7 +109,7 @@ def _replace(doc, start: int, end: int, entry: Entry, rule: Rule) -> LexiconMatc
     ):  # a reading or an explanation is not rewritten
         return None
     end, after = fix_te(doc, end, after)
-    return LexiconMatch(rule, start, end, after, entry) if allowed(rule, doc[start:end], after) else None
+    return LexiconMatch(rule, start, end, after, entry) if allowed(rule, doc.span(start, end), after) else None
 
 
 def _edit(doc, start, end, entry, rules, explained) -> LexiconMatch | None:

@@ -76,7 +76,7 @@ class Stage:
         self.detectors = tuple(rule for rule in rule_file.rules if rule.detect)
 
     def _pattern_candidate(self, rule: Rule, doc, start: int, end: int) -> Candidate | None:
-        span = doc[start:end]
+        span = doc.span(start, end)
         if rule.replace is None:  # check-only
             return Candidate(rule, start, end, span.text)
         if isinstance(rule.replace, Transform):
@@ -89,7 +89,7 @@ class Stage:
             if after is None:
                 return None
         end, after = fix_te(doc, end, after)
-        return Candidate(rule, start, end, after) if allowed(rule, doc[start:end], after) else None
+        return Candidate(rule, start, end, after) if allowed(rule, doc.span(start, end), after) else None
 
     def candidates(self, doc, context: Context) -> list[Candidate]:
         """Every place a rule of this stage would rewrite or report (overlaps not yet resolved)."""

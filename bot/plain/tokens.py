@@ -122,7 +122,6 @@ def tokenize(text: str, mode: str = "A") -> Doc:
         cursor, space_after = end, True
     if cursor < len(text):
         _space(tokens, text, cursor, len(text))
-    doc.end = len(tokens)
     return doc
 
 
@@ -161,37 +160,56 @@ def short_units(text: str) -> list[tuple[str, str]]:
 _CLAUSE_ENDS = ("、", "。")
 
 
-def retokenize(doc: Doc, text: str, changed: list[tuple[int, int]]) -> Doc:
+def _pieces(doc: Doc, changed: list[tuple[int, int, int]]) -> list[tuple[int | None, int | None, int]]:
+    """The clauses to tokenise again, as (left mark, right mark, change in length): token indices of the 、/。
+    before and after each change (None: the text's start or end), changes between the same marks merged."""
+    marks = [t.i for t in doc if t.text in _CLAUSE_ENDS]
+    pieces: list[list] = []
+    for start, end, after in changed:
+        left = right = None
+        for mark in marks:
+            token = doc[mark]
+            if token.idx + len(token.text) <= start:
+                left = mark
+            elif token.idx >= end:
+                right = mark
+                break
+        delta = after - (end - start)
+        if pieces and (pieces[-1][1] is None or left is None or pieces[-1][1] >= left):
+            pieces[-1][1] = right  # touches the piece before (its right mark is this one's left): one piece
+            pieces[-1][2] += delta
+        else:
+            pieces.append([left, right, delta])
+    return [(left, right, delta) for left, right, delta in pieces]
+
+
+def retokenize(doc: Doc, text: str, changed: list[tuple[int, int, int]]) -> Doc:
     """The ``Doc`` of ``text``, which is ``doc.text`` with the character ranges ``changed`` (in ``doc.text``,
-    in order) rewritten: only the clauses around the changes are tokenised again.
+    in order, each with the length of its replacement) rewritten: only the clauses around the changes are
+    tokenised again.
 
     Every analysis passes through a 、 or 。 that no dictionary word spans, so the words on either side of
-    one do not depend on the other side: a piece from the 、 before the first change to the 、 after the
-    last one is tokenised with those two marks as its ends, and the tokens outside it are kept (those after
-    it moved by the change in length). Tested against tokenising the whole text."""
-    tokens = doc.tokens
-    first, last = changed[0][0], changed[-1][1]
-    left = next((t.i for t in reversed(tokens) if t.idx + len(t.text) <= first and t.text in _CLAUSE_ENDS), None)
-    right = next((t.i for t in tokens if t.idx >= last and t.text in _CLAUSE_ENDS), None)
-    if left is None and right is None:
-        return tokenize(text)
-    shift = len(text) - len(doc.text)
-    start = tokens[left].idx if left is not None else 0
-    end = tokens[right].idx + 1 + shift if right is not None else len(text)
-    piece = tokenize(text[start:end]).tokens
-    if (left is not None and piece[0].text != tokens[left].text) or (
-        right is not None and piece[-1].text != tokens[right].text
-    ):
-        return tokenize(text)
-    middle = piece if right is None else piece[:-1]  # the right mark is kept from ``doc``: its space too
+    one do not depend on the other side: each clause that changed is tokenised from the mark before it to
+    the mark after it, with those marks as its ends, and the tokens between the changed clauses are kept
+    (moved by the changes in length before them). Tested against tokenising the whole text."""
     out = Doc(text)
-    out.tokens = new = tokens[:left] if left is not None else []
-    for token in middle:
-        token.i, token.idx = len(new), token.idx + start
-        new.append(token)
-    if right is not None:
-        for token in tokens[right:]:
-            token.i, token.idx = len(new), token.idx + shift
-            new.append(token)
-    out.end = len(new)
+    copied, shift = 0, 0  # old tokens up to ``copied`` are in ``out``; old offsets from there move by ``shift``
+    for left, right, delta in _pieces(doc, changed):
+        start = doc[left].idx if left is not None else 0
+        end = doc[right].idx + 1 if right is not None else len(doc.text)
+        piece = tokenize(text[start + shift : end + shift + delta])
+        if (left is not None and piece[0].text != doc[left].text) or (
+            right is not None and piece[-1].text != doc[right].text
+        ):
+            return tokenize(text)
+        for token in doc[copied:left] if left is not None else ():
+            token.i, token.idx = len(out), token.idx + shift
+            out.append(token)
+        for token in piece if right is None else piece[:-1]:  # the right mark is kept from ``doc``: its space too
+            token.i, token.idx = len(out), token.idx + start + shift
+            out.append(token)
+        copied, shift = (right if right is not None else len(doc)), shift + delta
+    for token in doc[copied:]:
+        token.i, token.idx = len(out), token.idx + shift
+        out.append(token)
     return out

@@ -100,7 +100,7 @@ def potential(span) -> Replacement | None:
     """泳げる → 泳ぐことができる, 行けない → 行くことができない."""
     token = span[0]
     doc = span.doc
-    before = doc[max(0, span.start - 2) : span.start].text
+    before = doc.span(max(0, span.start - 2), span.start).text
     if token.lemma_ == "行ける" and before.endswith(("ては", "では", "ば", "ちゃ", "じゃ")):
         return None  # 出ては行けない, 出なければ行けない: いけない is "must (not)", not "cannot go"
     base = _potential_base(token.lemma_)
