@@ -191,24 +191,19 @@ def _move(doc, predicate: int, start: int, end: int) -> tuple[int, tuple[int, in
 
 
 def relative_clause(span):
-    """The match is [a predicate, a noun]: move a long relative clause into a sentence of its own. Of the
-    clauses of a sentence, the longest moves (of clauses inside clauses, the outer one)."""
+    """The match is the 。 of a sentence: move its longest relative clause (of clauses inside clauses, the
+    outer one) into a sentence of its own."""
     doc = span.doc
     start, end = sentence_bounds(doc, span.start)
-    key = f"relative_clause:{start}"
-    if key not in doc.memo:  # the sentence's clause to move, found once for all its matches
-        best = None
-        if _long_sentence(doc, start, end):
-            tokens = doc.tokens
-            for predicate in range(start, end - 2):
-                if not tokens[predicate].inflection[1].startswith("連体形"):
-                    continue
-                moved = _move(doc, predicate, start, end)
-                if moved is not None and (best is None or moved[0] >= best[1][0]):
-                    best = (predicate, moved)
-        doc.memo[key] = best
-    best = doc.memo[key]
-    return best[1][1] if best is not None and best[0] == span.start else None
+    if not _long_sentence(doc, start, end):
+        return None
+    best = None
+    for predicate in range(start, end - 2):
+        if doc[predicate].inflection[1].startswith("連体形"):
+            moved = _move(doc, predicate, start, end)
+            if moved is not None and (best is None or moved[0] >= best[0]):
+                best = moved
+    return None if best is None else best[1]
 
 
 def conclusion_first(span):

@@ -55,7 +55,8 @@ def several_sentences(doc) -> bool:
     """Whether ``doc`` has more than one sentence (official style: shorter sentences are split)."""
     several = doc.memo.get("several_sentences")
     if several is None:
-        several = doc.memo["several_sentences"] = any(token.text in SENTENCE_END for token in doc[:-1])
+        texts, last = doc.positions()["text"], len(doc) - 1
+        several = doc.memo["several_sentences"] = any(i < last for end in SENTENCE_END for i in texts.get(end, ()))
     return bool(several)
 
 

@@ -4,10 +4,10 @@ alone (出生届 must not become 生まれること届, nor 皆様 みんな様)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.plain.agreement import fix_te, form_before
+from bot.plain.edits import Candidate
 from bot.plain.conjugate import conjugate, source_form
 from bot.plain.guards import allowed
 from bot.plain.kana import has_kanji
@@ -15,7 +15,7 @@ from bot.plain.lexicon import Entry
 from bot.plain.rules import Rule
 from bot.plain.tokens import LOCK, conjugation_type, inflection, tokenize
 
-__all__ = ["LexiconMatch", "lexicon_matches"]
+__all__ = ["lexicon_matches"]
 
 _STATIVE = ("いる", "居る", "ある", "在る", "おる")
 _POS_TAGS = {
@@ -26,15 +26,6 @@ _POS_TAGS = {
     "adv": ("副詞",),
     "adverb": ("副詞",),
 }
-
-
-@dataclass(frozen=True)
-class LexiconMatch:
-    rule: Rule
-    first: int
-    end: int
-    after: str
-    entry: Entry
 
 
 def _in_compound(doc, start: int, end: int) -> bool:
@@ -78,7 +69,7 @@ def _inside_brackets(doc, index: int) -> bool:
     return text.count("（", 0, end) + text.count("(", 0, end) > text.count("）", 0, end) + text.count(")", 0, end)
 
 
-def _explain(doc, start: int, end: int, entry: Entry, rule: Rule, explained: set[str]) -> LexiconMatch | None:
+def _explain(doc, start: int, end: int, entry: Entry, rule: Rule, explained: set[str]) -> Candidate | None:
     following = doc[end].text if end < len(doc) else ""
     if entry.word in explained or _in_compound(doc, start, end) or _inside_brackets(doc, start):
         return None
@@ -86,10 +77,10 @@ def _explain(doc, start: int, end: int, entry: Entry, rule: Rule, explained: set
         explained.add(entry.word)
         return None
     explained.add(entry.word)
-    return LexiconMatch(rule, start, end, doc.span(start, end).text + f"（{entry.explain}）", entry)
+    return Candidate(rule, start, end, doc.span(start, end).text + f"（{entry.explain}）", entry)
 
 
-def _replace(doc, start: int, end: int, entry: Entry, rule: Rule) -> LexiconMatch | None:
+def _replace(doc, start: int, end: int, entry: Entry, rule: Rule) -> Candidate | None:
     easy = entry.easy
     if easy is None:  # a kept word is explained (_explain), never replaced
         return None
@@ -109,10 +100,10 @@ def _replace(doc, start: int, end: int, entry: Entry, rule: Rule) -> LexiconMatc
     ):  # a reading or an explanation is not rewritten
         return None
     end, after = fix_te(doc, end, after)
-    return LexiconMatch(rule, start, end, after, entry) if allowed(rule, doc.span(start, end), after) else None
+    return Candidate(rule, start, end, after, entry) if allowed(rule, doc.span(start, end), after) else None
 
 
-def _edit(doc, start, end, entry, rules, explained) -> LexiconMatch | None:
+def _edit(doc, start, end, entry, rules, explained) -> Candidate | None:
     tags = _POS_TAGS.get(entry.pos or "")
     if tags and not (doc[end - 1].tag_.startswith(tags) or doc[start].tag_.startswith(tags)):
         return None
@@ -122,9 +113,9 @@ def _edit(doc, start, end, entry, rules, explained) -> LexiconMatch | None:
     return _explain(doc, start, end, entry, rule, explained) if entry.keep else _replace(doc, start, end, entry, rule)
 
 
-def lexicon_matches(doc, index: dict, rules: dict[str, Rule]) -> list[LexiconMatch]:
+def lexicon_matches(doc, index: dict, rules: dict[str, Rule]) -> list[Candidate]:
     """Lexicon edits on ``doc``; ``index`` from ``Lexicon.by_lemmas``, ``rules`` the lexicon rules by kind."""
-    found: list[LexiconMatch] = []
+    found: list[Candidate] = []
     explained: set[str] = set()
     covered = 0
     tokens = doc.tokens

@@ -6,9 +6,8 @@ from dataclasses import dataclass
 
 from bot.plain.agreement import fix_te, form_before
 from bot.plain.conjugate import conjugate, source_form, te_form
-from bot.plain.edits import Edit
+from bot.plain.edits import Candidate, Edit
 from bot.plain.guards import allowed
-from bot.plain.lexicon import Entry
 from bot.plain.lexicon_pass import lexicon_matches
 from bot.plain.rules import Inflect, Rule, RuleFile, Transform
 from bot.plain.patterns import TokenMatcher
@@ -22,15 +21,6 @@ __all__ = ["Candidate", "Context", "Stage"]
 class Context:
     official: bool  # official-style text: rules with scope official fire
     index: dict  # lexicon index (see Lexicon.by_lemmas)
-
-
-@dataclass(frozen=True)
-class Candidate:
-    rule: Rule
-    first: int  # token range replaced
-    end: int
-    after: str
-    entry: Entry | None = None  # the lexicon entry, for a lexicon rule
 
 
 def _inflect(item: Inflect, token, span) -> str | None:
@@ -102,10 +92,7 @@ class Stage:
             if candidate is not None:
                 found.append(candidate)
         if self.lexicon_rules and context.index:
-            found.extend(
-                Candidate(m.rule, m.first, m.end, m.after, m.entry)
-                for m in lexicon_matches(doc, context.index, self.lexicon_rules)
-            )
+            found.extend(lexicon_matches(doc, context.index, self.lexicon_rules))
         return found
 
     def edits(self, doc, context: Context) -> list[Edit]:
