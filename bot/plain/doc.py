@@ -103,6 +103,28 @@ class Span(_Tokens):
         return self.text
 
 
+class _Positions(dict):
+    """The doc's indexes by surface and dictionary form, and (built on first use) by tag and normalised form."""
+
+    def __init__(self, doc: Doc, texts: dict[str, list[int]], lemmas: dict[str, list[int]]) -> None:
+        super().__init__(text=texts, lemma=lemmas)
+        self.doc = doc
+
+    def __missing__(self, kind: str) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        if kind == "tag":
+            for i, token in enumerate(self.doc):
+                found.setdefault(token.tag_, []).append(i)
+        elif kind == "norm":
+            for i, token in enumerate(self.doc):
+                if token.norm_ != token.lemma_:
+                    found.setdefault(token.norm_, []).append(i)
+        else:
+            raise KeyError(kind)
+        self[kind] = found
+        return found
+
+
 class Doc(list):
     """The tokens of ``text``: a list (indexing, ``len`` and iteration at C speed, which the rules do most);
     ``span(start, end)`` gives a ``Span`` with its text (a slice ``doc[a:b]`` is a plain list of tokens)."""
@@ -128,19 +150,14 @@ class Doc(list):
 
     def positions(self) -> dict[str, dict[str, list[int]]]:
         """Where each surface ("text"), dictionary form ("lemma"), tag ("tag") and normalised form that is
-        not the dictionary form ("norm": 為る of する) occurs."""
+        not the dictionary form ("norm": 為る of する) occurs; the last two are built when first asked for."""
         if self._positions is None:
             texts: dict[str, list[int]] = {}
             lemmas: dict[str, list[int]] = {}
-            tags: dict[str, list[int]] = {}
-            norms: dict[str, list[int]] = {}
             for i, token in enumerate(self):
                 texts.setdefault(token.text, []).append(i)
                 lemmas.setdefault(token.lemma_, []).append(i)
-                tags.setdefault(token.tag_, []).append(i)
-                if token.norm_ != token.lemma_:
-                    norms.setdefault(token.norm_, []).append(i)
-            self._positions = {"text": texts, "lemma": lemmas, "tag": tags, "norm": norms}
+            self._positions = _Positions(self, texts, lemmas)
         return self._positions
 
     def sentence_of(self, index: int) -> tuple[int, int]:
