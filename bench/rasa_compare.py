@@ -8,7 +8,9 @@ answer cache off); this script starts ``tsunagu serve`` itself in a fresh data f
 the same embedder and the cache off, so both doors do the same work per question on the same machine in
 the same run. The questions are tests/data/questions (all languages), each in a new conversation.
 For each door: one client in sequence (p50/p95 latency), then ``--clients`` concurrent clients
-(messages per second, p95); then the ratios (throughput Tsunagu/Rasa, latency Rasa/Tsunagu).
+(answered messages per second, p95); then the ratios (throughput Tsunagu/Rasa, latency Rasa/Tsunagu). A request
+that times out (120 s) or fails is counted as failed — printed per door — and never stops the benchmark;
+the service it started is always stopped (killed if it does not stop within 30 s).
 """
 
 from __future__ import annotations
@@ -43,6 +45,11 @@ class Figures:
     p95_ms: float
     per_second: float
     concurrent_p95_ms: float
+    failed: int  # requests that timed out or failed (their time counts as the timeout in the latencies)
+    asked: int
+
+
+TIMEOUT_S = 120.0
 
 
 def questions() -> list[str]:
@@ -70,31 +77,44 @@ def rasa_door(url: str) -> Callable[[httpx.Client, str], None]:
     return ask
 
 
+def _timed(ask: Callable[[httpx.Client, str], None], client: httpx.Client, text: str) -> tuple[float, bool]:
+    """(milliseconds, answered): a timeout or a failed request is counted, never a crash of the benchmark."""
+    started = time.perf_counter()
+    try:
+        ask(client, text)
+        ok = True
+    except (httpx.HTTPError, AssertionError):
+        ok = False
+    return (time.perf_counter() - started) * 1000, ok
+
+
 def measure(
     door: str, ask: Callable[[httpx.Client, str], None], texts: list[str], clients: int, rounds: int
 ) -> Figures:
-    with httpx.Client(timeout=120) as client:
+    with httpx.Client(timeout=TIMEOUT_S) as client:
         for text in texts[:5]:  # warm-up
-            ask(client, text)
-        single = []
-        for _ in range(rounds):
-            for text in texts:
-                started = time.perf_counter()
-                ask(client, text)
-                single.append((time.perf_counter() - started) * 1000)
+            _timed(ask, client, text)
+        single = [_timed(ask, client, text) for _ in range(rounds) for text in texts]
 
-    def timed(text: str) -> float:
-        with httpx.Client(timeout=120) as own:
-            started = time.perf_counter()
-            ask(own, text)
-            return (time.perf_counter() - started) * 1000
+    def own_client(text: str) -> tuple[float, bool]:
+        with httpx.Client(timeout=TIMEOUT_S) as own:
+            return _timed(ask, own, text)
 
     work = texts * rounds
     started = time.perf_counter()
     with ThreadPoolExecutor(clients) as pool:
-        concurrent = list(pool.map(timed, work))
+        concurrent = list(pool.map(own_client, work))
     elapsed = time.perf_counter() - started
-    return Figures(door, statistics.median(single), pct(single, 0.95), len(work) / elapsed, pct(concurrent, 0.95))
+    answered = sum(ok for _, ok in concurrent)
+    return Figures(
+        door,
+        statistics.median(ms for ms, _ in single),
+        pct([ms for ms, _ in single], 0.95),
+        answered / elapsed,
+        pct([ms for ms, _ in concurrent], 0.95),
+        failed=sum(not ok for _, ok in single + concurrent),
+        asked=len(single) + len(concurrent),
+    )
 
 
 def start_service(data_dir: str) -> tuple[subprocess.Popen, str]:
@@ -139,14 +159,24 @@ def main(argv: list[str] | None = None) -> int:
             ]
         finally:
             server.terminate()
-            server.wait(timeout=30)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:  # always stop what was started
+                server.kill()
+                server.wait()
     print(
         f"{len(texts)} questions in {len({p.stem for p in (ROOT / 'tests/data/questions').glob('*.yaml')})} "
         f"languages, new conversation each; {args.clients} concurrent clients; answer caches off"
     )
-    print(f"{'door':22} {'p50 ms':>8} {'p95 ms':>8} {'msg/s':>7} {'p95 ms @' + str(args.clients):>11}")
+    print(
+        f"{'door':22} {'p50 ms':>8} {'p95 ms':>8} {'msg/s':>7} {'p95 ms @' + str(args.clients):>11} "
+        f"{'failed (timeout ' + str(int(TIMEOUT_S)) + ' s)':>22}"
+    )
     for f in results:
-        print(f"{f.door:22} {f.p50_ms:8.0f} {f.p95_ms:8.0f} {f.per_second:7.1f} {f.concurrent_p95_ms:11.0f}")
+        print(
+            f"{f.door:22} {f.p50_ms:8.0f} {f.p95_ms:8.0f} {f.per_second:7.1f} {f.concurrent_p95_ms:11.0f} "
+            f"{f'{f.failed} of {f.asked}':>22}"
+        )
     api, rasa = results
     print(
         f"ratios: throughput Tsunagu/Rasa x{api.per_second / rasa.per_second:.2f}; "

@@ -53,9 +53,23 @@ class Source:
 class OfficeCard:
     id: str
     name: str
-    phone: str
+    phone: str  # "0570-011000 (IP phone / from abroad: 03-5363-3013) / 03-1234-5678"
     address: str
     hours: str
+
+    @property
+    def phones(self) -> tuple[str, ...]:
+        """Each number with its note: split at " / " outside brackets (a note's own " / " stays in it).
+        The web chat's ``topLevelParts`` (connectors/static/chat.js) splits the JSON the same way."""
+        parts, depth, start = [], 0, 0
+        for at, char in enumerate(self.phone):
+            depth += char in "(（"
+            depth -= char in ")）" and depth > 0
+            if depth == 0 and self.phone.startswith(" / ", at):
+                parts.append(self.phone[start:at])
+                start = at + 3
+        parts.append(self.phone[start:])
+        return tuple(part.strip() for part in parts if part.strip())
 
 
 @dataclass(frozen=True)

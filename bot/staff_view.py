@@ -149,7 +149,7 @@ class StaffDesk:
             words=[redact(text)],
             office_kind=office_kind,
         )
-        danger_ja, danger_lines = self._danger(text)
+        danger_ja, danger_lines = self._danger(text, resident.lang)
         return StaffView(
             speech=resident,
             lang_name_ja=language_name(resident.key, "ja"),
@@ -167,10 +167,10 @@ class StaffDesk:
             danger_lines=danger_lines,
         )
 
-    def _danger(self, text: str) -> tuple[str, str]:
+    def _danger(self, text: str, lang: str) -> tuple[str, str]:
         if self.safety is None:
             return "", ""
-        found = [f.situation for f in self.safety.recogniser.recognise(text).found if f.immediate]
+        found = [f.situation for f in self.safety.recogniser.recognise(text, lang).found if f.immediate]
         texts, catalogue = self.safety.composer.texts, self.safety.catalogue
         titles = "、".join(texts.situation("ja", s)["title"] for s in found)
         numbers = dict.fromkeys(line.number for s in found for line in catalogue.lines_for(s))

@@ -20,6 +20,7 @@ from knowledge.tokenizers import parts_of_speech
 __all__ = ["canonical", "quantities", "limits", "Prose", "prose_of", "quantity_of"]
 
 _UNITS = r"(?:日|か月|週間|年|時間|%|割|回)"
+_KANA_UNITS = {"しゅうかん": "週間", "にち": "日", "ねん": "年", "じかん": "時間"}
 _KANJI_NUMBER = re.compile(rf"[〇一二三四五六七八九十百千]+(?=\s*{_UNITS})")
 _QUANTITY = re.compile(r"(?<![\d.-])(\d+)\s*(日|か月|年|時間|%)")
 _SENTENCE_END = re.compile(r"[。.!！?？\n]+")
@@ -32,6 +33,9 @@ def canonical(text: str) -> str:
     """NFKC, months spelled one way, kanji numerals as digits, weeks as days, 割 as percent."""
     text = unicodedata.normalize("NFKC", text)
     text = re.sub(r"[ヶヵケカ箇]月|かげつ", "か月", text)
+    # units and 以内 written in kana after a digit, as a plain-Japanese reply writes them: 2しゅうかん いないに
+    text = re.sub(r"(\d+)\s*(しゅうかん|にち|ねん|じかん)", lambda m: m[1] + _KANA_UNITS[m[2]], text)
+    text = re.sub(r"(\d+\s*(?:日|か月|週間|年|時間))\s*いない", r"\1以内", text)
     text = _KANJI_NUMBER.sub(lambda m: kanji_to_arabic(m[0]) or m[0], text)
     text = re.sub(r"(\d+)\s*週間", lambda m: f"{int(m[1]) * 7}日", text)
     return re.sub(r"(\d+)\s*割", lambda m: f"{int(m[1]) * 10}%", text)

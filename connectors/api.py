@@ -44,6 +44,13 @@ async def chat(request: Request, app: Tsunagu = Depends(get_tsunagu)) -> JSONRes
         lang = message.lang or app.settings.default_language
         if store_unavailable(failure):  # nothing was stored: a 503 to try again, no traceback
             log.warning("chat turn for session %s: database unavailable", message.session_id)
+            try:
+                urgent = await run_in_threadpool(app.answer_without_store, incoming)
+            except Exception:  # never worse than the plain 503
+                log.exception("safety reply without the database failed for session %s", message.session_id)
+                urgent = None
+            if urgent:  # a crisis or an emergency still gets its line first, and is told it was not saved
+                return JSONResponse({**reply_json(urgent), "saved": False})
             return unavailable_response(app.sentence(lang, "ui_error_server"))
         log.exception("chat turn failed for session %s", message.session_id)
         return error(500, app.sentence(lang, "error_internal"))

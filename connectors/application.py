@@ -106,6 +106,11 @@ class Tsunagu:
         """One turn of a conversation (stored, with its outcome)."""
         return self._services.dialogue.handle(message)
 
+    def answer_without_store(self, message: IncomingMessage) -> list[Reply] | None:
+        """While the database is unreachable: an immediate danger or an emergency still gets its line (nothing
+        is stored, and the reply says so); None for anything else."""
+        return self._services.dialogue.without_store(message)
+
     def record(self, message: IncomingMessage) -> IncomingMessage:
         """Store what the user wrote (redacted) now, before the channel acknowledges it; the returned
         message says so, and its turn will not store it twice."""

@@ -13,14 +13,18 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from knowledge.paths import DATA_DIR
+from knowledge.yamlfile import load_yaml
 
 SHORT = "ja-short"  # names key: a city's name without 市, matched only when not inside a run of kanji
 
 __all__ = [
     "SHORT",
+    "CYRILLIC",
+    "kana_to_cyrillic",
     "Municipality",
     "PostalIndex",
     "load_municipalities",
@@ -61,6 +65,43 @@ def _hiragana(text: str) -> str:
     return "".join(chr(ord(c) - 0x60) if "\u30a1" <= c <= "\u30f6" else c for c in text)
 
 
+CYRILLIC = "cyrl"  # names key: a city's name in Cyrillic letters (Polivanov), for Mongolian and Ukrainian
+
+
+@lru_cache(maxsize=1)
+def _kana_table() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    data = load_yaml(DATA_DIR / "kana_cyrillic.yaml")
+    return dict(data["digraphs"]), dict(data["monographs"]), dict(data["long_vowels"])
+
+
+def kana_to_cyrillic(kana: str) -> str:
+    """トヨハシ -> Тоёхаси, ウツノミヤ -> Уцуномия (``knowledge/data/kana_cyrillic.yaml``); "" if a kana is unknown."""
+    digraphs, monographs, long_vowels = _kana_table()
+    out: list[str] = []
+    double = False
+    i = 0
+    while i < len(kana):
+        piece = digraphs.get(kana[i : i + 2]) or monographs.get(kana[i])
+        step = 2 if kana[i : i + 2] in digraphs else 1
+        if kana[i] == "ッ":
+            double, i = True, i + 1
+            continue
+        if kana[i] == "ー":
+            i += 1
+            continue
+        if kana[i] == "ン":
+            piece = "н"
+        if piece is None:
+            return ""
+        out.append(piece[0] + piece if double and piece[0] not in "аиуэоеёюя" else piece)
+        double, i = False, i + step
+    text = "".join(out)
+    text = re.sub(r"н(?=[бпм])", "м", text)
+    for long, short in long_vowels.items():
+        text = text.replace(long, short)
+    return text[:1].upper() + text[1:]
+
+
 def municipal_names(m: Municipality, parent_name: str = "") -> dict[str, list[str]]:
     """Gazetteer names of one municipality, by language key ("ja" for kanji and kana, "en" for romaji)."""
     ja = [m.name_ja]
@@ -85,7 +126,12 @@ def municipal_names(m: Municipality, parent_name: str = "") -> dict[str, list[st
         en.append(f"{r} {_WORD[m.kind]}")
         if m.kind == "city" and not m.parent and not m.romaji_is_word:
             en.append(r)
-    return {"ja": list(dict.fromkeys(n for n in ja if n)), "en": en, SHORT: short}
+    cyrillic = kana_to_cyrillic(base_kana) if m.kind == "city" and not m.parent else ""
+    # a short Cyrillic name could be a word (Зама: зам "road"): alone from six letters, else with хот / місто
+    cyrl = [cyrillic] if len(cyrillic) >= 6 else []
+    city_words = (f"{cyrillic} хот", f"{cyrillic} хотод", f"{cyrillic} хотын", f"місто {cyrillic}", f"місті {cyrillic}")
+    cyrl += list(city_words) if len(cyrillic) >= 4 else []
+    return {"ja": list(dict.fromkeys(n for n in ja if n)), "en": en, SHORT: short, CYRILLIC: cyrl}
 
 
 class PostalIndex:

@@ -1,8 +1,9 @@
 """Offices and consultation lines, and which office serves which prefecture.
 
-Data: ``knowledge/data/offices.yaml`` (immigration offices, from the Immigration Services Agency brochure)
-and ``knowledge/data/contact_points.yaml`` (emergency and consultation lines, labour, pension, tax, legal
-help, the municipal office), each entry with the official page its number was read on and the date.
+Data: ``knowledge/data/offices.yaml`` (immigration offices, from the Immigration Services Agency brochure),
+``knowledge/data/contact_points.yaml`` (emergency and consultation lines, labour, pension, tax, legal help,
+the municipal office) and ``knowledge/data/labour_bureaus.yaml`` (the 47 prefectural labour bureaus), each
+entry with the official page its number was read on and the date.
 """
 
 from __future__ import annotations
@@ -33,9 +34,10 @@ KINDS = IMMIGRATION_KINDS | {
     "tax-office",
     "labour-standards",
     "labour-bureau",
+    "labour-line",
     "municipal",
 }
-DAYS = {"weekdays", "monday", "tuesday-friday", "second-saturday"}
+DAYS = {"weekdays", "monday", "tuesday-friday", "second-saturday", "weekends-holidays"}
 PHONE_NOTES = {"", "free", "ip", "ip-prepaid", "from-050", "japanese", "switchboard"}
 # how the brochure (source: seed) prints phone notes -> our note keys
 _SEED_NOTES = {"TEL": "", "IP Phone/International Call": "ip", "main switchboard": "switchboard"}
@@ -81,6 +83,7 @@ class Office:
     checked: dt.date | None = None
     office_kind: str = ""  # the topic office kind this entry serves (topics.yaml), if any
     aliases: tuple[str, ...] = ()  # other ids the entry answers to
+    hours_url: str = ""  # the page the hours were read on, when not the page of the number
 
     @property
     def main_phone(self) -> str:
@@ -181,6 +184,9 @@ def _office(raw: dict) -> Office:
         raise ValueError(f"{where}: needs the url of the specific page read and the date checked")
     if not source:
         raise ValueError(f"{where}: no source")
+    hours_url = raw.get("hours_url") or ""
+    if hours_url and not (hours_url.startswith("http") and hours_url.rstrip("/").count("/") >= 3):
+        raise ValueError(f"{where}: hours_url must be the specific page the hours were read on")
     checked = raw.get("checked")
     if isinstance(checked, str):
         checked = dt.date.fromisoformat(checked)
@@ -201,10 +207,11 @@ def _office(raw: dict) -> Office:
         checked=checked,
         office_kind=raw.get("office_kind") or "",
         aliases=tuple(raw.get("aliases") or ()),
+        hours_url=hours_url,
     )
 
 
 def load_offices(*paths: Path) -> OfficeDirectory:
-    files = paths or (DATA_DIR / "offices.yaml", DATA_DIR / "contact_points.yaml")
+    files = paths or (DATA_DIR / "offices.yaml", DATA_DIR / "contact_points.yaml", DATA_DIR / "labour_bureaus.yaml")
     raws = [raw for path in files for raw in (load_yaml(path) or {}).get("offices", [])]
     return OfficeDirectory([_office(raw) for raw in raws])

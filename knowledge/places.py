@@ -21,6 +21,7 @@ from pathlib import Path
 from knowledge.languages import fallback_chain
 from knowledge.municipalities import SHORT, PostalIndex, load_municipalities, load_postal_index, municipal_names
 from knowledge.paths import DATA_DIR
+from knowledge.spelling import Spelling, load_spelling
 from knowledge.yamlfile import load_yaml
 
 __all__ = ["Place", "Gazetteer", "load_places"]
@@ -75,10 +76,16 @@ def _kana(char: str) -> bool:
 
 class Gazetteer:
     def __init__(
-        self, places: list[Place], postal: PostalIndex | None = None, generated: frozenset[str] = frozenset()
+        self,
+        places: list[Place],
+        postal: PostalIndex | None = None,
+        generated: frozenset[str] = frozenset(),
+        spelling: Spelling | None = None,
     ) -> None:
         self.places = {p.id: p for p in places}
         self.postal = postal
+        self.spelling = spelling or load_spelling()
+        fold = self.spelling.folded
         self._by_code = {p.code: p for p in places if p.code}
         self._short = {_norm(n) for p in places for n in p.names.get(SHORT, ())}
         entries: dict[str, list[Place]] = {}
@@ -94,18 +101,26 @@ class Gazetteer:
                 entries[key] = [p for p in found if p.kind == "prefecture"][:1]
             elif len(found) > 1 and any(p.id not in generated for p in found):
                 entries[key] = [p for p in found if p.id not in generated][:1]
+        # names are looked up in their folded spelling (knowledge/spelling.py): Чіба and Тіба, ไอจิ and ไอชิ
         self._words: dict[tuple[str, ...], list[Place]] = {}
-        self._stems: dict[str, list[Place]] = {}  # Cyrillic names without their last vowel (Окінава -> окінав)
-        self._by_first: dict[str, list[tuple[str, list[Place]]]] = {}
+        self._stems: dict[str, list[Place]] = {}  # Cyrillic names without their last vowel (Окінава -> окинав)
+        self._short_stems: dict[str, list[Place]] = {}  # the same for four-letter names (Тіба -> тиб)
+        self._by_first: dict[str, list[tuple[str, list[Place], str]]] = {}  # folded name, places, exact name
         for name, found in sorted(entries.items(), key=lambda item: len(item[0]), reverse=True):
             if _spaced(name):
-                words = tuple(_WORDS.findall(name))
+                words = tuple(fold(w) for w in _WORDS.findall(name))
                 if 0 < len(words) <= _MAX_WORDS:
                     self._words.setdefault(words, found)
+                if any(p.id in generated for p in found):
+                    continue  # a generated name (every municipality's Cyrillic) is matched as written, no case forms
                 if len(words) == 1 and _CYRILLIC.match(name) and name[-1] in _VOWELS and len(name) >= 5:
-                    self._stems.setdefault(name[:-1], found)
+                    self._stems.setdefault(words[0][:-1], found)
+                elif len(words) == 1 and _CYRILLIC.match(name) and name[-1] in _VOWELS and len(name) == 4:
+                    self._short_stems.setdefault(words[0][:-1], found)
             else:
-                self._by_first.setdefault(name[0], []).append((name, found))
+                folded = fold(name)
+                exact = name if self.spelling.short(folded) else ""
+                self._by_first.setdefault(folded[0], []).append((folded, found, exact))
 
     def prefectures(self) -> list[Place]:
         return [p for p in self.places.values() if p.kind == "prefecture"]
@@ -140,7 +155,8 @@ class Gazetteer:
         return result
 
     def _word_matches(self, haystack: str) -> list[tuple[int, int, str, list[Place]]]:
-        words = [(m.start(), m.end(), m.group()) for m in _WORDS.finditer(haystack)]
+        fold = self.spelling.folded
+        words = [(m.start(), m.end(), fold(m.group())) for m in _WORDS.finditer(haystack)]
         matches = []
         i = 0
         while i < len(words):
@@ -155,32 +171,52 @@ class Gazetteer:
                 start, end, word = words[i]
                 inflected = self._inflected(word)
                 if inflected:
-                    matches.append((start, end, word, inflected))
+                    matches.append((start, end, haystack[start:end], inflected))
                 i += 1
         return matches
 
     def _inflected(self, word: str) -> list[Place] | None:
-        """A Cyrillic name with a case ending: Осакад (Mongolian), Окінаві, Нагої (Ukrainian)."""
+        """A name with a case ending (the word is folded): Осакад (Mongolian), Окінаві, Нагої, Осаці
+        (Ukrainian); in Latin letters, a suffix of ``place_spelling.yaml`` (Tokyod: Mongolian typed in Latin)."""
         if not _CYRILLIC.match(word):
-            return None
+            keys = [(stem,) for stem in self.spelling.latin_stems(word) if (stem,) in self._words]
+            return self._words[keys[0]] if keys else None
+        for stem in self.spelling.stems(word):
+            if len(stem) >= 4 and ((stem,) in self._words or stem in self._stems):
+                return self._words.get((stem,)) or self._stems[stem]
         for cut in (1, 2):
             stem = word[:-cut]
             if len(stem) >= 4 and ((stem,) in self._words or stem in self._stems):
                 return self._words.get((stem,)) or self._stems[stem]
+        # a short prefecture name with one letter of case ending: Миэд, Чібі, Сазі (not short city names:
+        # Тоді is "then", not Toda)
+        for stem in [word[:-1]] + self.spelling.stems(word, replaced_only=True):
+            found = self._words.get((stem,)) or self._short_stems.get(stem)
+            if len(stem) == 3 and found and all(p.kind == "prefecture" for p in found):
+                return found
         return None
 
     def _scan_matches(self, haystack: str) -> list[tuple[int, int, str, list[Place]]]:
-        candidates = [entry for char in set(haystack) for entry in self._by_first.get(char, ())]
+        folded, starts, ends = self.spelling.fold(haystack)
+        candidates = [entry for char in set(folded) for entry in self._by_first.get(char, ())]
         candidates.sort(key=lambda entry: len(entry[0]), reverse=True)
         matches = []
-        for name, places in candidates:
+        for key, places, exact in candidates:
             start = 0
-            while (at := haystack.find(name, start)) >= 0:
-                start = at + 1
-                if self._bounded(haystack, at, at + len(name), name) and (
-                    name not in self._short or not _inside_kanji(haystack, at, at + len(name))
+            while (found := folded.find(key, start)) >= 0:
+                start = found + 1
+                at, end = starts[found], self.spelling.end_of(haystack, ends[found + len(key) - 1])
+                if exact:  # a short name, written exactly (its folded letters may drop a final vowel mark)
+                    if haystack[at : at + len(exact)] != exact:
+                        continue
+                    end = at + len(exact)
+                name = haystack[at:end]
+                if not self.spelling.starts_word(haystack, at):
+                    continue
+                if self._bounded(haystack, at, end, name) and (
+                    name not in self._short or not _inside_kanji(haystack, at, end)
                 ):
-                    matches.append((at, at + len(name), name, places))
+                    matches.append((at, end, name, places))
         matches.sort(key=lambda m: m[1] - m[0], reverse=True)  # longest first claims its characters
         return matches
 

@@ -25,6 +25,14 @@ say() { echo "[test-rasa] $*" >&2; }
 cleanup() {
   local rc=$?
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  local waited=0   # 20 s to stop, then killed: what was started is always stopped
+  while [ "$waited" -lt 20 ]; do
+    local alive=0
+    for pid in "${PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ "$alive" = 0 ] && break
+    sleep 1; waited=$((waited + 1))
+  done
+  for pid in "${PIDS[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   if [ "$rc" != 0 ]; then
     for log in "$WORK"/*.log; do [ -f "$log" ] && { say "--- tail of $log"; tail -n 30 "$log" >&2; }; done

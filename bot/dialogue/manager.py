@@ -8,6 +8,7 @@ follow-up, unsure) until one replies. Every number they decide with is in ``Dial
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from bot.assistant import Assistant
 from bot.dialogue.cues import Cues
@@ -25,7 +26,9 @@ from bot.safety.step import Safety
 from knowledge.languages import Writings, packaged_writings
 from knowledge.places import Gazetteer
 
-__all__ = ["DialogueManager", "IncomingMessage"]
+__all__ = ["DialogueManager", "IncomingMessage", "WITHOUT_STORE"]
+
+WITHOUT_STORE = ("danger", "emergency")  # the steps that still answer while the database is unreachable
 
 
 class DialogueManager:
@@ -122,6 +125,23 @@ class DialogueManager:
                 stored.outcome = outcome
             if self.on_turn is not None:
                 self.on_turn(outcome)
+        return replies
+
+    def without_store(self, message: IncomingMessage) -> list[Reply] | None:
+        """While the database is unreachable: the danger and emergency steps alone, on a fresh state (nothing
+        is read or stored), so a resident in crisis still gets the line to call first, with a sentence saying
+        the message could not be saved. None for anything else (the caller answers 503: try again). The
+        replies carry no handoff and no buttons: a person cannot be asked for until the store is back."""
+        if message.kind != "text" or not message.text.strip():
+            return None
+        current = Turn(self, message, DialogueState())
+        replies = run_steps(current, tuple(s for s in self.steps if s.name in WITHOUT_STORE))
+        if current.ended_by not in WITHOUT_STORE or not replies:
+            return None
+        note = self.safety.composer.texts.text(current.speech.key, "not_saved") if self.safety else ""
+        replies = [replace(r, handoff=None, quick_replies=()) for r in replies]
+        if note:
+            replies[-1] = replace(replies[-1], text=f"{replies[-1].text}\n\n{note}")
         return replies
 
     # -- languages (all from data: the supported content keys that have a catalog) ---------------------

@@ -38,6 +38,15 @@ class OfficeDesk:
         self.joiners = load_joiners(TRANSLATIONS_DIR)
 
     @cached_property
+    def office_intents(self) -> dict[str, str]:
+        """Intents that ask where an office is -> the topic whose office kind routes them (office_intents.yaml)."""
+        data = load_yaml(DATA_DIR / "office_intents.yaml") or {}
+        unknown = [topic for topic in data.values() if topic not in self.topics]
+        if unknown:
+            raise ValueError(f"office_intents.yaml names unknown topics: {unknown}")
+        return {str(intent): str(topic) for intent, topic in data.items()}
+
+    @cached_property
     def staff_ja(self) -> dict[str, str]:
         """The memo's 担当 for each office kind (office_routing.yaml)."""
         return {kind: rule.get("staff_ja", "") for kind, rule in load_yaml(DATA_DIR / "office_routing.yaml").items()}
@@ -77,8 +86,10 @@ class OfficeDesk:
         if route.needs_place and ask and not state.asked_place:
             state.asked_place = True
             # prefecture buttons only while the prefecture is unknown (a known one lacks only the city)
-            names = tuple(QuickReply(self.places.places[p].name(lang)) for p in turn.policy.ask_prefectures)
-            replies.append(
-                turn.say("ask_location", quick=turn.quick("qr_more", "qr_person") if state.prefecture else names)
-            )
+            if state.prefecture:  # the prefecture is known: only the city, town or village is missing
+                prefecture = self.places.places[state.prefecture].name(lang)
+                replies.append(turn.say("ask_city", quick=turn.quick("qr_more", "qr_person"), prefecture=prefecture))
+            else:
+                names = tuple(QuickReply(self.places.places[p].name(lang)) for p in turn.policy.ask_prefectures)
+                replies.append(turn.say("ask_location", quick=names))
         return replies

@@ -10,54 +10,27 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from pathlib import Path
 
+from bot.dialogue.clauses import Joiners, PartWords, asks, load_joiners, split_asking, split_clauses, split_marked
 from bot.dialogue.residence import PlaceStatement, ResidencePhrases
 from knowledge.places import Gazetteer
-from knowledge.yamlfile import load_yaml
 
-__all__ = ["Part", "MessageParts", "Joiners", "load_joiners", "split_sentences", "split_clauses", "split_message"]
+__all__ = [
+    "Part",
+    "MessageParts",
+    "PartWords",
+    "Joiners",
+    "load_joiners",
+    "split_sentences",
+    "split_clauses",
+    "split_asking",
+    "split_marked",
+    "split_message",
+]
 
 # sentence ends in the project's scripts: Latin/Cyrillic . ? !, CJK 。？！, Devanagari ।, Myanmar ။, Khmer ។
 _END = re.compile(r"(?<=[?!。？！।။។\n])|(?<=[^\d\s.]\.)(?=\s)")
 _MIN_CHARS = 2
-_CLAUSE_MIN_CHARS = 6  # each side of a joiner must be at least this long to count as a question
-
-
-class Joiners:
-    """Words joining two questions in one sentence, per language (``translations/<lang>/parts.yaml``)."""
-
-    def __init__(self, by_lang: dict[str, tuple[str, ...]]) -> None:
-        self._by_lang = by_lang
-
-    def of(self, lang: str) -> tuple[str, ...]:
-        keys = dict.fromkeys([lang, "ja" if lang == "ja-plain" else "", "en"])
-        return tuple(j for k in keys if k in self._by_lang for j in self._by_lang[k])
-
-
-def load_joiners(translations: Path) -> Joiners:
-    by_lang = {}
-    for path in sorted(translations.glob("*/parts.yaml")):
-        data = load_yaml(path) or {}
-        if not isinstance(data.get("joiners"), list):
-            raise ValueError(f"{path}: 'joiners' must be a list")
-        by_lang[path.parent.name] = tuple(unicodedata.normalize("NFKC", j).casefold() for j in data["joiners"])
-    return Joiners(by_lang)
-
-
-def split_clauses(sentence: str, joiners: tuple[str, ...]) -> list[str]:
-    """'国民健康保険に入りたいのと、あと年金も知りたい' -> two questions, at the first joiner that leaves two
-    long enough sides."""
-    folded = sentence.casefold()
-    for joiner in sorted(joiners, key=len, reverse=True):
-        at = folded.find(joiner)
-        if at < 0:
-            continue
-        left = sentence[:at].strip(" ,、，")
-        right = sentence[at + len(joiner) :].strip(" ,、，")
-        if len(left) >= _CLAUSE_MIN_CHARS and len(right) >= _CLAUSE_MIN_CHARS:
-            return [left] + split_clauses(right, joiners)
-    return [sentence]
 
 
 @dataclass(frozen=True)
@@ -65,6 +38,7 @@ class Part:
     text: str
     role: str  # "place" | "register" | "question"
     place: PlaceStatement | None = None
+    weak: bool = False  # cut from a statement beside it: maybe the same question ("I lost my card, what now?")
 
 
 @dataclass(frozen=True)
@@ -74,6 +48,10 @@ class MessageParts:
     @property
     def questions(self) -> list[str]:
         return [p.text for p in self.parts if p.role == "question"]
+
+    @property
+    def weak_questions(self) -> set[str]:
+        return {p.text for p in self.parts if p.role == "question" and p.weak}
 
     @property
     def place(self) -> PlaceStatement | None:
@@ -107,20 +85,43 @@ def split_message(
         statement = phrases.statement(sentence, lang, found) if found else None
         plain = phrases.asks_plain(sentence, lang)
         if statement is not None and statement.how in ("lives", "answer"):
-            rest = _after_clause(sentence, statement)
-            parts.append(
-                Part(
-                    sentence if not rest else sentence[: len(sentence) - len(rest)].strip(" ,、，"), "place", statement
-                )
-            )
-            if rest:
-                parts.append(Part(rest, "register" if phrases.asks_plain(rest, lang) else "question"))
+            before, rest = _before_clause(sentence, statement, lang, joiners), _after_clause(sentence, statement)
+            clause = sentence[len(before) : len(sentence) - len(rest)].strip(" ,、，")
+            if before.strip(" ,、，:;-"):  # "Where do I renew my visa if I live in Osaka?": the question first
+                parts += [
+                    Part(q, "question", weak=weak) for q, weak in _clauses(before.strip(" ,、，:;-"), lang, joiners)
+                ]
+            parts.append(Part(clause, "place", statement))
+            if rest and phrases.asks_plain(rest, lang):
+                parts.append(Part(rest, "register"))
+            elif rest:
+                parts += [Part(clause, "question", weak=weak) for clause, weak in _clauses(rest, lang, joiners)]
         elif plain and len(found) == 0 and _short(sentence):
             parts.append(Part(sentence, "register"))
         else:
-            clauses = split_clauses(sentence, joiners.of(lang)) if joiners and statement is None else [sentence]
-            parts += [Part(clause, "question", statement) for clause in clauses]
+            clauses = _clauses(sentence, lang, joiners) if statement is None else [(sentence, False)]
+            parts += [Part(clause, "question", statement, weak) for clause, weak in clauses]
     return MessageParts(tuple(parts))
+
+
+def _clauses(sentence: str, lang: str, joiners: Joiners | None) -> list[tuple[str, bool]]:
+    """A sentence's questions (each marked weak or not): cut at joiners, then each piece where a question
+    ends and another begins."""
+    if joiners is None:
+        return [(sentence, False)]
+    words = joiners.words(lang)
+    return [piece for clause in split_clauses(sentence, words.joiners) for piece in split_marked(clause, words)]
+
+
+def _before_clause(sentence: str, statement: PlaceStatement, lang: str, joiners: Joiners | None) -> str:
+    """'¿Dónde renuevo mi visa si vivo en Osaka?' -> '¿Dónde renuevo mi visa si ' (what comes before the
+    residence clause, when it asks something; "" otherwise: "Hello, I live in Osaka")."""
+    norm = unicodedata.normalize("NFKC", sentence)
+    start = statement.span[0]
+    if statement.how != "lives" or start <= 0 or joiners is None:
+        return ""
+    before = norm[:start]
+    return before if len(before.strip(" ,、，:;-")) >= 8 and asks(before, joiners.words(lang)) else ""
 
 
 def _after_clause(sentence: str, statement: PlaceStatement) -> str:

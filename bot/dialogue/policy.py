@@ -20,7 +20,7 @@ ASK_PREFECTURES = ("tokyo", "kanagawa", "saitama", "chiba", "aichi", "osaka", "h
 class DialoguePolicy:
     # -- answering -----------------------------------------------------------------------------
     answer_threshold: float = 0.80  # dense similarity a topic needs to be answered (TSUNAGU_ANSWER_THRESHOLD)
-    search_k: int = 8  # topics (and intents) retrieved per message
+    search_k: int = 8  # topics retrieved per message (and as many intents)
     # -- intents -------------------------------------------------------------------------------
     intent_threshold: float = 0.90  # similarity an intent example needs (TSUNAGU_INTENT_THRESHOLD)
     intent_margin: float = 0.015  # an intent must beat the best topic's score by this (questions stay questions)
@@ -46,6 +46,7 @@ class DialoguePolicy:
     questions_answered: int = 2  # questions of one message answered; one more is offered as a quick reply
     part_margin: float = 0.02  # a part's topic the whole message is not near needs this much above the threshold
     part_slack: float = 0.05  # ... one the whole message is near may be this much below it (parts are short)
+    weak_part_near: int = 2  # a part cut from a statement beside it needs one of the message's nearest topics
     # -- unsure and handoff --------------------------------------------------------------------
     unsure_before_handoff: int = 2  # consecutive unanswered questions before a person is offered
     problems_kept: int = 5  # the resident's messages kept for a handoff summary

@@ -81,8 +81,11 @@ class ResidencePhrases:
                             return PlaceStatement(place, how, (found.start(), found.end() + len(name) - 1))
             if self._only_the_place(marked, lang):
                 return PlaceStatement(place, "answer", (0, len(norm)))
-            if any(verb.search(marked) for phrases in self._chain(lang) for verb in phrases.verbs):
-                return PlaceStatement(place, "lives", (at, at + len(name)))
+            verbs = [m for phrases in self._chain(lang) for verb in phrases.verbs if (m := verb.search(marked))]
+            if verbs:  # the statement runs from the place to its nearest verb ("Osaka မှာ နေတယ်"), either order
+                verb = min(verbs, key=lambda m: abs(m.start() - at))
+                end = verb.end() + len(name) - 1 if verb.start() > at else at + len(name)
+                return PlaceStatement(place, "lives", (min(at, verb.start()), end))
         return None
 
     def _only_the_place(self, marked: str, lang: str) -> bool:

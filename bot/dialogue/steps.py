@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from bot.dialogue.residence import PlaceStatement
 from bot.dialogue.turn import Turn
 from bot.replies import ANOTHER_QUESTION, QuickReply, Reply
-from bot.safety.step import danger, emergency_allowed, situations
+from bot.safety.step import danger, situations
 from bot.speech import PLAIN
 
 __all__ = ["Step", "STEPS", "with_step", "run_steps"]
@@ -64,11 +64,7 @@ def no_words(turn: Turn) -> list[Reply] | None:
 # -- the steps of a question -------------------------------------------------------------------------
 def emergency(turn: Turn) -> list[Reply] | None:
     """An emergency (cue phrase or intent): the number to call first, then the guidebook's advice."""
-    kind = turn.dialogue.cues.emergency_kind(turn.text)
-    if not kind and turn.intent.startswith("emergency_"):
-        kind = turn.intent.removeprefix("emergency_")
-        if not emergency_allowed(turn, kind):  # an example in the message's own script, clearly closest
-            kind = None
+    kind = turn.emergency_kind  # a cue, or an emergency intent clearly closest in the message's own script
     if not kind:
         return None
     # no "talk to a person" button here: the number on the card is the person to talk to now
@@ -98,6 +94,8 @@ def place(turn: Turn) -> list[Reply] | None:
     if said is None:
         return None  # named in passing: not the resident's address
     named = said.place
+    if named.kind == "prefecture":  # "愛知県豊田市に住んでいます": the city in that prefecture is the address
+        named = next((p for p in turn.places if p.kind == "city" and p.prefecture == named.id), named)
     state.prefecture, state.city = named.prefecture, named.id if named.kind == "city" else ""
     turn.lead = [turn.say("location_set", place=named.name(turn.speech.key))]
     parts = turn.parts
@@ -127,7 +125,8 @@ _SIMPLE = {"greet": "greet", "goodbye": "goodbye", "thanks": "thanks"}
 
 
 def intent(turn: Turn) -> list[Reply] | None:
-    """Greetings, the language menu, plain Japanese, asking for a person, a place alone, out of scope."""
+    """Greetings, the language menu, plain Japanese, asking for a person or where an office is, a place alone,
+    out of scope."""
     name, lead, state = turn.intent, turn.lead, turn.state
     if name in _SIMPLE:
         return lead + [turn.say(_SIMPLE[name])]
@@ -139,6 +138,9 @@ def intent(turn: Turn) -> list[Reply] | None:
         return [turn.say("plain_on")]
     if name == "ask_human":
         return turn.handoff("requested", lead=lead)
+    office_topic = turn.dialogue.router.desk.office_intents.get(name or "")
+    if office_topic:  # "Where is the immigration office?": that office for the resident's place
+        return lead + turn.dialogue.router.desk.office_replies(turn, office_topic)
     if name == "inform_location" and not (turn.lead and turn.parts.questions):
         return lead or [turn.say("location_unknown")]
     if name == "out_of_scope":
@@ -178,19 +180,26 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     order — an emergency topic first — each with its office for the resident's place; two are answered, a
     third is offered as a quick reply."""
     questions = [q for q in turn.parts.questions if _substantial(q, turn.policy.sentence_min_chars)]
+    weak = turn.parts.weak_questions  # cut from a statement beside them: only topics of the whole message
     if len(questions) < 2 or len(questions) > turn.policy.questions_answered + 1:
         return None  # one question (with a place or plain Japanese around it) is the answer step's
     found = turn.dialogue.assistant.search_many(questions, turn.speech, k=turn.policy.search_k)
     near = {h.topic_id for h in turn.topics}  # what the whole message is about (searched anyway)
+    nearest = {h.topic_id for h in turn.topics[: turn.policy.weak_part_near]}
     hits, seen = [], set()
     for question, topics in zip(questions, found):
         # the part's best topic not answered yet ("ゴミの出し方は？それと粗大ごみは？" — two garbage topics)
-        best = next((h for h in topics[:2] if h.topic_id not in seen and _part_sure(turn, h, near)), None)
+        if question in weak:  # cut from a statement beside it: only a topic the whole message is about too
+            best = (
+                topics[0] if topics and topics[0].topic_id not in seen and _weak_sure(turn, topics, nearest) else None
+            )
+        else:
+            best = next((h for h in topics[:2] if h.topic_id not in seen and _part_sure(turn, h, near)), None)
         if best is not None:
             seen.add(best.topic_id)
             hits.append((question, best))
-    if len(hits) < 2 and not (hits and turn.confident([hits[0][1]])):
-        return None  # nothing, or one part not clearly answered: the whole message goes on to `answer`
+    if len(hits) < 2 and not (hits and turn.confident([hits[0][1]]) and hits[0][0] not in weak):
+        return None  # nothing, or one part only (or one weak part): the whole message goes on to `answer`
     emergency = turn.dialogue.emergency_topics
     hits.sort(key=lambda pair: pair[1].topic_id not in emergency)  # the emergency number first
     desk, replies = turn.dialogue.router.desk, []
@@ -218,6 +227,13 @@ def _part_sure(turn: Turn, hit, near: set[str]) -> bool:
     if hit.topic_id in near:
         return hit.dense >= policy.answer_threshold - policy.part_slack
     return hit.dense >= policy.answer_threshold + policy.part_margin
+
+
+def _weak_sure(turn: Turn, topics, near: set[str]) -> bool:
+    """A weak part (cut from a statement beside it: "I lost my card and what should I do?") is answered only
+    with one of the whole message's nearest topics, above the answer threshold (a vague part alone is near
+    many topics: "what should I do?")."""
+    return topics[0].topic_id in near and topics[0].dense >= turn.policy.answer_threshold
 
 
 def answer(turn: Turn) -> list[Reply] | None:

@@ -127,8 +127,8 @@ class Turn:
         """The topics of the question itself: "I live in Aichi. Where do I renew my visa?" is searched
         without the place sentence (one more embedding call, only for a message in parts)."""
         parts = self.parts
-        if parts.several and len(parts.questions) == 1 and parts.place is not None:
-            return self.search(parts.questions[0]).topics
+        if parts.several and parts.questions and parts.place is not None:
+            return self.search(" ".join(parts.questions)).topics
         return self.topics
 
     def confident(self, topics: list[TopicHit]) -> list[TopicHit]:
@@ -163,6 +163,21 @@ class Turn:
             # "I lost my card, what should I do?" must not be taken for a disaster
             return ""
         return hit.intent
+
+    @cached_property
+    def emergency_kind(self) -> str:
+        """The emergency the message names ("fire", "ambulance", "police", "sea", "disaster") or "": a cue
+        phrase, or an emergency intent whose example in the message's own script is clearly closest (the
+        safety recogniser's test: kana-only and romaji questions otherwise land on an emergency example)."""
+        kind = self.dialogue.cues.emergency_kind(self.text) if self.text else None
+        if kind:
+            return kind
+        if not self.intent.startswith("emergency_"):
+            return ""
+        kind = self.intent.removeprefix("emergency_")
+        safety = getattr(self.dialogue, "safety", None)
+        allowed = safety is None or safety.recogniser.emergency_evidence(self.text, kind)
+        return kind if allowed else ""
 
     def word_count(self) -> int:
         return self.dialogue.writings.word_count(self.found.detection.lang, self.text)

@@ -1,15 +1,18 @@
 """Which catalogued situations a message is about, and on what evidence.
 
 Evidence is either a cue phrase (``translations/<lang>/situations.yaml``) or the situation's examples
-(``training_data/data/nlu/situations/<lang>.yml``, indexed with the intents): the best example of the
-situation *in the query's own script* must be close (``min_score``) and at least ``margin`` closer than
-the best ordinary example (topic questions and other intents) in that script. Immediate-danger situations
-need a larger margin by example, since a false "call 110" is harm too (issue 13, item 4). The same test
-gates the emergency intents (``emergency_evidence``): kana-only and romaji questions otherwise land on
-whichever emergency example happens to share their script.
+(``training_data/situations/<lang>.yml``, indexed with the intents), weighed *in the query's own script*:
+the situation's closest example must be close (``min_score``), and the mean of its ``top_k`` closest
+examples at least ``margin`` closer than the mean of the ``top_k`` closest ordinary examples (topic questions
+and other intents). Immediate-danger situations need a larger margin by example, since a false "call 110"
+is harm too (issue 13, item 4). The same test (closest example only) gates the emergency intents
+(``emergency_evidence``): kana-only and romaji questions otherwise land on whichever emergency example
+happens to share their script. In a Japanese conversation a message in romaji is read as kana first.
 
 Messages of several sentences are also read sentence by sentence (one batched embedding call), so "my
-employer took my passport. and no salary for 3 months" finds both problems.
+employer took my passport. and no salary for 3 months" finds both problems. A ``not_cues`` phrase in a
+sentence rules its situation out as that sentence's reading by example ("my visa expires next month" is
+near "my visa expired last month", but no overstay); a cue phrase still counts.
 """
 
 from __future__ import annotations
@@ -24,19 +27,22 @@ from bot.safety.scripts import SCRIPTS, script_of
 from bot.safety.texts import SafetyTexts
 from knowledge.chunker import INTENT_PREFIX
 from knowledge.retriever import Retriever
+from knowledge.romaji_kana import romaji_to_kana
 from knowledge.situations import SITUATION_INTENT, SituationCatalogue
 
 __all__ = ["Found", "Recognition", "SafetyRecogniser", "Thresholds"]
 
 EMERGENCY_INTENT = "emergency_"
+ROMAJI_SHARE = 0.8  # a Latin-script message in a Japanese conversation is romaji when this share reads as romaji
 
 
 @dataclass(frozen=True)
 class Found:
     situation: str
     urgency: str
-    score: float  # best example similarity in the query's script (1.0 for a cue)
+    score: float  # mean of the closest examples in the query's script (1.0 for a cue)
     evidence: str  # "cue" or "example"
+    emergency: float = -1.0  # by example: the best emergency example (fire, police …) in the same piece
 
     @property
     def immediate(self) -> bool:
@@ -65,16 +71,38 @@ class Recognition:
 
 @dataclass(frozen=True)
 class Thresholds:
-    # tuned on the project's own data only (leave-one-out over the situation examples against the example
-    # questions of knowledge/questions with their kana forms; var/ script, never the held-out sets):
-    # min 0.84 / margin 0.02 / immediate 0.02 kept ordinary questions near 2 % and immediate false alarms at 1 in 500
-    min_score: float = 0.84  # a situation example at least this close
-    margin: float = 0.02  # … and this much closer than any ordinary example in the script
+    # tuned on the project's own data only (bench/safety_dev.py: leave-one-out over the situation examples and
+    # the example questions of knowledge/questions with their kana forms; never the held-out sets). With the
+    # mean of the 3 closest examples, margin 0.01 / immediate 0.015 keep the ordinary examples taken for an
+    # immediate danger where 1-NN with 0.02 / 0.02 had them (0.6 %) and recognise 64 % of the situation
+    # examples left out instead of 56 %.
+    min_score: float = 0.84  # the situation's closest example at least this close
+    margin: float = 0.01  # … and its closest few this much closer than the closest ordinary few in the script
     immediate_margin: float = 0.02  # immediate danger by example alone (a false "call 110" is harm too)
     second_gap: float = 0.03  # another situation counts too when within this of the best one
     cue_slack: float = 0.03  # a cue for a non-immediate situation stands unless a topic is this much closer
+    top_k: int = 3  # closeness is the mean of the k closest examples of a kind (situation or ordinary)
     emergency_min: float = 0.9  # an emergency intent example (fire, ambulance …) at least this close
     emergency_margin: float = 0.04  # … and this much closer than any topic example in the script
+    clauses: int = 6  # clauses of a long message read on their own (a sentence each, or "and"-joined parts)
+
+
+@dataclass(frozen=True)
+class _Scores:
+    """One piece of a message against the examples of its script."""
+
+    other: float  # the ordinary examples (topic questions, other intents): mean of the closest ``top_k``
+    best: np.ndarray  # per situation: its closest example
+    near: np.ndarray  # per situation: mean of its closest ``top_k`` examples
+    emergency: float = -1.0  # the closest emergency example (fire, police …)
+
+
+def learner_kana(text: str) -> str:
+    """A message in romaji read as kana ("mou shinitai" → "もう しにたい"), or "" when it is not romaji."""
+    if script_of(text) != "latin":
+        return ""
+    kana, share = romaji_to_kana(text)
+    return kana if share >= ROMAJI_SHARE else ""
 
 
 @dataclass(frozen=True)
@@ -127,8 +155,9 @@ def _table(retriever: Retriever) -> _Table:
 
 
 _CLAUSES = re.compile(
-    r"[.!?。！？\n,，、;；]+|\s(?:and|also|but|plus|y|pero|e|mas|và|nhưng|dan|tapi|at|pero|ve|ama|і|та|а також)\s"
-    r"|(?<=[てで])(?:、|\s)|けど|けれど|し、"
+    r"[.!?。！？\n,，、;；]+|\s(?:and|also|but|plus|y|pero|e|mas|và|còn|nhưng|dan|tapi|terus|at|tapos|pati|ve|ama"
+    r"|і|та|а також|бас|अनि|र|그리고)\s"
+    r"|\s(?:และ|แล้วก็|แล้วยัง)|(?<=[てで])(?:、|\s)|けど|けれど|し、|还有|而且|并且|ហើយ|ပြီးတော့"
 )
 
 
@@ -169,27 +198,36 @@ class SafetyRecogniser:
         chosen = rows[script_mask[rows]] if script_mask[rows].any() else rows
         return float(scores[chosen].max())
 
-    def _per_name(
-        self, scores: np.ndarray, rows: np.ndarray, owner: np.ndarray, count: int, script_mask: np.ndarray
-    ) -> np.ndarray:
+    def _top(self, scores: np.ndarray) -> float:
+        """The mean of the ``top_k`` highest scores: one stray close example (the nearest text in a weak
+        script) weighs less than several close ones."""
+        k = self.thresholds.top_k
+        if len(scores) > k:
+            scores = np.partition(scores, len(scores) - k)[-k:]
+        return float(scores.mean())
+
+    def _scores(self, scores: np.ndarray, script: str, table: _Table) -> _Scores:
+        """The ordinary examples' and each situation's examples' scores, in ``script`` (in every script
+        when the script has none of them)."""
+        mask = table.scripts == script
+        others = table.other_rows
+        others = others[mask[others]] if mask[others].any() else others
+        other = self._top(scores[others]) if len(others) else -1.0
+        count = len(table.names)
         best = np.full(count, -1.0, dtype=np.float32)
-        if len(rows) == 0:
-            return best
-        in_script = script_mask[rows]
+        near = np.full(count, -1.0, dtype=np.float32)
+        rows, owner = table.situation_rows, table.situation_of
+        in_script = mask[rows]
         for i in range(count):
             mine = owner == i
             chosen = rows[mine & in_script] if (mine & in_script).any() else rows[mine]
-            best[i] = scores[chosen].max()
-        return best
+            if len(chosen):
+                best[i], near[i] = scores[chosen].max(), self._top(scores[chosen])
+        return _Scores(other, best, near, self._best(scores, table.emergency_rows, mask))
 
-    def _scores(self, vector: np.ndarray, script: str, table: _Table) -> tuple[float, np.ndarray]:
-        """The best ordinary example and each situation's best example, in ``script``."""
-        scores = table.matrix @ np.asarray(vector, dtype=np.float32)
-        mask = table.scripts == script
-        other = self._best(scores, table.other_rows, mask)
-        return other, self._per_name(scores, table.situation_rows, table.situation_of, len(table.names), mask)
-
-    def _by_example(self, other: float, best: np.ndarray, table: _Table) -> list[Found]:
+    def _by_example(self, scored: _Scores, other: float, table: _Table) -> list[Found]:
+        """Situations whose examples are close (the best one at least ``min_score``) and, on average over
+        the closest few, closer than the ordinary examples by the margin."""
         t = self.thresholds
         found = []
         for i, name in enumerate(table.names):
@@ -197,42 +235,69 @@ class SafetyRecogniser:
             if situation is None:
                 continue
             margin = t.immediate_margin if situation.immediate else t.margin
-            if best[i] >= t.min_score and best[i] - other >= margin:
-                found.append(Found(name, situation.urgency, float(best[i]), "example"))
+            if scored.best[i] >= t.min_score and scored.near[i] - other >= margin:
+                found.append(Found(name, situation.urgency, float(scored.near[i]), "example", scored.emergency))
         if not found:
             return []
         top = max(f.score for f in found)
         return [f for f in found if f.score >= top - t.second_gap]
 
     # -- the answers ------------------------------------------------------------------------------
-    def recognise(self, text: str) -> Recognition:
+    def recognise(self, text: str, lang: str = "") -> Recognition:
+        """``lang``: the conversation's language; Japanese typed in romaji is read as the kana a learner
+        would type (``learner_kana``), since the examples and the ordinary questions have kana forms and
+        no romaji ones."""
         if not text.strip():
             return Recognition()
-        found: dict[str, Found] = {}
         retriever, table = self.table()
-        whole: tuple[float, np.ndarray] | None = None
+        kana = learner_kana(text) if lang == "ja" else ""
+        scored: list[tuple[str, np.ndarray]] = []
         if len(table.situation_rows):
-            whole_text = text.strip().rstrip(".!?。！？")
-            pieces = [text] + [s for s in _sentences(text) if s != whole_text][:4]
+            read = kana or text
+            whole_text = read.strip().rstrip(".!?。！？")
+            pieces = [read] + [s for s in _sentences(read) if s != whole_text][: self.thresholds.clauses]
             vectors = retriever.embedder.embed_queries(pieces)
-            for piece, vector in zip(pieces, vectors):
-                other, best = self._scores(vector, script_of(piece), table)
-                whole = whole or (other, best)
-                other = max(other, whole[0])  # a clause must also beat the whole message's best topic:
-                # "I lost my job, can I get unemployment benefits?" is a question about benefits
-                for hit in self._by_example(other, best, table):
+            scored = [(piece, table.matrix @ np.asarray(v, dtype=np.float32)) for piece, v in zip(pieces, vectors)]
+        return self.decide(text, scored, table, kana)
+
+    def decide(self, text: str, scored: list[tuple[str, np.ndarray]], table: _Table, kana: str = "") -> Recognition:
+        """The situations of ``text`` from each piece's similarities to every row (the whole message first,
+        then its clauses) and the cue phrases (also of ``kana``, the reading of a romaji message).
+        ``bench/safety_dev.py`` calls this with one row left out."""
+        found: dict[str, Found] = {}
+        whole: _Scores | None = None
+        for piece, scores in scored:
+            mine = self._scores(scores, script_of(piece), table)
+            whole = whole or mine
+            # a clause must also beat the whole message's best topics: "I lost my job, can I get unemployment
+            # benefits?" is a question about benefits (measured on our own questions of several clauses,
+            # bench/safety_dev.py --clauses: weighing a clause against its own topics alone took 3 % of them
+            # for an immediate danger); a danger beside a question is found by its cue phrases
+            ruled_out = set(self.texts.ruled_out(piece))  # "my visa expires next month": no overstay
+            for hit in self._by_example(mine, max(mine.other, whole.other), table):
+                if hit.situation not in ruled_out:
                     found.setdefault(hit.situation, hit)
-        for situation_id in self.texts.cue_hits(text):
+        cues = self.texts.cue_hits(text) + (self.texts.cue_hits(kana) if kana else [])
+        for situation_id in dict.fromkeys(cues):
             situation = self.catalogue.situations.get(situation_id)
             if situation is None or situation_id in found:
                 continue
             if not situation.immediate and whole is not None and situation_id in table.names:
-                other, best = whole  # an ordinary question that names a hard word stays a question
-                if other - best[table.names.index(situation_id)] > self.thresholds.cue_slack:
+                # an ordinary question that names a hard word stays a question
+                if whole.other - whole.near[table.names.index(situation_id)] > self.thresholds.cue_slack:
                     continue
             found[situation_id] = Found(situation_id, situation.urgency, 1.0, "cue")
-        ranked = sorted(found.values(), key=lambda f: (0 if f.immediate else 1, -f.score))
+        # immediate danger first, then the situation whose examples are closest to the whole message, however
+        # it was found: "my husband hits our son" names the husband (a cue of violence at home) but its
+        # examples are those of a child in danger, whose line (189) comes first
+        ranked = sorted(found.values(), key=lambda f: (0 if f.immediate else 1, -self._closeness(f, whole, table)))
         return Recognition(tuple(ranked))
+
+    @staticmethod
+    def _closeness(found: Found, whole: _Scores | None, table: _Table) -> float:
+        if whole is None or found.situation not in table.names:
+            return found.score
+        return float(whole.near[table.names.index(found.situation)])
 
     def emergency_evidence(self, text: str, kind: str, vector: np.ndarray | None = None) -> bool:
         """May an emergency intent (``emergency_<kind>``) stand for this message? Only when its example in

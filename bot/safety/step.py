@@ -6,9 +6,12 @@
 - ``situations`` runs after the intents: any other catalogued situation (passport kept, unpaid wages,
   refused renewal …) gets its steps and lines, then the office for the resident's place. Several at once
   go to FRESC, or to the immigration bureau when the residence status is at stake, with each one's steps.
-- ``emergency_allowed`` is what the emergency step asks before taking an emergency *intent*: the example
-  must be clearly closer than any topic in the message's own script (kana-only and romaji questions were
-  getting "call 119").
+- A message that names a specific emergency (a fire, an ambulance, the police, the sea: ``Turn.emergency_kind``)
+  is the emergency step's when every danger found gives way to it (``_yields``): "someone in danger now",
+  whose lines are the emergency numbers themselves, when the emergency's number is not its first line, or
+  a danger read from examples when the emergency's examples are closer. The emergency card gives the one
+  number for that emergency and what to say ("Help! My kitchen is on fire" → 119 and "Kaji desu", not
+  "110 or 119", and not the lines of a crisis it is not).
 
 Every reply ends with an offer to keep talking. The handoff card is the office (or, without one, the first
 line) in the resident's language; its reason is ``situation:<id>`` so the analytics count situations by
@@ -20,17 +23,18 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from bot.emergency_calls import emergency_kinds
 from bot.redact import redact
 from bot.replies import Handoff, OfficeCard, Reply
 from bot.safety.compose import SafetyComposer
-from bot.safety.recognise import Recognition, SafetyRecogniser
+from bot.safety.recognise import Found, Recognition, SafetyRecogniser
 from knowledge.offices import Office, OfficeDirectory
 from knowledge.situations import SituationCatalogue
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
-__all__ = ["Safety", "danger", "situations", "emergency_allowed", "SITUATION_REASON"]
+__all__ = ["Safety", "danger", "situations", "SITUATION_REASON"]
 
 SITUATION_REASON = "situation:"  # Handoff.reason prefix: "situation:domestic_violence"
 _OFFICE_KIND = {"fresc": "fresc", "legal-help": "legal-help"}
@@ -48,7 +52,7 @@ class Safety:
     def recognition(self, turn: Turn) -> Recognition:
         cached = turn.__dict__.get("_safety_recognition")
         if cached is None:
-            cached = self.recogniser.recognise(turn.text) if turn.text else Recognition()
+            cached = self.recogniser.recognise(turn.text, turn.speech.lang) if turn.text else Recognition()
             turn.__dict__["_safety_recognition"] = cached
         return cached
 
@@ -63,7 +67,37 @@ def danger(turn: Turn) -> list[Reply] | None:
     if safety is None or turn.msg.kind != "text" or not turn.text:
         return None
     found = safety.recognition(turn)
-    return _replies(turn, safety, found) if found.immediate else None
+    if not found.immediate:
+        return None
+    named = emergency_kinds().get(turn.emergency_kind) if any(_may_yield(safety, f) for f in found.found) else None
+    if named is not None:
+        found = Recognition(tuple(f for f in found.found if not _yields(safety, f, named.number)))
+        if not found.immediate:
+            return None  # the emergency step: the number for that emergency, first
+    return _replies(turn, safety, found)
+
+
+def _may_yield(safety: Safety, found: Found) -> bool:
+    """Could this danger give way to an emergency the message names (see ``_yields``)?"""
+    if not found.immediate:
+        return False
+    numbers = {kind.number for kind in emergency_kinds().values()}
+    lines = safety.catalogue.lines_for(found.situation)
+    return found.score < found.emergency or (bool(lines) and all(line.number in numbers for line in lines))
+
+
+def _yields(safety: Safety, found: Found, number: str) -> bool:
+    """Does this danger give way to the emergency a message names, whose number is ``number``? Yes when it
+    was read from examples and the emergency's examples are closer ("my kitchen is burning" is not a
+    crisis), or when its lines are the emergency numbers themselves ("someone in danger now": 110 or 119)
+    and the emergency's number is not its first line: a fire gets 119 and "Kaji desu" first, not "110 or
+    119"; "someone is attacking me, call the police" keeps the danger reply, 110 first."""
+    if not _may_yield(safety, found):
+        return False
+    if found.score < found.emergency:
+        return True
+    lines = safety.catalogue.lines_for(found.situation)
+    return lines[0].number != number
 
 
 def situations(turn: Turn) -> list[Reply] | None:
@@ -73,12 +107,6 @@ def situations(turn: Turn) -> list[Reply] | None:
         return None
     found = safety.recognition(turn)
     return _replies(turn, safety, found) if found else None
-
-
-def emergency_allowed(turn: Turn, kind: str) -> bool:
-    """May an emergency intent stand for this message (see ``SafetyRecogniser.emergency_evidence``)?"""
-    safety = _safety(turn)
-    return True if safety is None else safety.recogniser.emergency_evidence(turn.text, kind)
 
 
 # -- the replies ---------------------------------------------------------------------------------------

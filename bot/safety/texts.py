@@ -1,9 +1,11 @@
 """Per-language wording of the safety replies and the cue phrases: ``translations/<lang>/situations.yaml``.
 
 Sections: ``ui`` (short sentences of the reply), ``lines`` (each line's name and hours), ``situations``
-(title and "what to do now" steps) and ``cues`` (phrases that are evidence of a situation; "夫…殴" means
-both parts, in this order, anything between). A language
-without a sentence falls back to English, so adding a language is adding a file.
+(title and "what to do now" steps), ``cues`` (phrases that are evidence of a situation; "夫…殴" means
+both parts, in this order, anything between) and ``not_cues`` (phrases that show a sentence is *not* the
+situation, whatever its nearest example: a visa that "expires next month" has not run out yet — the model
+hardly tells "expires" from "expired"). A language without a sentence falls back to English, so adding a
+language is adding a file.
 """
 
 from __future__ import annotations
@@ -32,21 +34,13 @@ class SafetyTexts:
     lines: dict[str, dict[str, dict[str, str]]]  # lang -> line id -> {name, hours}
     situations: dict[str, dict[str, dict]]  # lang -> situation id -> {title, steps}
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # situation id -> folded phrases (all languages)
-    _word_cues: dict[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
+    not_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # situation id -> phrases ruling it out
+    _cue_words: dict[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
+    _not_cue_words: dict[str, re.Pattern[str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        # the phrases of spaced scripts, one compiled pattern per situation: compiling them on each message
-        # (more phrases than the re module caches) took a quarter of a second per turn
-        words = {
-            situation: [p for p in phrases if "..." not in p and not _SPACELESS.search(p)]
-            for situation, phrases in self.cues.items()
-        }
-        compiled = {
-            situation: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(found, key=len, reverse=True))) + ")")
-            for situation, found in words.items()
-            if found
-        }
-        object.__setattr__(self, "_word_cues", compiled)
+        object.__setattr__(self, "_cue_words", _compile_words(self.cues))
+        object.__setattr__(self, "_not_cue_words", _compile_words(self.not_cues))
 
     def text(self, lang: str, key: str, **values: object) -> str:
         template = self.ui.get(lang, {}).get(key) or self.ui[FALLBACK][key]
@@ -64,25 +58,48 @@ class SafetyTexts:
     def cue_hits(self, text: str) -> list[str]:
         """Situations whose cue phrases occur in ``text`` (Latin-script cues only at a word start: "rape" is
         not in "grape"; Japanese also matched with the learner's spaces removed)."""
-        folded = fold(text)
-        squeezed = re.sub(r"\s+", "", folded)
-        hits = []
-        for situation, phrases in self.cues.items():
-            word_cue = self._word_cues.get(situation)
-            if word_cue is not None and word_cue.search(folded):
+        return _hits(self.cues, self._cue_words, text)
+
+    def ruled_out(self, text: str) -> list[str]:
+        """Situations a ``not_cues`` phrase in ``text`` rules out as a reading of its examples ("my visa
+        expires next month" is not an overstay); matched like the cues."""
+        return _hits(self.not_cues, self._not_cue_words, text)
+
+
+def _compile_words(table: dict[str, tuple[str, ...]]) -> dict[str, re.Pattern[str]]:
+    """The phrases of spaced scripts, one compiled pattern per situation: compiling them on each message (more
+    phrases than the re module caches) took a quarter of a second per turn."""
+    words = {
+        situation: [p for p in phrases if "..." not in p and not _SPACELESS.search(p)]
+        for situation, phrases in table.items()
+    }
+    return {
+        situation: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(found, key=len, reverse=True))) + ")")
+        for situation, found in words.items()
+        if found
+    }
+
+
+def _hits(table: dict[str, tuple[str, ...]], words: dict[str, re.Pattern[str]], text: str) -> list[str]:
+    folded = fold(text)
+    squeezed = re.sub(r"\s+", "", folded)
+    hits = []
+    for situation, phrases in table.items():
+        word_cue = words.get(situation)
+        if word_cue is not None and word_cue.search(folded):
+            hits.append(situation)
+            continue
+        for phrase in phrases:
+            if "..." in phrase:  # "夫…殴" (folded to "夫...殴"): the parts in order, anything between
+                found = _in_order(phrase.split("..."), squeezed if _SPACELESS.search(phrase) else folded)
+            elif _SPACELESS.search(phrase):
+                found = phrase in folded or phrase.replace(" ", "") in squeezed
+            else:
+                continue  # in the situation's compiled pattern
+            if found:
                 hits.append(situation)
-                continue
-            for phrase in phrases:
-                if "..." in phrase:  # "夫…殴" (folded to "夫...殴"): the parts in order, anything between
-                    found = _in_order(phrase.split("..."), squeezed if _SPACELESS.search(phrase) else folded)
-                elif _SPACELESS.search(phrase):
-                    found = phrase in folded or phrase.replace(" ", "") in squeezed
-                else:
-                    continue  # in the situation's compiled pattern
-                if found:
-                    hits.append(situation)
-                    break
-        return hits
+                break
+    return hits
 
 
 def _in_order(parts: list[str], text: str) -> bool:
@@ -100,14 +117,22 @@ def load_safety_texts(root: Path = TRANSLATIONS_DIR) -> SafetyTexts:
     lines: dict[str, dict] = {}
     situations: dict[str, dict] = {}
     cues: dict[str, set[str]] = {}
+    not_cues: dict[str, set[str]] = {}
     for path in sorted(root.glob("*/situations.yaml")):
         lang = path.parent.name
         data = load_yaml(path) or {}
         ui[lang] = {k: str(v) for k, v in (data.get("ui") or {}).items()}
         lines[lang] = data.get("lines") or {}
         situations[lang] = data.get("situations") or {}
-        for situation, phrases in (data.get("cues") or {}).items():
-            cues.setdefault(situation, set()).update(fold(p) for p in phrases or [] if str(p).strip())
+        for section, table in (("cues", cues), ("not_cues", not_cues)):
+            for situation, phrases in (data.get(section) or {}).items():
+                table.setdefault(situation, set()).update(fold(p) for p in phrases or [] if str(p).strip())
     if FALLBACK not in ui:
         raise ValueError("translations/en/situations.yaml is required (the fallback)")
-    return SafetyTexts(ui, lines, situations, {k: tuple(sorted(v)) for k, v in cues.items()})
+    return SafetyTexts(
+        ui,
+        lines,
+        situations,
+        {k: tuple(sorted(v)) for k, v in cues.items()},
+        {k: tuple(sorted(v)) for k, v in not_cues.items()},
+    )

@@ -92,7 +92,7 @@ def office_card(reply: Reply, words: Words) -> Card | None:
     phones: Sequence[str] = tuple(getattr(office, "phones", ()) or ())
     if office is None and reply.handoff is not None:  # an older handoff card: name, phone, address, hours
         office = reply.handoff.office
-        name, phones = office.name, tuple(p for p in office.phone.split(" / ") if p)
+        name, phones = office.name, office.phones
     if office is None or not name:
         return None
     address, hours = getattr(office, "address", ""), getattr(office, "hours", "")

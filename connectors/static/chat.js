@@ -145,10 +145,24 @@
 
   // an office from the `office` field (name, phones, address, hours, purpose) or an older handoff card
   // (name, phone, address, hours); any missing part is simply not shown
+  // "0570-011000 (IP phone / from abroad: 03-5363-3013) / 03-1234-5678" → its two numbers with their notes:
+  // a " / " inside brackets belongs to the note
+  function topLevelParts(text) {
+    var parts = [], depth = 0, start = 0;
+    for (var i = 0; i < text.length; i += 1) {
+      var c = text.charAt(i);
+      if (c === "(" || c === "（") { depth += 1; }
+      else if ((c === ")" || c === "）") && depth > 0) { depth -= 1; }
+      else if (depth === 0 && text.substr(i, 3) === " / ") { parts.push(text.slice(start, i)); start = i + 3; i += 2; }
+    }
+    parts.push(text.slice(start));
+    return parts.map(function (part) { return part.trim(); }).filter(Boolean);
+  }
+
   function officeOf(reply) {
     var office = reply.office || (reply.handoff && reply.handoff.office);
     if (!office || !office.name) { return null; }
-    var phones = office.phones || (office.phone ? String(office.phone).split(" / ") : []);
+    var phones = office.phones || (office.phone ? topLevelParts(String(office.phone)) : []);
     return { name: office.name, nameJa: office.name_ja && office.name_ja !== office.name ? office.name_ja : "",
              purpose: office.purpose || "", section: office.section || "", phones: phones,
              address: office.address || "", hours: office.hours || "" };
@@ -171,7 +185,7 @@
           if (number) {
             line.appendChild(callButton(telOf(number), number, false));
             var note = phone.replace(number, "").trim();
-            if (note) { line.appendChild(el("span", "note", " " + note)); }
+            if (note) { var noted = el("span", "note"); linkedText(noted, " " + note); line.appendChild(noted); }
           } else { line.textContent = phone; }
           value.appendChild(line);
         });

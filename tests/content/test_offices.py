@@ -87,6 +87,8 @@ def test_phones_and_addresses_are_verbatim_in_the_seed(offices, shared_dir):
         ("pension-dial", "0570-05-1165"),
         ("fresc", "0570-011000"),
         ("immigration-information-center", "0570-013904"),
+        ("labour-conditions-hotline", "0120-811-610"),
+        ("labour-bureau-aichi", "052-972-0253"),
     ],
 )
 def test_national_lines_have_the_number_read_on_their_official_page(offices, office_id, number):
@@ -100,6 +102,8 @@ def test_every_entry_not_from_the_seed_cites_a_specific_page_and_the_date_read(o
         path = office.url.split("://", 1)[1].split("/", 1)[1] if "://" in office.url else ""
         assert office.url.startswith("http") and path.strip("/"), office.id  # not a site root
         assert office.checked is not None, office.id
+        if office.hours_url:  # hours read on another page than the number: a specific page too
+            assert office.hours_url.split("://", 1)[1].split("/", 1)[1].strip("/"), office.id
 
 
 def test_every_prefecture_has_its_labour_bureau(offices):
@@ -108,9 +112,23 @@ def test_every_prefecture_has_its_labour_bureau(offices):
         assert bureau is not None and bureau.name_ja.endswith("労働局"), prefecture
 
 
+def test_a_bureau_with_a_phone_cites_the_page_the_phone_was_read_on_not_the_general_one(offices):
+    general = offices.labour_bureau("hokkaido").url
+    for prefecture in PREFECTURES:
+        bureau = offices.labour_bureau(prefecture)
+        assert (bureau.url != general) == bool(bureau.phones), prefecture
+
+
+def test_the_labour_hotline_is_free_and_open_when_the_offices_are_closed(offices):
+    hotline = offices["labour-conditions-hotline"]
+    assert hotline.phones[0].note == "free" and hotline.office_kind == "labour-standards"
+    assert {rule.days for rule in hotline.hours.rules} == {"weekdays", "weekends-holidays"}
+    assert "check-roudou.mhlw.go.jp" in hotline.hours_url and "mhlw.go.jp" in hotline.url
+
+
 def test_a_phone_without_a_confirmed_number_is_not_invented(offices):
     # labour offices and the municipal office are places to go, not lines: no number unless read on a page
-    for office_id in ("labour-standards-office", "municipal-office", "tax-consultation", "labour-bureau-aichi"):
+    for office_id in ("labour-standards-office", "municipal-office", "tax-consultation", "labour-bureau-hokkaido"):
         assert offices[office_id].phones == ()
 
 

@@ -233,6 +233,17 @@ OFFICE_FIELD = {  # the `office` field as the offices branch defines it (bot/dia
     "section": "",
     "source": "https://www.moj.go.jp/isa/",
 }
+HANDOFF_FIELD = {  # a handoff card: one phone string, its IP-phone note (with a " / " inside) in brackets
+    "reason": "situation:unpaid_wages",
+    "office": {
+        "id": "fresc",
+        "name": "FRESC",
+        "phone": "0570-011000 (IP phone / from abroad: 03-5363-3013)",
+        "address": "",
+        "hours": "Weekdays 9:00-17:00",
+    },
+    "summary_ja": "",
+}
 CALLS_FIELD = [{"id": "inochi", "label": "Inochi no Denwa", "number": "0120-783-556", "tel": "tel:0120783556"}]
 
 
@@ -242,6 +253,7 @@ CALLS_FIELD = [{"id": "inochi", "label": "Inochi no Denwa", "number": "0120-783-
         ({"office": OFFICE_FIELD}, "office"),
         ({"office": {"name": "Only a name"}}, "office-name-only"),
         ({"calls": CALLS_FIELD}, "calls"),
+        ({"handoff": HANDOFF_FIELD}, "handoff-ip-note"),
         (
             {
                 "situation": {
@@ -284,6 +296,12 @@ def test_structured_fields_render_whatever_parts_they_have(wide_page, extra, che
     elif check == "office-name-only":
         assert bot.locator(".office-card h3").inner_text() == "Only a name"
         assert bot.locator(".office-card a").count() == 0
+    elif check == "handoff-ip-note":
+        card = bot.locator(".office-card")
+        assert card.locator(".phone").count() == 1  # one number with its note, not split inside the brackets
+        assert card.locator("a.call").get_attribute("href") == "tel:0570011000"
+        assert card.locator(".note a").get_attribute("href") == "tel:0353633013"
+        assert "(IP phone / from abroad:" in card.locator(".note").inner_text()
     elif check == "calls":
         assert bot.locator(".emergency-card a.call.big").get_attribute("href") == "tel:0120783556"
     else:

@@ -11,13 +11,7 @@ import yaml
 from bot.dialogue import IncomingMessage
 from bot.replies import merge_replies
 
-pytestmark = [
-    pytest.mark.integration,
-    pytest.mark.xfail(
-        reason="regression after the wave-2 merges (new topics, situations, offices): fix first next session (issues 12-14); measured figures in the session note",
-        strict=False,
-    ),
-]
+pytestmark = pytest.mark.integration
 
 STORIES = Path(__file__).resolve().parents[1] / "data" / "stories"
 
@@ -33,7 +27,11 @@ def services(real_services):
     return real_services
 
 
+KEYS = {"lang", "register", "topic", "says", "asks_location", "handoff", "office", "referred_to", "situations", "line"}
+
+
 def check(services, reply, expect: dict, step: str) -> None:
+    assert set(expect) <= KEYS, f"unknown expect keys {set(expect) - KEYS} (tests/data/stories/en.yml lists them)"
     body = reply.to_json()
     where = f"{step!r} -> {body['text'][:160]!r}"
     content_lang = "ja-plain" if body["register"] == "plain" else body["lang"]
@@ -56,6 +54,20 @@ def check(services, reply, expect: dict, step: str) -> None:
         office = services.offices[expect["office"]]
         assert body["handoff"] and body["handoff"]["office"]["id"] == office.id, where
         assert office.main_phone in body["text"] and office.name_ja in body["text"], where
+    if "referred_to" in expect:  # the handoff card's office or line (a safety reply names it in the resident's words)
+        assert body["handoff"] and body["handoff"]["office"]["id"] == expect["referred_to"], where
+    if "situations" in expect:  # a safety reply: these situations and no other, in the text and the summary
+        safety = services.dialogue.safety
+        for situation in safety.catalogue.ids:
+            named = safety.composer.texts.situation(content_lang, situation)["title"] in body["text"]
+            assert named == (situation in expect["situations"]), f"{situation}: {where}"
+            if named:
+                assert safety.composer.texts.situation("ja", situation)["title"] in body["handoff"]["summary_ja"], where
+        assert body["handoff"]["reason"] in {f"situation:{s}" for s in expect["situations"]}, where
+    if "line" in expect:  # the first tappable line, with its number in the text
+        line = services.dialogue.safety.catalogue.lines[expect["line"]]
+        assert reply.calls and reply.calls[0].id == line.id, where
+        assert line.number in body["text"], where
 
 
 @pytest.mark.parametrize("story", all_stories())

@@ -60,3 +60,27 @@ def test_a_line_event_is_refused_with_503_while_the_database_is_down_so_line_red
             assert line_api.calls == []
             assert post(client, body_of(event)).status_code == 200  # LINE's redelivery, once the database is back
             assert len(line_api.calls) == 1
+
+
+def test_a_crisis_while_the_database_is_down_still_gets_the_crisis_line_first_and_is_told_it_was_not_saved(
+    fake_services,
+):
+    from bot.safety import load_safety_texts
+
+    texts = load_safety_texts()
+    with app_client(fake_services) as client:
+        with database_down(fake_services.store):
+            for text, lang, first in (
+                ("I want to kill myself", "en", "0120-279-338"),
+                ("死にたい", "ja", "0120-279-338"),
+                ("My husband hits me every day", "en", "110"),
+            ):
+                response = client.post("/api/chat", json={"session_id": "down-crisis", "text": text, "lang": lang})
+                assert response.status_code == 200, text
+                reply = response.json()
+                assert reply["calls"][0]["number"] == first
+                assert reply["saved"] is False and texts.text(lang, "not_saved") in reply["text"]
+                assert reply["handoff"] is None  # no one can be asked for until the database is back
+            ordinary = client.post("/api/chat", json=QUESTION)
+            assert ordinary.status_code == 503  # anything else: try again
+        assert fake_services.store.messages("down-crisis") == []  # nothing was stored, as the reply says

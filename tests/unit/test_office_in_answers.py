@@ -122,3 +122,52 @@ def test_line_shows_the_office_as_its_own_text_block_within_lines_limits(fake_se
     messages = degrade(replies, ChannelLimits(), bracket=bracket, choices=choices)
     assert len(messages) <= ChannelLimits().messages_per_send
     assert any(card.name_ja in m.text and card.purpose in m.text for m in messages)
+
+
+def test_with_the_prefecture_known_only_the_city_is_asked_then_the_citys_office_is_named(fake_services):
+    conversation = f"o-{next(_ids)}"
+    first = say(fake_services, conversation, "I live in Osaka. How do I enrol my child in elementary school?", "en")
+    assert answered(first) == "school-enrolment"  # the municipality's board of education
+    asked = first[-1]
+    assert asked.text == fake_services.catalogs.text("en", "ask_city", prefecture="Osaka")
+    assert "Tokyo" not in [q.label for q in asked.quick_replies]  # no prefecture buttons: Osaka is known
+    second = say(fake_services, conversation, "Sakai")
+    assert [o.name for o in offices_in(second)] == ["堺市役所"]
+
+
+def test_a_prefecture_and_its_city_in_one_statement_give_the_citys_office(fake_services):
+    conversation = f"o-{next(_ids)}"
+    say(fake_services, conversation, "愛知県豊田市に住んでいます。", "ja")
+    assert state(fake_services, conversation)["city"] == "toyota"
+
+
+def test_a_question_before_the_residence_clause_is_still_the_question():
+    from bot.dialogue.parts import load_joiners, split_message
+    from bot.dialogue.residence import load_residence_phrases
+    from knowledge.paths import TRANSLATIONS_DIR
+    from knowledge.places import load_places
+
+    parts = split_message(
+        "¿Dónde renuevo mi visa si vivo en Osaka?",
+        "es",
+        load_places(),
+        load_residence_phrases(TRANSLATIONS_DIR),
+        joiners=load_joiners(TRANSLATIONS_DIR),
+    )
+    assert parts.place.place.id == "osaka" and parts.questions == ["¿Dónde renuevo mi visa si"]
+
+
+def test_where_is_the_immigration_office_names_the_bureau_for_the_place_said_with_it(fake_services):
+    """The issue's own example: "I live in Osaka. Where is the immigration office?" got only "noted, Osaka"."""
+    conversation = f"o-{next(_ids)}"
+    replies = say(fake_services, conversation, "I live in Osaka. Where is the immigration office?", "en")
+    cards = offices_in(replies)
+    assert cards and cards[0].id == OFFICES.for_prefecture("osaka").id
+    assert OFFICES.for_prefecture("osaka").main_phone in cards[0].phone
+
+
+def test_where_is_the_immigration_office_without_a_place_asks_where_the_resident_lives(fake_services):
+    replies = say(fake_services, f"o-{next(_ids)}", "Where is the immigration office?", "en")
+    assert replies[-1].text == fake_services.catalogs.text("en", "ask_location")
+    second = say(fake_services, replies[-1].session_id, "Nagoya")
+    assert offices_in(second)[0].id == OFFICES.for_prefecture("aichi").id

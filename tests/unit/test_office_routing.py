@@ -118,3 +118,16 @@ def test_every_municipal_counter_has_its_words_in_every_catalog(fake_services):
     for lang in fake_services.languages:
         for key in sections:
             assert fake_services.catalogs.text(lang, "municipal_section_" + key.replace("-", "_")), (lang, key)
+
+
+@pytest.mark.parametrize("lang", ["vi", "ja", "my"])
+def test_a_labour_problem_in_aichi_gives_the_bureaus_phone_and_the_evening_hotline(lang):
+    route = ROUTER.route("labour-standards", "aichi", "", "unpaid-wages")
+    assert [o.id for o in route.offices] == [
+        "labour-standards-office",
+        "labour-bureau-aichi",
+        "labour-conditions-hotline",
+    ]
+    text = "\n".join(card_text(card, lang, CATALOGS) for card in route_cards(route, lang, CATALOGS))
+    assert "052-972-0253" in text and "0120-811-610" in text
+    assert CATALOGS.text(lang, "days_weekends_holidays") in text  # the hotline's weekend hours, in their words

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, replace
 
+import pytest
+
 from bot.replies import OfficeCard, QuickReply, Reply, extension, merge_replies
 from bot.speech import Speech
 
@@ -32,3 +34,20 @@ def test_a_set_structured_field_is_serialised_and_survives_merging():
         "hours": "9:00-16:00",
     }
     assert merged.text == "Gọi cho văn phòng này.\n\nMang theo thẻ cư trú."
+
+
+@pytest.mark.parametrize(
+    "phone, phones",
+    [
+        ("0570-011000", ("0570-011000",)),
+        ("0570-064259 / 06-4703-2050 (from IP phones)", ("0570-064259", "06-4703-2050 (from IP phones)")),
+        ("0570-011000 (IP phone / from abroad: 03-5363-3013)", ("0570-011000 (IP phone / from abroad: 03-5363-3013)",)),
+        (
+            "0570-011000（IP電話 / 海外から：03-5363-3013） / 110",
+            ("0570-011000（IP電話 / 海外から：03-5363-3013）", "110"),
+        ),
+        ("", ()),
+    ],
+)
+def test_an_office_cards_phones_split_only_outside_brackets(phone, phones):
+    assert OfficeCard("x", "X", phone, "", "").phones == phones

@@ -13,6 +13,14 @@ from knowledge.paths import SITUATIONS_DIR, TRANSLATIONS_DIR
 from knowledge.questions import load_intent_examples
 from knowledge.situations import load_situations
 
+# ordinary requests as a learner writes them (spaced kana) that once got an emergency reply (issue 13 item 4)
+LEARNER_REQUESTS = [
+    "こどもの がっこうに ついて しりたい",
+    "あたらしい へやを さがしています",
+    "となりの ひとが うるさいです",
+    "すいどうが でません",
+]
+
 CATALOGUE, TEXTS = load_situations(), load_safety_texts()
 IDS = (
     "suicide_selfharm domestic_violence sexual_violence stalking child_abuse danger_now trafficking_forced_labour "
@@ -102,10 +110,7 @@ def test_a_cue_phrase_names_its_situation(text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "こどもの がっこうに ついて しりたい",
-        "あたらしい へやを さがしています",
-        "となりの ひとが うるさいです",
-        "すいどうが でません",
+        *LEARNER_REQUESTS,
         "えいじゅうきょかの じょうけんを おしえて ください",
         "I like grapes",
         "How do I renew my visa?",
@@ -195,12 +200,7 @@ def test_an_immediate_danger_comes_before_a_place_named_in_the_same_message(fake
 
 @pytest.mark.parametrize(
     "text",
-    [
-        "こどもの がっこうに ついて しりたい",
-        "あたらしい へやを さがしています",
-        "となりの ひとが うるさいです",
-        "すいどうが でません",
-    ],
+    LEARNER_REQUESTS,
 )
 def test_kana_ordinary_questions_get_no_emergency_or_danger_reply(fake_services, text):
     replies = ask(fake_services, text, f"safety-kana-{hash(text)}")
@@ -241,3 +241,12 @@ def test_suicidal_thoughts_get_the_crisis_line_first_then_119(client, text):
     reply = client.post("/api/chat", json={"session_id": "crisis-" + text[:6], "text": text}).json()
     assert [call["number"] for call in reply["calls"]][:2] == ["0120-279-338", "119"]
     assert "0120-279-338" in reply["text"] and reply.get("handoff") is None or "prefecture" not in reply["text"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my boss will kill me if i am late again", "mi esposo me pidió los papeles del seguro", "tulong may tanong ako"],
+)
+def test_everyday_phrases_are_no_cue_of_danger(text):
+    immediate = {s for s in TEXTS.cue_hits(text) if CATALOGUE[s].immediate}
+    assert immediate == set()

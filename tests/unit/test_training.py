@@ -95,6 +95,8 @@ def test_the_model_answer_scores_at_least_90_and_passes_the_plain_checker(coach,
             "まず 交番に 行って ください。2週間 いないに 旅券と 顔写真を もって 行きます。",
             [True, True, True, True],
         ),
+        # units and 以内 in kana, as a reply in plain Japanese writes them
+        ("lost-card-nagoya", "2しゅうかん いないに 入管へ 行って ください。", [False, True, False, False]),
         # kanji numerals and 以内 said another way
         ("lost-card-nagoya", "十四日までに 申しこんで ください。", [False, True, False, False]),
         # 3割 is 30%; 国保 is 国民健康保険

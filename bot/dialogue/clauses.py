@@ -1,0 +1,174 @@
+"""Two questions in one sentence: where a sentence is cut into its questions.
+
+"国民健康保険に入りたいのと、あと年金も知りたい" is cut at a joiner ("and also"); "How do I renew my visa and where
+do I pay resident tax?" at a boundary with a question on each side; "My bicycle was stolen and what is the
+police number?" at a conjunction with a statement on one side and a question on the other; "ビザの更新は
+どこですか住民税は…" after a question's end. The words are language data, ``translations/<lang>/parts.yaml``:
+
+- ``joiners``: always a cut between two long enough sides;
+- ``boundaries`` (", ", a space in Thai): a cut when both sides ask something (hold a word of ``asks``);
+- ``conjunctions`` (" and "): a cut when one side asks and the other is long enough to say something;
+- ``ends`` (ました, ですか, တယ်): a statement's or question's end inside a sentence (no punctuation): a cut
+  after it as at a conjunction (not before hiragana: ましたが goes on);
+- ``refers_back`` ("its", "there"): the right side is about the same thing as the left: no cut;
+- ``spaced``: whether ``asks`` are whole words (a script with spaces between words) or found inside words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from knowledge.yamlfile import load_yaml
+
+__all__ = ["PartWords", "Joiners", "load_joiners", "split_clauses", "split_asking", "split_marked", "asks"]
+
+_CLAUSE_MIN_CHARS = 6  # each side of a cut must be at least this long to count as a question
+_SAYS_MIN_CHARS = 12  # a side that does not ask must be this long to say something (half in kana, kanji, hangul)
+_SEPARATORS = re.compile(r"[\s,.;:!?¿¡\"'()\[\]、。，？！]+")
+_STRIP = " ,、，;"
+_HIRAGANA = re.compile(r"[\u3041-\u309f]")
+_DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # kana, kanji, hangul: a word in 1-3 chars
+_LISTS = ("joiners", "boundaries", "conjunctions", "ends", "asks", "refers_back")
+
+
+@dataclass(frozen=True)
+class PartWords:
+    """How one language joins two questions in a sentence (folded: NFKC, lower case)."""
+
+    joiners: tuple[str, ...] = ()
+    boundaries: tuple[str, ...] = ()
+    conjunctions: tuple[str, ...] = ()
+    ends: tuple[str, ...] = ()
+    asks: tuple[str, ...] = ()
+    refers_back: tuple[str, ...] = ()
+    spaced: bool = True
+
+    def merged(self, other: PartWords) -> PartWords:
+        lists = {name: getattr(self, name) + getattr(other, name) for name in _LISTS}
+        return PartWords(**lists, spaced=self.spaced)
+
+
+class Joiners:
+    """Each language's part words, with the fallbacks (plain Japanese -> Japanese, then English)."""
+
+    def __init__(self, by_lang: dict[str, PartWords]) -> None:
+        self._by_lang = by_lang
+
+    def words(self, lang: str) -> PartWords:
+        keys = [k for k in dict.fromkeys([lang, "ja" if lang == "ja-plain" else "", "en"]) if k in self._by_lang]
+        merged = PartWords(spaced=self._by_lang[keys[0]].spaced) if keys else PartWords()
+        for key in keys:
+            merged = merged.merged(self._by_lang[key])
+        return merged
+
+    def of(self, lang: str) -> tuple[str, ...]:
+        return self.words(lang).joiners
+
+
+def _fold(word: str) -> str:
+    return unicodedata.normalize("NFKC", word).casefold()
+
+
+def load_joiners(translations: Path) -> Joiners:
+    by_lang = {}
+    for path in sorted(translations.glob("*/parts.yaml")):
+        data = load_yaml(path) or {}
+        if not isinstance(data.get("joiners"), list) or not data["joiners"]:
+            raise ValueError(f"{path}: 'joiners' must be a list")
+        unknown = set(data) - set(_LISTS) - {"spaced"}
+        if unknown:
+            raise ValueError(f"{path}: unknown keys {sorted(unknown)}")
+        lists = {}
+        for name in _LISTS:
+            if not isinstance(data.get(name) or [], list):
+                raise ValueError(f"{path}: '{name}' must be a list")
+            lists[name] = tuple(_fold(str(w)) for w in data.get(name) or ())
+        by_lang[path.parent.name] = PartWords(**lists, spaced=bool(data.get("spaced", True)))
+    return Joiners(by_lang)
+
+
+def _has_any(text: str, words: tuple[str, ...], spaced: bool) -> bool:
+    folded = _fold(text)
+    if not spaced:
+        return any(w in folded for w in words)
+    padded = " " + " ".join(_SEPARATORS.split(folded)) + " "
+    return any(f" {w.strip()} " in padded for w in words if w.strip())
+
+
+def asks(text: str, words: PartWords) -> bool:
+    """Whether a piece of a sentence asks something (holds one of the language's words that ask)."""
+    return _has_any(text, words.asks, words.spaced)
+
+
+def split_clauses(sentence: str, joiners: tuple[str, ...]) -> list[str]:
+    """'国民健康保険に入りたいのと、あと年金も知りたい' -> two questions, at the first joiner that leaves two
+    long enough sides."""
+    folded = sentence.casefold()
+    for joiner in sorted(joiners, key=len, reverse=True):
+        at = folded.find(joiner)
+        if at < 0:
+            continue
+        left = sentence[:at].strip(_STRIP)
+        right = sentence[at + len(joiner) :].strip(_STRIP)
+        if len(left) >= _CLAUSE_MIN_CHARS and len(right) >= _CLAUSE_MIN_CHARS:
+            return [left] + split_clauses(right, joiners)
+    return [sentence]
+
+
+def _says(text: str) -> bool:
+    return len(text) >= (_SAYS_MIN_CHARS // 2 if _DENSE.search(text[:20]) else _SAYS_MIN_CHARS)
+
+
+def _cuts(sentence: str, words: PartWords) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every place the sentence could be cut, in order."""
+    found = []
+    for kind, items in (("boundary", words.boundaries), ("conjunction", words.conjunctions), ("end", words.ends)):
+        for item in set(items):
+            for m in re.finditer(re.escape(item), sentence, re.IGNORECASE):
+                if kind == "end" and _HIRAGANA.match(sentence, m.end()):
+                    continue  # ましたが、… goes on: not an end
+                found.append((m.end() if kind == "end" else m.start(), m.end(), kind))
+    return sorted(found)
+
+
+def _score(left: str, right: str, kind: str, words: PartWords) -> int:
+    """How surely a cut separates two questions: 2 when both sides ask, 1 when one asks and the other says
+    something (only at a conjunction), 0 for no cut."""
+    if len(left) < _CLAUSE_MIN_CHARS or len(right) < _CLAUSE_MIN_CHARS:
+        return 0
+    if _has_any(right, words.refers_back, words.spaced):
+        return 0
+    left_asks, right_asks = asks(left, words), asks(right, words)
+    if left_asks and right_asks:
+        return 2
+    if kind != "boundary" and ((left_asks and _says(right)) or (right_asks and _says(left))):
+        return 1
+    return 0
+
+
+def split_asking(sentence: str, words: PartWords) -> list[str]:
+    """'How do I renew my visa and where do I pay resident tax?' -> two questions. The surest cut wins (both
+    sides ask), the first of equally sure ones; "Where is the office and what are its hours?" stays whole."""
+    return [piece for piece, _weak in split_marked(sentence, words)]
+
+
+def split_marked(sentence: str, words: PartWords, weak: bool = False) -> list[tuple[str, bool]]:
+    """``split_asking`` with each piece marked weak when a cut beside it had a question on one side only
+    ("I lost my card, what should I do?" may be one question: the dialogue answers such a piece only with a
+    topic the whole message is about too)."""
+    best: tuple[int, int, int] | None = None
+    for start, end, kind in _cuts(sentence, words):
+        left, right = sentence[:start].strip(_STRIP), sentence[end:].strip(_STRIP)
+        score = _score(left, right, kind, words)
+        if score and (best is None or score > best[0]):
+            best = (score, start, end)
+    if best is None:
+        return [(sentence, weak)]
+    score, start, end = best
+    weak = weak or score < 2
+    return split_marked(sentence[:start].strip(_STRIP), words, weak) + split_marked(
+        sentence[end:].strip(_STRIP), words, weak
+    )

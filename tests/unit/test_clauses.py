@@ -1,0 +1,83 @@
+"""Two questions in one sentence are cut into two parts, in every language; one question stays whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.dialogue.parts import load_joiners, split_message
+from bot.dialogue.residence import load_residence_phrases
+from knowledge.paths import TRANSLATIONS_DIR
+from knowledge.places import load_places
+
+PLACES = load_places()
+PHRASES = load_residence_phrases(TRANSLATIONS_DIR)
+JOINERS = load_joiners(TRANSLATIONS_DIR)
+
+
+def questions(text: str, lang: str) -> list[str]:
+    return split_message(text, lang, PLACES, PHRASES, joiners=JOINERS).questions
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("How do I renew my visa and where do I pay resident tax?", "en"),
+        ("My bicycle was stolen and what is the police number?", "en"),
+        ("I moved to a new apartment last week and how do I register my address?", "en"),
+        ("¿Cómo renuevo mi visa y dónde pago el impuesto de residente?", "es"),
+        ("Como renovo meu visto e onde pago o imposto residencial?", "pt"),
+        ("Gia hạn visa thế nào và đóng thuế cư trú ở đâu?", "vi"),
+        ("Xe đạp của tôi bị mất cắp và số điện thoại cảnh sát là gì?", "vi"),
+        ("Bagaimana cara memperpanjang visa dan di mana membayar pajak penduduk?", "id"),
+        ("Paano mag-renew ng visa at saan magbabayad ng resident tax?", "fil"),
+        ("Vizemi nasıl uzatırım ve oturum vergisini nerede öderim?", "tr"),
+        ("Як продовжити візу і де сплатити податок?", "uk"),
+        ("Визээ яаж сунгах вэ, оршин суугчийн татварыг хаана төлөх вэ?", "mn"),
+        ("भिसा कसरी नवीकरण गर्ने र आवासीय कर कहाँ तिर्ने?", "ne"),
+        ("ต่ออายุวีซ่าทำยังไงคะ จ่ายภาษีผู้อยู่อาศัยที่ไหนคะ", "th"),
+        ("จักรยานของฉันถูกขโมย เบอร์ตำรวจคืออะไร", "th"),
+        ("ဗီဇာသက်တမ်းတိုးဖို့ ဘယ်လိုလုပ်ရမလဲ၊ နေထိုင်သူအခွန် ဘယ်မှာပေးရမလဲ။", "my"),
+        ("ကျွန်တော့်စက်ဘီး ခိုးခံရတယ် ရဲဖုန်းနံပါတ် ဘယ်လောက်လဲ", "my"),
+        ("កង់របស់ខ្ញុំត្រូវបានគេលួច ហើយលេខប៉ូលីសគឺប៉ុន្មាន?", "km"),
+        ("비자는 어떻게 연장하고 주민세는 어디서 내나요?", "ko"),
+        ("签证怎么续签，住民税在哪里交？", "zh"),
+        ("我的自行车被偷了，警察电话是多少？", "zh"),
+        ("ビザの更新はどうすればいいですか、住民税はどこで払いますか？", "ja"),
+        ("自転車を盗まれました警察の番号は何番ですか", "ja"),
+    ],
+)
+def test_two_questions_in_one_sentence_are_two_parts(text, lang):
+    assert len(questions(text, lang)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Where is the immigration office and what are its hours?", "en"),  # the same thing: one question
+        ("I lost my residence card, what should I do?", "en"),
+        ("Hi, how do I register my address?", "en"),
+        ("Perdí mi tarjeta de residencia, ¿qué debo hacer?", "es"),
+        ("Xin chào, tôi muốn hỏi cách gia hạn visa?", "vi"),
+        ("すみません、ビザの更新はどこでできますか", "ja"),
+        ("在留カードをなくしたのですが、どうすればいいですか", "ja"),
+        ("체류카드를 잃어버렸는데 어떻게 해야 하나요?", "ko"),
+        ("สวัสดีค่ะ ต่ออายุวีซ่าทำยังไงคะ", "th"),
+        ("မင်္ဂလာပါ ဗီဇာသက်တမ်းတိုးဖို့ ဘယ်လိုလုပ်ရမလဲ", "my"),
+        ("नमस्ते, भिसा कसरी नवीकरण गर्ने?", "ne"),
+        ("Tôi muốn hỏi về bảo hiểm y tế và lương hưu", "vi"),  # two nouns of one question
+    ],
+)
+def test_one_question_stays_whole(text, lang):
+    assert len(questions(text, lang)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("I live in Aichi, where do I renew my visa and where do I pay resident tax?", "en"),
+        ("ကျွန်တော် Osaka မှာ နေတယ် ဗီဇာ ဘယ်မှာ တိုးရမလဲ၊ အခွန် ဘယ်မှာ ပေးရမလဲ", "my"),
+    ],
+)
+def test_the_questions_after_a_place_are_cut_too_and_the_place_is_not_a_question(text, lang):
+    parts = split_message(text, lang, PLACES, PHRASES, joiners=JOINERS)
+    assert parts.place is not None and len(parts.questions) == 2

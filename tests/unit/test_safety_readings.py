@@ -1,0 +1,76 @@
+"""Which reading of a message wins (docs/safety.md, docs/dialogue.md): a named emergency against "someone in
+danger now", phrases that rule a situation out, every sentence of a long message, cue variants. Fake
+embedder: cue phrases and exact examples; the real model is exercised by tests/integration/test_stories.py."""
+
+import pytest
+
+from bot.dialogue import IncomingMessage
+from bot.safety import load_safety_texts
+from bot.safety.step import SITUATION_REASON
+
+TEXTS = load_safety_texts()
+
+
+def ask(services, text, conversation):
+    return services.dialogue.handle(IncomingMessage(conversation, text))
+
+
+def test_a_fire_with_help_me_now_gets_119_and_what_to_say_not_110_first(fake_services):
+    """ "help me now" is a cue of "someone in danger now" (110 or 119, police first); a named fire is 119."""
+    first = ask(fake_services, "Help me now, my house is on fire!", "reading-fire")[0]
+    assert first.emergency is not None and first.emergency.number == "119"
+    assert fake_services.catalogs.text("en", "emergency_fire") in first.text
+    assert not first.calls and first.handoff is None  # no "someone in danger" reply with 110 first
+
+
+def test_a_knife_and_a_call_for_the_police_keeps_the_danger_reply_with_110_first(fake_services):
+    """The police are 110, the danger reply's first line already: it stays, with its steps."""
+    first = ask(fake_services, "He has a knife, call the police", "reading-knife")[0]
+    assert first.calls[0].number == "110"
+    assert TEXTS.situation("en", "danger_now")["title"] in first.text
+    assert first.handoff.reason == SITUATION_REASON + "danger_now"
+
+
+def test_a_crisis_named_beside_an_ambulance_keeps_the_crisis_line_first(fake_services):
+    first = ask(fake_services, "I want to kill myself, I took pills, call an ambulance", "reading-crisis")[0]
+    assert [c.number for c in first.calls][:2] == ["0120-279-338", "119"]
+
+
+@pytest.mark.parametrize(
+    "text, ruled_out",
+    [
+        ("My visa expires next month", ["overstay"]),
+        ("my visa is about to expire, what do I do", ["overstay"]),
+        ("Mi visa vence el mes que viene", ["overstay"]),
+        ("ビザが もうすぐ切れそうです", ["overstay"]),
+        ("签证快到期了", ["overstay"]),
+        ("My application for extension was rejected", ["refugee_application"]),
+        ("my visa expired last month", []),
+        ("mi visa venció la semana pasada", []),
+    ],
+)
+def test_phrases_rule_a_situation_out(text, ruled_out):
+    assert TEXTS.ruled_out(text) == ruled_out
+
+
+def test_a_not_cue_rules_out_the_reading_by_example_not_a_cue(fake_services):
+    recogniser = fake_services.dialogue.safety.recogniser
+    # an overstay example word for word: found by example …
+    assert "overstay" in recogniser.recognise("my visa expired last month").ids
+    # … a visa that is about to expire is not an overstay, though it is as near that example
+    assert "overstay" not in recogniser.recognise("I forgot to renew and now my visa is expiring").ids
+    # a cue still counts: the resident's own visa has run out, their wife's has not
+    assert "overstay" in recogniser.recognise("My visa expired last week, my wife's expires next month").ids
+
+
+def test_the_fifth_sentence_of_a_long_message_is_read_too(fake_services):
+    text = (
+        "I live in Osaka. I came to Japan two years ago. I work in a factory. "
+        "My wife works in a shop. Our son goes to school. They changed the lock while I was out."
+    )
+    assert "eviction" in fake_services.dialogue.safety.recogniser.recognise(text).ids
+
+
+@pytest.mark.parametrize("text", ["my boss has not paid me for two months", "they did not pay me in May"])
+def test_unpaid_wages_written_without_a_contraction_is_named(text):
+    assert "unpaid_wages" in TEXTS.cue_hits(text)
