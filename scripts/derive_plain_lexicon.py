@@ -1,13 +1,19 @@
 """Derive ``bot/data/plain/lexicon.yaml``: hand-written entries plus substitutions aligned from SNOW T15.
 
     PYTHONPATH=$PWD .venv/bin/python scripts/derive_plain_lexicon.py [--dev PATH] [--ids 1-20000]
-        [--min-count 3] [--min-consistency 0.4] [--rejected FILE]
+        [--min-count 2] [--min-consistency 0.4] [--min-consistency-hard 0.2] [--rejected FILE]
 
 Run by hand after ``derive_plain_levels.py``; the output is committed. Hand entries
 (``scripts/data/plain_lexicon_hand.yaml``) come first and win. A SNOW substitution is kept when
 
 * it was made in at least ``--min-count`` sentences of the derivation ids and in at least
-  ``--min-consistency`` of the sentences whose original has the word (frequent and consistent);
+  ``--min-consistency`` of the sentences whose original has the word (frequent and consistent) — or in at
+  least ``--min-consistency-hard`` of them for a word above the N4 lists replaced by an N5/N4 word (the
+  guidelines ask to replace such words); the thresholds were chosen by deriving from ids 1-15000 and
+  measuring SARI on ids 15001-20000 (2 / 0.4 / 0.2: +1.4 points over 3 / 0.4 / 0.4 there), and every entry
+  the lower count brought in was read (the refusals of the hand file say why some were left out);
+* the substitution is one aligned word, not a phrase boundary (no punctuation in it), and the easy side
+  is not just する / なる / できる / ある / いる / やる for a verb with its own meaning;
 * the word is a content word (not a particle, auxiliary, numeral or number — digits are the engine's rule);
 * word and easy side conjugate alike (verb → verb, い-adjective → い-adjective, な-adjective → な-adjective,
   anything uninflected → anything uninflected);
@@ -62,6 +68,8 @@ _PLAIN_POS = {
 _DIGIT = re.compile(r"[0-9０-９]")
 _IDEOGRAPH = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")  # kanji proper: not 々 (時々 brings no new kanji)
 _ONE_KANA = re.compile(r"^[\u3041-\u30ff]$")
+_PUNCTUATION = re.compile(r"[、。，．,.!?！？\s]")
+_LIGHT_VERBS = {"する", "なる", "できる", "ある", "いる", "やる"}
 
 
 def pos_label(candidate: Candidate) -> str:
@@ -85,10 +93,17 @@ class Judge:
         self.taken = self.hand_words | {e["easy"] for e in hand["entries"] if "easy" in e}
         self.refused: dict[str, str] = hand.get("refuse") or {}
 
+    def above_reader(self, c: Candidate) -> bool:
+        """A word above the N4 lists (N3, N2, N1 or on no list) that SNOW replaces by an N5/N4 word: the guidelines
+        ask to replace such words, so a less consistent substitution is enough evidence."""
+        return self.levels.rank(c.word) <= 3 and self.levels.rank(c.easy) >= 4
+
     def reason(self, c: Candidate) -> str | None:
         if c.replaced < self.args.min_count:
             return "rare"
-        if c.consistency < self.args.min_consistency:
+        if c.consistency < self.args.min_consistency and not (
+            c.consistency >= self.args.min_consistency_hard and self.above_reader(c)
+        ):
             return "inconsistent"
         if c.head_pos[0] not in _CONTENT_POS:
             return "function word"
@@ -100,6 +115,14 @@ class Judge:
             return "word is a hand entry or a hand entry's easy form"
         if _ONE_KANA.match(c.word):
             return "one-kana word (too ambiguous to match)"
+        if _PUNCTUATION.search(c.word + c.easy):
+            return "punctuation in the substitution (an alignment across a phrase boundary)"
+        if (
+            c.easy in _LIGHT_VERBS
+            and c.word_class == "verb"
+            and self.tokenize.reading(c.word) != self.tokenize.reading(c.easy)
+        ):
+            return "easy side only says do / become / can (the verb's meaning is lost)"
         if tuple(t.lemma for t in self.tokenize(c.word)) != c.lemmas:
             return "word reads differently on its own (would match other words)"
         if not _compatible(c.word_class, c.easy_class):
@@ -160,8 +183,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dev", type=Path, default=default_dev_path())
     parser.add_argument("--ids", default="1-20000", help="SNOW ids to derive from (the rest is for evaluation)")
-    parser.add_argument("--min-count", type=int, default=3)
+    parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--min-consistency", type=float, default=0.4)
+    parser.add_argument(
+        "--min-consistency-hard",
+        type=float,
+        default=0.2,
+        help="consistency enough for a word above N4 replaced by an N5/N4 word",
+    )
     parser.add_argument("--rejected", type=Path, help="write refused candidates (TSV) here")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)

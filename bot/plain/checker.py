@@ -40,7 +40,7 @@ def check(text: str) -> tuple[Breach, ...]:
             for found in stage.candidates(doc, context):
                 if _not_a_breach(found.entry):
                     continue
-                span = doc[found.first : found.end]
+                span = doc.span(found.first, found.end)
                 start, end = span.start_char, span.end_char
                 excerpt = text[start:end]
                 if found.rule.rewrites and found.after == excerpt:  # なく → なく: nothing to change

@@ -104,6 +104,12 @@ def conjugate(lemma: str, kind: str, form: str) -> str | None:
         return lemma
     if lemma.endswith(IRREGULAR_I) and form in ("連用形-一般", "連用形-イ音便", "命令形"):
         return lemma[:-1] + "い"
+    if form in ("未然形-サ", "未然形-セ") and not kind.startswith("サ行変格"):
+        # the stem a 〜する verb takes before れる, せる (提出さ|れる) and ず (提出せ|ず): a 五段 verb's 未然形 (出さ|れる);
+        # a 一段 verb would need られる after it (見せ|られる), which the following token does not say
+        if kind.startswith(("上一段", "下一段")) and form == "未然形-サ":
+            return None
+        form = "未然形-一般"
     if kind.startswith("五段"):
         return _godan(lemma, form)
     if kind.startswith(("上一段", "下一段")):

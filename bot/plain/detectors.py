@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from bot.plain.endings import LONG_SENTENCE, SENTENCE_END
@@ -10,18 +11,12 @@ from bot.plain.measure import kanji_share, read_length
 __all__ = ["DETECTORS", "is_official", "sentences"]
 
 
+_SENTENCE = re.compile("[^" + "".join(SENTENCE_END) + "\n]*(?:[" + "".join(SENTENCE_END) + "\n]|$)")
+
+
 def sentences(doc) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``doc`` (ending at 。！？ or a line break), blanks skipped."""
-    spans, start = [], 0
-    text = doc.text
-    for index, char in enumerate(text):
-        if char in SENTENCE_END or char == "\n":
-            if text[start : index + 1].strip():
-                spans.append((start, index + 1))
-            start = index + 1
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
+    return [m.span() for m in _SENTENCE.finditer(doc.text) if m.group().strip()]
 
 
 def is_official(doc) -> bool:

@@ -8,14 +8,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
 
 from bot.plain.model import AppliedRule
 
-__all__ = ["Edit", "Tracked", "choose"]
+if TYPE_CHECKING:
+    from bot.plain.lexicon import Entry
+    from bot.plain.rules import Rule
+
+__all__ = ["Candidate", "Edit", "Tracked", "choose"]
 
 
-@dataclass(frozen=True)
-class Edit:
+class Candidate(NamedTuple):
+    """A place where a rule would rewrite (or report): tokens ``first:end`` of the doc → ``after``."""
+
+    rule: Rule
+    first: int
+    end: int
+    after: str
+    entry: Entry | None = None  # the lexicon entry, for a lexicon rule
+
+
+class Edit(NamedTuple):
     """Replace ``text[start:end]`` (offsets in the current text) by ``after``."""
 
     start: int
@@ -35,6 +50,16 @@ def choose(edits: list[Edit]) -> list[Edit]:
     return sorted(chosen, key=lambda e: e.start)
 
 
+_WORD = 12  # characters
+
+
+@lru_cache(maxsize=4096)
+def _opcodes(before: str, after: str) -> tuple[tuple[str, int, int, int, int], ...]:
+    """How ``after`` aligns with ``before`` (difflib's opcodes); the lexicon and the word rules make the same
+    edits again and again (提出して → 出して, 在留カード → 在留カード（…）), sentence edits are not kept."""
+    return tuple(SequenceMatcher(None, before, after, autojunk=False).get_opcodes())
+
+
 @dataclass(frozen=True)
 class Tracked:
     source: str
@@ -43,7 +68,7 @@ class Tracked:
 
     @classmethod
     def start(cls, source: str) -> Tracked:
-        return cls(source, source, tuple((i, i + 1) for i in range(len(source))))
+        return cls(source, source, tuple(zip(range(len(source)), range(1, len(source) + 1))))
 
     def _span(self, start: int, end: int) -> tuple[int, int]:
         if start < end:
@@ -55,7 +80,9 @@ class Tracked:
         """Origins for ``edit.after``: characters it keeps point where they were; new ones to what they replace."""
         before = self.text[edit.start : edit.end]
         out: list[tuple[int, int]] = []
-        for op, i1, i2, j1, j2 in SequenceMatcher(None, before, edit.after, autojunk=False).get_opcodes():
+        word = len(before) <= _WORD and len(edit.after) <= 2 * _WORD  # a word edit, which recurs: cached
+        opcodes = _opcodes(before, edit.after) if word else _opcodes.__wrapped__(before, edit.after)
+        for op, i1, i2, j1, j2 in opcodes:
             if op == "equal":
                 out.extend(self.origin[edit.start + i1 : edit.start + i2])
             else:

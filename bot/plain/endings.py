@@ -8,6 +8,7 @@ characters (``OFFICIAL_SENTENCE`` in a text of several sentences); です/ます
 from __future__ import annotations
 
 from bot.plain.conjugate import conjugate
+from bot.plain.doc import SENTENCE_END
 from bot.plain.measure import read_length
 from bot.plain.tokens import inflection
 
@@ -16,13 +17,14 @@ __all__ = [
     "SENTENCE_END",
     "polite_at",
     "polite_ending",
+    "is_reason",
     "sentence_bounds",
+    "several_sentences",
     "split_clause",
     "split_reason",
 ]
 
 LONG_SENTENCE = 30  # characters; the guidelines ask for short sentences, one idea each
-SENTENCE_END = ("。", "！", "？", "!", "?")
 OFFICIAL_SENTENCE = 20  # in a text of several sentences (official style), split from this length on
 _MIN_CLAUSE = 8  # a clause shorter than this is not worth its own sentence
 _PARTICLE_VERBS = ("つく", "就く", "よる", "因る", "依る", "する", "対する", "関する", "おく", "於く", "わたる", "渡る")
@@ -38,6 +40,8 @@ _CONNECTIVES = {
 
 def sentence_bounds(doc, index: int) -> tuple[int, int]:
     """Token range of the sentence around token ``index`` (sentences end at 。！？ or a line break)."""
+    if 0 <= index < len(doc.tokens):
+        return doc.sentence_of(index)
     start = index
     while start > 0 and doc[start - 1].text not in SENTENCE_END and "\n" not in doc[start - 1].text:
         start -= 1
@@ -47,8 +51,13 @@ def sentence_bounds(doc, index: int) -> tuple[int, int]:
     return start, min(end + 1, len(doc))
 
 
-def _several_sentences(doc) -> bool:
-    return sum(token.text in SENTENCE_END for token in doc[:-1]) >= 1
+def several_sentences(doc) -> bool:
+    """Whether ``doc`` has more than one sentence (official style: shorter sentences are split)."""
+    several = doc.memo.get("several_sentences")
+    if several is None:
+        texts, last = doc.positions()["text"], len(doc) - 1
+        several = doc.memo["several_sentences"] = any(i < last for end in SENTENCE_END for i in texts.get(end, ()))
+    return bool(several)
 
 
 def _polite_stem(token) -> str | None:
@@ -62,8 +71,8 @@ def split_clause(span):
     """…が、… → …。でも、…; …ので、… → …。ですから、…; 〜し、… / 〜して、… → 〜します。… (long sentences only)."""
     doc = span.doc
     start, end = sentence_bounds(doc, span.start)
-    limit = OFFICIAL_SENTENCE if _several_sentences(doc) else LONG_SENTENCE
-    if read_length(doc[start:end].text) <= limit or read_length(doc[start : span.start].text) < _MIN_CLAUSE:
+    limit = OFFICIAL_SENTENCE if several_sentences(doc) else LONG_SENTENCE
+    if read_length(doc.span(start, end).text) <= limit or read_length(doc.span(start, span.start).text) < _MIN_CLAUSE:
         return None
     if end - span.end < 3:  # nothing much after the comma
         return None
@@ -141,18 +150,26 @@ def polite_at(doc, e: int):
     return None
 
 
-_REASON_BEFORE = ("ない", "た", "ある", "いる", "おる") + _VOICE  # …ないため、: a reason, not a purpose
+_REASON_BEFORE = ("ない", "た", "ある", "いる", "おる", "れる", "られる")  # …ないため、: a reason, not a purpose
+
+
+def is_reason(last) -> bool:
+    """Whether 〜ため after token ``last`` is a reason (発行されないため, 古くなっているため, 多いため) rather than a
+    purpose (確認するため, 終わらせるため): after a negative, past, passive or potential, ある/いる or an adjective."""
+    return last.lemma_ in _REASON_BEFORE or last.tag_.startswith("形容詞")
 
 
 def split_reason(span):
     """…されないため、… → …されません。そのため、… (a reason; a purpose, 確認するため、, is left alone)."""
     doc = span.doc
-    last = span[0]
-    if not (last.lemma_ in _REASON_BEFORE or last.tag_.startswith("形容詞")):
+    if not is_reason(span[0]):
         return None
     start, end = sentence_bounds(doc, span.start)
-    limit = OFFICIAL_SENTENCE if _several_sentences(doc) else LONG_SENTENCE
-    if read_length(doc[start:end].text) <= limit or read_length(doc[start : span.start + 1].text) < _MIN_CLAUSE:
+    limit = OFFICIAL_SENTENCE if several_sentences(doc) else LONG_SENTENCE
+    if (
+        read_length(doc.span(start, end).text) <= limit
+        or read_length(doc.span(start, span.start + 1).text) < _MIN_CLAUSE
+    ):
         return None
     if end - span.end < 3:
         return None

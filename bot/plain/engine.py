@@ -12,7 +12,7 @@ from bot.plain.matching import Context, Stage
 from bot.plain.result import PlainResult
 from bot.plain.rules import load_rules
 from bot.plain.spacing import add_spaces
-from bot.plain.tokens import LOCK, lemma_tokens, tokenize
+from bot.plain.tokens import LOCK, lemma_tokens, retokenize, tokenize
 
 __all__ = ["lexicon_index", "rewrite", "stages"]
 
@@ -38,11 +38,13 @@ def rewrite(text: str, *, spaces: bool = False, level: str | None = None) -> Pla
     with LOCK:
         doc = tokenize(text)
         context = Context(official=is_official(doc), index=index)
-        for stage in stages():
+        last = len(stages()) - 1
+        for n, stage in enumerate(stages()):
             edits = choose(stage.edits(doc, context))
             if edits:
                 tracked, done = tracked.apply(edits)
                 applied.extend(done)
-                doc = tokenize(tracked.text)  # the next stage sees the rewritten text
+                if n < last or spaces:  # the next stage sees the rewritten text
+                    doc = retokenize(doc, tracked.text, [(e.start, e.end, len(e.after)) for e in edits])
         result = add_spaces(doc) if spaces else tracked.text
     return PlainResult(text, result, tuple(sorted(applied, key=lambda a: (a.start, a.end))), level)

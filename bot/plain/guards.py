@@ -11,8 +11,8 @@ __all__ = ["allowed"]
 _NUMBER = re.compile(r"[0-9]+")
 
 
-def _numbers(text: str) -> Counter:
-    return Counter(_NUMBER.findall(unicodedata.normalize("NFKC", text)))
+def _numbers(text: str) -> list[str]:
+    return _NUMBER.findall(unicodedata.normalize("NFKC", text))
 
 
 def allowed(rule, span, after: str) -> bool:
@@ -21,6 +21,8 @@ def allowed(rule, span, after: str) -> bool:
         return False
     if not rule.proper_nouns and any("固有名詞" in token.tag_ for token in span):
         return False  # proper nouns are never changed
-    if not rule.reformats_numbers and _numbers(span.text) - _numbers(after):
-        return False  # every Arabic number of the replaced text must survive
+    if not rule.reformats_numbers:
+        numbers = _numbers(span.text)
+        if numbers and Counter(numbers) - Counter(_numbers(after)):
+            return False  # every Arabic number of the replaced text must survive
     return True

@@ -4,10 +4,10 @@ alone (出生届 must not become 生まれること届, nor 皆様 みんな様)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.plain.agreement import fix_te, form_before
+from bot.plain.edits import Candidate
 from bot.plain.conjugate import conjugate, source_form
 from bot.plain.guards import allowed
 from bot.plain.kana import has_kanji
@@ -15,8 +15,9 @@ from bot.plain.lexicon import Entry
 from bot.plain.rules import Rule
 from bot.plain.tokens import LOCK, conjugation_type, inflection, tokenize
 
-__all__ = ["LexiconMatch", "lexicon_matches"]
+__all__ = ["lexicon_matches"]
 
+_STATIVE = ("いる", "居る", "ある", "在る", "おる")
 _POS_TAGS = {
     "verb": ("動詞", "名詞-普通名詞-サ変"),
     "noun": ("名詞", "代名詞"),
@@ -27,26 +28,23 @@ _POS_TAGS = {
 }
 
 
-@dataclass(frozen=True)
-class LexiconMatch:
-    rule: Rule
-    first: int
-    end: int
-    after: str
-    entry: Entry
-
-
 def _in_compound(doc, start: int, end: int) -> bool:
-    """Whether tokens start..end are part of a longer compound noun (在留資格|取得|許可|申請)."""
+    """Whether tokens start..end are part of a longer compound noun (在留資格|取得|許可|申請). A time word or a
+    counter next to a noun makes no compound (来週|到着する, 6週間|入院した, 今晩|食事)."""
+    free = ("副詞可能", "助数詞可能", "助数詞")
     before = (
         start > 0
         and doc[start].tag_.startswith("名詞")
+        and not doc[start].tag_.endswith(free[0])
         and doc[start - 1].tag_.startswith(("名詞-普通名詞", "名詞-固有名詞", "接頭辞"))
+        and not doc[start - 1].tag_.endswith(free)
     )
     after = (
         end < len(doc)
         and doc[end - 1].tag_.startswith("名詞")
+        and not doc[end - 1].tag_.endswith(free[0])
         and doc[end].tag_.startswith(("名詞-普通名詞", "名詞-固有名詞", "接尾辞"))
+        and not doc[end].tag_.endswith(free)
     )
     return bool(before or after)
 
@@ -67,11 +65,11 @@ def _single_noun(text: str) -> bool:
 
 def _inside_brackets(doc, index: int) -> bool:
     """Whether token ``index`` is inside （…） already (an explanation there would nest brackets)."""
-    before = doc[:index].text
-    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
+    text, end = doc.text, doc.tokens[index].idx if index < len(doc.tokens) else len(doc.text)
+    return text.count("（", 0, end) + text.count("(", 0, end) > text.count("）", 0, end) + text.count(")", 0, end)
 
 
-def _explain(doc, start: int, end: int, entry: Entry, rule: Rule, explained: set[str]) -> LexiconMatch | None:
+def _explain(doc, start: int, end: int, entry: Entry, rule: Rule, explained: set[str]) -> Candidate | None:
     following = doc[end].text if end < len(doc) else ""
     if entry.word in explained or _in_compound(doc, start, end) or _inside_brackets(doc, start):
         return None
@@ -79,15 +77,17 @@ def _explain(doc, start: int, end: int, entry: Entry, rule: Rule, explained: set
         explained.add(entry.word)
         return None
     explained.add(entry.word)
-    return LexiconMatch(rule, start, end, doc[start:end].text + f"（{entry.explain}）", entry)
+    return Candidate(rule, start, end, doc.span(start, end).text + f"（{entry.explain}）", entry)
 
 
-def _replace(doc, start: int, end: int, entry: Entry, rule: Rule) -> LexiconMatch | None:
+def _replace(doc, start: int, end: int, entry: Entry, rule: Rule) -> Candidate | None:
     easy = entry.easy
     if easy is None:  # a kept word is explained (_explain), never replaced
         return None
-    if has_kanji(entry.word) and not has_kanji(easy) and not has_kanji(doc[start:end].text):
+    if has_kanji(entry.word) and not has_kanji(easy) and not has_kanji(doc.span(start, end).text):
         return None  # 無い → ない on なくて: the text spells it in kana already (and なかって is no word)
+    if easy in _STATIVE and end + 1 < len(doc) and doc[end].text in ("て", "で") and doc[end + 1].lemma_ in _STATIVE:
+        return None  # 滞在して|いる → いている: a state word takes no 〜ている
     last = doc[end - 1]
     form = form_before(doc, end, source_form(last.lemma_, inflection(last)[1]))
     kind = conjugation_type(easy)
@@ -100,10 +100,10 @@ def _replace(doc, start: int, end: int, entry: Entry, rule: Rule) -> LexiconMatc
     ):  # a reading or an explanation is not rewritten
         return None
     end, after = fix_te(doc, end, after)
-    return LexiconMatch(rule, start, end, after, entry) if allowed(rule, doc[start:end], after) else None
+    return Candidate(rule, start, end, after, entry) if allowed(rule, doc.span(start, end), after) else None
 
 
-def _edit(doc, start, end, entry, rules, explained) -> LexiconMatch | None:
+def _edit(doc, start, end, entry, rules, explained) -> Candidate | None:
     tags = _POS_TAGS.get(entry.pos or "")
     if tags and not (doc[end - 1].tag_.startswith(tags) or doc[start].tag_.startswith(tags)):
         return None
@@ -113,18 +113,26 @@ def _edit(doc, start, end, entry, rules, explained) -> LexiconMatch | None:
     return _explain(doc, start, end, entry, rule, explained) if entry.keep else _replace(doc, start, end, entry, rule)
 
 
-def lexicon_matches(doc, index: dict, rules: dict[str, Rule]) -> list[LexiconMatch]:
+def lexicon_matches(doc, index: dict, rules: dict[str, Rule]) -> list[Candidate]:
     """Lexicon edits on ``doc``; ``index`` from ``Lexicon.by_lemmas``, ``rules`` the lexicon rules by kind."""
-    found: list[LexiconMatch] = []
+    found: list[Candidate] = []
     explained: set[str] = set()
     covered = 0
-    for position, token in enumerate(doc):
+    tokens = doc.tokens
+    count = len(tokens)
+    positions = doc.positions()
+    lemmas, norms = positions["lemma"], positions["norm"]
+    places = {i for value in index.keys() & lemmas.keys() for i in lemmas[value]}
+    places.update(i for value in index.keys() & norms.keys() for i in norms[value])
+    for position in sorted(places):  # the tokens whose dictionary (or normalised) form starts a word
         if position < covered:  # inside a longer lexicon word (賃金 of 最低賃金): that word decides
             continue
-        for lemmas, entry in index.get(token.lemma_, ()) or index.get(token.norm_, ()):
-            end = position + len(lemmas)
-            if end > len(doc) or any(
-                doc[i].lemma_ != lemma and doc[i].norm_ != lemma for i, lemma in zip(range(position, end), lemmas)
+        token = tokens[position]
+        for lemmas_of_word, entry in index.get(token.lemma_, ()) or index.get(token.norm_, ()):
+            end = position + len(lemmas_of_word)
+            if end > count or any(
+                tokens[i].lemma_ != lemma and tokens[i].norm_ != lemma
+                for i, lemma in enumerate(lemmas_of_word, position)
             ):
                 continue
             match = _edit(doc, position, end, entry, rules, explained)

@@ -22,7 +22,7 @@ from bot.plain.endings import sentence_bounds
 from bot.plain.measure import read_length
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from bot.plain.doc import Token
 
 __all__ = ["numbered_list"]
 
@@ -40,9 +40,11 @@ def numbered_list(span):
     doc = span.doc
     wo = span.end - 1
     start, end = sentence_bounds(doc, wo)
-    if doc[end - 1].text != "。" or read_length(doc[start:end].text) <= _LONG:
+    if doc.text.count("、", doc[start].idx, doc[wo].idx) < _MIN_ITEMS - 1:
+        return None  # no room for three items joined by 、
+    if doc[end - 1].text != "。" or read_length(doc.span(start, end).text) <= _LONG:
         return None
-    tail = doc[wo + 1 : end - 1]
+    tail = doc.span(wo + 1, end - 1)
     verbs = [i for i, t in enumerate(tail) if t.tag_.startswith("動詞")]
     if (
         not verbs
@@ -79,7 +81,7 @@ def numbered_list(span):
     if len(items) < _MIN_ITEMS or any(not item for item in items):
         return None
     first = items[0][0].i
-    lead = doc[start:first].text
+    lead = doc.span(start, first).text
     if lead and not lead.rstrip().endswith(("、", "は", "には", "では", "で", "に")):
         return None  # the list is part of a longer phrase (…の、…): not a plain enumeration
     lines = [f"{number}. " + "".join(t.text_with_ws for t in item).strip() for number, item in enumerate(items, 1)]

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 from bot.plain.agreement import fix_te, form_before
 from bot.plain.conjugate import conjugate, source_form, te_form
-from bot.plain.edits import Edit
+from bot.plain.edits import Candidate, Edit
 from bot.plain.guards import allowed
-from bot.plain.lexicon import Entry
 from bot.plain.lexicon_pass import lexicon_matches
 from bot.plain.rules import Inflect, Rule, RuleFile, Transform
-from bot.plain.tokens import conjugation_type, inflection, nlp, register_extensions
+from bot.plain.patterns import TokenMatcher
+from bot.plain.tokens import conjugation_type, inflection
 from bot.plain.transforms import TRANSFORMS
 
 __all__ = ["Candidate", "Context", "Stage"]
@@ -21,15 +21,6 @@ __all__ = ["Candidate", "Context", "Stage"]
 class Context:
     official: bool  # official-style text: rules with scope official fire
     index: dict  # lexicon index (see Lexicon.by_lemmas)
-
-
-@dataclass(frozen=True)
-class Candidate:
-    rule: Rule
-    first: int  # token range replaced
-    end: int
-    after: str
-    entry: Entry | None = None  # the lexicon entry, for a lexicon rule
 
 
 def _inflect(item: Inflect, token, span) -> str | None:
@@ -61,24 +52,21 @@ def _template(rule: Rule, span) -> str | None:
 
 
 class Stage:
-    """One rule file, compiled: a spaCy Matcher over its token patterns, plus its other rules."""
+    """One rule file, compiled: a matcher over its token patterns, plus its other rules."""
 
     def __init__(self, rule_file: RuleFile) -> None:
-        from spacy.matcher import Matcher
-
-        register_extensions()
         self.file = rule_file
         self.order = {rule.id: n for n, rule in enumerate(rule_file.rules)}
-        self.matcher = Matcher(nlp().vocab)
+        self.matcher = TokenMatcher()
         for rule in rule_file.rules:
             if rule.pattern:
-                self.matcher.add(rule.id, [list(rule.pattern)])
-        self.by_key = {nlp().vocab.strings[rule.id]: rule for rule in rule_file.rules if rule.pattern}
+                self.matcher.add(rule.id, rule.pattern)
+        self.by_key = {rule.id: rule for rule in rule_file.rules if rule.pattern}
         self.lexicon_rules = {rule.lexicon: rule for rule in rule_file.rules if rule.lexicon}
         self.detectors = tuple(rule for rule in rule_file.rules if rule.detect)
 
     def _pattern_candidate(self, rule: Rule, doc, start: int, end: int) -> Candidate | None:
-        span = doc[start:end]
+        span = doc.span(start, end)
         if rule.replace is None:  # check-only
             return Candidate(rule, start, end, span.text)
         if isinstance(rule.replace, Transform):
@@ -91,12 +79,12 @@ class Stage:
             if after is None:
                 return None
         end, after = fix_te(doc, end, after)
-        return Candidate(rule, start, end, after) if allowed(rule, doc[start:end], after) else None
+        return Candidate(rule, start, end, after) if allowed(rule, doc.span(start, end), after) else None
 
     def candidates(self, doc, context: Context) -> list[Candidate]:
         """Every place a rule of this stage would rewrite or report (overlaps not yet resolved)."""
         found = []
-        for key, start, end in self.matcher(doc) if self.by_key else ():
+        for key, start, end in self.matcher.find(doc) if self.by_key else ():
             rule = self.by_key[key]
             if rule.scope == "official" and not context.official:
                 continue
@@ -104,10 +92,7 @@ class Stage:
             if candidate is not None:
                 found.append(candidate)
         if self.lexicon_rules and context.index:
-            found.extend(
-                Candidate(m.rule, m.first, m.end, m.after, m.entry)
-                for m in lexicon_matches(doc, context.index, self.lexicon_rules)
-            )
+            found.extend(lexicon_matches(doc, context.index, self.lexicon_rules))
         return found
 
     def edits(self, doc, context: Context) -> list[Edit]:

@@ -4,7 +4,8 @@ A rule file has a ``source:`` header, a ``stage:`` (files run in stage order; ev
 the previous one produced) and ``rules:``. Each rule has an ``id``, the ``guideline`` it implements, a
 Japanese ``message`` for the checker, ``examples`` ([input, expected output] pairs) and either
 
-* ``pattern:`` — spaCy Matcher token patterns (``LEMMA``, ``ORTH``, ``TAG``, ``POS``, ``_: {plain_form: ...}``)
+* ``pattern:`` — token patterns in spaCy's Matcher syntax, as ``bot.plain.patterns`` implements it (``LEMMA``,
+  ``ORTH``, ``TAG``, ``POS``, ``_: {plain_form: ...}``)
   with ``replace:`` — a string (replaces the whole match), a list with one item per pattern token
   (a template where ``{}`` is the token's text, or ``{inflect: LEMMA|"="|{LEMMA: LEMMA}, form: FORM|て形,
   like: N}``),
@@ -222,18 +223,14 @@ def load_rule_file(path: Path) -> RuleFile:
 
 
 def _check_patterns(path: Path, rules: tuple[Rule, ...]) -> None:
-    from spacy.matcher import Matcher
+    from bot.plain.patterns import PatternError, compile_pattern
 
-    from bot.plain.tokens import nlp, register_extensions
-
-    register_extensions()
-    matcher = Matcher(nlp().vocab, validate=True)
     for rule in rules:
         if rule.pattern:
             try:
-                matcher.add(rule.id, [list(rule.pattern)])
-            except Exception as error:  # spaCy raises several types for bad patterns
-                raise _fail(path, rule.id, f"bad token pattern ({str(error).splitlines()[0]})") from None
+                compile_pattern(rule.pattern)
+            except PatternError as error:
+                raise _fail(path, rule.id, f"bad token pattern ({error})") from None
 
 
 @lru_cache(maxsize=4)

@@ -1,6 +1,6 @@
 """Named replacement functions for rules that need more than a template (``replace: {transform: NAME}``).
 
-Each takes the matched spaCy ``Span`` and returns ``(first_token, end_token, text)`` — the token range
+Each takes the matched ``Span`` (``bot.plain.doc``) and returns ``(first_token, end_token, text)`` — the token range
 of the doc to replace, which may reach a little beyond the match — or None to leave the match alone.
 """
 
@@ -10,6 +10,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from bot.plain.agreement import form_before
+from bot.plain.clauses import conclusion_first, relative_clause
 from bot.plain.conjugate import conjugate, te_form
 from bot.plain.endings import polite_ending, split_clause, split_reason
 from bot.plain.kana import has_kanji, to_hiragana
@@ -98,6 +99,10 @@ def _potential_base(lemma: str) -> str | None:
 def potential(span) -> Replacement | None:
     """泳げる → 泳ぐことができる, 行けない → 行くことができない."""
     token = span[0]
+    doc = span.doc
+    before = doc.span(max(0, span.start - 2), span.start).text
+    if token.lemma_ == "行ける" and before.endswith(("ては", "では", "ば", "ちゃ", "じゃ")):
+        return None  # 出ては行けない, 出なければ行けない: いけない is "must (not)", not "cannot go"
     base = _potential_base(token.lemma_)
     form = inflection(token)[1]
     dekiru = conjugate("できる", "上一段-カ行", form)
@@ -186,4 +191,6 @@ TRANSFORMS: dict[str, Callable] = {
     "split_reason": split_reason,
     "polite_ending": polite_ending,
     "numbered_list": numbered_list,
+    "conclusion_first": conclusion_first,
+    "relative_clause": relative_clause,
 }
