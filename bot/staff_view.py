@@ -14,7 +14,7 @@ from bot.dialogue.handoff import HandoffRouter, language_name
 from bot.plain import furigana
 from bot.redact import redact
 from bot.replies import OfficeCard
-from bot.safety.step import Safety
+from bot.safety.step import Safety, line_card, office_card, office_for, summary_kind
 from bot.speech import PLAIN, Speech
 from knowledge.places import Gazetteer, Place
 from knowledge.topics import TopicInfo
@@ -50,6 +50,9 @@ class StaffView:
     summary_ja: str  # handoff note for the receiving office
     danger_ja: str = ""  # immediate danger recognised (bot/safety): its titles, for a banner
     danger_lines: str = ""  # … and the lines to call first ("110 / 189")
+    situations: tuple[str, ...] = ()  # serious situations recognised: the answer panels give their steps
+    situation_title: str = ""  # … the first one's title in the resident's language (the handout's heading)
+    line_sources: tuple[tuple[str, str], ...] = ()  # … and each line's name (Japanese) and official page
 
     @property
     def lang(self) -> str:
@@ -150,7 +153,7 @@ class StaffDesk:
             office_kind=office_kind,
         )
         danger_ja, danger_lines = self._danger(text, resident.lang)
-        return StaffView(
+        view = StaffView(
             speech=resident,
             lang_name_ja=language_name(resident.key, "ja"),
             detection_confidence=round(found.detection.confidence, 2),
@@ -159,12 +162,56 @@ class StaffDesk:
             answer=self._text(best.topic_id, resident) if best else "",
             answer_ja=self._text(best.topic_id, "ja") if best else "",
             plain_ja=plain,
-            plain_ruby=tuple((s.text, s.reading) for s in furigana(plain).segments) if plain else (),
+            plain_ruby=(),
             place_ja=place.name("ja") if place else "",
             office=office,
             summary_ja=summary,
             danger_ja=danger_ja,
             danger_lines=danger_lines,
+        )
+        view = self._situation_view(view, text, place, reason)
+        ruby = tuple((s.text, s.reading) for s in furigana(view.plain_ja).segments) if view.plain_ja else ()
+        return replace(view, plain_ruby=ruby)
+
+    def _situation_view(self, view: StaffView, text: str, place: Place | None, reason: str) -> StaffView:
+        """A serious situation in what the resident said (DV, a passport kept by the employer …): the panels
+        give what to do now and the lines, as the chat would, and the office is the situation's — not the
+        nearest guidebook topic's (a beaten wife was handed the child-abuse topic)."""
+        if self.safety is None:
+            return view
+        ids = self.safety.recogniser.recognise(text, view.speech.lang).ids
+        if not ids:
+            return view
+        composer = self.safety.composer
+
+        def say(key: str) -> str:
+            return composer.steps(ids[0], key, with_title=True) if len(ids) == 1 else composer.several(ids, key)
+
+        prefecture = place.prefecture if place else ""
+        office = office_for(self.safety, ids, prefecture)
+        card = office_card(self.safety, office, "ja") if office is not None else line_card(self.safety, ids[0], "ja")
+        titles = [composer.texts.situation("ja", s)["title"] for s in ids]
+        lines = {line.id: line for s in ids for line in self.safety.catalogue.lines_for(s)}
+        sources = tuple((composer.texts.line("ja", i).get("name", i), line.source) for i, line in lines.items())
+        summary = self.router.summary_ja(
+            lang=view.speech.key,
+            prefecture=prefecture,
+            city=place.id if place and place.kind == "city" else "",
+            reason=reason,
+            kind=summary_kind(self.safety.catalogue, ids),
+            topics=titles,
+            words=[redact(text)],
+        )
+        return replace(
+            view,
+            answer=say(view.speech.key),
+            answer_ja=say("ja"),
+            plain_ja=say("ja-plain"),
+            office=card or view.office,
+            summary_ja=summary,
+            situations=tuple(ids),
+            situation_title=composer.texts.situation(view.speech.key, ids[0])["title"],
+            line_sources=sources,
         )
 
     def _danger(self, text: str, lang: str) -> tuple[str, str]:

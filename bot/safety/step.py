@@ -34,7 +34,16 @@ from knowledge.situations import SituationCatalogue
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
-__all__ = ["Safety", "danger", "situations", "SITUATION_REASON"]
+__all__ = [
+    "Safety",
+    "danger",
+    "situations",
+    "SITUATION_REASON",
+    "office_for",
+    "office_card",
+    "line_card",
+    "summary_kind",
+]
 
 SITUATION_REASON = "situation:"  # Handoff.reason prefix: "situation:domestic_violence"
 _OFFICE_KIND = {"fresc": "fresc", "legal-help": "legal-help"}
@@ -114,7 +123,7 @@ def _replies(turn: Turn, safety: Safety, found: Recognition) -> list[Reply]:
     lang, catalogue, composer = turn.speech.key, safety.catalogue, safety.composer
     ids = found.ids
     text = composer.steps(ids[0], lang, with_title=True) if len(ids) == 1 else composer.several(ids, lang)
-    office = _office(turn, safety, ids)
+    office = office_for(safety, ids, turn.state.prefecture)
     parts = [text]
     if office is not None:
         parts.append(_office_text(safety, office, lang))
@@ -145,10 +154,11 @@ def _office_kind(catalogue: SituationCatalogue, ids: list[str]) -> str:
     return next((catalogue[s].office for s in ids if catalogue[s].office != "none"), "none")
 
 
-def _office(turn: Turn, safety: Safety, ids: list[str]) -> Office | None:
+def office_for(safety: Safety, ids: list[str], prefecture: str) -> Office | None:
+    """The office for the situations ``ids`` and the resident's prefecture ("" = unknown): the bureau with
+    jurisdiction, FRESC or legal help; None when it needs the place, or when it is already a line shown."""
     kind = _office_kind(safety.catalogue, ids)
     if kind == "immigration":
-        prefecture = turn.state.prefecture
         return safety.offices.for_prefecture(prefecture) if prefecture else None
     if kind in _OFFICE_KIND:
         found = safety.offices.of_kind(_OFFICE_KIND[kind])
@@ -159,7 +169,7 @@ def _office(turn: Turn, safety: Safety, ids: list[str]) -> Office | None:
 
 
 def _office_text(safety: Safety, office: Office, lang: str) -> str:
-    card = _card(safety, office, lang)
+    card = office_card(safety, office, lang)
     texts = safety.composer.texts
     lines = [texts.text(lang, "office"), card.name, f"☎ {card.phone}"]
     if card.address:
@@ -169,7 +179,7 @@ def _office_text(safety: Safety, office: Office, lang: str) -> str:
     return "\n".join(lines)
 
 
-def _card(safety: Safety, office: Office, lang: str) -> OfficeCard:
+def office_card(safety: Safety, office: Office, lang: str) -> OfficeCard:
     """The office in the resident's language: name and hours from the situation texts when the office is a
     known line (FRESC), the "IP phone / from abroad" note from the texts, never the data's English notes."""
     texts = safety.composer.texts
@@ -182,7 +192,7 @@ def _card(safety: Safety, office: Office, lang: str) -> OfficeCard:
     return OfficeCard(id=office.id, name=name, phone=phone, address=office.full_address, hours=hours)
 
 
-def _line_card(safety: Safety, situation_id: str, lang: str) -> OfficeCard | None:
+def line_card(safety: Safety, situation_id: str, lang: str) -> OfficeCard | None:
     lines = safety.catalogue.lines_for(situation_id)
     if not lines:
         return None
@@ -195,7 +205,11 @@ def _line_card(safety: Safety, situation_id: str, lang: str) -> OfficeCard | Non
 
 
 def _handoff(turn: Turn, safety: Safety, ids: list[str], office: Office | None) -> Handoff | None:
-    card = _card(safety, office, turn.speech.key) if office is not None else _line_card(safety, ids[0], turn.speech.key)
+    card = (
+        office_card(safety, office, turn.speech.key)
+        if office is not None
+        else line_card(safety, ids[0], turn.speech.key)
+    )
     if card is None:
         return None
     state, router = turn.state, turn.dialogue.router
@@ -205,12 +219,12 @@ def _handoff(turn: Turn, safety: Safety, ids: list[str], office: Office | None) 
         prefecture=state.prefecture,
         city=state.city,
         reason="complex",
-        kind=_summary_kind(safety.catalogue, ids),
+        kind=summary_kind(safety.catalogue, ids),
         topics=titles,
         words=state.problems,
     )
     return Handoff(reason=SITUATION_REASON + ids[0], office=card, summary_ja=summary)
 
 
-def _summary_kind(catalogue: SituationCatalogue, ids: list[str]) -> str:
+def summary_kind(catalogue: SituationCatalogue, ids: list[str]) -> str:
     return {"immigration": "immigration", "legal-help": "legal"}.get(_office_kind(catalogue, ids), "fresc")

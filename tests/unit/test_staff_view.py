@@ -53,3 +53,25 @@ def test_personal_data_is_redacted_in_the_summary(desk):
 
 def test_a_chosen_language_wins_over_detection(desk):
     assert desk.look_up("residence card", lang="ko").lang == "ko"
+
+
+def test_a_serious_situation_gives_its_steps_and_lines_not_the_nearest_topic(fake_services):
+    """A beaten wife at the counter: the panels say what to do now with the DV lines (the chat's reply), the
+    memo names the situation, and the handout cites the lines' official pages — never a neighbouring topic."""
+    safety = fake_services.dialogue.safety
+    desk = StaffDesk(
+        fake_services.assistant, fake_services.dialogue.router, fake_services.places, load_topics(), safety=safety
+    )
+    view = desk.look_up("My husband hits me every day and I am scared to go home")
+    texts = safety.composer.texts
+    assert view.situations[0] == "domestic_violence"
+    assert view.answer.startswith(texts.situation("en", "domestic_violence")["title"])
+    assert view.answer_ja.startswith(texts.situation("ja", "domestic_violence")["title"])
+    assert view.plain_ja.startswith(texts.situation("ja-plain", "domestic_violence")["title"])
+    for line in safety.catalogue.lines_for("domestic_violence"):
+        assert line.number in view.answer and line.number in view.answer_ja
+        assert line.source in [url for _, url in view.line_sources]
+    assert texts.situation("ja", "domestic_violence")["title"] in view.summary_ja
+    assert view.danger_lines.startswith("110")
+    ordinary = desk.look_up("How do I renew my residence card?")
+    assert ordinary.situations == () and ordinary.line_sources == ()
