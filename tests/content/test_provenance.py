@@ -217,3 +217,21 @@ def test_child_allowance_after_a_move_counts_from_the_planned_moving_out_date(en
     """Municipal pages: after a move between municipalities, the 15 days start the day after the planned moving-out date."""
     assert "day after the planned moving-out date" in english["child-allowance"].body
     assert "転出予定日" in japanese["child-allowance"].body and "翌日から数えます" in japanese["child-allowance"].body
+
+
+# the topics added for issue 14 (2026-12-06); the original 64 have 5 or more
+ISSUE_14_TOPICS = """certificates changes-2027 changing-jobs child-abuse child-nationality consumer-trouble crime-victims
+death-in-family disaster-message-dial dog-registration employee-insurance family-invite family-visit health-checkups
+heatstroke hospital-in-your-language lost-and-found lost-passport marriage-divorce maternity-childcare-leave
+minimum-wage naturalisation paid-leave pharmacy-medicine phone-scams sending-money-abroad""".split()
+
+
+@pytest.mark.parametrize("lang", languages_in(GUIDEBOOK_DIR))
+def test_the_new_topics_have_6_example_questions_in_every_language(lang):
+    from knowledge.paths import QUESTIONS_DIR
+    from knowledge.questions import load_questions
+
+    counts: dict[str, int] = {}
+    for q in load_questions(QUESTIONS_DIR, [lang]):
+        counts[q.topic_id] = counts.get(q.topic_id, 0) + 1
+    assert {t: counts.get(t, 0) for t in ISSUE_14_TOPICS if counts.get(t, 0) < 6} == {}
