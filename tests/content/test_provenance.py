@@ -196,3 +196,42 @@ def test_every_edition_and_catalog_uses_the_glossary_names():
     texts = [(s.lang, s.topic_id, s.text) for s in load_guidebook(GUIDEBOOK_DIR)]
     texts += [(c.lang, c.msgid, c.text) for c in catalog_texts()]
     assert glossary_problems(texts, load_glossary()) == []
+
+
+@pytest.fixture(scope="module")
+def japanese():
+    return {s.topic_id: s for s in load_guidebook(GUIDEBOOK_DIR, ["ja"])}
+
+
+def test_the_mobile_phone_topic_states_the_law_as_the_police_page_does(english, japanese):
+    """Kyoto Prefectural Police: consent needed except for relatives or household; the penalty is for doing it as a business."""
+    en, ja = english["mobile-phone"].body, japanese["mobile-phone"].body
+    assert "without the phone company's consent is a crime" not in en  # the old overstatement
+    assert "consent" in en and "relative" in en and "for money as a business" in en
+    assert "承諾なく他人に渡すことは犯罪" not in ja
+    assert "承諾" in ja and "親族" in ja and "業として有償で" in ja
+    assert load_topics()["mobile-phone"].checked is not None
+
+
+def test_child_allowance_after_a_move_counts_from_the_planned_moving_out_date(english, japanese):
+    """Municipal pages: after a move between municipalities, the 15 days start the day after the planned moving-out date."""
+    assert "day after the planned moving-out date" in english["child-allowance"].body
+    assert "転出予定日" in japanese["child-allowance"].body and "翌日から数えます" in japanese["child-allowance"].body
+
+
+# the topics added for issue 14 (2026-12-06); the original 64 have 5 or more
+ISSUE_14_TOPICS = """certificates changes-2027 changing-jobs child-abuse child-nationality consumer-trouble crime-victims
+death-in-family disaster-message-dial dog-registration employee-insurance family-invite family-visit health-checkups
+heatstroke hospital-in-your-language lost-and-found lost-passport marriage-divorce maternity-childcare-leave
+minimum-wage naturalisation paid-leave pharmacy-medicine phone-scams sending-money-abroad""".split()
+
+
+@pytest.mark.parametrize("lang", languages_in(GUIDEBOOK_DIR))
+def test_the_new_topics_have_6_example_questions_in_every_language(lang):
+    from knowledge.paths import QUESTIONS_DIR
+    from knowledge.questions import load_questions
+
+    counts: dict[str, int] = {}
+    for q in load_questions(QUESTIONS_DIR, [lang]):
+        counts[q.topic_id] = counts.get(q.topic_id, 0) + 1
+    assert {t: counts.get(t, 0) for t in ISSUE_14_TOPICS if counts.get(t, 0) < 6} == {}
