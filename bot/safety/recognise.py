@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.safety.scripts import SCRIPTS, script_of
+from bot.safety.scripts import SCRIPTS, script_of, spelling
 from bot.safety.texts import SafetyTexts
 from knowledge.chunker import INTENT_PREFIX
 from knowledge.retriever import Retriever
@@ -255,7 +255,7 @@ class SafetyRecogniser:
         kana = learner_kana(text) if lang == "ja" else ""
         scored: list[tuple[str, np.ndarray]] = []
         if len(table.situation_rows):
-            read = kana or text
+            read = kana or spelling(text)  # Khmer typed ឲ្យ / ណ្ដ is read as our examples write it
             whole_text = read.strip().rstrip(".!?。！？")
             pieces = [read] + [s for s in _sentences(read) if s != whole_text][: self.thresholds.clauses]
             vectors = retriever.embedder.embed_queries(pieces)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["script_of", "SCRIPTS"]
+__all__ = ["script_of", "spelling", "SCRIPTS"]
 
 SCRIPTS = ("han", "kana", "hangul", "latin", "cyrillic", "thai", "devanagari", "myanmar", "khmer", "other")
 
@@ -38,3 +38,18 @@ def script_of(text: str) -> str:
         return "han"  # kanji + kana (standard Japanese) or Chinese
     name = max(counts, key=lambda name: counts[name])
     return name if counts[name] else "other"
+
+
+# Khmer is written two ways in everyday typing: ឲ្យ and ឱ្យ ("to give / let"), and the subscript ដ or ត after
+# ណ (បណ្ដេញ / បណ្តេញ "to dismiss", ប្ដី / ប្តី "husband"). Our examples and cues use one of each; a resident's
+# message in the other spelling is read as if in ours (all of our Khmer text uses ឱ and subscript ត).
+_SPELLING = str.maketrans({"\u17b2": "\u17b1"})
+_KHMER = re.compile("[\u1780-\u17ff]")
+_KHMER_SUBSCRIPT_DA = re.compile("\u17d2\u178a")  # coeng + DA → coeng + TA
+
+
+def spelling(text: str) -> str:
+    """One spelling for the variants that mean the same (Khmer ឲ/ឱ, subscript ដ/ត); other text unchanged."""
+    if not _KHMER.search(text):
+        return text
+    return _KHMER_SUBSCRIPT_DA.sub("\u17d2\u178f", text.translate(_SPELLING))

@@ -90,9 +90,7 @@ def _may_yield(safety: Safety, found: Found) -> bool:
     """Could this danger give way to an emergency the message names (see ``_yields``)?"""
     if not found.immediate:
         return False
-    numbers = {kind.number for kind in emergency_kinds().values()}
-    lines = safety.catalogue.lines_for(found.situation)
-    return found.score < found.emergency or (bool(lines) and all(line.number in numbers for line in lines))
+    return found.score < found.emergency or _generic(safety, found)
 
 
 def _yields(safety: Safety, found: Found, number: str) -> bool:
@@ -119,7 +117,32 @@ def situations(turn: Turn) -> list[Reply] | None:
 
 
 # -- the replies ---------------------------------------------------------------------------------------
+def _without_generic_danger(safety: Safety, found: Recognition) -> Recognition:
+    """ "Someone in danger now" (lines: the emergency numbers themselves) beside a named danger that comes
+    first, and whose lines already include its first line (110), is that danger, not a second problem: "the
+    neighbour's child is being hit" is a child in danger, 189 first — one reply (its steps say "call 110 if
+    it is happening now" and 110 is among its lines), not "several problems". Beside thoughts of suicide
+    (the crisis line, 119) it stays."""
+    first = found.found[0] if found.found else None
+    if first is None or not first.immediate or _generic(safety, first):
+        return found
+    given = {line.number for line in safety.catalogue.lines_for(first.situation)}
+
+    def covered(f: Found) -> bool:  # its first line (110) is among the first danger's lines
+        lines = safety.catalogue.lines_for(f.situation)
+        return f.immediate and _generic(safety, f) and lines[0].number in given
+
+    return Recognition(tuple(f for f in found.found if not covered(f)))
+
+
+def _generic(safety: Safety, found: Found) -> bool:
+    numbers = {kind.number for kind in emergency_kinds().values()}
+    lines = safety.catalogue.lines_for(found.situation)
+    return bool(lines) and all(line.number in numbers for line in lines)
+
+
 def _replies(turn: Turn, safety: Safety, found: Recognition) -> list[Reply]:
+    found = _without_generic_danger(safety, found)
     lang, catalogue, composer = turn.speech.key, safety.catalogue, safety.composer
     ids = found.ids
     text = composer.steps(ids[0], lang, with_title=True) if len(ids) == 1 else composer.several(ids, lang)

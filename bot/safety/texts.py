@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.safety.scripts import spelling
 from knowledge.paths import TRANSLATIONS_DIR
 from knowledge.yamlfile import load_yaml
 
@@ -25,7 +26,7 @@ _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\u0e00-\u0e7f\u1000-\u109f\
 
 
 def fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold()
+    return spelling(unicodedata.normalize("NFKC", text).casefold())
 
 
 @dataclass(frozen=True)

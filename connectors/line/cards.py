@@ -15,7 +15,7 @@ from urllib.parse import quote
 from bot.replies import Reply
 from connectors.channel import Outgoing, shorten
 
-__all__ = ["Card", "cards_of", "with_cards", "rich_menu", "map_url", "tel_url", "EMERGENCY_RED"]
+__all__ = ["Card", "cards_of", "lines_card", "with_cards", "rich_menu", "map_url", "tel_url", "EMERGENCY_RED"]
 
 EMERGENCY_RED = "#A4001D"  # white text on it: contrast 8.3:1
 BRAND_BLUE = "#0B4F8A"
@@ -86,6 +86,27 @@ def emergency_card(reply: Reply, words: Words) -> Card | None:
     return Card(shorten(alt, ALT_TEXT_CHARS), contents=bubble, first=True)
 
 
+def lines_card(reply: Reply, words: Words) -> Card | None:
+    """A danger's lines (``Reply.calls``: suicide, violence, a child in danger …) as a red card said before
+    the text, the right line first, each with its call button: LINE shows no ``tel:`` links of its own."""
+    calls = tuple(reply.calls or ())
+    if not calls:
+        return None
+    body = [_text(reply.text.split("\n")[0], color="#FFFFFF", weight="bold", size="lg")]
+    body += [_text(f"{c.label}: {c.number}", color="#FFFFFF", size="sm", margin="md") for c in calls]
+    buttons = [
+        _button("☎ " + words("ui_call", number=c.number), c.tel, color="#FFFFFF", primary=False) for c in calls[:3]
+    ]
+    bubble = {
+        "type": "bubble",
+        "styles": {"body": {"backgroundColor": EMERGENCY_RED}, "footer": {"backgroundColor": EMERGENCY_RED}},
+        "body": {"type": "box", "layout": "vertical", "contents": body},
+        "footer": {"type": "box", "layout": "vertical", "spacing": "sm", "contents": buttons},
+    }
+    alt = " / ".join(f"☎ {c.label}: {c.number}" for c in calls)
+    return Card(shorten(alt, ALT_TEXT_CHARS), contents=bubble, first=True)
+
+
 def office_card(reply: Reply, words: Words) -> Card | None:
     office = getattr(reply, "office", None)
     name = getattr(office, "name", "") if office is not None else ""
@@ -129,15 +150,24 @@ def office_card(reply: Reply, words: Words) -> Card | None:
 
 
 def cards_of(replies: Sequence[Reply], words_for: Callable[[Reply], Words]) -> list[Card]:
-    """The Flex cards of a turn's replies: the emergency card first, office cards after the text."""
+    """The Flex cards of a turn's replies: the emergency card and a danger's lines first, office cards after
+    the text."""
     cards: list[Card] = []
     for reply in replies:
         words = words_for(reply)
-        for make in (emergency_card, office_card):
+        shown = {_number_of(c.number) for c in reply.calls or ()}
+        for make in (emergency_card, lines_card, office_card):
             card = make(reply, words)
-            if card is not None:
+            if card is not None and not (make is office_card and shown and _phones_in(reply, shown)):
                 cards.append(card)
     return cards
+
+
+def _phones_in(reply: Reply, numbers: set[str]) -> bool:
+    """Are the reply's office (or handoff card) numbers all lines already shown as call buttons?"""
+    office = getattr(reply, "office", None) or (reply.handoff.office if reply.handoff is not None else None)
+    phones = tuple(getattr(office, "phones", ()) or ())
+    return bool(phones) and all(_number_of(p) in numbers for p in phones)
 
 
 def with_cards(messages: list[Outgoing], cards: list[Card]) -> list[Outgoing]:

@@ -9,12 +9,17 @@ worker (``bot/delivery.py``): it uses the reply token while fresh, pushes otherw
 process's worker sends what is still owed, once (``connectors/line/outbox.py``). The LINE user id,
 prefixed ``line:``, is the conversation id, so the language a user chose is remembered in the dialogue
 state like any session's.
+
+While the database is unreachable nothing can be taken in: an immediate danger or an emergency is still
+answered at once through its reply token, its line first and a sentence saying the message could not be
+saved (the webhook then answers 200); any other event gets the 503, and LINE redelivers it later.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import uuid
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,7 +28,7 @@ from fastapi import APIRouter, BackgroundTasks, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
-from bot.delivery import Delivery
+from bot.delivery import Delivery, TokenRejected
 from bot.dialogue import IncomingMessage
 from bot.replies import QuickReply, Reply
 from bot.store import store_unavailable
@@ -34,6 +39,7 @@ from connectors.channel import ChannelLimits, Choice, Outgoing, degrade
 from connectors.language_names import own_name, picker
 from connectors.line.outbox import SdkChannel, message_of, to_json
 from connectors.ruby import bracket, warm_up
+from connectors.unavailable import unavailable_response
 
 __all__ = ["LineTurn", "choices", "delivery", "router", "start_outbox_worker"]
 
@@ -71,7 +77,10 @@ def _messages_for(turn: LineTurn, app: Tsunagu, limits: ChannelLimits) -> list[O
     if message.kind == "text" and len(message.text) > limit:  # as /api/chat: stored, but not processed
         speech = app.speech_of(message.conversation_id)
         return [Outgoing(app.sentence(speech, "error_too_long", limit=limit))]
-    replies = app.answer(message)
+    return _line_messages(app.answer(message), app, limits)
+
+
+def _line_messages(replies: list[Reply], app: Tsunagu, limits: ChannelLimits) -> list[Outgoing]:
     texts = degrade(replies, limits, bracket=bracket, choices=choices)
     cards = cards_of(replies, lambda reply: lambda msgid, **values: app.sentence(reply.speech, msgid, **values))
     return with_cards(texts, cards)
@@ -152,6 +161,41 @@ def _deliver(entries: Sequence[OutboxItem], app: Tsunagu) -> None:
         worker.deliver(entry)
 
 
+def _answer_without_store(turns: list[LineTurn], app: Tsunagu) -> bool:
+    """While the database is down (nothing could be taken in): each immediate danger or emergency still gets
+    its line first, sent now through its reply token (pushed when the token is refused), with the sentence
+    that the message could not be saved (``Tsunagu.answer_without_store``). True when every event was
+    answered so (the webhook then answers 200); False when any other is left: the webhook answers 503 and
+    LINE redelivers them all once the database is back (a danger answered now is then answered again, and
+    stored)."""
+    from connectors.line.sdk import LIMITS
+
+    limit = app.settings.max_message_chars
+    channel = SdkChannel(app.settings.line_channel_access_token, app.settings.line_api_base)
+    answered = 0
+    for turn in turns:
+        message = turn.message
+        if message.kind != "text" or len(message.text) > limit:
+            continue
+        try:
+            replies = app.answer_without_store(message)
+            if not replies:
+                continue
+            messages, key = to_json(_line_messages(replies, app, LIMITS)), str(uuid.uuid4())
+            try:
+                if not turn.reply_token:
+                    raise TokenRejected("no reply token")
+                channel.reply(turn.reply_token, turn.recipient, messages, key)
+            except TokenRejected:
+                channel.push(turn.recipient, messages, key)
+        except Exception:  # never worse than the plain 503
+            log.exception("LINE safety reply without the database failed for %s", message.conversation_id)
+            continue
+        log.warning("LINE event %s answered without the database (a danger or an emergency)", turn.event_id)
+        answered += 1
+    return answered == len(turns)
+
+
 def _bad(message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=400)
 
@@ -193,7 +237,15 @@ async def webhook(request: Request, background: BackgroundTasks, app: Tsunagu = 
         )
     if turns:
         warm_up()
-        entries = await run_in_threadpool(_take_in, turns, app)  # the database down: 503, LINE redelivers
+        try:
+            entries = await run_in_threadpool(_take_in, turns, app)
+        except Exception as failure:
+            if not store_unavailable(failure):
+                raise
+            log.warning("LINE webhook: database unavailable")
+            if await run_in_threadpool(_answer_without_store, turns, app):
+                return JSONResponse({"status": "ok", "saved": False})
+            return unavailable_response()  # LINE redelivers once the database is back
         if entries:
             background.add_task(_deliver, entries, app)
     return JSONResponse({"status": "ok"})

@@ -101,6 +101,12 @@ def test_every_edition_has_examples_of_every_situation_and_twelve_of_each_immedi
         ("he says he will kill me", "danger_now"),
         ("my employer took my passport", "documents_kept_by_employer"),
         ("ビザの更新が不許可になった", "renewal_refused"),
+        ("隣の子どもがたたかれている、どうしよう", "child_abuse"),
+        ("となりの こどもが なぐられて います", "child_abuse"),
+        ("bị cướp giật túi trên đường về", "crime_victim"),
+        ("有个男的一直跟踪我", "stalking"),
+        ("ក្រុមហ៊ុនមិនឲ្យលុយខែ", "unpaid_wages"),  # typed ឲ្យ; our cue is written ឱ្យ
+        ("ក្រុមហ៊ុនបណ្ដេញខ្ញុំចេញពីការងារ", "dismissal"),  # typed ណ្ដ; our cue is written ណ្ត
     ],
 )
 def test_a_cue_phrase_names_its_situation(text, expected):
@@ -118,6 +124,11 @@ def test_a_cue_phrase_names_its_situation(text, expected):
         "Where is the evacuation shelter?",
         "¿Dónde está el refugio de evacuación?",
         "trẻ bị sốt vào ban đêm",
+        "在留カードを盗まれたら、どこで再発行しますか",  # a stolen card is a question about the card
+        "我的在留卡被偷了，去哪里补办",
+        "En yakın tahliye merkezi nerede?",  # tahliye: an evacuation, not an eviction
+        "包丁はどうやって捨てますか",
+        "ビザが来月切れますが、どうすればいいですか",
     ],
 )
 def test_ordinary_questions_name_no_situation(text):
@@ -191,6 +202,24 @@ def test_a_passport_kept_and_wages_unpaid_get_both_steps_fresc_and_a_summary_nam
     for situation in ("documents_kept_by_employer", "unpaid_wages"):
         assert TEXTS.situation("ja", situation)["title"] in first.handoff.summary_ja
     assert "0570-011000" in first.text  # FRESC
+
+
+def test_a_neighbours_child_being_hit_gets_the_child_line_189_first_as_one_danger(fake_services):
+    first = ask(fake_services, "隣の子どもがたたかれている、どうしよう", "safety-child-ja", lang="ja")[0]
+    assert first.calls[0].number == "189"
+    assert first.text.startswith(TEXTS.situation("ja", "child_abuse")["title"])  # one danger, not "several"
+
+
+def test_someone_in_danger_now_beside_a_named_danger_is_that_danger_unless_its_lines_lack_110(fake_services):
+    from bot.safety.recognise import Found, Recognition
+    from bot.safety.step import _without_generic_danger
+
+    safety = fake_services.dialogue.safety
+    now = Found("danger_now", "immediate", 1.0, "cue")
+    child = Recognition((Found("child_abuse", "immediate", 1.0, "cue"), now))
+    assert _without_generic_danger(safety, child).ids == ["child_abuse"]  # 110 is among its lines
+    crisis = Recognition((Found("suicide_selfharm", "immediate", 1.0, "cue"), now))
+    assert _without_generic_danger(safety, crisis).ids == ["suicide_selfharm", "danger_now"]  # 110 is not
 
 
 def test_an_immediate_danger_comes_before_a_place_named_in_the_same_message(fake_services):
