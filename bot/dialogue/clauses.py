@@ -103,19 +103,32 @@ def asks(text: str, words: PartWords) -> bool:
     return _has_any(text, words.asks, words.spaced)
 
 
-def split_clauses(sentence: str, joiners: tuple[str, ...]) -> list[str]:
+def split_clauses(sentence: str, joiners: tuple[str, ...], spaced: bool = False) -> list[str]:
     """'国民健康保険に入りたいのと、あと年金も知りたい' -> two questions, at the first joiner that leaves two
-    long enough sides."""
+    long enough sides. In a script with spaces a joiner is a whole word (Mongolian мөн "also" is not the
+    мөн of мөнгө "money")."""
     folded = sentence.casefold()
     for joiner in sorted(joiners, key=len, reverse=True):
-        at = folded.find(joiner)
-        if at < 0:
-            continue
-        left = sentence[:at].strip(_STRIP)
-        right = sentence[at + len(joiner) :].strip(_STRIP)
-        if len(left) >= _CLAUSE_MIN_CHARS and len(right) >= _CLAUSE_MIN_CHARS:
-            return [left] + split_clauses(right, joiners)
+        for at in _joiner_at(folded, joiner, spaced):
+            left = sentence[:at].strip(_STRIP)
+            right = sentence[at + len(joiner) :].strip(_STRIP)
+            if len(left) >= _CLAUSE_MIN_CHARS and len(right) >= _CLAUSE_MIN_CHARS:
+                return [left] + split_clauses(right, joiners, spaced)
+            break
     return [sentence]
+
+
+def _joiner_at(folded: str, joiner: str, spaced: bool) -> list[int]:
+    """Where a joiner stands in the sentence (the first place only; whole words in scripts with spaces)."""
+    if not spaced or not joiner[:1].isalnum() and not joiner[-1:].isalnum():
+        at = folded.find(joiner)
+        return [at] if at >= 0 else []
+    for m in re.finditer(re.escape(joiner), folded):
+        before = folded[m.start() - 1] if m.start() > 0 else " "
+        after = folded[m.end()] if m.end() < len(folded) else " "
+        if not (joiner[:1].isalnum() and before.isalnum()) and not (joiner[-1:].isalnum() and after.isalnum()):
+            return [m.start()]
+    return []
 
 
 def _says(text: str) -> bool:

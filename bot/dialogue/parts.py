@@ -110,7 +110,8 @@ def _clauses(sentence: str, lang: str, joiners: Joiners | None) -> list[tuple[st
     if joiners is None:
         return [(sentence, False)]
     words = joiners.words(lang)
-    return [piece for clause in split_clauses(sentence, words.joiners) for piece in split_marked(clause, words)]
+    clauses = split_clauses(sentence, words.joiners, words.spaced)
+    return [piece for clause in clauses for piece in split_marked(clause, words)]
 
 
 def _before_clause(sentence: str, statement: PlaceStatement, lang: str, joiners: Joiners | None) -> str:

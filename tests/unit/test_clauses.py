@@ -65,6 +65,7 @@ def test_two_questions_in_one_sentence_are_two_parts(text, lang):
         ("မင်္ဂလာပါ ဗီဇာသက်တမ်းတိုးဖို့ ဘယ်လိုလုပ်ရမလဲ", "my"),
         ("नमस्ते, भिसा कसरी नवीकरण गर्ने?", "ne"),
         ("Tôi muốn hỏi về bảo hiểm y tế và lương hưu", "vi"),  # two nouns of one question
+        ("Хүүхдийн мөнгө хаана авах вэ?", "mn"),  # мөнгө "money" holds мөн "also": a joiner is a whole word
     ],
 )
 def test_one_question_stays_whole(text, lang):
