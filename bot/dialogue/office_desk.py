@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.catalog import Catalogs
 from bot.dialogue.office_cards import OfficeInfo, card_text, route_cards
-from bot.dialogue.parts import MessageParts, load_joiners, split_message
+from bot.dialogue.parts import MessageParts, asks, load_joiners, split_message
 from bot.dialogue.residence import PlaceStatement, load_residence_phrases
 from bot.replies import QuickReply, Reply
 from knowledge.offices import OfficeDirectory
@@ -57,6 +57,10 @@ class OfficeDesk:
 
     def parts(self, text: str, lang: str, prefecture: str = "") -> MessageParts:
         return split_message(text, lang, self.places, self.phrases, prefecture, self.joiners)
+
+    def asks(self, text: str, lang: str) -> bool:
+        """Whether the message asks something (a word that asks, ``parts.yaml``), not only tells."""
+        return asks(text, self.joiners.words(lang))
 
     # -- where to go -----------------------------------------------------------------------------
     def office_kind(self, topic_id: str) -> str:

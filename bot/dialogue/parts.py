@@ -26,6 +26,7 @@ __all__ = [
     "split_asking",
     "split_marked",
     "split_message",
+    "asks",
 ]
 
 # sentence ends in the project's scripts: Latin/Cyrillic . ? !, CJK 。？！, Devanagari ।, Myanmar ။, Khmer ។
