@@ -27,6 +27,10 @@ __all__ = ["PartWords", "Joiners", "load_joiners", "split_clauses", "split_askin
 
 _CLAUSE_MIN_CHARS = 6  # each side of a cut must be at least this long to count as a question
 _SAYS_MIN_CHARS = 12  # a side that does not ask must be this long to say something (half in kana, kanji, hangul)
+_VAGUE_WORDS = (
+    3  # a question with no more (short) words than this besides its words that ask is vague ("what should I do")
+)
+_VAGUE_CHARS = 6  # the same in scripts without spaces, in kana, kanji or hangul (twice as many in other scripts)
 _SEPARATORS = re.compile(r"[\s,.;:!?¿¡\"'()\[\]、。，？！]+")
 _STRIP = " ,、，;"
 _HIRAGANA = re.compile(r"[\u3041-\u309f]")
@@ -159,7 +163,28 @@ def _score(left: str, right: str, kind: str, words: PartWords) -> int:
         return 2
     if kind != "boundary" and ((left_asks and _says(right)) or (right_asks and _says(left))):
         return 1
+    # at a comma, a statement and a question of its own ("My bicycle was stolen, what is the police number?"),
+    # but not a question that only asks about the statement ("I lost my card, what should I do?")
+    if kind == "boundary" and right_asks and _says(left) and not _vague(right, words):
+        return 1
     return 0
+
+
+def _vague(text: str, words: PartWords) -> bool:
+    """A question made of words that ask and little else ("what should I do?", "どうすればいいですか", "怎么办"):
+    it asks about what was said before it, not about something of its own."""
+    folded = _fold(text)
+    if words.spaced:
+        padded = " " + " ".join(_SEPARATORS.split(folded)) + " "
+        for word in sorted((w.strip() for w in words.asks if w.strip()), key=len, reverse=True):
+            while f" {word} " in padded:
+                padded = padded.replace(f" {word} ", " ")
+        others = padded.split()
+        return len(others) <= _VAGUE_WORDS and len(" ".join(others)) < _SAYS_MIN_CHARS + 3
+    for word in sorted(words.asks, key=len, reverse=True):
+        folded = folded.replace(word, "")
+    rest = _SEPARATORS.sub("", folded)
+    return len(rest) <= (_VAGUE_CHARS if _DENSE.search(rest) or not rest else 2 * _VAGUE_CHARS)
 
 
 def split_asking(sentence: str, words: PartWords) -> list[str]:

@@ -138,6 +138,8 @@ def intent(turn: Turn) -> list[Reply] | None:
         return [turn.say("plain_on")]
     if name == "ask_human":
         return turn.handoff("requested", lead=lead)
+    if name and _asks_several(turn):
+        return None  # "what is the ambulance number? and how do I get to a hospital?": the questions' step
     office_topic = turn.dialogue.router.desk.office_intents.get(name or "")
     if office_topic:  # "Where is the immigration office?": that office for the resident's place
         return lead + turn.dialogue.router.desk.office_replies(turn, office_topic)
@@ -162,7 +164,7 @@ def several_problems(turn: Turn) -> list[Reply] | None:
     including "I moved. Where do I register?" — cost nothing extra and are not mistaken for complex cases.
     """
     policy, text = turn.policy, turn.text
-    if len(text) < policy.several_min_chars or not turn.confident(turn.topics):
+    if len(text) < policy.several_min_chars or not turn.confident(turn.topics) or _asks_several(turn):
         return None
     sentences = [s.strip() for s in re.split(r"[.!?。！？\n]+", text) if len(s.strip()) >= policy.sentence_min_chars]
     if len(sentences) < policy.several_min_sentences:
@@ -190,9 +192,8 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     for question, topics in zip(questions, found):
         # the part's best topic not answered yet ("ゴミの出し方は？それと粗大ごみは？" — two garbage topics)
         if question in weak:  # cut from a statement beside it: only a topic the whole message is about too
-            best = (
-                topics[0] if topics and topics[0].topic_id not in seen and _weak_sure(turn, topics, nearest) else None
-            )
+            sure = topics and (_weak_sure(turn, topics, nearest) or _emergency_asked(turn, topics[0]))
+            best = topics[0] if sure and topics[0].topic_id not in seen else None
         else:
             best = next((h for h in topics[:2] if h.topic_id not in seen and _part_sure(turn, h, near)), None)
         if best is not None:
@@ -210,6 +211,26 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     if later:
         replies[-1] = replace(replies[-1], quick_replies=later + replies[-1].quick_replies)
     return turn.lead + replies
+
+
+def _emergency_asked(turn: Turn, hit) -> bool:
+    """An emergency number asked in a part ("my bicycle was stolen, what is the police number?") is answered
+    even when the whole message is about something else (the number first)."""
+    return hit.topic_id in turn.dialogue.emergency_topics and hit.dense >= turn.policy.answer_threshold
+
+
+def _asks_several(turn: Turn) -> bool:
+    """Two or more questions of their own (cut where both sides ask, each asking something): the message is
+    several questions, for ``several_questions``, not one intent or several problems to hand over."""
+    parts, desk = turn.parts, turn.dialogue.router.desk
+    questions = [
+        q
+        for q in parts.questions
+        if q not in parts.weak_questions
+        and _substantial(q, turn.policy.sentence_min_chars)
+        and desk.asks(q, turn.speech.key)
+    ]
+    return len(questions) >= 2
 
 
 def _substantial(question: str, min_chars: int) -> bool:

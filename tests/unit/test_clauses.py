@@ -44,6 +44,9 @@ def questions(text: str, lang: str) -> list[str]:
         ("我的自行车被偷了，警察电话是多少？", "zh"),
         ("ビザの更新はどうすればいいですか、住民税はどこで払いますか？", "ja"),
         ("自転車を盗まれました警察の番号は何番ですか", "ja"),
+        ("My bicycle was stolen, what is the police number?", "en"),  # a statement, a question of its own
+        ("Xe đạp của tôi bị mất cắp, số điện thoại cảnh sát là bao nhiêu?", "vi"),
+        ("Me robaron la bicicleta, ¿cuál es el número de la policía?", "es"),
     ],
 )
 def test_two_questions_in_one_sentence_are_two_parts(text, lang):
@@ -57,6 +60,7 @@ def test_two_questions_in_one_sentence_are_two_parts(text, lang):
         ("I lost my residence card, what should I do?", "en"),
         ("Hi, how do I register my address?", "en"),
         ("Perdí mi tarjeta de residencia, ¿qué debo hacer?", "es"),
+        ("Tôi bị mất thẻ cư trú, tôi nên làm gì?", "vi"),  # the question only asks about the statement
         ("Xin chào, tôi muốn hỏi cách gia hạn visa?", "vi"),
         ("すみません、ビザの更新はどこでできますか", "ja"),
         ("在留カードをなくしたのですが、どうすればいいですか", "ja"),
