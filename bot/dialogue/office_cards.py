@@ -83,7 +83,13 @@ def render_phones(office: Office, lang: str, catalogs: Catalogs) -> tuple[str, .
 
 
 def office_info(
-    office: Office, lang: str, catalogs: Catalogs, *, municipality_name: str = "", section: Section | None = None
+    office: Office,
+    lang: str,
+    catalogs: Catalogs,
+    *,
+    municipality_name: str = "",
+    section: Section | None = None,
+    area_ja: str = "",
 ) -> OfficeInfo:
     japanese = lang in ("ja", "ja-plain")
     name_ja, name = office.name_ja, (office.name_ja if japanese else office.name_en)
@@ -91,6 +97,9 @@ def office_info(
     address = office.full_address or catalogs.text(
         lang, "address_not_listed" if office.kind in _PLACES else "address_none"
     )
+    if japanese and area_ja and office.address:  # the brochure's address is in English: its city in Japanese first
+        postal = f"〒{office.postal_code} " if office.postal_code else ""
+        address = f"{postal}{area_ja}（{office.address}）"
     if office.kind == "municipal":
         name_ja = municipality_name or office.name_ja
         name = name_ja if (municipality_name or japanese) else catalogs.text(lang, "municipal_office_yours")
@@ -116,6 +125,7 @@ def office_info(
 def route_cards(route: Route, lang: str, catalogs: Catalogs) -> list[OfficeInfo]:
     """The cards of a route, the office with jurisdiction first."""
     town = municipal_office_name(route.municipality)
+    areas = route.areas_ja or ("",) * len(route.offices)
     return [
         office_info(
             o,
@@ -123,8 +133,9 @@ def route_cards(route: Route, lang: str, catalogs: Catalogs) -> list[OfficeInfo]
             catalogs,
             municipality_name=town if o.kind == "municipal" else "",
             section=route.section if o.kind == "municipal" else None,
+            area_ja=area,
         )
-        for o in route.offices
+        for o, area in zip(route.offices, areas)
     ]
 
 

@@ -141,3 +141,15 @@ def test_the_municipal_card_says_how_to_reach_the_counter_with_words_to_search_n
     assert "豊田市役所 子育て支援の窓口（児童手当）" in card.phones[0] and "豊田市役所" in card.address
     unknown = route_cards(ROUTER.route("health-insurance", "tokyo", "", "health-insurance"), lang, CATALOGS)[0]
     assert "国民健康保険の窓口" in unknown.phones[0]
+
+
+@pytest.mark.parametrize(
+    ("prefecture", "area"),
+    [("aichi", "愛知県名古屋市港区"), ("tokyo", "東京都港区"), ("osaka", "大阪府大阪市住之江区")],
+)
+def test_a_japanese_card_gives_the_bureaus_city_in_japanese_before_the_brochures_english_address(prefecture, area):
+    for lang in ("ja", "ja-plain"):
+        card = route_cards(ROUTER.route("immigration", prefecture, "", "period-extension"), lang, CATALOGS)[0]
+        assert card.address.startswith(f"〒{OFFICES.for_prefecture(prefecture).postal_code} {area}（")
+    english = route_cards(ROUTER.route("immigration", prefecture, "", "period-extension"), "en", CATALOGS)[0]
+    assert area not in english.address
