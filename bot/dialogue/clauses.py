@@ -30,7 +30,8 @@ _SAYS_MIN_CHARS = 12  # a side that does not ask must be this long to say someth
 _VAGUE_WORDS = (
     3  # a question with no more (short) words than this besides its words that ask is vague ("what should I do")
 )
-_VAGUE_CHARS = 6  # the same in scripts without spaces, in kana, kanji or hangul (twice as many in other scripts)
+_VAGUE_CHARS = 6  # the same in scripts without spaces, in kana, kanji or hangul
+_VAGUE_CHARS_OTHER = 8  # ... and in Thai, Burmese, Khmer letters (ធ្វើយ៉ាងម៉េច is vague, ប៉ូលិសលេខប៉ុន្មាន is not)
 _SEPARATORS = re.compile(r"[\s,.;:!?¿¡\"'()\[\]、。，？！]+")
 _STRIP = " ,、，;"
 _HIRAGANA = re.compile(r"[\u3041-\u309f]")
@@ -184,7 +185,7 @@ def _vague(text: str, words: PartWords) -> bool:
     for word in sorted(words.asks, key=len, reverse=True):
         folded = folded.replace(word, "")
     rest = _SEPARATORS.sub("", folded)
-    return len(rest) <= (_VAGUE_CHARS if _DENSE.search(rest) or not rest else 2 * _VAGUE_CHARS)
+    return len(rest) <= (_VAGUE_CHARS if _DENSE.search(rest) or not rest else _VAGUE_CHARS_OTHER)
 
 
 def split_asking(sentence: str, words: PartWords) -> list[str]:
