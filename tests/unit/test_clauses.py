@@ -48,7 +48,7 @@ def questions(text: str, lang: str) -> list[str]:
         ("Xe đạp của tôi bị mất cắp, số điện thoại cảnh sát là bao nhiêu?", "vi"),
         ("Me robaron la bicicleta, ¿cuál es el número de la policía?", "es"),
         ("भिसा कसरी नवीकरण गर्ने कर कहाँ तिर्ने", "ne"),  # no punctuation: after the verb that asks
-        ("कार्ड हरायो प्रहरीको नम्बर कति हो", "ne"),
+        ("मेरो कार्ड हरायो प्रहरीको नम्बर कति हो", "ne"),
         ("កាតស្នាក់នៅបាត់ ប៉ូលិសលេខប៉ុន្មាន", "km"),
         ("pano po magtapon ng basura tsaka saan po ang city hall", "fil"),
     ],
