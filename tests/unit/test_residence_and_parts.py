@@ -22,6 +22,8 @@ def statement(text: str, lang: str):
     ("text", "lang", "place_id", "how"),
     [
         ("I live in Osaka", "en", "osaka", "lives"),
+        ("Би Токио хотод байгаа.", "mn", "tokyo", "lives"),
+        ("म हाल गिफुमा छु।", "ne", "gifu", "lives"),
         ("Tôi sống ở Nagoya", "vi", "nagoya", "lives"),
         ("大阪に住んでいます", "ja", "osaka", "lives"),
         ("おおさかに すんでいます", "ja-plain", "osaka", "lives"),
