@@ -186,13 +186,15 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     if len(questions) < 2 or len(questions) > turn.policy.questions_answered + 1:
         return None  # one question (with a place or plain Japanese around it) is the answer step's
     found = turn.dialogue.assistant.search_many(questions, turn.speech, k=turn.policy.search_k)
-    near = {h.topic_id for h in turn.topics}  # what the whole message is about (searched anyway)
-    nearest = {h.topic_id for h in turn.topics[: turn.policy.weak_part_near]}
+    # what the whole message is about (searched anyway; without a place stated beside the questions)
+    about = turn.question_topics
+    near = {h.topic_id for h in about}
+    nearest = {h.topic_id for h in about[: turn.policy.weak_part_near]}
     hits, seen = [], set()
     for question, topics in zip(questions, found):
         # the part's best topic not answered yet ("ゴミの出し方は？それと粗大ごみは？" — two garbage topics)
         if question in weak:  # cut from a statement beside it: only a topic the whole message is about too
-            sure = topics and (_weak_sure(turn, topics, nearest) or _emergency_asked(turn, topics[0]))
+            sure = topics and (_weak_sure(turn, topics, nearest) or _emergency_asked(turn, question, topics[0]))
             best = topics[0] if sure and topics[0].topic_id not in seen else None
         else:
             best = next((h for h in topics[:2] if h.topic_id not in seen and _part_sure(turn, h, near)), None)
@@ -213,10 +215,17 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     return turn.lead + replies
 
 
-def _emergency_asked(turn: Turn, hit) -> bool:
+def _emergency_asked(turn: Turn, question: str, hit) -> bool:
     """An emergency number asked in a part ("my bicycle was stolen, what is the police number?") is answered
-    even when the whole message is about something else (the number first)."""
-    return hit.topic_id in turn.dialogue.emergency_topics and hit.dense >= turn.policy.answer_threshold
+    even when the whole message is about something else (the number first): a part that asks, whose topic
+    is an emergency topic sending to the police or the fire service (110, 119), above the answer threshold."""
+    desk = turn.dialogue.router.desk
+    return (
+        hit.topic_id in turn.dialogue.emergency_topics
+        and desk.office_kind(hit.topic_id) in ("police", "fire")
+        and hit.dense >= turn.policy.answer_threshold
+        and desk.asks(question, turn.speech.key)
+    )
 
 
 def _asks_several(turn: Turn) -> bool:
