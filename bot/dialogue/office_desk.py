@@ -73,6 +73,17 @@ class OfficeDesk:
     def cards(self, topic_id: str, lang: str, prefecture: str = "", city: str = "") -> list[OfficeInfo]:
         return route_cards(self.route(topic_id, prefecture, city), lang, self.catalogs)
 
+    def question_office(self, turn: Turn, skip: tuple[str, ...] = ()) -> list[Reply]:
+        """After a situation's or a referral's reply to a message that asks ("my company has not paid me,
+        where can I get help?"): the office of the question's topic for the resident's place too, unless its
+        kind is ``skip`` (the office already named) or the message only tells."""
+        if not self.asks(turn.text, turn.speech.key):
+            return []
+        best = turn.confident(turn.question_topics)[:1]
+        if not best or self.office_kind(best[0].topic_id) in ("none", *skip):
+            return []
+        return self.office_replies(turn, best[0].topic_id, ask=False)
+
     def office_replies(self, turn: Turn, topic_id: str, ask: bool = True) -> list[Reply]:
         """The office an answer on ``topic_id`` ends with, for the resident's place: one reply carrying the
         office (``Reply.office``) and its card as text; when the place decides the office and is unknown,

@@ -154,7 +154,13 @@ def serious_situation(turn: Turn) -> list[Reply] | None:
     """Cases a person must handle (deportation, detention, passport taken, exploitation, violence, legal
     disputes — ``handoff`` cues): straight to the right office."""
     kinds = turn.dialogue.cues.handoff_kinds(turn.text)
-    return turn.handoff("complex", kinds[0], turn.lead) if kinds else None
+    if not kinds:
+        return None
+    replies = turn.handoff("complex", kinds[0], turn.lead)
+    if turn.state.handoff != "done":
+        return replies  # the place is asked first
+    # "not paid for months, where do I complain?": the office of the question's topic too (not FRESC twice)
+    return replies + turn.dialogue.router.desk.question_office(turn, skip=("fresc", "legal", "immigration"))
 
 
 def several_problems(turn: Turn) -> list[Reply] | None:

@@ -115,13 +115,9 @@ def _topic_office(turn: Turn, safety: Safety, found: Recognition) -> list[Reply]
     """One serious situation asked about, that is also a topic with an office of its own ("my company has not
     paid me, where can I get help?": the labour standards inspection office): that office's card too, for the
     resident's place, after the situation's steps and lines (not for several problems: FRESC takes those)."""
-    desk = turn.dialogue.router.desk
-    if found.immediate or len(found.ids) != 1 or not desk.asks(turn.text, turn.speech.key):
-        return []  # a danger, several problems, or only told (not asked where to go)
-    best = turn.confident(turn.question_topics)[:1]
-    if not best or desk.office_kind(best[0].topic_id) in ("none", safety.catalogue[found.ids[0]].office):
-        return []
-    return desk.office_replies(turn, best[0].topic_id, ask=False)
+    if found.immediate or len(found.ids) != 1:
+        return []  # a danger, or several problems
+    return turn.dialogue.router.desk.question_office(turn, skip=(safety.catalogue[found.ids[0]].office,))
 
 
 # -- the replies ---------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ def say(services, conversation: str, text: str, lang: str = "en"):
     [
         ("I live in Hiroshima and my company has not paid my salary for two months. Where can I get help?", "en"),
         ("Tôi sống ở Fukuoka. Công ty không trả lương cho tôi thì tôi hỏi ở đâu?", "vi"),
+        ("ខ្ញុំរស់នៅអូសាកា។ ក្រុមហ៊ុនមិនបើកប្រាក់ខែឱ្យខ្ញុំ តើត្រូវទៅប្តឹងនៅឯណា?", "km"),  # a referral cue
     ],
 )
 def test_unpaid_wages_asked_where_names_the_labour_standards_office(real_services, text, lang):
