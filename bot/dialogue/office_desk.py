@@ -20,6 +20,7 @@ from knowledge.offices import OfficeDirectory
 from knowledge.paths import DATA_DIR, TRANSLATIONS_DIR
 from knowledge.places import Gazetteer, Place
 from knowledge.routing import Route, load_router
+from knowledge.statuses import STATUS_PREFIX
 from knowledge.topics import load_topics
 from knowledge.yamlfile import load_yaml
 
@@ -64,7 +65,11 @@ class OfficeDesk:
 
     # -- where to go -----------------------------------------------------------------------------
     def office_kind(self, topic_id: str) -> str:
+        """The topic's office kind (topics.yaml); a residence status page (``status:…``) is the immigration
+        bureau's matter ("how do I get permanent residence?" may land on the permanent resident's page)."""
         info = self.topics.get(topic_id)
+        if info is None and topic_id.startswith(STATUS_PREFIX):
+            return "immigration"
         return info.office if info else "none"
 
     def route(self, topic_id: str, prefecture: str = "", city: str = "") -> Route:

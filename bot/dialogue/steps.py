@@ -210,7 +210,8 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     if len(hits) < 2 and not (hits and turn.confident([hits[0][1]]) and hits[0][0] not in weak):
         return None  # nothing, or one part only (or one weak part): the whole message goes on to `answer`
     emergency = turn.dialogue.emergency_topics
-    hits.sort(key=lambda pair: pair[1].topic_id not in emergency)  # the emergency number first
+    # the emergency number first (110, 119), then other emergency topics (an earthquake), then the rest
+    hits.sort(key=lambda pair: (not _number_topic(turn, pair[1].topic_id), pair[1].topic_id not in emergency))
     desk, replies = turn.dialogue.router.desk, []
     for question, hit in hits[: turn.policy.questions_answered]:
         turn.state.last_question = question
@@ -221,16 +222,22 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     return turn.lead + replies
 
 
+def _number_topic(turn: Turn, topic_id: str) -> bool:
+    """An emergency topic whose answer is a number to call: it sends to the police or the fire service."""
+    return topic_id in turn.dialogue.emergency_topics and turn.dialogue.router.desk.office_kind(topic_id) in (
+        "police",
+        "fire",
+    )
+
+
 def _emergency_asked(turn: Turn, question: str, hit) -> bool:
     """An emergency number asked in a part ("my bicycle was stolen, what is the police number?") is answered
     even when the whole message is about something else (the number first): a part that asks, whose topic
     is an emergency topic sending to the police or the fire service (110, 119), above the answer threshold."""
-    desk = turn.dialogue.router.desk
     return (
-        hit.topic_id in turn.dialogue.emergency_topics
-        and desk.office_kind(hit.topic_id) in ("police", "fire")
+        _number_topic(turn, hit.topic_id)
         and hit.dense >= turn.policy.answer_threshold
-        and desk.asks(question, turn.speech.key)
+        and turn.dialogue.router.desk.asks(question, turn.speech.key)
     )
 
 

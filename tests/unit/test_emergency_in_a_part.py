@@ -30,3 +30,15 @@ def test_the_emergency_number_asked_in_a_part_comes_first(real_services, text, l
     replies = say(real_services, f"emergency-part-{lang}", text, lang)
     assert number in replies[0].text
     assert len({s.id for r in replies for s in r.sources}) >= 2  # the other part answered too
+
+
+@pytest.mark.integration
+def test_the_number_to_call_comes_before_another_emergency_topic(real_services):
+    replies = say(real_services, "emergency-order", "지진이 나면 어디로 대피해요? 그리고 구급차는 몇 번이에요?", "ko")
+    assert "119" in replies[0].text
+
+
+def test_a_residence_status_page_is_the_immigration_bureaus_matter(fake_services):
+    desk = fake_services.dialogue.router.desk
+    assert desk.office_kind("status:permanent-resident") == "immigration"
+    assert desk.route("status:permanent-resident", "fukuoka").main.id == "fukuoka-bureau"
