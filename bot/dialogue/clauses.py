@@ -181,7 +181,7 @@ def _vague(text: str, words: PartWords) -> bool:
             while f" {word} " in padded:
                 padded = padded.replace(f" {word} ", " ")
         others = padded.split()
-        return len(others) <= _VAGUE_WORDS and len(" ".join(others)) < _SAYS_MIN_CHARS + 3
+        return len(others) <= _VAGUE_WORDS and len(" ".join(others)) < _SAYS_MIN_CHARS
     for word in sorted(words.asks, key=len, reverse=True):
         folded = folded.replace(word, "")
     rest = _SEPARATORS.sub("", folded)

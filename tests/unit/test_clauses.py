@@ -51,6 +51,8 @@ def questions(text: str, lang: str) -> list[str]:
         ("मेरो कार्ड हरायो प्रहरीको नम्बर कति हो", "ne"),
         ("កាតស្នាក់នៅបាត់ ប៉ូលិសលេខប៉ុន្មាន", "km"),
         ("pano po magtapon ng basura tsaka saan po ang city hall", "fil"),
+        ("Kartu residen saya hilang, nomor polisi berapa?", "id"),
+        ("こくみんけんこうほけんに はいりたいです ねんきんは どう しますか", "ja-plain"),  # spaced, no 。
     ],
 )
 def test_two_questions_in_one_sentence_are_two_parts(text, lang):
