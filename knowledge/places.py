@@ -193,6 +193,8 @@ class Gazetteer:
     def _inflected(self, word: str) -> list[Place] | None:
         """A name with a case ending (the word is folded): Осакад (Mongolian), Окінаві, Нагої, Осаці
         (Ukrainian); in Latin letters, a suffix of ``place_spelling.yaml`` (Tokyod: Mongolian typed in Latin)."""
+        if word in self.spelling.not_names:
+            return None
         if not _CYRILLIC.match(word):
             keys = [(stem,) for stem in self.spelling.latin_stems(word) if (stem,) in self._words]
             return self._words[keys[0]] if keys else None

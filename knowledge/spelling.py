@@ -37,6 +37,7 @@ class Spelling:
         latin_suffixes: tuple[str, ...] = (),
         latin_min: int = 5,
         city_words: tuple[str, ...] = (),
+        not_names: tuple[str, ...] = (),
     ) -> None:
         self.scripts = scripts
         self.city_words = city_words
@@ -44,6 +45,7 @@ class Spelling:
         self.endings = list(endings)
         self.latin_suffixes = latin_suffixes
         self.latin_min = latin_min
+        self.not_names = frozenset(self.folded(unicodedata.normalize("NFKC", w).casefold()) for w in not_names)
 
     def _script(self, char: str) -> _Script | None:
         return next((s for s in self.scripts if s.chars.match(char)), None)
@@ -149,5 +151,10 @@ def load_spelling(path: Path = DATA_DIR / "place_spelling.yaml") -> Spelling:
     if any(w.count("{name}") != 1 for w in city_words):
         raise ValueError(f"{path}: each of city_words must hold {{name}} once")
     return Spelling(
-        scripts, endings, tuple(data.get("latin_suffixes") or ()), int(data.get("latin_min", 5)), city_words
+        scripts,
+        endings,
+        tuple(data.get("latin_suffixes") or ()),
+        int(data.get("latin_min", 5)),
+        city_words,
+        tuple(str(w) for w in data.get("not_names") or ()),
     )

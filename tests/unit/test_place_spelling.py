@@ -117,5 +117,9 @@ def test_the_word_for_city_names_the_city_not_the_prefecture_of_the_same_name(te
     assert said is not None and said.place.id == city
 
 
+def test_an_ordinary_word_like_an_inflected_name_is_no_place():
+    assert [p.id for p in PLACES.find("Наразі я живу в Осаці")] == ["osaka"]  # наразі "currently", not Нара
+
+
 def test_without_the_word_for_city_the_prefecture_stays():
     assert [p.id for p in PLACES.find("Tôi sống ở Osaka")] == ["osaka"]
