@@ -3,8 +3,9 @@
 "I live in Osaka", "大阪に住んでいます", "Tôi sống ở Nagoya" state the resident's place; "Osaka" or "愛知県です"
 alone answers "where do you live?"; "what about Kobe?" moves the current question to another place; "a good
 ramen shop in Shinjuku" names a place in passing and says nothing about where the resident lives. The phrases
-are language data: ``translations/<lang>/residence.yaml`` (lives, update, only, plain, verbs), English as
-fallback. A place in the same sentence as a word for "live" (verbs) counts as the resident's too.
+are language data: ``translations/<lang>/residence.yaml`` (lives, update, only, plain, verbs, not_verbs), English
+as fallback. A place in the same sentence as a word for "live" (verbs) counts as the resident's too, but not a
+word for "live" inside a document's or a tax's name (not_verbs: thẻ cư trú "residence card").
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ class _Phrases:
     only: tuple[str, ...]
     plain: tuple[str, ...]
     verbs: tuple[re.Pattern, ...] = ()
+    not_verbs: tuple[str, ...] = ()  # words holding a verb for "live" that are about a document or a tax
 
 
 class ResidencePhrases:
@@ -81,12 +83,19 @@ class ResidencePhrases:
                             return PlaceStatement(place, how, (found.start(), found.end() + len(name) - 1))
             if self._only_the_place(marked, lang):
                 return PlaceStatement(place, "answer", (0, len(norm)))
-            verbs = [m for phrases in self._chain(lang) for verb in phrases.verbs if (m := verb.search(marked))]
+            told = self._without_not_verbs(marked, lang)  # "thẻ cư trú" (residence card) says nothing of living
+            verbs = [m for phrases in self._chain(lang) for verb in phrases.verbs if (m := verb.search(told))]
             if verbs:  # the statement runs from the place to its nearest verb ("Osaka မှာ နေတယ်"), either order
                 verb = min(verbs, key=lambda m: abs(m.start() - at))
                 end = verb.end() + len(name) - 1 if verb.start() > at else at + len(name)
                 return PlaceStatement(place, "lives", (min(at, verb.start()), end))
         return None
+
+    def _without_not_verbs(self, marked: str, lang: str) -> str:
+        for phrases in self._chain(lang):
+            for word in phrases.not_verbs:
+                marked = marked.replace(word, " " * len(word))
+        return marked
 
     def _only_the_place(self, marked: str, lang: str) -> bool:
         rest = marked.replace(_MARK, " ")
@@ -117,5 +126,6 @@ def load_residence_phrases(translations: Path) -> ResidencePhrases:
             tuple(_norm(w) for w in data["only"]),
             tuple(data["plain"]),
             tuple(_verb(w) for w in data.get("verbs") or ()),
+            tuple(_norm(w) for w in data.get("not_verbs") or ()),
         )
     return ResidencePhrases(by_lang)

@@ -65,6 +65,9 @@ def test_a_stated_residence_is_recognised(text, lang, place_id, how):
         ("I went to Kyoto last week and lost my residence card there", "en"),
         ("Tôi muốn đi du lịch Osaka", "vi"),
         ("The delivery from Osaka is late", "en"),  # "live" inside "delivery" is not living there
+        ("Tuần sau tôi đi du lịch Osaka, có cần mang thẻ cư trú không?", "vi"),  # cư trú inside "residence card"
+        ("နောက်အပတ် အိုဆာကာ ခရီးသွားမယ်၊ နေထိုင်ခွင့်ကတ် ယူသွားရမလား", "my"),
+        ("សប្តាហ៍ក្រោយខ្ញុំទៅលេងអូសាកា តើត្រូវយកកាតស្នាក់នៅទៅទេ?", "km"),
         ("ร้านราเมนอร่อยอยู่ที่ชินจูกุ", "th"),
     ],
 )
