@@ -25,6 +25,8 @@ def statement(text: str, lang: str):
         ("Би Токио хотод байгаа.", "mn", "tokyo", "lives"),
         ("म हाल गिफुमा छु।", "ne", "gifu", "lives"),
         ("Манайх Осакад байдаг.", "mn", "osaka", "lives"),
+        ("I live with my friend in Osaka", "en", "osaka", "lives"),
+        ("友達と大阪に住んでいます", "ja", "osaka", "lives"),
         ("Би Хёогод амьдардаг.", "mn", "hyogo", "lives"),
         ("Моя адреса: префектура Айті.", "uk", "aichi", "lives"),
         ("Tôi sống ở Nagoya", "vi", "nagoya", "lives"),
@@ -68,6 +70,8 @@ def test_a_stated_residence_is_recognised(text, lang, place_id, how):
         ("Tuần sau tôi đi du lịch Osaka, có cần mang thẻ cư trú không?", "vi"),  # cư trú inside "residence card"
         ("နောက်အပတ် အိုဆာကာ ခရီးသွားမယ်၊ နေထိုင်ခွင့်ကတ် ယူသွားရမလား", "my"),
         ("សប្តាហ៍ក្រោយខ្ញុំទៅលេងអូសាកា តើត្រូវយកកាតស្នាក់នៅទៅទេ?", "km"),
+        ("友達が神戸に住んでいます", "ja"),  # someone else lives there
+        ("Найз маань Токиод амьдардаг.", "mn"),
         ("ร้านราเมนอร่อยอยู่ที่ชินจูกุ", "th"),
     ],
 )
