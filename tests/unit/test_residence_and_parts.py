@@ -91,6 +91,8 @@ def test_every_language_has_its_residence_phrases(lang):
         ("I live in Aichi, where do I renew my visa?", "en", ["place", "question"], "aichi"),
         ("大阪に住んでいます。在留期間の更新はどこでしますか？", "ja", ["place", "question"], "osaka"),
         ("I live in Osaka. Please answer in plain Japanese.", "en", ["place", "register"], "osaka"),
+        ("Saya tinggal di Osaka. Tolong jawab dengan bahasa Jepang yang mudah.", "id", ["place", "register"], "osaka"),
+        ("Я живу в Осаці. Відповідайте, будь ласка, простою японською.", "uk", ["place", "register"], "osaka"),
         ("How do I renew my visa? Also, where do I pay resident tax?", "en", ["question", "question"], None),
         ("My bicycle was stolen. What is the police number?", "en", ["question", "question"], None),
         ("Where is the immigration office?", "en", ["question"], None),
