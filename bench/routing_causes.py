@@ -192,10 +192,21 @@ def _recording(steps: tuple[Step, ...], ended: list[str]) -> tuple[Step, ...]:
     return tuple(wrap(s) for s in steps)
 
 
+def _show(item: dict, cause: str, replies, ended: list[str]) -> None:
+    """One failing item of a dev set: its text, the cause, the step that ended the turn, what was answered."""
+    answered = [s.id for r in replies for s in r.sources]
+    cards = [f"{r.office.kind}:{r.office.name_ja}" for r in replies if getattr(r, "office", None) is not None]
+    print(f"- [{item['lang']}] {item['text']}\n    {cause} | step {ended[-1] if ended else '-'} | topics {answered}")
+    print(f"    cards {cards} | first {replies[0].text[:90]!r}" if replies else "    no reply")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Failure causes of the routing report, as counts.")
     parser.add_argument("--set", type=Path, default=REPO / "tests" / "data" / "heldout" / "routing.yaml")
+    parser.add_argument("--show", action="store_true", help="print each failing item (own dev sets only)")
     args = parser.parse_args()
+    if args.show and "heldout" in args.set.resolve().parts:
+        parser.error("--show prints message texts: not for a held-out set")
     data = load_yaml(args.set)
     from connectors.services import build_services  # noqa: PLC0415
     from connectors.settings import get_settings  # noqa: PLC0415
@@ -211,11 +222,14 @@ def main() -> None:
     by_lang: dict[str, Counter] = defaultdict(Counter)
     by_kind: dict[str, Counter] = defaultdict(Counter)
     for n, item in enumerate(data["places"]):
+        ended.clear()
         expected = Expectation(item, desk.offices, places, router)
         replies = run_dialogue(services, item["text"], item["lang"], f"causes-place-{n}")
         if expected.met_by(replies):
             continue
         cause = place_cause(item, replies, expected, desk, places, phrases)
+        if args.show:
+            _show(item, cause, replies, ended)
         by_lang[item["lang"]][cause] += 1
         by_kind[item["office"]][cause] += 1
     multi_lang: dict[str, Counter] = defaultdict(Counter)
@@ -224,6 +238,8 @@ def main() -> None:
         ended.clear()
         replies = run_dialogue(services, item["text"], item["lang"], f"causes-multi-{n}")
         causes = multi_causes(item, replies, desk, services)
+        if args.show and causes:
+            _show(item, ", ".join(causes), replies, ended)
         for cause in causes:
             multi_lang[item["lang"]][cause] += 1
         if causes:

@@ -122,6 +122,21 @@ class Gazetteer:
                 exact = name if self.spelling.short(folded) else ""
                 self._by_first.setdefault(folded[0], []).append((folded, found, exact))
 
+        self._add_city_words(places, generated)
+
+    def _add_city_words(self, places: list[Place], generated: frozenset[str]) -> None:
+        """ "thành phố Osaka", "Saitama şehrinde": a curated city with the word for "city" around its name
+        (``city_words`` of place_spelling.yaml) is that city, even when its prefecture has the same name."""
+        fold = self.spelling.folded
+        for place in places:
+            if place.kind != "city" or place.id in generated:
+                continue
+            for name in {_norm(n) for names in place.names.values() for n in names if _spaced(n)}:
+                for pattern in self.spelling.city_words:
+                    words = tuple(fold(w) for w in _WORDS.findall(_norm(pattern.replace("{name}", name))))
+                    if 0 < len(words) <= _MAX_WORDS:
+                        self._words.setdefault(words, [place])
+
     def prefectures(self) -> list[Place]:
         return [p for p in self.places.values() if p.kind == "prefecture"]
 
@@ -178,6 +193,8 @@ class Gazetteer:
     def _inflected(self, word: str) -> list[Place] | None:
         """A name with a case ending (the word is folded): Осакад (Mongolian), Окінаві, Нагої, Осаці
         (Ukrainian); in Latin letters, a suffix of ``place_spelling.yaml`` (Tokyod: Mongolian typed in Latin)."""
+        if word in self.spelling.not_names:
+            return None
         if not _CYRILLIC.match(word):
             keys = [(stem,) for stem in self.spelling.latin_stems(word) if (stem,) in self._words]
             return self._words[keys[0]] if keys else None

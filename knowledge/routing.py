@@ -37,6 +37,7 @@ class Route:
     municipality: Place | None = None  # the resident's municipality, for the municipal office
     section: Section | None = None  # the municipal counter for the topic
     needs_place: str = ""  # "prefecture" | "municipality" when the place is still unknown
+    areas_ja: tuple[str, ...] = ()  # for each office, the municipality of its address in Japanese ("" unknown)
 
     @property
     def main(self) -> Office | None:
@@ -63,6 +64,7 @@ class OfficeRouter:
     ) -> None:
         self.rules, self.sections, self.topic_sections = rules, sections, topic_sections
         self.offices, self.places = offices, places
+        self._areas: dict[str, str] = {}
 
     def route(self, office_kind: str, prefecture: str = "", municipality: str = "", topic: str = "") -> Route:
         rule = self.rules.get(office_kind) or self.rules["none"]
@@ -88,7 +90,31 @@ class OfficeRouter:
             needs = "prefecture"
         elif rule["place"] == "municipality" and city is None:
             needs = "municipality"
-        return Route(office_kind, tuple(found), city, section, needs)
+        return Route(office_kind, tuple(found), city, section, needs, tuple(self.area_ja(o) for o in found))
+
+    def area_ja(self, office: Office) -> str:
+        """The municipality an office's address lies in, in Japanese (大阪府大阪市住之江区), from the gazetteer:
+        its postal code, else the place names of its address (the brochure gives addresses in English only)."""
+        if office.id not in self._areas:
+            self._areas[office.id] = self._area_ja(office)
+        return self._areas[office.id]
+
+    def _area_ja(self, office: Office) -> str:
+        if not office.address:
+            return ""
+        found = self.places.find(f"〒{office.postal_code}") if office.postal_code else []
+        cities = [p for p in found if p.kind == "city"] or [
+            p for p in self.places.find(office.address) if p.kind == "city"
+        ]
+        if not cities:
+            return ""
+        city = cities[0]
+        parent = self.places.places.get(city.parent) if city.parent else None
+        name = city.name("ja")
+        if parent is not None and not name.startswith(parent.name("ja")):
+            name = parent.name("ja") + name
+        prefecture = self.places.places[city.prefecture].name("ja")
+        return name if name.startswith(prefecture) else prefecture + name
 
 
 def load_router(

@@ -36,12 +36,16 @@ class Spelling:
         endings: list[tuple[str, str]] = (),  # type: ignore[assignment]
         latin_suffixes: tuple[str, ...] = (),
         latin_min: int = 5,
+        city_words: tuple[str, ...] = (),
+        not_names: tuple[str, ...] = (),
     ) -> None:
         self.scripts = scripts
+        self.city_words = city_words
         self._any = re.compile("|".join(s.chars.pattern for s in scripts)) if scripts else None
         self.endings = list(endings)
         self.latin_suffixes = latin_suffixes
         self.latin_min = latin_min
+        self.not_names = frozenset(self.folded(unicodedata.normalize("NFKC", w).casefold()) for w in not_names)
 
     def _script(self, char: str) -> _Script | None:
         return next((s for s in self.scripts if s.chars.match(char)), None)
@@ -143,4 +147,14 @@ def load_spelling(path: Path = DATA_DIR / "place_spelling.yaml") -> Spelling:
             )
         )
     endings = [(str(a), str(b)) for a, b in data.get("endings") or []]
-    return Spelling(scripts, endings, tuple(data.get("latin_suffixes") or ()), int(data.get("latin_min", 5)))
+    city_words = tuple(str(w) for w in data.get("city_words") or ())
+    if any(w.count("{name}") != 1 for w in city_words):
+        raise ValueError(f"{path}: each of city_words must hold {{name}} once")
+    return Spelling(
+        scripts,
+        endings,
+        tuple(data.get("latin_suffixes") or ()),
+        int(data.get("latin_min", 5)),
+        city_words,
+        tuple(str(w) for w in data.get("not_names") or ()),
+    )

@@ -27,6 +27,11 @@ __all__ = ["PartWords", "Joiners", "load_joiners", "split_clauses", "split_askin
 
 _CLAUSE_MIN_CHARS = 6  # each side of a cut must be at least this long to count as a question
 _SAYS_MIN_CHARS = 12  # a side that does not ask must be this long to say something (half in kana, kanji, hangul)
+_VAGUE_WORDS = (
+    3  # a question with no more (short) words than this besides its words that ask is vague ("what should I do")
+)
+_VAGUE_CHARS = 6  # the same in scripts without spaces, in kana, kanji or hangul
+_VAGUE_CHARS_OTHER = 8  # ... and in Thai, Burmese, Khmer letters (ធ្វើយ៉ាងម៉េច is vague, ប៉ូលិសលេខប៉ុន្មាន is not)
 _SEPARATORS = re.compile(r"[\s,.;:!?¿¡\"'()\[\]、。，？！]+")
 _STRIP = " ,、，;"
 _HIRAGANA = re.compile(r"[\u3041-\u309f]")
@@ -103,19 +108,32 @@ def asks(text: str, words: PartWords) -> bool:
     return _has_any(text, words.asks, words.spaced)
 
 
-def split_clauses(sentence: str, joiners: tuple[str, ...]) -> list[str]:
+def split_clauses(sentence: str, joiners: tuple[str, ...], spaced: bool = False) -> list[str]:
     """'国民健康保険に入りたいのと、あと年金も知りたい' -> two questions, at the first joiner that leaves two
-    long enough sides."""
+    long enough sides. In a script with spaces a joiner is a whole word (Mongolian мөн "also" is not the
+    мөн of мөнгө "money")."""
     folded = sentence.casefold()
     for joiner in sorted(joiners, key=len, reverse=True):
-        at = folded.find(joiner)
-        if at < 0:
-            continue
-        left = sentence[:at].strip(_STRIP)
-        right = sentence[at + len(joiner) :].strip(_STRIP)
-        if len(left) >= _CLAUSE_MIN_CHARS and len(right) >= _CLAUSE_MIN_CHARS:
-            return [left] + split_clauses(right, joiners)
+        for at in _joiner_at(folded, joiner, spaced):
+            left = sentence[:at].strip(_STRIP)
+            right = sentence[at + len(joiner) :].strip(_STRIP)
+            if len(left) >= _CLAUSE_MIN_CHARS and len(right) >= _CLAUSE_MIN_CHARS:
+                return [left] + split_clauses(right, joiners, spaced)
+            break
     return [sentence]
+
+
+def _joiner_at(folded: str, joiner: str, spaced: bool) -> list[int]:
+    """Where a joiner stands in the sentence (the first place only; whole words in scripts with spaces)."""
+    if not spaced or not joiner[:1].isalnum() and not joiner[-1:].isalnum():
+        at = folded.find(joiner)
+        return [at] if at >= 0 else []
+    for m in re.finditer(re.escape(joiner), folded):
+        before = folded[m.start() - 1] if m.start() > 0 else " "
+        after = folded[m.end()] if m.end() < len(folded) else " "
+        if not (joiner[:1].isalnum() and before.isalnum()) and not (joiner[-1:].isalnum() and after.isalnum()):
+            return [m.start()]
+    return []
 
 
 def _says(text: str) -> bool:
@@ -146,7 +164,28 @@ def _score(left: str, right: str, kind: str, words: PartWords) -> int:
         return 2
     if kind != "boundary" and ((left_asks and _says(right)) or (right_asks and _says(left))):
         return 1
+    # at a comma, a statement and a question of its own ("My bicycle was stolen, what is the police number?"),
+    # but not a question that only asks about the statement ("I lost my card, what should I do?")
+    if kind == "boundary" and right_asks and _says(left) and not _vague(right, words):
+        return 1
     return 0
+
+
+def _vague(text: str, words: PartWords) -> bool:
+    """A question made of words that ask and little else ("what should I do?", "どうすればいいですか", "怎么办"):
+    it asks about what was said before it, not about something of its own."""
+    folded = _fold(text)
+    if words.spaced:
+        padded = " " + " ".join(_SEPARATORS.split(folded)) + " "
+        for word in sorted((w.strip() for w in words.asks if w.strip()), key=len, reverse=True):
+            while f" {word} " in padded:
+                padded = padded.replace(f" {word} ", " ")
+        others = padded.split()
+        return len(others) <= _VAGUE_WORDS and len(" ".join(others)) < _SAYS_MIN_CHARS
+    for word in sorted(words.asks, key=len, reverse=True):
+        folded = folded.replace(word, "")
+    rest = _SEPARATORS.sub("", folded)
+    return len(rest) <= (_VAGUE_CHARS if _DENSE.search(rest) or not rest else _VAGUE_CHARS_OTHER)
 
 
 def split_asking(sentence: str, words: PartWords) -> list[str]:

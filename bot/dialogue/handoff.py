@@ -74,7 +74,7 @@ class HandoffRouter:
         return Referral(found[0], kind)
 
     def card(self, office: Office, lang: str) -> OfficeCard:
-        return office_info(office, lang, self.catalogs).to_card()
+        return office_info(office, lang, self.catalogs, area_ja=self.desk.router.area_ja(office)).to_card()
 
     def reply_text(self, reason: str, referral: Referral, lang: str) -> str:
         assert referral.office is not None

@@ -83,22 +83,38 @@ def render_phones(office: Office, lang: str, catalogs: Catalogs) -> tuple[str, .
 
 
 def office_info(
-    office: Office, lang: str, catalogs: Catalogs, *, municipality_name: str = "", section: Section | None = None
+    office: Office,
+    lang: str,
+    catalogs: Catalogs,
+    *,
+    municipality_name: str = "",
+    section: Section | None = None,
+    area_ja: str = "",
 ) -> OfficeInfo:
     japanese = lang in ("ja", "ja-plain")
     name_ja, name = office.name_ja, (office.name_ja if japanese else office.name_en)
+    phones = render_phones(office, lang, catalogs) or (catalogs.text(lang, "phone_none"),)
+    address = office.full_address or catalogs.text(
+        lang, "address_not_listed" if office.kind in _PLACES else "address_none"
+    )
+    if japanese and area_ja and office.address:  # the brochure's address is in English: its city in Japanese first
+        postal = f"〒{office.postal_code} " if office.postal_code else ""
+        address = f"{postal}{area_ja}（{office.address}）"
     if office.kind == "municipal":
         name_ja = municipality_name or office.name_ja
         name = name_ja if (municipality_name or japanese) else catalogs.text(lang, "municipal_office_yours")
+        # no one number for every municipality: how to reach the counter, and the words to search its page
+        search = " ".join(w for w in (municipality_name, section.name_ja if section else "") if w) or name_ja
+        phones = (catalogs.text(lang, "municipal_phone", office=name, search=search),)
+        address = catalogs.text(lang, "municipal_address", search=search)
     return OfficeInfo(
         id=office.id,
         kind=office.kind,
         name_ja=name_ja,
         name=name,
         purpose=catalogs.text(lang, office.purpose),
-        phones=render_phones(office, lang, catalogs) or (catalogs.text(lang, "phone_none"),),
-        address=office.full_address
-        or catalogs.text(lang, "address_not_listed" if office.kind in _PLACES else "address_none"),
+        phones=phones,
+        address=address,
         hours=render_hours(office.hours, lang, catalogs),
         section_ja=section.name_ja if section else "",
         section=catalogs.text(lang, "municipal_section_" + section.key.replace("-", "_")) if section else "",
@@ -109,6 +125,7 @@ def office_info(
 def route_cards(route: Route, lang: str, catalogs: Catalogs) -> list[OfficeInfo]:
     """The cards of a route, the office with jurisdiction first."""
     town = municipal_office_name(route.municipality)
+    areas = route.areas_ja or ("",) * len(route.offices)
     return [
         office_info(
             o,
@@ -116,8 +133,9 @@ def route_cards(route: Route, lang: str, catalogs: Catalogs) -> list[OfficeInfo]
             catalogs,
             municipality_name=town if o.kind == "municipal" else "",
             section=route.section if o.kind == "municipal" else None,
+            area_ja=area,
         )
-        for o in route.offices
+        for o, area in zip(route.offices, areas)
     ]
 
 

@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING
 
 from bot.catalog import Catalogs
 from bot.dialogue.office_cards import OfficeInfo, card_text, route_cards
-from bot.dialogue.parts import MessageParts, load_joiners, split_message
+from bot.dialogue.parts import MessageParts, asks, load_joiners, split_message
 from bot.dialogue.residence import PlaceStatement, load_residence_phrases
 from bot.replies import QuickReply, Reply
 from knowledge.offices import OfficeDirectory
 from knowledge.paths import DATA_DIR, TRANSLATIONS_DIR
 from knowledge.places import Gazetteer, Place
 from knowledge.routing import Route, load_router
+from knowledge.statuses import STATUS_PREFIX
 from knowledge.topics import load_topics
 from knowledge.yamlfile import load_yaml
 
@@ -58,9 +59,17 @@ class OfficeDesk:
     def parts(self, text: str, lang: str, prefecture: str = "") -> MessageParts:
         return split_message(text, lang, self.places, self.phrases, prefecture, self.joiners)
 
+    def asks(self, text: str, lang: str) -> bool:
+        """Whether the message asks something (a word that asks, ``parts.yaml``), not only tells."""
+        return asks(text, self.joiners.words(lang))
+
     # -- where to go -----------------------------------------------------------------------------
     def office_kind(self, topic_id: str) -> str:
+        """The topic's office kind (topics.yaml); a residence status page (``status:…``) is the immigration
+        bureau's matter ("how do I get permanent residence?" may land on the permanent resident's page)."""
         info = self.topics.get(topic_id)
+        if info is None and topic_id.startswith(STATUS_PREFIX):
+            return "immigration"
         return info.office if info else "none"
 
     def route(self, topic_id: str, prefecture: str = "", city: str = "") -> Route:
@@ -68,6 +77,17 @@ class OfficeDesk:
 
     def cards(self, topic_id: str, lang: str, prefecture: str = "", city: str = "") -> list[OfficeInfo]:
         return route_cards(self.route(topic_id, prefecture, city), lang, self.catalogs)
+
+    def question_office(self, turn: Turn, skip: tuple[str, ...] = ()) -> list[Reply]:
+        """After a situation's or a referral's reply to a message that asks ("my company has not paid me,
+        where can I get help?"): the office of the question's topic for the resident's place too, unless its
+        kind is ``skip`` (the office already named) or the message only tells."""
+        if not self.asks(turn.text, turn.speech.key):
+            return []
+        best = turn.confident(turn.question_topics)[:1]
+        if not best or self.office_kind(best[0].topic_id) in ("none", *skip):
+            return []
+        return self.office_replies(turn, best[0].topic_id, ask=False)
 
     def office_replies(self, turn: Turn, topic_id: str, ask: bool = True) -> list[Reply]:
         """The office an answer on ``topic_id`` ends with, for the resident's place: one reply carrying the

@@ -26,6 +26,7 @@ __all__ = [
     "split_asking",
     "split_marked",
     "split_message",
+    "asks",
 ]
 
 # sentence ends in the project's scripts: Latin/Cyrillic . ? !, CJK 。？！, Devanagari ।, Myanmar ။, Khmer ។
@@ -110,7 +111,8 @@ def _clauses(sentence: str, lang: str, joiners: Joiners | None) -> list[tuple[st
     if joiners is None:
         return [(sentence, False)]
     words = joiners.words(lang)
-    return [piece for clause in split_clauses(sentence, words.joiners) for piece in split_marked(clause, words)]
+    clauses = split_clauses(sentence, words.joiners, words.spaced)
+    return [piece for clause in clauses for piece in split_marked(clause, words)]
 
 
 def _before_clause(sentence: str, statement: PlaceStatement, lang: str, joiners: Joiners | None) -> str:

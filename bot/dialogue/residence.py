@@ -3,8 +3,10 @@
 "I live in Osaka", "大阪に住んでいます", "Tôi sống ở Nagoya" state the resident's place; "Osaka" or "愛知県です"
 alone answers "where do you live?"; "what about Kobe?" moves the current question to another place; "a good
 ramen shop in Shinjuku" names a place in passing and says nothing about where the resident lives. The phrases
-are language data: ``translations/<lang>/residence.yaml`` (lives, update, only, plain, verbs), English as
-fallback. A place in the same sentence as a word for "live" (verbs) counts as the resident's too.
+are language data: ``translations/<lang>/residence.yaml`` (lives, update, only, plain, verbs, not_verbs), English
+as fallback. A place in the same sentence as a word for "live" (verbs) counts as the resident's too, but not a
+word for "live" inside a document's or a tax's name (not_verbs: thẻ cư trú "residence card"), nor a place
+where someone else lives ("others" just before it: "my friend lives in Kobe").
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from knowledge.yamlfile import load_yaml
 __all__ = ["PlaceStatement", "ResidencePhrases", "load_residence_phrases"]
 
 _MARK = "\ue000"
+_OTHERS_REACH = 20  # characters before a place name where "my friend" makes it someone else's place
 _PUNCT = re.compile(r"[\s\W_]+")
 
 
@@ -54,6 +57,8 @@ class _Phrases:
     only: tuple[str, ...]
     plain: tuple[str, ...]
     verbs: tuple[re.Pattern, ...] = ()
+    not_verbs: tuple[str, ...] = ()  # words holding a verb for "live" that are about a document or a tax
+    others: tuple[str, ...] = ()  # someone else living there ("my friend")
 
 
 class ResidencePhrases:
@@ -72,6 +77,8 @@ class ResidencePhrases:
             at = norm.find(name) if name else -1
             if at < 0:
                 continue
+            if self._someone_else(norm[:at], lang):
+                continue  # "my friend lives in Kobe": not where the resident lives
             marked = norm[:at] + _MARK + norm[at + len(name) :]
             for phrases in self._chain(lang):
                 for how, patterns in (("lives", phrases.lives), ("update", phrases.update)):
@@ -81,12 +88,24 @@ class ResidencePhrases:
                             return PlaceStatement(place, how, (found.start(), found.end() + len(name) - 1))
             if self._only_the_place(marked, lang):
                 return PlaceStatement(place, "answer", (0, len(norm)))
-            verbs = [m for phrases in self._chain(lang) for verb in phrases.verbs if (m := verb.search(marked))]
+            told = self._without_not_verbs(marked, lang)  # "thẻ cư trú" (residence card) says nothing of living
+            verbs = [m for phrases in self._chain(lang) for verb in phrases.verbs if (m := verb.search(told))]
             if verbs:  # the statement runs from the place to its nearest verb ("Osaka မှာ နေတယ်"), either order
                 verb = min(verbs, key=lambda m: abs(m.start() - at))
                 end = verb.end() + len(name) - 1 if verb.start() > at else at + len(name)
                 return PlaceStatement(place, "lives", (min(at, verb.start()), end))
         return None
+
+    def _someone_else(self, before: str, lang: str) -> bool:
+        """Whether the words just before the place name someone else as the one living there (a friend)."""
+        near = before[-_OTHERS_REACH:]
+        return any(word in near for phrases in self._chain(lang) for word in phrases.others)
+
+    def _without_not_verbs(self, marked: str, lang: str) -> str:
+        for phrases in self._chain(lang):
+            for word in phrases.not_verbs:
+                marked = marked.replace(word, " " * len(word))
+        return marked
 
     def _only_the_place(self, marked: str, lang: str) -> bool:
         rest = marked.replace(_MARK, " ")
@@ -117,5 +136,7 @@ def load_residence_phrases(translations: Path) -> ResidencePhrases:
             tuple(_norm(w) for w in data["only"]),
             tuple(data["plain"]),
             tuple(_verb(w) for w in data.get("verbs") or ()),
+            tuple(_norm(w) for w in data.get("not_verbs") or ()),
+            tuple(_norm(w) for w in data.get("others") or ()),
         )
     return ResidencePhrases(by_lang)

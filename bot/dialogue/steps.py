@@ -138,6 +138,8 @@ def intent(turn: Turn) -> list[Reply] | None:
         return [turn.say("plain_on")]
     if name == "ask_human":
         return turn.handoff("requested", lead=lead)
+    if name and _asks_several(turn):
+        return None  # "what is the ambulance number? and how do I get to a hospital?": the questions' step
     office_topic = turn.dialogue.router.desk.office_intents.get(name or "")
     if office_topic:  # "Where is the immigration office?": that office for the resident's place
         return lead + turn.dialogue.router.desk.office_replies(turn, office_topic)
@@ -152,7 +154,13 @@ def serious_situation(turn: Turn) -> list[Reply] | None:
     """Cases a person must handle (deportation, detention, passport taken, exploitation, violence, legal
     disputes — ``handoff`` cues): straight to the right office."""
     kinds = turn.dialogue.cues.handoff_kinds(turn.text)
-    return turn.handoff("complex", kinds[0], turn.lead) if kinds else None
+    if not kinds:
+        return None
+    replies = turn.handoff("complex", kinds[0], turn.lead)
+    if turn.state.handoff != "done":
+        return replies  # the place is asked first
+    # "not paid for months, where do I complain?": the office of the question's topic too (not FRESC twice)
+    return replies + turn.dialogue.router.desk.question_office(turn, skip=("fresc", "legal", "immigration"))
 
 
 def several_problems(turn: Turn) -> list[Reply] | None:
@@ -162,7 +170,7 @@ def several_problems(turn: Turn) -> list[Reply] | None:
     including "I moved. Where do I register?" — cost nothing extra and are not mistaken for complex cases.
     """
     policy, text = turn.policy, turn.text
-    if len(text) < policy.several_min_chars or not turn.confident(turn.topics):
+    if len(text) < policy.several_min_chars or not turn.confident(turn.topics) or _asks_several(turn):
         return None
     sentences = [s.strip() for s in re.split(r"[.!?。！？\n]+", text) if len(s.strip()) >= policy.sentence_min_chars]
     if len(sentences) < policy.several_min_sentences:
@@ -184,15 +192,16 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     if len(questions) < 2 or len(questions) > turn.policy.questions_answered + 1:
         return None  # one question (with a place or plain Japanese around it) is the answer step's
     found = turn.dialogue.assistant.search_many(questions, turn.speech, k=turn.policy.search_k)
-    near = {h.topic_id for h in turn.topics}  # what the whole message is about (searched anyway)
-    nearest = {h.topic_id for h in turn.topics[: turn.policy.weak_part_near]}
+    # what the whole message is about (searched anyway; without a place stated beside the questions)
+    about = turn.question_topics
+    near = {h.topic_id for h in about}
+    nearest = {h.topic_id for h in about[: turn.policy.weak_part_near]}
     hits, seen = [], set()
     for question, topics in zip(questions, found):
         # the part's best topic not answered yet ("ゴミの出し方は？それと粗大ごみは？" — two garbage topics)
         if question in weak:  # cut from a statement beside it: only a topic the whole message is about too
-            best = (
-                topics[0] if topics and topics[0].topic_id not in seen and _weak_sure(turn, topics, nearest) else None
-            )
+            sure = topics and (_weak_sure(turn, topics, nearest) or _emergency_asked(turn, question, topics[0]))
+            best = topics[0] if sure and topics[0].topic_id not in seen else None
         else:
             best = next((h for h in topics[:2] if h.topic_id not in seen and _part_sure(turn, h, near)), None)
         if best is not None:
@@ -201,7 +210,8 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     if len(hits) < 2 and not (hits and turn.confident([hits[0][1]]) and hits[0][0] not in weak):
         return None  # nothing, or one part only (or one weak part): the whole message goes on to `answer`
     emergency = turn.dialogue.emergency_topics
-    hits.sort(key=lambda pair: pair[1].topic_id not in emergency)  # the emergency number first
+    # the emergency number first (110, 119), then other emergency topics (an earthquake), then the rest
+    hits.sort(key=lambda pair: (not _number_topic(turn, pair[1].topic_id), pair[1].topic_id not in emergency))
     desk, replies = turn.dialogue.router.desk, []
     for question, hit in hits[: turn.policy.questions_answered]:
         turn.state.last_question = question
@@ -210,6 +220,39 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     if later:
         replies[-1] = replace(replies[-1], quick_replies=later + replies[-1].quick_replies)
     return turn.lead + replies
+
+
+def _number_topic(turn: Turn, topic_id: str) -> bool:
+    """An emergency topic whose answer is a number to call: it sends to the police or the fire service."""
+    return topic_id in turn.dialogue.emergency_topics and turn.dialogue.router.desk.office_kind(topic_id) in (
+        "police",
+        "fire",
+    )
+
+
+def _emergency_asked(turn: Turn, question: str, hit) -> bool:
+    """An emergency number asked in a part ("my bicycle was stolen, what is the police number?") is answered
+    even when the whole message is about something else (the number first): a part that asks, whose topic
+    is an emergency topic sending to the police or the fire service (110, 119), above the answer threshold."""
+    return (
+        _number_topic(turn, hit.topic_id)
+        and hit.dense >= turn.policy.answer_threshold
+        and turn.dialogue.router.desk.asks(question, turn.speech.key)
+    )
+
+
+def _asks_several(turn: Turn) -> bool:
+    """Two or more questions of their own (cut where both sides ask, each asking something): the message is
+    several questions, for ``several_questions``, not one intent or several problems to hand over."""
+    parts, desk = turn.parts, turn.dialogue.router.desk
+    questions = [
+        q
+        for q in parts.questions
+        if q not in parts.weak_questions
+        and _substantial(q, turn.policy.sentence_min_chars)
+        and desk.asks(q, turn.speech.key)
+    ]
+    return len(questions) >= 2
 
 
 def _substantial(question: str, min_chars: int) -> bool:

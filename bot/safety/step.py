@@ -113,7 +113,18 @@ def situations(turn: Turn) -> list[Reply] | None:
     if safety is None or turn.msg.kind != "text" or not turn.text:
         return None
     found = safety.recognition(turn)
-    return _replies(turn, safety, found) if found else None
+    if not found:
+        return None
+    return _replies(turn, safety, found) + _topic_office(turn, safety, found)
+
+
+def _topic_office(turn: Turn, safety: Safety, found: Recognition) -> list[Reply]:
+    """One serious situation asked about, that is also a topic with an office of its own ("my company has not
+    paid me, where can I get help?": the labour standards inspection office): that office's card too, for the
+    resident's place, after the situation's steps and lines (not for several problems: FRESC takes those)."""
+    if found.immediate or len(found.ids) != 1:
+        return []  # a danger, or several problems
+    return turn.dialogue.router.desk.question_office(turn, skip=(safety.catalogue[found.ids[0]].office,))
 
 
 # -- the replies ---------------------------------------------------------------------------------------

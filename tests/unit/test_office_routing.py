@@ -131,3 +131,25 @@ def test_a_labour_problem_in_aichi_gives_the_bureaus_phone_and_the_evening_hotli
     text = "\n".join(card_text(card, lang, CATALOGS) for card in route_cards(route, lang, CATALOGS))
     assert "052-972-0253" in text and "0120-811-610" in text
     assert CATALOGS.text(lang, "days_weekends_holidays") in text  # the hotline's weekend hours, in their words
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_municipal_card_says_how_to_reach_the_counter_with_words_to_search_not_no_number(lang):
+    route = ROUTER.route("municipal", "aichi", "toyota", "child-allowance")
+    card = route_cards(route, lang, CATALOGS)[0]
+    assert card.phones[0] != CATALOGS.text(lang, "phone_none")
+    assert "豊田市役所 子育て支援の窓口（児童手当）" in card.phones[0] and "豊田市役所" in card.address
+    unknown = route_cards(ROUTER.route("health-insurance", "tokyo", "", "health-insurance"), lang, CATALOGS)[0]
+    assert "国民健康保険の窓口" in unknown.phones[0]
+
+
+@pytest.mark.parametrize(
+    ("prefecture", "area"),
+    [("aichi", "愛知県名古屋市港区"), ("tokyo", "東京都港区"), ("osaka", "大阪府大阪市住之江区")],
+)
+def test_a_japanese_card_gives_the_bureaus_city_in_japanese_before_the_brochures_english_address(prefecture, area):
+    for lang in ("ja", "ja-plain"):
+        card = route_cards(ROUTER.route("immigration", prefecture, "", "period-extension"), lang, CATALOGS)[0]
+        assert card.address.startswith(f"〒{OFFICES.for_prefecture(prefecture).postal_code} {area}（")
+    english = route_cards(ROUTER.route("immigration", prefecture, "", "period-extension"), "en", CATALOGS)[0]
+    assert area not in english.address

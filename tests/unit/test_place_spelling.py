@@ -34,6 +34,9 @@ def lives_in(text: str, lang: str) -> str | None:
         ("Би Ибаракид суудаг.", "mn", "ibaraki"),
         ("Bi Tokyod amidardag.", "mn", "tokyo"),  # Mongolian typed in Latin letters
         ("म तोक्योमा बस्छु।", "ne", "tokyo"),
+        ("ကျွန်တော် အိုင်ချိမှာ နေပါတယ်။", "my", "aichi"),  # Burmese short i (data: အိုင်ချီ)
+        ("ខ្ញុំរស់នៅខេត្តអៃជី។", "km", "aichi"),  # Khmer ជ for ឈ
+        ("ខ្ញុំរស់នៅតូក្យ៉ូ", "km", "tokyo"),  # with the register mark
         ("म आईचीमा बस्छु।", "ne", "aichi"),
         ("म ऐचीमा बस्छु।", "ne", "aichi"),
         ("म हिरोसीमामा बस्छु।", "ne", "hiroshima"),
@@ -97,3 +100,26 @@ def test_a_citys_cyrillic_name_is_made_from_its_kana():
         "Саппоро",
         "Дзёсо",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "city"),
+    [
+        ("Tôi sống ở thành phố Osaka", "vi", "osaka-city"),
+        ("Saitama şehrinde yaşıyorum", "tr", "saitama-city"),
+        ("Я живу в місті Осака", "uk", "osaka-city"),
+        ("Би Осака хотод амьдардаг", "mn", "osaka-city"),
+        ("Vivo en la ciudad de Kioto", "es", "kyoto-city"),
+    ],
+)
+def test_the_word_for_city_names_the_city_not_the_prefecture_of_the_same_name(text, lang, city):
+    said = PHRASES.statement(text, lang, PLACES.find(text))
+    assert said is not None and said.place.id == city
+
+
+def test_an_ordinary_word_like_an_inflected_name_is_no_place():
+    assert [p.id for p in PLACES.find("Наразі я живу в Осаці")] == ["osaka"]  # наразі "currently", not Нара
+
+
+def test_without_the_word_for_city_the_prefecture_stays():
+    assert [p.id for p in PLACES.find("Tôi sống ở Osaka")] == ["osaka"]

@@ -22,6 +22,13 @@ def statement(text: str, lang: str):
     ("text", "lang", "place_id", "how"),
     [
         ("I live in Osaka", "en", "osaka", "lives"),
+        ("Би Токио хотод байгаа.", "mn", "tokyo", "lives"),
+        ("म हाल गिफुमा छु।", "ne", "gifu", "lives"),
+        ("Манайх Осакад байдаг.", "mn", "osaka", "lives"),
+        ("I live with my friend in Osaka", "en", "osaka", "lives"),
+        ("友達と大阪に住んでいます", "ja", "osaka", "lives"),
+        ("Би Хёогод амьдардаг.", "mn", "hyogo", "lives"),
+        ("Моя адреса: префектура Айті.", "uk", "aichi", "lives"),
         ("Tôi sống ở Nagoya", "vi", "nagoya", "lives"),
         ("大阪に住んでいます", "ja", "osaka", "lives"),
         ("おおさかに すんでいます", "ja-plain", "osaka", "lives"),
@@ -60,6 +67,11 @@ def test_a_stated_residence_is_recognised(text, lang, place_id, how):
         ("I went to Kyoto last week and lost my residence card there", "en"),
         ("Tôi muốn đi du lịch Osaka", "vi"),
         ("The delivery from Osaka is late", "en"),  # "live" inside "delivery" is not living there
+        ("Tuần sau tôi đi du lịch Osaka, có cần mang thẻ cư trú không?", "vi"),  # cư trú inside "residence card"
+        ("နောက်အပတ် အိုဆာကာ ခရီးသွားမယ်၊ နေထိုင်ခွင့်ကတ် ယူသွားရမလား", "my"),
+        ("សប្តាហ៍ក្រោយខ្ញុំទៅលេងអូសាកា តើត្រូវយកកាតស្នាក់នៅទៅទេ?", "km"),
+        ("友達が神戸に住んでいます", "ja"),  # someone else lives there
+        ("Найз маань Токиод амьдардаг.", "mn"),
         ("ร้านราเมนอร่อยอยู่ที่ชินจูกุ", "th"),
     ],
 )
@@ -79,6 +91,8 @@ def test_every_language_has_its_residence_phrases(lang):
         ("I live in Aichi, where do I renew my visa?", "en", ["place", "question"], "aichi"),
         ("大阪に住んでいます。在留期間の更新はどこでしますか？", "ja", ["place", "question"], "osaka"),
         ("I live in Osaka. Please answer in plain Japanese.", "en", ["place", "register"], "osaka"),
+        ("Saya tinggal di Osaka. Tolong jawab dengan bahasa Jepang yang mudah.", "id", ["place", "register"], "osaka"),
+        ("Я живу в Осаці. Відповідайте, будь ласка, простою японською.", "uk", ["place", "register"], "osaka"),
         ("How do I renew my visa? Also, where do I pay resident tax?", "en", ["question", "question"], None),
         ("My bicycle was stolen. What is the police number?", "en", ["question", "question"], None),
         ("Where is the immigration office?", "en", ["question"], None),
