@@ -210,9 +210,17 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     if len(hits) < 2 and not (hits and turn.confident([hits[0][1]]) and hits[0][0] not in weak):
         return None  # nothing, or one part only (or one weak part): the whole message goes on to `answer`
     emergency = turn.dialogue.emergency_topics
-    # the emergency number first (110, 119), then other emergency topics (an earthquake), then the rest
-    hits.sort(key=lambda pair: (not _number_topic(turn, pair[1].topic_id), pair[1].topic_id not in emergency))
     desk, replies = turn.dialogue.router.desk, []
+    # the emergency number first (110, 119), then other emergency topics (an earthquake), then what the
+    # message asks before what it only states ("I have gone home to Indonesia, how do I claim the lump sum?":
+    # the lump sum first, leaving Japan after it), in the message's order
+    hits.sort(
+        key=lambda pair: (
+            not _number_topic(turn, pair[1].topic_id),
+            pair[1].topic_id not in emergency,
+            not desk.asks(pair[0], turn.speech.key),
+        )
+    )
     for question, hit in hits[: turn.policy.questions_answered]:
         turn.state.last_question = question
         replies += [turn.answer_topic(hit)] + desk.office_replies(turn, hit.topic_id)
@@ -220,6 +228,19 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     if later:
         replies[-1] = replace(replies[-1], quick_replies=later + replies[-1].quick_replies)
     return turn.lead + replies
+
+
+def situations_and_questions(turn: Turn) -> list[Reply] | None:
+    """A serious situation (its steps and lines first), and when the message also asks two questions of
+    its own, those answered after it ("My wallet was stolen on the train. What is the number for the
+    police? Also, how do I get my residence card reissued?": the crime victim's steps, then 110 and the
+    reissue) — every part of the message answered."""
+    replies = situations(turn)
+    if not replies or not _asks_several(turn):
+        return replies
+    lead = len(turn.lead)
+    more = several_questions(turn) or []
+    return replies + more[lead:]
 
 
 def _number_topic(turn: Turn, topic_id: str) -> bool:
@@ -322,7 +343,7 @@ STEPS: tuple[Step, ...] = (
     Step("emergency", emergency),
     Step("place", place),
     Step("intent", intent),
-    Step("situations", situations),
+    Step("situations", situations_and_questions),
     Step("serious_situation", serious_situation),
     Step("several_problems", several_problems),
     Step("several_questions", several_questions),
