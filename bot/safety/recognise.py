@@ -257,7 +257,7 @@ class SafetyRecogniser:
             whole_text = read.strip().rstrip(".!?。！？")
             pieces = [read] + [s for s in _sentences(read) if s != whole_text][: self.thresholds.clauses]
             vectors = retriever.embedder.embed_queries(pieces)
-            scored = [(piece, table.matrix @ np.asarray(v, dtype=np.float32)) for piece, v in zip(pieces, vectors)]
+            scored = [(piece, retriever.scores(v)) for piece, v in zip(pieces, vectors)]
         return self.decide(text, scored, table, kana)
 
     def decide(self, text: str, scored: list[tuple[str, np.ndarray]], table: _Table, kana: str = "") -> Recognition:
@@ -306,7 +306,7 @@ class SafetyRecogniser:
         if not len(table.emergency_rows) or kind not in table.emergency_names:
             return False
         vector = retriever.embedder.embed_queries([text])[0] if vector is None else vector
-        scores = table.matrix @ np.asarray(vector, dtype=np.float32)
+        scores = retriever.scores(vector)
         mask = table.scripts == script_of(text)
         mine = table.emergency_rows[table.emergency_of == table.emergency_names.index(kind)]
         best = self._best(scores, mine, mask)
