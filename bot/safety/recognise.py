@@ -18,6 +18,7 @@ near "my visa expired last month", but no overstay); a cue phrase still counts.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -180,13 +181,17 @@ class SafetyRecogniser:
         self._retriever = retriever
         self.thresholds = thresholds
         self._cached: tuple[int, _Table] | None = None
+        self._building = threading.Lock()
 
     def table(self) -> tuple[Retriever, _Table]:
         retriever = self._retriever()
         cached = self._cached
         if cached is None or cached[0] != id(retriever):
-            cached = (id(retriever), _table(retriever))
-            self._cached = cached
+            with self._building:  # a turn arriving while start-up builds it waits for that build, not a second
+                cached = self._cached
+                if cached is None or cached[0] != id(retriever):
+                    cached = (id(retriever), _table(retriever))
+                    self._cached = cached
         return retriever, cached[1]
 
     # -- the scores -------------------------------------------------------------------------------
