@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from bot.assistant import LRU
 from bot.safety.scripts import SCRIPTS, script_of
 from bot.safety.texts import SafetyTexts
 from knowledge.chunker import INTENT_PREFIX
@@ -175,6 +176,7 @@ class SafetyRecogniser:
         texts: SafetyTexts,
         retriever: Callable[[], Retriever],
         thresholds: Thresholds = Thresholds(),
+        cache_size: int = 0,
     ) -> None:
         self.catalogue = catalogue
         self.texts = texts
@@ -182,6 +184,9 @@ class SafetyRecogniser:
         self.thresholds = thresholds
         self._cached: tuple[int, _Table] | None = None
         self._building = threading.Lock()
+        # the last ``cache_size`` recognitions (the answer cache's size): the same message in the same language
+        # is read the same way, and a long one costs a few milliseconds per clause to weigh
+        self._recent: LRU[Recognition] = LRU(cache_size)
 
     def table(self) -> tuple[Retriever, _Table]:
         retriever = self._retriever()
@@ -255,6 +260,14 @@ class SafetyRecogniser:
         if not text.strip():
             return Recognition()
         retriever, table = self.table()
+        key = (text, lang, id(retriever))
+        known = self._recent.get(key)
+        if known is None:
+            known = self._recognise(text, lang, retriever, table)
+            self._recent.put(key, known)
+        return known
+
+    def _recognise(self, text: str, lang: str, retriever: Retriever, table: _Table) -> Recognition:
         kana = learner_kana(text) if lang == "ja" else ""
         scored: list[tuple[str, np.ndarray]] = []
         if len(table.situation_rows):
