@@ -238,7 +238,7 @@ def main() -> int:
         try:
             with httpx.Client(base_url=base, timeout=30) as client:
                 wait_ready(client, server)
-                time.sleep(3)  # start-up's background preparation done: the caches are measured, not it
+                time.sleep(10)  # start-up's background preparation done: the caches are measured, not it
                 short = min((q for q in qs if len(q) >= 12), key=len)
                 print(f"repeated question (answer cache), a short one: {repeated(client, server, short)}")
                 print(

@@ -65,3 +65,21 @@ def test_a_repeated_message_of_several_questions_is_not_searched_again(client, f
     again = client.post("/api/chat", json={"session_id": "parts-2", "text": text})
     assert {**again.json(), "session_id": ""} == {**first.json(), "session_id": ""}
     assert searched == []
+
+
+def test_furigana_of_a_repeated_reply_is_kept_per_reader_level(monkeypatch):
+    # a plain-Japanese reply's ruby is read once per text (tokenizing took ~10 ms a turn), but a change of
+    # the readers' level still changes it
+    from bot.plain.settings import get_plain_settings
+    from connectors.ruby import segments
+
+    assert segments("病院") == [["病院", "びょういん"]]
+    shown = segments("病院")
+    shown[0][1] = None  # a caller's copy: changing it changes nothing kept
+    assert segments("病院") == [["病院", "びょういん"]]
+    monkeypatch.setenv("TSUNAGU_FURIGANA_LEVEL", "N4")
+    get_plain_settings.cache_clear()
+    try:
+        assert segments("病院") == [["病院", None]]
+    finally:
+        get_plain_settings.cache_clear()
