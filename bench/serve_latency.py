@@ -15,6 +15,7 @@ and the end: on a shared machine compare figures only within one run or between 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -111,6 +112,22 @@ def repeated(client: httpx.Client, server: subprocess.Popen, text: str, times: i
     )
 
 
+def server_errors(log: Path) -> str:
+    """How many errors the measured server logged, and the first one (a failed request says why)."""
+    errors = []
+    for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+        try:
+            entry = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(entry, dict) and entry.get("level") in {"ERROR", "CRITICAL"}:
+            errors.append(entry)
+    if not errors:
+        return "server errors logged: 0"
+    first = errors[0]
+    return f"server errors logged: {len(errors)}; the first: {first.get('message')}\n{first.get('exception', '')}"
+
+
 def wait_ready(client: httpx.Client, server: subprocess.Popen) -> None:
     started = time.perf_counter()
     while True:
@@ -175,7 +192,7 @@ def main() -> int:
             [str(BIN / "tsunagu"), "serve", "--quiet", "--workers", str(args.workers)],
             env=env,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=(Path(data) / "server.log").open("w"),
         )
         base = f"http://127.0.0.1:{port}"
         try:
@@ -231,6 +248,7 @@ def main() -> int:
         finally:
             server.terminate()
             server.wait(10)
+            print(server_errors(Path(data) / "server.log"))
         env["TSUNAGU_CACHE_SIZE"] = "2048"
         server = subprocess.Popen(
             [str(BIN / "tsunagu"), "serve", "--quiet"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
