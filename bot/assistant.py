@@ -11,6 +11,7 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
+from typing import Generic, TypeVar
 
 from bot.catalog import Catalogs
 from bot.language import Detection, LanguageIdentifier
@@ -20,7 +21,9 @@ from knowledge.chunker import Chunk
 from knowledge.offices import OfficeDirectory
 from knowledge.retriever import Retriever, TopicHit
 
-__all__ = ["Assistant", "Answer"]
+__all__ = ["Assistant", "Answer", "LRU"]
+
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -42,19 +45,21 @@ class Answer:
         return next((h for h in self.hits if h.is_intent), None)
 
 
-class _LRU:
+class LRU(Generic[V]):
+    """The last ``size`` results of a pure function of the key (0: none kept), shared between threads."""
+
     def __init__(self, size: int) -> None:
         self.size, self._lock = size, threading.Lock()
-        self._data: OrderedDict[Hashable, Answer] = OrderedDict()
+        self._data: OrderedDict[Hashable, V] = OrderedDict()
 
-    def get(self, key: Hashable) -> Answer | None:
+    def get(self, key: Hashable) -> V | None:
         with self._lock:
             if key in self._data:
                 self._data.move_to_end(key)
                 return self._data[key]
         return None
 
-    def put(self, key: Hashable, value: Answer) -> None:
+    def put(self, key: Hashable, value: V) -> None:
         if self.size <= 0:
             return
         with self._lock:
@@ -79,7 +84,8 @@ class Assistant:
         self.catalogs = catalogs
         self.offices = offices
         self.threshold = threshold
-        self._cache = _LRU(cache_size)
+        self._cache: LRU[Answer] = LRU(cache_size)
+        self._searches: LRU[tuple[tuple[TopicHit, ...], ...]] = LRU(cache_size)  # the parts of a long message
         self._by_topic: tuple[int, dict[tuple[str, str], list[Chunk]]] | None = None
 
     # -- retrieval -------------------------------------------------------------------------------
@@ -121,8 +127,14 @@ class Assistant:
     def search_many(self, texts: Sequence[str], speech: Speech, k: int = 8) -> list[list[TopicHit]]:
         """Guidebook topics (intents left out) for each of several texts, embedded in one batched call;
         words are matched in ``speech``'s language."""
-        found = self._retriever().search_many(list(texts), speech.lang, k=k)
-        return [[h for h in hits if not h.is_intent] for hits in found]
+        retriever = self._retriever()
+        key = (tuple(texts), speech.lang, k, id(retriever))
+        cached = self._searches.get(key)
+        if cached is None:
+            found = retriever.search_many(list(texts), speech.lang, k=k)
+            cached = tuple(tuple(h for h in hits if not h.is_intent) for hits in found)
+            self._searches.put(key, cached)
+        return [list(hits) for hits in cached]
 
     # -- wording -----------------------------------------------------------------------------------
     def topic_text(self, topic_id: str, speech: Speech | str) -> tuple[Chunk, str] | None:

@@ -39,7 +39,9 @@ async def chat(request: Request, app: Tsunagu = Depends(get_tsunagu)) -> JSONRes
         message.session_id, message.text, channel, message.lang, message.plain, payload=message.payload
     )
     try:
-        replies = await run_in_threadpool(app.answer, incoming)
+        # the turn and its JSON on one worker thread: furigana for a plain-Japanese reply (its model loads on
+        # first use) must not hold up the event loop, which every other request waits on
+        answered = await run_in_threadpool(_answer_json, app, incoming)
     except Exception as failure:  # the message is already stored; say so instead of a bare 500
         lang = message.lang or app.settings.default_language
         if store_unavailable(failure):  # nothing was stored: a 503 to try again, no traceback
@@ -54,7 +56,11 @@ async def chat(request: Request, app: Tsunagu = Depends(get_tsunagu)) -> JSONRes
             return unavailable_response(app.sentence(lang, "ui_error_server"))
         log.exception("chat turn failed for session %s", message.session_id)
         return error(500, app.sentence(lang, "error_internal"))
-    return JSONResponse(reply_json(replies))
+    return JSONResponse(answered)
+
+
+def _answer_json(app: Tsunagu, incoming: IncomingMessage) -> dict:
+    return reply_json(app.answer(incoming))
 
 
 @router.get("/healthz")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
@@ -25,6 +26,7 @@ def create_app() -> FastAPI:
         # the services are built once, here; every route reaches them through get_tsunagu
         app.state.tsunagu = Tsunagu(app.dependency_overrides.get(get_services, get_services)())
         stop = app.state.tsunagu.start_background()
+        threading.Thread(target=webchat.prepare, name="reply-json-prepare", daemon=True).start()
         stop_outbox = line.start_outbox_worker(app.state.tsunagu)  # LINE answers a crashed process left owed
         yield
         stop.set()

@@ -15,6 +15,7 @@ import threading
 from dataclasses import dataclass, replace
 
 from fastapi import Request
+from fastapi.concurrency import run_in_threadpool
 
 from bot.delivery import Delivery, PushChannel
 from bot.dialogue import IncomingMessage
@@ -301,11 +302,13 @@ class Tsunagu:
             return self._coach
 
 
-def get_tsunagu(request: Request) -> Tsunagu:
-    """The one dependency of every route: the application built in the lifespan (built here on first use
-    when the app runs without its lifespan)."""
+async def get_tsunagu(request: Request) -> Tsunagu:
+    """The one dependency of every route: the application built in the lifespan (built here on first use,
+    on a worker thread, when the app runs without its lifespan). A coroutine: FastAPI runs a plain function
+    dependency on a worker thread, one more thread hand-off in every request (issue 16)."""
     state = request.app.state
     tsunagu = getattr(state, "tsunagu", None)
     if tsunagu is None:
-        tsunagu = state.tsunagu = Tsunagu(request.app.dependency_overrides.get(get_services, get_services)())
+        services = await run_in_threadpool(request.app.dependency_overrides.get(get_services, get_services))
+        tsunagu = state.tsunagu = getattr(state, "tsunagu", None) or Tsunagu(services)
     return tsunagu

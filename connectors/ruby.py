@@ -8,9 +8,11 @@ content writes in brackets become ruby too (``bot.plain.given``).
 
 from __future__ import annotations
 
+import functools
 import threading
 
 from bot.plain import furigana
+from bot.plain.settings import get_plain_settings
 
 __all__ = ["PLAIN_LABELS", "RUBY_KEY", "bracket", "label_ruby", "quick_reply_ruby", "segments", "warm_up"]
 
@@ -26,7 +28,14 @@ def bracket(text: str) -> str:
 
 
 def segments(text: str) -> list[list[str | None]]:
-    return [[segment.text, segment.reading] for segment in furigana(text).segments]
+    return [[part, reading] for part, reading in _segments(text, get_plain_settings().furigana_level)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _segments(text: str, level: str) -> tuple[tuple[str, str | None], ...]:
+    """The same reply text (an answer, a button label) is read once per reader level: tokenizing it took
+    ~10 ms of every plain-Japanese turn, under a lock all turns share (issue 16)."""
+    return tuple((segment.text, segment.reading) for segment in furigana(text, level).segments)
 
 
 def quick_reply_ruby(quick_replies) -> list[list[list[str | None]]]:

@@ -19,6 +19,8 @@ language ≥ 0.92), most for languages the model knows least (Burmese, Khmer); w
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -30,7 +32,12 @@ from knowledge.embedders import Embedder
 from knowledge.kana_query import KanaVocabulary, is_kana_heavy, to_kanji
 from knowledge.lexical import LexicalIndex
 
-__all__ = ["TopicHit", "Retriever", "INTENT_PREFIX"]
+__all__ = ["TopicHit", "Retriever", "INTENT_PREFIX", "RECENT_SCORES"]
+
+# Similarity rows kept per retriever: one turn scores the same vector in several steps (the safety check,
+# the emergency and topic search, the parts of a long message); each row is one product over every chunk
+# (~33 MB of vectors read, 2-7 ms on the development machine) and takes 4 bytes per chunk to keep.
+RECENT_SCORES = 32
 
 
 @dataclass(frozen=True)
@@ -81,9 +88,34 @@ class Retriever:
         self._has_questions = has_questions
         self._is_intent = np.array([t.startswith(INTENT_PREFIX) for t in self.topic_ids])
         self._kana_vocabulary: KanaVocabulary | None = None  # built on the first kana-only question
+        self._recent: OrderedDict[bytes, np.ndarray] = OrderedDict()
+        self._recent_lock = threading.Lock()
 
     def embed(self, query: str) -> np.ndarray:
         return self.embedder.embed_queries([query])[0]
+
+    def scores(self, vector: np.ndarray) -> np.ndarray:
+        """The similarity of ``vector`` to every chunk (row order), read-only. The last ``RECENT_SCORES``
+        are kept, keyed by the vector's bytes: the same vector gives the very same row, computed once."""
+        vector = np.ascontiguousarray(vector, dtype=np.float32)
+        key = vector.tobytes()
+        with self._recent_lock:
+            known = self._recent.get(key)
+            if known is not None:
+                self._recent.move_to_end(key)
+                return known
+        scores = self._matrix @ vector
+        scores.flags.writeable = False  # shared by every caller of this vector
+        with self._recent_lock:
+            self._recent[key] = scores
+            while len(self._recent) > RECENT_SCORES:
+                self._recent.popitem(last=False)
+        return scores
+
+    def prepare(self) -> None:
+        """Build now what the first kana-only question would otherwise build while its resident waits."""
+        if self.lexical.japanese:
+            self._vocabulary()
 
     def _best(self, scores: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Per topic: best score among chunks in ``mask`` (-1 when none) and that chunk's row."""
@@ -118,11 +150,14 @@ class Retriever:
         other question as it is."""
         if lang not in self.lexical.japanese or not is_kana_heavy(query):
             return query
+        return to_kanji(query, self._vocabulary())
+
+    def _vocabulary(self) -> KanaVocabulary:
         if self._kana_vocabulary is None:
             self._kana_vocabulary = KanaVocabulary.from_texts(
                 c.text for c in self.chunks if c.lang in self.lexical.japanese
             )
-        return to_kanji(query, self._kana_vocabulary)
+        return self._kana_vocabulary
 
     def search_many(self, queries: Sequence[str], lang: str, k: int = 5) -> list[list[TopicHit]]:
         """``search`` for several texts (the sentences of one message) with one batched embedding call."""
@@ -137,7 +172,7 @@ class Retriever:
         if not self.chunks:
             return []
         vector = self.embed(self.written(query, lang)) if vector is None else vector
-        scores = self._matrix @ np.asarray(vector, dtype=np.float32)
+        scores = self.scores(vector)
         passage, passage_row = self._best(scores, self._passage)
         question, question_row = self._best(scores, self._question)
         examples = self._top_mean(scores, self._question, 3) if self._question.any() else question

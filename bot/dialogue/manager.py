@@ -61,7 +61,9 @@ class DialogueManager:
 
     def prepare(self) -> None:
         """Build what the first turn would otherwise build while a resident waits: the table of safety
-        examples over the index and the office desk (called on a background thread at start-up)."""
+        examples over the index, the office desk and the kana-reading vocabulary of the topic search (called
+        on a background thread at start-up)."""
+        self.assistant.retriever().prepare()
         if self.safety is not None:
             self.safety.recogniser.table()
         self.router.desk  # noqa: B018 (a cached property: built here, once)

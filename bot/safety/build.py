@@ -16,6 +16,10 @@ from knowledge.situations import load_situations
 __all__ = ["build_safety"]
 
 
-def build_safety(translations: Path, offices: OfficeDirectory, retriever: Callable[[], Retriever]) -> Safety:
+def build_safety(
+    translations: Path, offices: OfficeDirectory, retriever: Callable[[], Retriever], cache_size: int = 0
+) -> Safety:
+    """``cache_size``: recognitions kept for repeated messages (the service passes its answer cache's size)."""
     catalogue, texts = load_situations(), load_safety_texts(translations)
-    return Safety(catalogue, SafetyRecogniser(catalogue, texts, retriever), SafetyComposer(catalogue, texts), offices)
+    recogniser = SafetyRecogniser(catalogue, texts, retriever, cache_size=cache_size)
+    return Safety(catalogue, recogniser, SafetyComposer(catalogue, texts), offices)

@@ -18,11 +18,13 @@ near "my visa expired last month", but no overstay); a cue phrase still counts.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
+from bot.assistant import LRU
 from bot.safety.scripts import SCRIPTS, script_of, spelling
 from bot.safety.texts import SafetyTexts
 from knowledge.chunker import INTENT_PREFIX
@@ -176,19 +178,27 @@ class SafetyRecogniser:
         texts: SafetyTexts,
         retriever: Callable[[], Retriever],
         thresholds: Thresholds = Thresholds(),
+        cache_size: int = 0,
     ) -> None:
         self.catalogue = catalogue
         self.texts = texts
         self._retriever = retriever
         self.thresholds = thresholds
         self._cached: tuple[int, _Table] | None = None
+        self._building = threading.Lock()
+        # the last ``cache_size`` recognitions (the answer cache's size): the same message in the same language
+        # is read the same way, and a long one costs a few milliseconds per clause to weigh
+        self._recent: LRU[Recognition] = LRU(cache_size)
 
     def table(self) -> tuple[Retriever, _Table]:
         retriever = self._retriever()
         cached = self._cached
         if cached is None or cached[0] != id(retriever):
-            cached = (id(retriever), _table(retriever))
-            self._cached = cached
+            with self._building:  # a turn arriving while start-up builds it waits for that build, not a second
+                cached = self._cached
+                if cached is None or cached[0] != id(retriever):
+                    cached = (id(retriever), _table(retriever))
+                    self._cached = cached
         return retriever, cached[1]
 
     # -- the scores -------------------------------------------------------------------------------
@@ -252,6 +262,14 @@ class SafetyRecogniser:
         if not text.strip():
             return Recognition()
         retriever, table = self.table()
+        key = (text, lang, id(retriever))
+        known = self._recent.get(key)
+        if known is None:
+            known = self._recognise(text, lang, retriever, table)
+            self._recent.put(key, known)
+        return known
+
+    def _recognise(self, text: str, lang: str, retriever: Retriever, table: _Table) -> Recognition:
         kana = learner_kana(text) if lang == "ja" else ""
         scored: list[tuple[str, np.ndarray]] = []
         if len(table.situation_rows):
@@ -259,7 +277,7 @@ class SafetyRecogniser:
             whole_text = read.strip().rstrip(".!?。！？")
             pieces = [read] + [s for s in _sentences(read) if s != whole_text][: self.thresholds.clauses]
             vectors = retriever.embedder.embed_queries(pieces)
-            scored = [(piece, table.matrix @ np.asarray(v, dtype=np.float32)) for piece, v in zip(pieces, vectors)]
+            scored = [(piece, retriever.scores(v)) for piece, v in zip(pieces, vectors)]
         return self.decide(text, scored, table, kana)
 
     def decide(self, text: str, scored: list[tuple[str, np.ndarray]], table: _Table, kana: str = "") -> Recognition:
@@ -310,7 +328,7 @@ class SafetyRecogniser:
         if not len(table.emergency_rows) or kind not in table.emergency_names:
             return False
         vector = retriever.embedder.embed_queries([text])[0] if vector is None else vector
-        scores = table.matrix @ np.asarray(vector, dtype=np.float32)
+        scores = retriever.scores(vector)
         mask = table.scripts == script_of(text)
         mine = table.emergency_rows[table.emergency_of == table.emergency_names.index(kind)]
         best = self._best(scores, mine, mask)

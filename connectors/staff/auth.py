@@ -43,9 +43,9 @@ def safe_next(target: str | None) -> str:
     return target
 
 
-def app_settings(request: Request) -> Settings:
+async def app_settings(app: Tsunagu = Depends(get_tsunagu)) -> Settings:
     """The settings the application was built from: the one settings source of every route."""
-    return get_tsunagu(request).settings
+    return app.settings
 
 
 def staff_user(request: Request, settings: Settings = Depends(app_settings)) -> str:

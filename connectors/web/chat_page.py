@@ -23,7 +23,7 @@ from connectors.ruby import label_ruby, quick_reply_ruby, segments, warm_up
 from connectors.application import Tsunagu, get_tsunagu
 from knowledge.topics import load_topics
 
-__all__ = ["router", "reply_json"]
+__all__ = ["router", "reply_json", "prepare"]
 
 router = APIRouter()
 
@@ -32,6 +32,11 @@ router = APIRouter()
 def _source_pages() -> dict[str, str]:
     """Each topic's official page (``knowledge/data/topics.yaml``), so a source can be opened."""
     return {topic: info.source_url for topic, info in load_topics().items()}
+
+
+def prepare() -> None:
+    """Read what ``reply_json`` needs now (at start-up, in the background), not in the first resident's turn."""
+    _source_pages()
 
 
 def reply_json(replies: Sequence[Reply]) -> dict:

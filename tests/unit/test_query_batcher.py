@@ -60,6 +60,15 @@ def test_a_lone_question_is_one_call_of_one_text():
     assert engine.batches == [["alone"]]
 
 
+def test_one_message_of_three_texts_is_shared_between_the_two_lanes():
+    # a message and its two clauses: one lane must not take all three while the other idles
+    engine = SlowEngine(delay=0.05)
+    batcher = QueryBatcher(engine, lanes=2, max_batch=4)
+    rows = batcher(["one", "three", "fifteen letters"])
+    assert [int(r[0]) for r in rows] == [3, 5, 15]
+    assert sorted(len(b) for b in engine.batches) == [1, 2]
+
+
 def test_several_texts_from_one_caller_keep_their_order():
     batcher = QueryBatcher(SlowEngine(delay=0), lanes=2, max_batch=2)
     rows = batcher(["x", "xxx", "xx", "xxxxx", "xxxx"])
