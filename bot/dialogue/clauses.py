@@ -23,7 +23,7 @@ from pathlib import Path
 
 from knowledge.yamlfile import load_yaml
 
-__all__ = ["PartWords", "Joiners", "load_joiners", "split_clauses", "split_asking", "split_marked", "asks"]
+__all__ = ["PartWords", "Joiners", "load_joiners", "split_clauses", "split_asking", "split_marked", "asks", "vague"]
 
 _CLAUSE_MIN_CHARS = 6  # each side of a cut must be at least this long to count as a question
 _SAYS_MIN_CHARS = 12  # a side that does not ask must be this long to say something (half in kana, kanji, hangul)
@@ -166,12 +166,12 @@ def _score(left: str, right: str, kind: str, words: PartWords) -> int:
         return 1
     # at a comma, a statement and a question of its own ("My bicycle was stolen, what is the police number?"),
     # but not a question that only asks about the statement ("I lost my card, what should I do?")
-    if kind == "boundary" and right_asks and _says(left) and not _vague(right, words):
+    if kind == "boundary" and right_asks and _says(left) and not vague(right, words):
         return 1
     return 0
 
 
-def _vague(text: str, words: PartWords) -> bool:
+def vague(text: str, words: PartWords) -> bool:
     """A question made of words that ask and little else ("what should I do?", "どうすればいいですか", "怎么办"):
     it asks about what was said before it, not about something of its own."""
     folded = _fold(text)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.catalog import Catalogs
 from bot.dialogue.office_cards import OfficeInfo, card_text, route_cards
+from bot.dialogue.clauses import vague
 from bot.dialogue.parts import MessageParts, asks, load_joiners, split_message
 from bot.dialogue.residence import PlaceStatement, load_residence_phrases
 from bot.replies import QuickReply, Reply
@@ -62,6 +63,11 @@ class OfficeDesk:
     def asks(self, text: str, lang: str) -> bool:
         """Whether the message asks something (a word that asks, ``parts.yaml``), not only tells."""
         return asks(text, self.joiners.words(lang))
+
+    def vague(self, text: str, lang: str) -> bool:
+        """A question of words that ask and little else ("what should I do?", "どうすればいいですか"): it asks
+        about what was said before it, not about something of its own."""
+        return vague(text, self.joiners.words(lang))
 
     # -- where to go -----------------------------------------------------------------------------
     def office_kind(self, topic_id: str) -> str:

@@ -184,10 +184,16 @@ def several_problems(turn: Turn) -> list[Reply] | None:
 
 def several_questions(turn: Turn) -> list[Reply] | None:
     """Two or three questions in one message ("How do I renew my visa? Also, where do I pay resident tax?";
-    a place stated beside them was taken by the place step): searched in one batched call and answered in
-    order — an emergency topic first — each with its office for the resident's place; two are answered, a
-    third is offered as a quick reply."""
-    questions = [q for q in turn.parts.questions if _substantial(q, turn.policy.sentence_min_chars)]
+    a place stated beside them was taken by the place step): searched in one batched call and answered —
+    the number to call first, then the whole message's own topic — each with its office for the resident's
+    place; two are answered, a third is offered as a quick reply."""
+    desk = turn.dialogue.router.desk
+    # a vague question ("what should I do?") asks about the sentence before it: not a question of its own
+    questions = [
+        q
+        for q in turn.parts.questions
+        if _substantial(q, turn.policy.sentence_min_chars) and not desk.vague(q, turn.speech.key)
+    ]
     weak = turn.parts.weak_questions  # cut from a statement beside them: only topics of the whole message
     if len(questions) < 2 or len(questions) > turn.policy.questions_answered + 1:
         return None  # one question (with a place or plain Japanese around it) is the answer step's
@@ -210,13 +216,16 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     if len(hits) < 2 and not (hits and turn.confident([hits[0][1]]) and hits[0][0] not in weak):
         return None  # nothing, or one part only (or one weak part): the whole message goes on to `answer`
     emergency = turn.dialogue.emergency_topics
-    desk, replies = turn.dialogue.router.desk, []
-    # the emergency number first (110, 119), then other emergency topics (an earthquake), then what the
-    # message asks before what it only states ("I have gone home to Indonesia, how do I claim the lump sum?":
-    # the lump sum first, leaving Japan after it), in the message's order
+    replies: list[Reply] = []
+    whole = about[0].topic_id if about else ""
+    # the emergency number first (110, 119), then what the whole message is most about ("I'm a student. How
+    # many hours can I work?": the students' work permission, not the student status page), other emergency
+    # topics (an earthquake), then what the message asks before what it only states ("I have gone home to
+    # Indonesia, how do I claim the lump sum?": the lump sum first), in the message's order
     hits.sort(
         key=lambda pair: (
             not _number_topic(turn, pair[1].topic_id),
+            pair[1].topic_id != whole,
             pair[1].topic_id not in emergency,
             not desk.asks(pair[0], turn.speech.key),
         )

@@ -42,3 +42,21 @@ def test_a_residence_status_page_is_the_immigration_bureaus_matter(fake_services
     desk = fake_services.dialogue.router.desk
     assert desk.office_kind("status:permanent-resident") == "immigration"
     assert desk.route("status:permanent-resident", "fukuoka").main.id == "fukuoka-bureau"
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        # a statement beside a question: the question's (the whole message's) topic first
+        ("I'm a student. How many hours can I work part-time?", "en", "work-permission-students"),
+        ("I want to visit my home country for two weeks. Do I need a re-entry permit?", "en", "reentry-permit"),
+        # "what should I do?" asks about the sentence before it: never a question of its own (an earthquake)
+        ("在留カードをなくしてしまいました。どうすればいいですか", "ja", "residence-card"),
+    ],
+)
+def test_a_statement_beside_a_question_does_not_take_the_first_answer(real_services, text, lang, topic):
+    replies = say(real_services, f"statement-{topic}", text, lang)
+    sources = [s.id for r in replies for s in r.sources]
+    assert sources and sources[0] == topic
+    assert "earthquake" not in sources
