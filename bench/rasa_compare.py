@@ -48,6 +48,7 @@ class Figures:
     concurrent_max_ms: float  # the longest wait with concurrent clients
     failed: int  # requests that timed out or failed (their time counts as the timeout in the latencies)
     asked: int
+    errors: tuple[str, ...] = ()  # what the first few failures were
 
 
 TIMEOUT_S = 120.0
@@ -78,15 +79,16 @@ def rasa_door(url: str) -> Callable[[httpx.Client, str], None]:
     return ask
 
 
-def _timed(ask: Callable[[httpx.Client, str], None], client: httpx.Client, text: str) -> tuple[float, bool]:
-    """(milliseconds, answered): a timeout or a failed request is counted, never a crash of the benchmark."""
+def _timed(ask: Callable[[httpx.Client, str], None], client: httpx.Client, text: str) -> tuple[float, str]:
+    """(milliseconds, "" or what went wrong): a timeout or a failed request is counted, never a crash of the
+    benchmark."""
     started = time.perf_counter()
     try:
         ask(client, text)
-        ok = True
-    except (httpx.HTTPError, AssertionError):
-        ok = False
-    return (time.perf_counter() - started) * 1000, ok
+        error = ""
+    except (httpx.HTTPError, AssertionError) as failure:
+        error = f"{type(failure).__name__} {str(failure)[:100]!r} for {text[:40]!r}"
+    return (time.perf_counter() - started) * 1000, error
 
 
 def measure(
@@ -97,7 +99,7 @@ def measure(
             _timed(ask, client, text)
         single = [_timed(ask, client, text) for _ in range(rounds) for text in texts]
 
-    def own_client(text: str) -> tuple[float, bool]:
+    def own_client(text: str) -> tuple[float, str]:
         with httpx.Client(timeout=TIMEOUT_S) as own:
             return _timed(ask, own, text)
 
@@ -106,7 +108,8 @@ def measure(
     with ThreadPoolExecutor(clients) as pool:
         concurrent = list(pool.map(own_client, work))
     elapsed = time.perf_counter() - started
-    answered = sum(ok for _, ok in concurrent)
+    answered = sum(not error for _, error in concurrent)
+    errors = [error for _, error in single + concurrent if error]
     return Figures(
         door,
         statistics.median(ms for ms, _ in single),
@@ -114,8 +117,9 @@ def measure(
         answered / elapsed,
         pct([ms for ms, _ in concurrent], 0.95),
         max(ms for ms, _ in concurrent),
-        failed=sum(not ok for _, ok in single + concurrent),
+        failed=len(errors),
         asked=len(single) + len(concurrent),
+        errors=tuple(errors[:3]),
     )
 
 
@@ -185,6 +189,9 @@ def main(argv: list[str] | None = None) -> int:
             f"{f.concurrent_max_ms:11.0f} "
             f"{f'{f.failed} of {f.asked}':>22}"
         )
+    for f in results:
+        for error in f.errors:
+            print(f"  failed ({f.door}): {error}")
     api, rasa = results
     print(
         f"ratios: throughput Tsunagu/Rasa x{api.per_second / rasa.per_second:.2f}; "
