@@ -45,8 +45,10 @@ class Figures:
     p95_ms: float
     per_second: float
     concurrent_p95_ms: float
+    concurrent_max_ms: float  # the longest wait with concurrent clients
     failed: int  # requests that timed out or failed (their time counts as the timeout in the latencies)
     asked: int
+    errors: tuple[str, ...] = ()  # what the first few failures were
 
 
 TIMEOUT_S = 120.0
@@ -77,15 +79,16 @@ def rasa_door(url: str) -> Callable[[httpx.Client, str], None]:
     return ask
 
 
-def _timed(ask: Callable[[httpx.Client, str], None], client: httpx.Client, text: str) -> tuple[float, bool]:
-    """(milliseconds, answered): a timeout or a failed request is counted, never a crash of the benchmark."""
+def _timed(ask: Callable[[httpx.Client, str], None], client: httpx.Client, text: str) -> tuple[float, str]:
+    """(milliseconds, "" or what went wrong): a timeout or a failed request is counted, never a crash of the
+    benchmark."""
     started = time.perf_counter()
     try:
         ask(client, text)
-        ok = True
-    except (httpx.HTTPError, AssertionError):
-        ok = False
-    return (time.perf_counter() - started) * 1000, ok
+        error = ""
+    except (httpx.HTTPError, AssertionError) as failure:
+        error = f"{type(failure).__name__} {str(failure)[:100]!r} for {text[:40]!r}"
+    return (time.perf_counter() - started) * 1000, error
 
 
 def measure(
@@ -96,7 +99,7 @@ def measure(
             _timed(ask, client, text)
         single = [_timed(ask, client, text) for _ in range(rounds) for text in texts]
 
-    def own_client(text: str) -> tuple[float, bool]:
+    def own_client(text: str) -> tuple[float, str]:
         with httpx.Client(timeout=TIMEOUT_S) as own:
             return _timed(ask, own, text)
 
@@ -105,19 +108,24 @@ def measure(
     with ThreadPoolExecutor(clients) as pool:
         concurrent = list(pool.map(own_client, work))
     elapsed = time.perf_counter() - started
-    answered = sum(ok for _, ok in concurrent)
+    answered = sum(not error for _, error in concurrent)
+    errors = [error for _, error in single + concurrent if error]
     return Figures(
         door,
         statistics.median(ms for ms, _ in single),
         pct([ms for ms, _ in single], 0.95),
         answered / elapsed,
         pct([ms for ms, _ in concurrent], 0.95),
-        failed=sum(not ok for _, ok in single + concurrent),
+        max(ms for ms, _ in concurrent),
+        failed=len(errors),
         asked=len(single) + len(concurrent),
+        errors=tuple(errors[:3]),
     )
 
 
 def start_service(data_dir: str) -> tuple[subprocess.Popen, str]:
+    """``tsunagu serve`` on a free port; its log goes to a file: a pipe nobody reads fills up (one access log
+    line per request) and then blocks the server in the middle of a request, which looked like a hang."""
     port = free_port()
     env = {
         **os.environ,
@@ -126,14 +134,16 @@ def start_service(data_dir: str) -> tuple[subprocess.Popen, str]:
         "TSUNAGU_CACHE_SIZE": "0",
         "TSUNAGU_REINDEX_CHECK_SECONDS": "0",
     }
-    server = subprocess.Popen(
-        [str(BIN / "tsunagu"), "serve", "--quiet"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
+    log = Path(data_dir) / "serve.log"
+    with log.open("wb") as stderr:
+        server = subprocess.Popen(
+            [str(BIN / "tsunagu"), "serve", "--quiet"], env=env, stdout=subprocess.DEVNULL, stderr=stderr
+        )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 600
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise RuntimeError(server.stderr.read().decode()[-2000:])
+            raise RuntimeError(log.read_text(encoding="utf-8", errors="replace")[-2000:])
         try:
             if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
                 return server, url
@@ -170,13 +180,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(
         f"{'door':22} {'p50 ms':>8} {'p95 ms':>8} {'msg/s':>7} {'p95 ms @' + str(args.clients):>11} "
+        f"{'max ms @' + str(args.clients):>11} "
         f"{'failed (timeout ' + str(int(TIMEOUT_S)) + ' s)':>22}"
     )
     for f in results:
         print(
             f"{f.door:22} {f.p50_ms:8.0f} {f.p95_ms:8.0f} {f.per_second:7.1f} {f.concurrent_p95_ms:11.0f} "
+            f"{f.concurrent_max_ms:11.0f} "
             f"{f'{f.failed} of {f.asked}':>22}"
         )
+    for f in results:
+        for error in f.errors:
+            print(f"  failed ({f.door}): {error}")
     api, rasa = results
     print(
         f"ratios: throughput Tsunagu/Rasa x{api.per_second / rasa.per_second:.2f}; "

@@ -9,6 +9,11 @@
 # (scripts/rasa_requirements.py). matplotlib < 3.6 has no cp311 wheel; it is built from source against
 # Debian's freetype and qhull (libfreetype-dev, libqhull-dev) so the build needs no download.
 #
+# jsonschema is held at 3.2.0, the lower end of Rasa's own range (>=3.2,<4.18): Rasa validates every action
+# server response with jsonschema.validate, which first checks the schema itself against its meta-schema;
+# with 4.x that is the Draft 2020-12 meta-schema, ~35 ms of Rasa's single event loop per action call
+# (about half of Rasa's own CPU per message; docs/rasa.md), with 3.2 the Draft 7 one, ~1 ms.
+#
 # Usage: scripts/rasa-env.sh            (env: PYTHON=python3.11, RASA_VENV=.venv-rasa)
 #        prints the venv path on success.
 set -euo pipefail
@@ -18,7 +23,8 @@ PYTHON=${PYTHON:-python3}
 VENV=${RASA_VENV:-$ROOT/.venv-rasa}
 RASA_VERSION=3.6.21
 RASA_SDK_VERSION=3.6.2
-STAMP="$VENV/.built-rasa-$RASA_VERSION-sdk-$RASA_SDK_VERSION"
+JSONSCHEMA_VERSION=3.2.0
+STAMP="$VENV/.built-rasa-$RASA_VERSION-sdk-$RASA_SDK_VERSION-jsonschema-$JSONSCHEMA_VERSION"
 export RASA_TELEMETRY_ENABLED=false PIP_DISABLE_PIP_VERSION_CHECK=1
 
 if [ -f "$STAMP" ]; then echo "$VENV"; exit 0; fi
@@ -49,7 +55,9 @@ log "fetching rasa $RASA_VERSION and rasa-sdk $RASA_SDK_VERSION wheels"
 "${PIP[@]}" download -q --no-deps --ignore-requires-python -d "$WHEELS" \
   "rasa==$RASA_VERSION" "rasa-sdk==$RASA_SDK_VERSION" >&2
 "$VENV/bin/python" scripts/rasa_requirements.py "$WHEELS"/*.whl --python 3.10 > "$WHEELS/requirements.txt"
-log "$(wc -l < "$WHEELS/requirements.txt") requirements (as for Python 3.10)"
+sed -i "s/^jsonschema\b.*/jsonschema==$JSONSCHEMA_VERSION/" "$WHEELS/requirements.txt"
+grep -q "^jsonschema==$JSONSCHEMA_VERSION\$" "$WHEELS/requirements.txt" || { log "no jsonschema requirement to pin"; exit 1; }
+log "$(wc -l < "$WHEELS/requirements.txt") requirements (as for Python 3.10; jsonschema==$JSONSCHEMA_VERSION)"
 
 # matplotlib < 3.6 from source: use the system freetype and qhull instead of downloading them.
 cat > "$WHEELS/mplsetup.cfg" <<CFG

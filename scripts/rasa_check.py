@@ -4,8 +4,12 @@ Run by ``scripts/test-rasa.sh`` after it started both servers on 127.0.0.1; exit
 
 * REST channel: the questions of ``tests/data/questions/<lang>.yaml`` for each ``--lang`` must get the
   expected guidebook topic first, in the question's language, for at least ``--min-accuracy`` of them
-  (the built-in dialogue's own bar, tests/integration/test_retrieval_accuracy.py);
-* the handoff cases of ``tests/data/rasa_handoffs.yaml`` must hand off to the expected office, across turns;
+  (the built-in dialogue's own bar, tests/integration/test_retrieval_accuracy.py); a question about a
+  serious situation (unpaid wages, a child in danger, a crime victim) is answered, as by the built-in
+  dialogue, with the situation reply (what to do now + the right line first, no guidebook source): that
+  counts as right when it is the topic's situation with its line (``situation_topics`` of the handoff file);
+* the handoff cases of ``tests/data/rasa_handoffs.yaml`` must hand off to the expected office, across turns,
+  for the expected reason or situations, with the expected line first (tests/data/stories' checks);
 * LINE channel (connectors/rasa/line.py), against a fake LINE API on 127.0.0.1 started here: a signed
   webhook gets its answer through the reply API, an expired reply token falls back to push, a bad
   signature is refused.
@@ -29,7 +33,7 @@ from pathlib import Path
 import httpx
 import yaml
 
-__all__ = ["main"]
+__all__ = ["main", "right_answer", "first_line", "situation_of", "texts"]
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = ROOT / "tests" / "data" / "questions"
@@ -59,23 +63,57 @@ class Rasa:
 
 
 def payloads(messages: list[dict]) -> list[dict]:
+    """Tsunagu's payloads (Rasa's REST channel sends a reply's custom payload as a message of its own)."""
     return [m["custom"]["tsunagu"] for m in messages if isinstance(m.get("custom"), dict) and "tsunagu" in m["custom"]]
 
 
+def texts(messages: list[dict]) -> str:
+    """What the resident reads: the texts of the turn's messages (one answer, as ``/api/chat`` merges them)."""
+    return "\n\n".join(m["text"] for m in messages if m.get("text"))
+
+
+def first_line(found: list[dict], text: str) -> str | None:
+    """The first line to call in the payloads, when its number is in the text too."""
+    calls = next((p["calls"] for p in found if p.get("calls")), [])
+    return calls[0]["id"] if calls and calls[0]["number"] in text else None
+
+
+def situation_of(found: list[dict]) -> str | None:
+    handoff = next((p["handoff"] for p in reversed(found) if p.get("handoff")), None)
+    reason = (handoff or {}).get("reason") or ""
+    return reason.removeprefix("situation:") if reason.startswith("situation:") else None
+
+
+def right_answer(
+    found: list[dict], text: str, expected: list[str], lang: str, situation_topics: dict[str, dict]
+) -> bool:
+    """The expected topic first, or the expected topic's situation reply with its line; in ``lang``."""
+    if {p["lang"] for p in found} != {lang}:
+        return False
+    sources = [s["id"] for p in found for s in p["sources"]]
+    if sources:
+        return sources[0] in expected
+    wanted = [situation_topics[t] for t in expected if t in situation_topics]
+    situation = situation_of(found)
+    return any(w["situation"] == situation and w["line"] == first_line(found, text) for w in wanted)
+
+
 def check_questions(rasa: Rasa, langs: list[str], min_accuracy: float, outcome: Outcome) -> None:
+    situation_topics = yaml.safe_load(HANDOFFS.read_text(encoding="utf-8"))["situation_topics"]
     for lang in langs:
         items = yaml.safe_load((QUESTIONS / f"{lang}.yaml").read_text(encoding="utf-8"))
         right, misses = 0, []
         for item in items:
             expected = item["topic"] if isinstance(item["topic"], list) else [item["topic"]]
-            found = payloads(rasa.say(f"q-{uuid.uuid4().hex[:12]}", item["q"]))
-            sources = [s["id"] for p in found for s in p["sources"]]
-            langs_seen = {p["lang"] for p in found}
+            messages = rasa.say(f"q-{uuid.uuid4().hex[:12]}", item["q"])
+            found = payloads(messages)
             want_lang = "ja" if lang.startswith("ja") else lang
-            if sources and sources[0] in expected and langs_seen == {want_lang}:
+            if right_answer(found, texts(messages), expected, want_lang, situation_topics):
                 right += 1
             else:
-                misses.append(f"  {item['q']!r}: expected {expected}, got {sources[:1]} in {sorted(langs_seen)}")
+                got = [s["id"] for p in found for s in p["sources"]][:1] or [f"situation:{situation_of(found)}"]
+                langs_seen = sorted({p["lang"] for p in found})
+                misses.append(f"  {item['q']!r}: expected {expected}, got {got} in {langs_seen}")
         accuracy = right / len(items)
         outcome.lines.append(f"{lang}: {right}/{len(items)} right topic first ({accuracy:.0%})")
         outcome.lines.extend(misses)
@@ -85,15 +123,18 @@ def check_questions(rasa: Rasa, langs: list[str], min_accuracy: float, outcome: 
 def check_handoffs(rasa: Rasa, outcome: Outcome) -> None:
     for case in yaml.safe_load(HANDOFFS.read_text(encoding="utf-8"))["cases"]:
         sender = f"h-{uuid.uuid4().hex[:12]}"
-        found: list[dict] = []
+        messages: list[dict] = []
         for text in case["say"]:
-            found = payloads(rasa.say(sender, text))
-        handoff = next((p["handoff"] for p in reversed(found) if p["handoff"]), None)
-        office = handoff["office"]["id"] if handoff else None
+            messages = rasa.say(sender, text)
+        found = payloads(messages)
+        handoff = next((p["handoff"] for p in reversed(found) if p["handoff"]), None) or {}
+        office = (handoff.get("office") or {}).get("id")
+        reasons = [case["reason"]] if "reason" in case else [f"situation:{s}" for s in case["situations"]]
+        line = first_line(found, texts(messages))
         ok = outcome.check(
-            office == case["office"] and handoff["reason"] == case["reason"],
-            f"handoff {case['name']}: expected {case['reason']} -> {case['office']}, got "
-            f"{(handoff or {}).get('reason')} -> {office}",
+            office == case["office"] and handoff.get("reason") in reasons and line == case.get("line", line),
+            f"handoff {case['name']}: expected {' or '.join(reasons)} -> {case['office']} (line {case.get('line')}), "
+            f"got {handoff.get('reason')} -> {office} (line {line})",
         )
         outcome.lines.append(f"handoff {case['name']}: {'ok' if ok else 'FAILED'} ({office})")
 
