@@ -13,6 +13,7 @@ taken for words (もって いないと keeps its いない). Phrases that alrea
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -87,14 +88,16 @@ def _starts_with_inflected(kana: str) -> bool:
     return bool(len(morphemes)) and morphemes[0].part_of_speech()[0] in ("動詞", "助動詞", "形容詞")
 
 
-_TOKENIZER = None
+_LOCAL = threading.local()
 
 
 def _tokenizer():
-    global _TOKENIZER
-    if _TOKENIZER is None:
-        _TOKENIZER = sudachi_dictionary().tokenizer()
-    return _TOKENIZER
+    """This thread's Sudachi tokenizer: one instance cannot be used by two threads at once (the query
+    batcher's two lanes read a message's clauses in parallel: "Tokenizer is already in use", a 500)."""
+    tokenizer = getattr(_LOCAL, "tokenizer", None)
+    if tokenizer is None:
+        tokenizer = _LOCAL.tokenizer = sudachi_dictionary().tokenizer()
+    return tokenizer
 
 
 def to_kanji(text: str, vocabulary: KanaVocabulary) -> str:
