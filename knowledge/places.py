@@ -74,6 +74,9 @@ def _kana(char: str) -> bool:
     return "\u3040" <= char <= "\u30ff"
 
 
+_CITY_SUFFIX = re.compile(r"(?i)(?:[ -](?:city|shi))$")
+
+
 class Gazetteer:
     def __init__(
         self,
@@ -131,7 +134,11 @@ class Gazetteer:
         for place in places:
             if place.kind != "city" or place.id in generated:
                 continue
-            for name in {_norm(n) for names in place.names.values() for n in names if _spaced(n)}:
+            spaced = {_norm(n) for names in place.names.values() for n in names if _spaced(n)}
+            # the bare name inside "Toyota City" / "Toyota-shi" too: with the word for "city" around it, a name
+            # that is also a word or a company ("Toyota") is the city
+            spaced |= {_CITY_SUFFIX.sub("", n) for n in spaced if _CITY_SUFFIX.search(n)}
+            for name in spaced:
                 for pattern in self.spelling.city_words:
                     words = tuple(fold(w) for w in _WORDS.findall(_norm(pattern.replace("{name}", name))))
                     if 0 < len(words) <= _MAX_WORDS:

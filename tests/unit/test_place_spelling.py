@@ -123,3 +123,15 @@ def test_an_ordinary_word_like_an_inflected_name_is_no_place():
 
 def test_without_the_word_for_city_the_prefecture_stays():
     assert [p.id for p in PLACES.find("Tôi sống ở Osaka")] == ["osaka"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tôi sống ở thành phố Toyota.", ["toyota"]),  # the word for "city" makes a company's name the city
+        ("I live in the city of Toyota", ["toyota"]),
+        ("I work at Toyota", []),  # alone, Toyota is a company
+    ],
+)
+def test_the_word_for_city_around_a_bare_name_is_the_city(text, expected):
+    assert [p.id for p in load_places().find(text)] == expected
