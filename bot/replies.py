@@ -56,6 +56,7 @@ class OfficeCard:
     phone: str  # "0570-011000 (IP phone / from abroad: 03-5363-3013) / 03-1234-5678"
     address: str
     hours: str
+    map_query: str = ""  # what a map link searches: the street address, or the town hall ("" = no map link)
 
     @property
     def phones(self) -> tuple[str, ...]:

@@ -32,6 +32,7 @@ class OfficeInfo:
     section_ja: str = ""  # the municipal counter, in Japanese
     section: str = ""  # the same, in the resident's language
     source: str = ""  # the page the number was read on
+    map_query: str = ""  # what a map link searches ("" for a line by phone only: no map link)
 
     @property
     def phone(self) -> str:
@@ -59,6 +60,7 @@ class OfficeInfo:
             phone=self.phone,
             address=self.address,
             hours=self.hours,
+            map_query=self.map_query,
         )
 
 
@@ -94,6 +96,7 @@ def office_info(
     japanese = lang in ("ja", "ja-plain")
     name_ja, name = office.name_ja, (office.name_ja if japanese else office.name_en)
     phones = render_phones(office, lang, catalogs) or (catalogs.text(lang, "phone_none"),)
+    map_query = office.full_address
     address = office.full_address or catalogs.text(
         lang, "address_not_listed" if office.kind in _PLACES else "address_none"
     )
@@ -107,6 +110,7 @@ def office_info(
         search = " ".join(w for w in (municipality_name, section.name_ja if section else "") if w) or name_ja
         phones = (catalogs.text(lang, "municipal_phone", office=name, search=search),)
         address = catalogs.text(lang, "municipal_address", search=search)
+        map_query = municipality_name
     return OfficeInfo(
         id=office.id,
         kind=office.kind,
@@ -119,6 +123,7 @@ def office_info(
         section_ja=section.name_ja if section else "",
         section=catalogs.text(lang, "municipal_section_" + section.key.replace("-", "_")) if section else "",
         source=office.url,
+        map_query=map_query,
     )
 
 

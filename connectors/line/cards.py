@@ -117,6 +117,7 @@ def office_card(reply: Reply, words: Words) -> Card | None:
     if office is None or not name:
         return None
     address, hours = getattr(office, "address", ""), getattr(office, "hours", "")
+    map_query = getattr(office, "map_query", "")  # no map for a line reached by phone only
     body = [_text(name, weight="bold", size="lg", color=BRAND_BLUE)]
     name_ja = getattr(office, "name_ja", "")
     if name_ja and name_ja != name:
@@ -140,8 +141,8 @@ def office_card(reply: Reply, words: Words) -> Card | None:
         _button("☎ " + words("ui_call", number=_number_of(p)), tel_url(_number_of(p)), color=BRAND_BLUE)
         for p in phones[:2]
     ]
-    if address:
-        buttons.append(_button(words("ui_map"), map_url(address), color=BRAND_BLUE, primary=False))
+    if map_query:
+        buttons.append(_button(words("ui_map"), map_url(map_query), color=BRAND_BLUE, primary=False))
     bubble = {"type": "bubble", "body": {"type": "box", "layout": "vertical", "contents": body}}
     if buttons:
         bubble["footer"] = {"type": "box", "layout": "vertical", "spacing": "sm", "contents": buttons}

@@ -194,8 +194,10 @@
     if (office.address) {
       row("ui_address", function (value) {
         value.appendChild(el("span", null, office.address));
-        value.appendChild(document.createTextNode(" "));
-        value.appendChild(mapLink(office.address));
+        if (office.map_query) {  // none for a line reached by phone only ("phone consultation")
+          value.appendChild(document.createTextNode(" "));
+          value.appendChild(mapLink(office.map_query));
+        }
       });
     }
     if (office.hours) { row("ui_hours", function (value) { value.textContent = office.hours; }); }

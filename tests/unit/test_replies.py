@@ -32,6 +32,7 @@ def test_a_set_structured_field_is_serialised_and_survives_merging():
         "phone": "0570-034259",
         "address": "東京都港区港南5-5-30",
         "hours": "9:00-16:00",
+        "map_query": "",
     }
     assert merged.text == "Gọi cho văn phòng này.\n\nMang theo thẻ cư trú."
 
@@ -51,3 +52,16 @@ def test_a_set_structured_field_is_serialised_and_survives_merging():
 )
 def test_an_office_cards_phones_split_only_outside_brackets(phone, phones):
     assert OfficeCard("x", "X", phone, "", "").phones == phones
+
+
+def test_a_line_reached_by_phone_only_has_no_map_to_open(fake_services):
+    """The police consultation line's card says "phone consultation" where an address would be: a map link
+    would search for those words. A bureau's card searches its street address."""
+    from bot.dialogue.office_cards import office_info
+
+    catalogs, offices = fake_services.catalogs, fake_services.offices
+    by_phone = offices["police-consultation"]
+    bureau = offices.for_prefecture("aichi")
+    assert office_info(by_phone, "en", catalogs).to_card().map_query == ""
+    assert office_info(by_phone, "en", catalogs).address  # still says how to reach it
+    assert office_info(bureau, "en", catalogs).to_card().map_query == bureau.full_address != ""
