@@ -51,6 +51,7 @@ class OfficeInfo:
             "section_ja": self.section_ja,
             "section": self.section,
             "source": self.source,
+            "map_query": self.map_query,
         }
 
     def to_card(self) -> OfficeCard:

@@ -165,7 +165,7 @@
     var phones = office.phones || (office.phone ? topLevelParts(String(office.phone)) : []);
     return { name: office.name, nameJa: office.name_ja && office.name_ja !== office.name ? office.name_ja : "",
              purpose: office.purpose || "", section: office.section || "", phones: phones,
-             address: office.address || "", hours: office.hours || "" };
+             address: office.address || "", mapQuery: office.map_query || "", hours: office.hours || "" };
   }
 
   function officeCard(office) {
@@ -194,9 +194,9 @@
     if (office.address) {
       row("ui_address", function (value) {
         value.appendChild(el("span", null, office.address));
-        if (office.map_query) {  // none for a line reached by phone only ("phone consultation")
+        if (office.mapQuery) {  // none for a line reached by phone only ("phone consultation")
           value.appendChild(document.createTextNode(" "));
-          value.appendChild(mapLink(office.map_query));
+          value.appendChild(mapLink(office.mapQuery));
         }
       });
     }
