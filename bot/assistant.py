@@ -6,12 +6,9 @@ below ``threshold`` it says it is unsure and names a contact point from the offi
 
 from __future__ import annotations
 
-import threading
 import unicodedata
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Generic, TypeVar
 
 from bot.catalog import Catalogs
 from bot.language import Detection, LanguageIdentifier
@@ -19,11 +16,10 @@ from bot.replies import Reply, Source
 from bot.speech import Speech
 from knowledge.chunker import Chunk
 from knowledge.offices import OfficeDirectory
+from knowledge.lru import LRU
 from knowledge.retriever import Retriever, TopicHit
 
-__all__ = ["Assistant", "Answer", "LRU"]
-
-V = TypeVar("V")
+__all__ = ["Assistant", "Answer"]
 
 
 @dataclass(frozen=True)
@@ -43,30 +39,6 @@ class Answer:
     @property
     def intent(self) -> TopicHit | None:
         return next((h for h in self.hits if h.is_intent), None)
-
-
-class LRU(Generic[V]):
-    """The last ``size`` results of a pure function of the key (0: none kept), shared between threads."""
-
-    def __init__(self, size: int) -> None:
-        self.size, self._lock = size, threading.Lock()
-        self._data: OrderedDict[Hashable, V] = OrderedDict()
-
-    def get(self, key: Hashable) -> V | None:
-        with self._lock:
-            if key in self._data:
-                self._data.move_to_end(key)
-                return self._data[key]
-        return None
-
-    def put(self, key: Hashable, value: V) -> None:
-        if self.size <= 0:
-            return
-        with self._lock:
-            self._data[key] = value
-            self._data.move_to_end(key)
-            while len(self._data) > self.size:
-                self._data.popitem(last=False)
 
 
 class Assistant:

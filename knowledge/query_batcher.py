@@ -16,11 +16,13 @@ check, then the topic search), and it is embedded once.
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict, deque
+from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 
 import numpy as np
+
+from knowledge.lru import LRU
 
 __all__ = ["QueryBatcher"]
 
@@ -33,8 +35,7 @@ class QueryBatcher:
     def __init__(self, encode: Encode, lanes: int = 2, max_batch: int = 4, remember: int = 256) -> None:
         if lanes < 1 or max_batch < 1:
             raise ValueError("lanes and max_batch must be at least 1")
-        self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._remember = remember
+        self._recent: LRU[np.ndarray] = LRU(remember)
         self._encode = encode
         self._lanes = lanes
         self._max_batch = max_batch
@@ -48,7 +49,6 @@ class QueryBatcher:
             for text in texts:
                 known = self._recent.get(text)
                 if known is not None:
-                    self._recent.move_to_end(text)
                     rows.append(known)
                     continue
                 future: Future = Future()
@@ -59,12 +59,8 @@ class QueryBatcher:
                 self._start_lanes()
                 self._ready.notify(waiting)
         done = [row.result() if isinstance(row, Future) else row for row in rows]
-        with self._ready:
-            for text, row in zip(texts, done):
-                self._recent[text] = row
-                self._recent.move_to_end(text)
-            while len(self._recent) > self._remember:
-                self._recent.popitem(last=False)
+        for text, row in zip(texts, done):
+            self._recent.put(text, row)
         return np.vstack(done)
 
     def _start_lanes(self) -> None:

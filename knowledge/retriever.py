@@ -19,8 +19,6 @@ language ≥ 0.92), most for languages the model knows least (Burmese, Khmer); w
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -31,6 +29,7 @@ from knowledge.chunker import INTENT_PREFIX, Chunk
 from knowledge.embedders import Embedder
 from knowledge.kana_query import KanaVocabulary, is_kana_heavy, to_kanji
 from knowledge.lexical import LexicalIndex
+from knowledge.lru import LRU
 
 __all__ = ["TopicHit", "Retriever", "INTENT_PREFIX", "RECENT_SCORES"]
 
@@ -88,8 +87,7 @@ class Retriever:
         self._has_questions = has_questions
         self._is_intent = np.array([t.startswith(INTENT_PREFIX) for t in self.topic_ids])
         self._kana_vocabulary: KanaVocabulary | None = None  # built on the first kana-only question
-        self._recent: OrderedDict[bytes, np.ndarray] = OrderedDict()
-        self._recent_lock = threading.Lock()
+        self._recent: LRU[np.ndarray] = LRU(RECENT_SCORES)
 
     def embed(self, query: str) -> np.ndarray:
         return self.embedder.embed_queries([query])[0]
@@ -99,17 +97,12 @@ class Retriever:
         are kept, keyed by the vector's bytes: the same vector gives the very same row, computed once."""
         vector = np.ascontiguousarray(vector, dtype=np.float32)
         key = vector.tobytes()
-        with self._recent_lock:
-            known = self._recent.get(key)
-            if known is not None:
-                self._recent.move_to_end(key)
-                return known
+        known = self._recent.get(key)
+        if known is not None:
+            return known
         scores = self._matrix @ vector
         scores.flags.writeable = False  # shared by every caller of this vector
-        with self._recent_lock:
-            self._recent[key] = scores
-            while len(self._recent) > RECENT_SCORES:
-                self._recent.popitem(last=False)
+        self._recent.put(key, scores)
         return scores
 
     def prepare(self) -> None:

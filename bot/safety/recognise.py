@@ -24,10 +24,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.assistant import LRU
 from bot.safety.scripts import SCRIPTS, script_of, spelling
 from bot.safety.texts import SafetyTexts
 from knowledge.chunker import INTENT_PREFIX
+from knowledge.lru import LRU
 from knowledge.retriever import Retriever
 from knowledge.romaji_kana import romaji_to_kana
 from knowledge.situations import SITUATION_INTENT, SituationCatalogue
