@@ -14,6 +14,7 @@ from bot.dialogue.handoff import HandoffRouter, language_name
 from bot.plain import furigana
 from bot.redact import redact
 from bot.replies import OfficeCard
+from bot.safety.recognise import Recognition
 from bot.safety.step import Safety, line_card, office_card, office_for, summary_kind
 from bot.speech import PLAIN, Speech
 from knowledge.places import Gazetteer, Place
@@ -152,7 +153,8 @@ class StaffDesk:
             words=[redact(text)],
             office_kind=office_kind,
         )
-        danger_ja, danger_lines = self._danger(text, resident.lang)
+        serious = self.safety.recogniser.recognise(text, resident.lang) if self.safety else Recognition()
+        danger_ja, danger_lines = self._danger(serious)
         view = StaffView(
             speech=resident,
             lang_name_ja=language_name(resident.key, "ja"),
@@ -169,17 +171,18 @@ class StaffDesk:
             danger_ja=danger_ja,
             danger_lines=danger_lines,
         )
-        view = self._situation_view(view, text, place, reason)
+        view = self._situation_view(view, serious.ids, text, place, reason)
         ruby = tuple((s.text, s.reading) for s in furigana(view.plain_ja).segments) if view.plain_ja else ()
         return replace(view, plain_ruby=ruby)
 
-    def _situation_view(self, view: StaffView, text: str, place: Place | None, reason: str) -> StaffView:
+    def _situation_view(
+        self, view: StaffView, ids: list[str], text: str, place: Place | None, reason: str
+    ) -> StaffView:
         """A serious situation in what the resident said (DV, a passport kept by the employer …): the panels
         give what to do now and the lines, as the chat would, and the office is the situation's — not the
         nearest guidebook topic's (a beaten wife was handed the child-abuse topic)."""
         if self.safety is None:
             return view
-        ids = self.safety.recogniser.recognise(text, view.speech.lang).ids
         if not ids:
             return view
         composer = self.safety.composer
@@ -214,10 +217,10 @@ class StaffDesk:
             line_sources=sources,
         )
 
-    def _danger(self, text: str, lang: str) -> tuple[str, str]:
+    def _danger(self, recognition: Recognition) -> tuple[str, str]:
         if self.safety is None:
             return "", ""
-        found = [f.situation for f in self.safety.recogniser.recognise(text, lang).found if f.immediate]
+        found = [f.situation for f in recognition.found if f.immediate]
         texts, catalogue = self.safety.composer.texts, self.safety.catalogue
         titles = "、".join(texts.situation("ja", s)["title"] for s in found)
         numbers = dict.fromkeys(line.number for s in found for line in catalogue.lines_for(s))
