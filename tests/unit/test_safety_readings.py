@@ -46,6 +46,8 @@ def test_a_crisis_named_beside_an_ambulance_keeps_the_crisis_line_first(fake_ser
         ("签证快到期了", ["overstay"]),
         ("My application for extension was rejected", ["refugee_application"]),
         ("my visa expired last month", []),
+        # walked: a renewal asked beside a place was answered "your period of stay has passed"
+        ("I need to renew my visa, I live in Nagoya", ["overstay", "refugee_application"]),
         ("mi visa venció la semana pasada", []),
     ],
 )
