@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from bot.dialogue.residence import PlaceStatement
 from bot.dialogue.turn import Turn
 from bot.replies import ANOTHER_QUESTION, QuickReply, Reply
-from bot.safety.step import danger, situations
+from bot.safety.step import danger, situation_office, situations
 from bot.speech import PLAIN
 
 __all__ = ["Step", "STEPS", "with_step", "run_steps"]
@@ -106,6 +106,10 @@ def place(turn: Turn) -> list[Reply] | None:
     if state.handoff == "awaiting-location":
         return turn.handoff(state.pending_reason, state.pending_kind, turn.lead)
     only_place = not parts.questions
+    if state.situations and (said.how == "update" or only_place):  # after a serious situation: its office
+        office = situation_office(turn)
+        if office:
+            return turn.lead + office
     if state.office_topic and (said.how == "update" or only_place):
         return turn.lead + desk.office_replies(turn, state.office_topic, ask=False)
     moved = state.handoff == "done" and state.handoff_kind == "immigration"

@@ -43,6 +43,7 @@ __all__ = [
     "office_card",
     "line_card",
     "summary_kind",
+    "situation_office",
 ]
 
 SITUATION_REASON = "situation:"  # Handoff.reason prefix: "situation:domestic_violence"
@@ -165,6 +166,7 @@ def _replies(turn: Turn, safety: Safety, found: Recognition) -> list[Reply]:
         parts.append(composer.texts.text(lang, "office_ask_place"))
     parts.append(composer.keep_talking(lang))
     turn.state.problems = (turn.state.problems + [redact(turn.text)])[-turn.policy.problems_kept :]
+    turn.state.situations, turn.state.office_topic = list(ids), ""  # a place named next: this one's office
     handoff = _handoff(turn, safety, ids, office)
     turn.state.unanswered = 0
     calls = {c.id: c for s in ids for c in composer.calls(s, lang)}  # each line once, in order
@@ -200,6 +202,27 @@ def office_for(safety: Safety, ids: list[str], prefecture: str) -> Office | None
         office = found[0] if found else None
         return None if office is None or office.main_phone in shown else office  # not twice
     return None
+
+
+def situation_office(turn: Turn) -> list[Reply]:
+    """The resident names where they live after a serious situation's reply ("My renewal was refused" … "Tell
+    me your prefecture" … "I live in Gifu"): the office for those situations and that place, with its card
+    — the promise kept, not only "noted, Gifu". Nothing when the office does not depend on the place."""
+    safety = _safety(turn)
+    ids = [s for s in turn.state.situations if safety is not None and s in safety.catalogue.situations]
+    if safety is None or not ids or _office_kind(safety.catalogue, ids) != "immigration":
+        return []
+    office = office_for(safety, ids, turn.state.prefecture)
+    if office is None:
+        return []
+    lang = turn.speech.key
+    return [
+        turn.reply(
+            _office_text(safety, office, lang) + "\n\n" + safety.composer.keep_talking(lang),
+            handoff=_handoff(turn, safety, ids, office),
+            quick=turn.quick("qr_person"),
+        )
+    ]
 
 
 def _office_text(safety: Safety, office: Office, lang: str) -> str:
