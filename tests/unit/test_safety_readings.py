@@ -54,6 +54,8 @@ def test_a_crisis_named_beside_an_ambulance_keeps_the_crisis_line_first(fake_ser
         ("visa hết hạn tháng trước, giờ muốn gia hạn được không", ["overstay", "refugee_application"]),
         ("ざいりゅう きかんを のばしたい です", ["overstay"]),
         ("在留期間を更新したいです", ["overstay", "refugee_application"]),
+        # a resident who wants to resign was read as dismissed
+        ("Gusto kong mag-resign sa trabaho. Ano ang gagawin sa insurance?", ["dismissal"]),
     ],
 )
 def test_phrases_rule_a_situation_out(text, ruled_out):
