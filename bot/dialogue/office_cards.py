@@ -14,7 +14,7 @@ from knowledge.routing import Route, Section, municipal_office_name
 # kinds that are a place to go to (their addresses are not in the data), unlike phone lines
 _PLACES = {"municipal", "labour-standards", "labour-bureau", "tax-office"}
 
-__all__ = ["OfficeInfo", "office_info", "route_cards", "render_hours", "render_phones", "card_text"]
+__all__ = ["OfficeInfo", "office_info", "route_cards", "render_hours", "render_phones", "card_text", "with_area"]
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,10 @@ def office_info(
     address = office.full_address or catalogs.text(
         lang, "address_not_listed" if office.kind in _PLACES else "address_none"
     )
-    if japanese and area_ja and office.address:  # the brochure's address is in English: its city in Japanese first
+    if japanese and office.address_ja:  # read on an official Japanese page: the whole address in Japanese
+        postal = f"〒{office.postal_code} " if office.postal_code else ""
+        address = map_query = postal + with_area(area_ja, office.address_ja)
+    elif japanese and area_ja and office.address:  # the brochure's English address after its city in Japanese
         postal = f"〒{office.postal_code} " if office.postal_code else ""
         address = f"{postal}{area_ja}（{office.address}）"
     if office.kind == "municipal":
@@ -126,6 +129,18 @@ def office_info(
         source=office.url,
         map_query=map_query,
     )
+
+
+def with_area(area_ja: str, street_ja: str) -> str:
+    """The Japanese street address with the prefecture and city before it when the page left them out
+    ("住之江区南港北1-29-53" on Osaka City's page → "大阪府大阪市住之江区南港北1-29-53"): ``area_ja`` is
+    the office's area from its postal code; the part both share is written once."""
+    if not area_ja or street_ja.startswith(area_ja[:2]):
+        return street_ja
+    for cut in range(len(area_ja) - 1):  # two characters or more in common
+        if street_ja.startswith(area_ja[cut:]):
+            return area_ja[:cut] + street_ja
+    return area_ja + street_ja
 
 
 def route_cards(route: Route, lang: str, catalogs: Catalogs) -> list[OfficeInfo]:
