@@ -14,7 +14,16 @@ from knowledge.routing import Route, Section, municipal_office_name
 # kinds that are a place to go to (their addresses are not in the data), unlike phone lines
 _PLACES = {"municipal", "labour-standards", "labour-bureau", "tax-office"}
 
-__all__ = ["OfficeInfo", "office_info", "route_cards", "render_hours", "render_phones", "card_text", "office_card_text", "with_area"]
+__all__ = [
+    "OfficeInfo",
+    "office_info",
+    "route_cards",
+    "render_hours",
+    "render_phones",
+    "card_text",
+    "office_card_text",
+    "with_area",
+]
 
 
 @dataclass(frozen=True)
@@ -178,9 +187,7 @@ def office_card_text(catalogs: Catalogs, lang: str, *, name: str, phone: str, ad
     """The catalog's ``office_card`` (name, phone, address, hours, one a line) without the lines whose value is
     empty: an office whose number or address is not in the data shows no empty-looking field."""
     gap = "\x00"
-    text = catalogs.text(
-        lang, "office_card", name=name, phone=phone or gap, address=address or gap, hours=hours or gap
-    )
+    text = catalogs.text(lang, "office_card", name=name, phone=phone or gap, address=address or gap, hours=hours or gap)
     return "\n".join(line for line in text.split("\n") if gap not in line)
 
 

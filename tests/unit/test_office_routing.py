@@ -186,6 +186,12 @@ def test_a_japanese_address_without_the_page_it_was_read_on_is_refused():
     OfficeDirectory([_office(raw)])
     with pytest.raises(ValueError, match="address_ja"):
         _office({**raw, "address_ja": "港南5-5-30"})
-    office = _office({**raw, "address_ja": "港南5-5-30", "address_ja_url": "https://example.go.jp/a/b.html",
-                      "address_ja_checked": "2026-12-06"})
+    office = _office(
+        {
+            **raw,
+            "address_ja": "港南5-5-30",
+            "address_ja_url": "https://example.go.jp/a/b.html",
+            "address_ja_checked": "2026-12-06",
+        }
+    )
     assert office.full_address_ja == "港南5-5-30"

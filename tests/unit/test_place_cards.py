@@ -110,3 +110,24 @@ def test_the_staff_console_shows_no_empty_phone_or_address_row_for_the_municipal
 
     template = (REPO_DIR / "connectors" / "templates" / "staff" / "console.html").read_text(encoding="utf-8")
     assert "{% if phones %}<dt>電話</dt>" in template and "{% if view.office.how %}<dt>連絡方法</dt>" in template
+
+
+def test_the_staff_consoles_japanese_panel_gives_the_osaka_bureaus_address_in_japanese(fake_services):
+    from bot.staff_view import StaffDesk  # noqa: PLC0415
+
+    desk = fake_services.dialogue.router.desk
+    staff = StaffDesk(fake_services.assistant, fake_services.dialogue.router, fake_services.places, desk.topics)
+    card = staff.office_of("period-extension", PLACES.places["osaka"])
+    assert card is not None and card.name.startswith("大阪出入国在留管理局")
+    assert card.address == "〒559-0034 大阪府大阪市住之江区南港北1-29-53"
+
+
+def test_the_safety_steps_office_in_japanese_gives_the_japanese_address_and_english_elsewhere(fake_services):
+    from bot.safety.step import office_card as safety_card  # noqa: PLC0415
+
+    safety = fake_services.dialogue.safety
+    if safety is None:
+        pytest.skip("no safety layer in these services")
+    bureau = OFFICES["osaka-bureau"]
+    assert "南港北1-29-53" in safety_card(safety, bureau, "ja").address
+    assert safety_card(safety, bureau, "en").address == bureau.full_address
