@@ -164,6 +164,13 @@ def test_a_japanese_card_gives_the_address_read_on_an_official_japanese_page_who
         assert card.address == bureau.full_address and "南港北" not in card.address
 
 
+def test_a_japanese_card_gives_the_sendai_bureaus_address_in_japanese_as_yokote_citys_page_prints_it():
+    card = route_cards(ROUTER.route("immigration", "miyagi", "", "period-extension"), "ja", CATALOGS)[0]
+    assert card.address == "〒983-0842 宮城県仙台市宮城野区五輪1-3-20 仙台第二法務合同庁舎"
+    english = route_cards(ROUTER.route("immigration", "miyagi", "", "period-extension"), "en", CATALOGS)[0]
+    assert "Gorin" in english.address
+
+
 @pytest.mark.parametrize(
     ("area", "street", "whole"),
     [
