@@ -246,9 +246,8 @@ def office_card(safety: Safety, office: Office, lang: str) -> OfficeCard:
     others = [texts.text(lang, "alt", number=p.number) for p in office.phones[1:]]
     phone = main + (f" ({'; '.join(others)})" if others else "")
     hours = words.get("hours") or ""
-    return OfficeCard(
-        id=office.id, name=name, phone=phone, address=office.full_address, hours=hours, map_query=office.full_address
-    )
+    address = (lang in ("ja", "ja-plain") and office.full_address_ja) or office.full_address
+    return OfficeCard(id=office.id, name=name, phone=phone, address=address, hours=hours, map_query=address)
 
 
 def line_card(safety: Safety, situation_id: str, lang: str) -> OfficeCard | None:

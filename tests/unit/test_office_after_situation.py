@@ -25,7 +25,8 @@ def test_unpaid_wages_asked_where_names_the_labour_standards_office(real_service
     replies = say(real_services, f"situation-office-{lang}", text, lang)
     offices = [r.office for r in replies if r.office is not None]
     assert [o.id for o in offices] == ["labour-standards-office"]
-    assert offices[0].phones and offices[0].phones[0] in replies[-1].text
+    # no number of its own in the data (one office per district): where to find it, in the resident's words
+    assert offices[0].phones == () and offices[0].how and offices[0].how in replies[-1].text
 
 
 @pytest.mark.integration
