@@ -205,14 +205,14 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     near = {h.topic_id for h in about}
     nearest = {h.topic_id for h in about[: turn.policy.weak_part_near]}
     hits, seen = [], set()
-    for n, (question, topics) in enumerate(zip(questions, found)):
+    for question, topics in zip(questions, found):
         # the part's best topic not answered yet ("ゴミの出し方は？それと粗大ごみは？" — two garbage topics)
         if question in weak:  # cut from a statement beside it: only a topic the whole message is about too
             sure = topics and (_weak_sure(turn, topics, nearest) or _emergency_asked(turn, question, topics[0]))
             best = topics[0] if sure and topics[0].topic_id not in seen else None
         else:
             candidates = [h for h in topics[:2] if h.topic_id not in seen and _part_sure(turn, h, near)]
-            best = _own_topic(turn, candidates, found[:n] + found[n + 1 :])
+            best = _own_topic(candidates)
         if best is not None:
             seen.add(best.topic_id)
             hits.append((question, best))
@@ -295,24 +295,13 @@ def _substantial(question: str, min_chars: int) -> bool:
     return len(question) >= (min_chars // 2 if dense else min_chars)
 
 
-def _own_topic(turn: Turn, candidates: list, others: list[list]):
-    """The part's own topic of its (up to two) candidates: the first, unless it is about as close to another
-    part of the message and the second is this part's own ("about health insurance and the pension": the
-    employees' insurance, close to both parts, is not the health-insurance part's answer)."""
-    if len(candidates) < 2:
-        return candidates[0] if candidates else None
-    shared = turn.policy.part_shared
-
-    def own(hit) -> float:  # how much closer this part is to the topic than any other part
-        return hit.dense - max((_dense_in(hits, hit.topic_id) for hits in others), default=0.0)
-
-    first, second = candidates
-    return second if own(first) < shared and own(second) >= own(first) + shared else first
-
-
-def _dense_in(hits, topic_id: str) -> float:
-    """A topic's similarity to a part: its hit's, or at most the part's lowest hit's when not among them."""
-    return next((h.dense for h in hits if h.topic_id == topic_id), min((h.dense for h in hits), default=0.0))
+def _own_topic(candidates: list):
+    """The part's topic of its (up to two) candidates: the first, but a guide topic before a residence status
+    page ("how do I get permanent residence?": the application, not what a permanent resident may do)."""
+    if len(candidates) == 2 and candidates[0].topic_id.startswith("status:"):
+        if not candidates[1].topic_id.startswith("status:"):
+            return candidates[1]
+    return candidates[0] if candidates else None
 
 
 def _part_sure(turn: Turn, hit, near: set[str]) -> bool:
