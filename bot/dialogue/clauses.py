@@ -278,6 +278,8 @@ def split_pair(sentence: str, words: PartWords) -> list[str]:
 def _pair_pieces(sentence: str, x: str, rest: str, at: int, words: PartWords) -> list[str] | None:
     if len(x.strip(_STRIP)) < _PAIR_MIN_CHARS:
         return None
+    if _HIRAGANA.match(x[-1:]) and not rest[:1].isspace():
+        return None  # Japanese: a thing ends in kanji or katakana (国民年金と) or a space follows (ねんきんと ぜいきん)
     folded_rest = _fold(rest)
     after = [(folded_rest.find(w), w) for w in words.about_after if folded_rest.find(w) >= _PAIR_MIN_CHARS]
     if after:  # 国民年金と|国民健康保険|について教えてください

@@ -86,6 +86,8 @@ def test_two_questions_in_one_sentence_are_two_parts(text, lang):
         ("Хүүхдийн мөнгө хаана авах вэ?", "mn"),  # мөнгө "money" holds мөн "also": a joiner is a whole word
         ("日本人と結婚した場合は何が必要ですか", "ja"),  # と after a person, then a clause: not two things
         ("我和妻子的签证怎么办", "zh"),  # 我 is no thing asked about
+        ("しゅっしょうとどけの ことを おしえて ください", "ja-plain"),  # the と inside a word
+        ("ひとり親と児童扶養手当について教えてください", "ja"),  # the と of ひとり
     ],
 )
 def test_one_question_stays_whole(text, lang):
@@ -102,3 +104,30 @@ def test_one_question_stays_whole(text, lang):
 def test_the_questions_after_a_place_are_cut_too_and_the_place_is_not_a_question(text, lang):
     parts = split_message(text, lang, PLACES, PHRASES, joiners=JOINERS)
     assert parts.place is not None and len(parts.questions) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "is_vague"),
+    [
+        ("怎么办？", "zh", True),
+        ("我应该去哪里咨询？", "zh", True),
+        ("儿童津贴怎么申请？", "zh", False),  # names the child allowance
+        ("工伤怎么申请", "zh", False),
+        ("どうすればいいですか", "ja", True),
+        ("どこに行けばいいですか", "ja", True),
+        ("出生届はどこ？", "ja", False),
+        ("What should I do?", "en", True),
+        ("Where can I get help?", "en", True),
+        ("Where do I pay taxes?", "en", False),
+        ("Хог яаж хаях вэ?", "mn", False),  # names garbage
+        ("Би яах ёстой вэ?", "mn", True),
+        ("Apa yang harus saya lakukan?", "id", True),
+        ("Di mana ganti alamat?", "id", False),
+        ("ทิ้งขยะอย่างไร", "th", False),
+        ("ต้องทำอย่างไร", "th", True),
+    ],
+)
+def test_a_question_of_asking_words_and_fillers_only_is_vague(text, lang, is_vague):
+    from bot.dialogue.clauses import vague  # noqa: PLC0415
+
+    assert vague(text, JOINERS.words(lang)) is is_vague
