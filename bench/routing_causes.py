@@ -147,7 +147,8 @@ def _declined(item: dict, services) -> list[str]:
             gold = "gold" if topics and topics[0].topic_id in item["parts"] else "other"
             lead = topics[0].dense - topics[1].dense if len(topics) > 1 else 1.0
             bucket = next(f"<{b}" for b in (0.005, 0.01, 0.02, 0.03, 0.05, 1.1) if lead < b)
-            near = {h.topic_id for h in dialogue.assistant.find(item["text"], Speech.parse(item["lang"])).topics[:2]}
+            whole = dialogue.assistant.find(item["text"], Speech.parse(item["lang"])).topics
+            near = {h.topic_id for h in whole[: policy.weak_part_near]}
             sure = topics and _weak_sure(turn, topics, near)
             out.append(("weak-ok" if sure else "weak-vague") + f":{gold}:lead{bucket}")
         elif not topics or topics[0].dense < policy.answer_threshold:
