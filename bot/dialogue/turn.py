@@ -18,7 +18,7 @@ from bot.replies import BUTTON_PAYLOADS, Handoff, QuickReply, Reply, Source
 from bot.speech import PLAIN, STANDARD, Speech
 from knowledge.local import municipality_of, local_first
 from knowledge.places import Place
-from knowledge.retriever import TopicHit
+from knowledge.retriever import TopicHit, bare
 
 if TYPE_CHECKING:
     from bot.assistant import Answer
@@ -128,8 +128,24 @@ class Turn:
         without the place sentence (one more embedding call, only for a message in parts)."""
         parts = self.parts
         if parts.several and parts.questions and parts.place is not None:
-            return self.search(" ".join(parts.questions)).topics
+            return self.search(bare(" ".join(parts.questions))).topics
         return self.topics
+
+    def search_texts(self) -> list[str]:
+        """The texts this message's searches will embed, as far as the message tells before the steps run:
+        the whole message; for a message in parts, each question (``Assistant.search_many``) and the
+        questions without the place sentence (``question_topics``). The safety check embeds them in its own
+        call (``Safety.recognition``): one engine call per message, and a clause the safety check reads is
+        the very text its part's search embeds (``bare``)."""
+        assistant = self.dialogue.assistant
+        texts = [assistant.query_text(self.text)]
+        parts = self._split()
+        questions = parts.questions
+        if parts.several and 2 <= len(questions) <= self.policy.questions_answered + 1:
+            texts += assistant.part_texts(questions, self.speech)  # as many as ``several_questions`` answers
+        if parts.several and questions and parts.place is not None:
+            texts.append(assistant.query_text(bare(" ".join(questions))))
+        return texts
 
     def confident(self, topics: list[TopicHit]) -> list[TopicHit]:
         return [h for h in topics if h.dense >= self.policy.answer_threshold]
@@ -141,7 +157,16 @@ class Turn:
     @cached_property
     def parts(self):
         """The message in parts: a place stated, plain Japanese asked for, the questions (``MessageParts``)."""
-        return self.dialogue.router.desk.parts(self.text, self.speech.key, self.state.prefecture)
+        return self._split()
+
+    def _split(self):
+        """The message in parts for the conversation's language and place now (the place step may change
+        them before ``parts`` is first read: each pair is split once)."""
+        key = (self.speech.key, self.state.prefecture)
+        known = self.__dict__.setdefault("_splits", {})
+        if key not in known:
+            known[key] = self.dialogue.router.desk.parts(self.text, *key)
+        return known[key]
 
     @cached_property
     def intent(self) -> str:
