@@ -137,14 +137,23 @@ class Turn:
         questions without the place sentence (``question_topics``). The safety check embeds them in its own
         call (``Safety.recognition``): one engine call per message, and a clause the safety check reads is
         the very text its part's search embeds (``bare``)."""
-        assistant = self.dialogue.assistant
+        from bot.dialogue.steps import _substantial  # noqa: PLC0415 (the steps import this module)
+
+        assistant, desk = self.dialogue.assistant, self.dialogue.router.desk
         texts = [assistant.query_text(self.text)]
         parts = self._split()
-        questions = parts.questions
-        if parts.several and 2 <= len(questions) <= self.policy.questions_answered + 1:
-            texts += assistant.part_texts(questions, self.speech)  # as many as ``several_questions`` answers
-        if parts.several and questions and parts.place is not None:
-            texts.append(assistant.query_text(bare(" ".join(questions))))
+        if not parts.several:
+            return texts
+        # the questions ``several_questions`` searches: substantial ones, not vague, two or three of them
+        asked = [
+            q
+            for q in parts.questions
+            if _substantial(q, self.policy.sentence_min_chars) and not desk.vague(q, self.speech.key)
+        ]
+        if 2 <= len(asked) <= self.policy.questions_answered + 1:
+            texts += assistant.part_texts(asked, self.speech)
+        if parts.questions and parts.place is not None:
+            texts.append(assistant.query_text(bare(" ".join(parts.questions))))
         return texts
 
     def confident(self, topics: list[TopicHit]) -> list[TopicHit]:
