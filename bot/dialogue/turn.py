@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from bot.assistant import Answer
     from bot.dialogue.manager import DialogueManager
 
-__all__ = ["IncomingMessage", "Turn", "has_words", "letters"]
+__all__ = ["IncomingMessage", "Turn", "has_words", "letters", "substantial"]
 
 _MARKUP = re.compile(r"<[^<>]*>")
 
@@ -32,6 +32,13 @@ _MARKUP = re.compile(r"<[^<>]*>")
 def letters(text: str) -> int:
     """How many letters (any script) a message has once markup tags are taken out."""
     return sum(unicodedata.category(char)[0] == "L" for char in _MARKUP.sub(" ", text))
+
+
+def substantial(question: str, min_chars: int) -> bool:
+    """Long enough to be a question of its own: ``min_chars`` in scripts with spaces, half in scripts
+    without (救急車は何番ですか is a whole question in nine characters)."""
+    dense = any(ord(c) >= 0x0E00 and not c.isspace() for c in question[:20])
+    return len(question) >= (min_chars // 2 if dense else min_chars)
 
 
 def has_words(text: str) -> bool:
@@ -137,8 +144,6 @@ class Turn:
         questions without the place sentence (``question_topics``). The safety check embeds them in its own
         call (``Safety.recognition``): one engine call per message, and a clause the safety check reads is
         the very text its part's search embeds (``bare``)."""
-        from bot.dialogue.steps import _substantial  # noqa: PLC0415 (the steps import this module)
-
         assistant, desk = self.dialogue.assistant, self.dialogue.router.desk
         texts = [assistant.query_text(self.text)]
         parts = self._split()
@@ -148,7 +153,7 @@ class Turn:
         asked = [
             q
             for q in parts.questions
-            if _substantial(q, self.policy.sentence_min_chars) and not desk.vague(q, self.speech.key)
+            if substantial(q, self.policy.sentence_min_chars) and not desk.vague(q, self.speech.key)
         ]
         if 2 <= len(asked) <= self.policy.questions_answered + 1:
             texts += assistant.part_texts(asked, self.speech)
