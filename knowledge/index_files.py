@@ -39,7 +39,9 @@ def encode_vectors(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def decode_vectors(codes: np.ndarray, scales: np.ndarray) -> np.ndarray:
-    return codes.astype(np.float32) * scales[:, None]
+    rows = codes.astype(np.float32)
+    rows *= scales[:, None]  # in place: one float32 copy of the index in memory while it loads, not two
+    return rows
 
 
 def write_vectors(path: Path, vectors: np.ndarray) -> None:

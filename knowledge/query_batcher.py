@@ -6,8 +6,9 @@ runs at most ``lanes`` engine calls at a time (one per core) and hands each lane
 when it becomes free, up to ``max_batch`` — one call for several short questions costs a little less per
 question than separate calls, and no core ever runs two. A lone question goes straight to a free lane, so
 a single user waits no longer than before (one thread hand-off, ~0.1 ms); a message's several texts are
-shared out between the lanes (each lane takes its share of what waits), since the engine costs the same
-per text in a batch of four as alone (measured: 1 / 2 / 3 / 4 texts ≈ 56 / 110 / 180 / 228 ms).
+shared out between the lanes (each lane takes its share of the waiting characters), since the engine costs
+the same per text in a batch of four as alone (measured: 1 / 2 / 3 / 4 texts ≈ 56 / 110 / 180 / 228 ms) and
+a text costs about its length: a long message alone on one lane, its clauses on the other.
 
 The last ``remember`` texts' rows are kept: one turn reads the same message in several steps (the safety
 check, then the topic search), and it is embedded once.
@@ -76,11 +77,17 @@ class QueryBatcher:
             with self._ready:
                 while not self._waiting:
                     self._ready.wait()
-                # a share of what waits, not all of it: one message's clauses (bot/safety) run on both cores at
-                # once — the engine costs the same per text whatever the batch, so a lane taking four while
-                # the other idles made a three-sentence message take three embeddings' time instead of two
-                share = -(-len(self._waiting) // self._lanes)
-                batch = [self._waiting.popleft() for _ in range(min(self._max_batch, share))]
+                # a share of what waits, not all of it: one message's texts (the whole, its clauses) run on both
+                # cores at once — the engine costs the same per character whatever the batch, so the share is
+                # one lane's part of the waiting characters: a long message alone, its clauses on the other lane
+                share = sum(len(text) for text, _ in self._waiting) / self._lanes
+                batch, size = [], 0
+                while self._waiting and len(batch) < self._max_batch:
+                    length = len(self._waiting[0][0])
+                    if batch and size + length / 2 > share:  # the next text would overshoot the share more
+                        break
+                    batch.append(self._waiting.popleft())
+                    size += length
             texts = [text for text, _ in batch]
             try:
                 rows = np.atleast_2d(self._encode(texts))

@@ -31,12 +31,20 @@ from knowledge.kana_query import KanaVocabulary, is_kana_heavy, to_kanji
 from knowledge.lexical import LexicalIndex
 from knowledge.lru import LRU
 
-__all__ = ["TopicHit", "Retriever", "INTENT_PREFIX", "RECENT_SCORES"]
+__all__ = ["TopicHit", "Retriever", "INTENT_PREFIX", "RECENT_SCORES", "bare"]
 
 # Similarity rows kept per retriever: one turn scores the same vector in several steps (the safety check,
 # the emergency and topic search, the parts of a long message); each row is one product over every chunk
 # (~33 MB of vectors read, 2-7 ms on the development machine) and takes 4 bytes per chunk to keep.
 RECENT_SCORES = 32
+_SENTENCE_END = ".!?。！？"
+
+
+def bare(text: str) -> str:
+    """A text without its final sentence punctuation ("Where do I pay my tax?" → "Where do I pay my tax"): how
+    the safety check reads a message's clauses, and how a part of a message is embedded for its search, so
+    the one clause takes one vector for both (the text itself when nothing else is left)."""
+    return text.strip().rstrip(_SENTENCE_END).strip() or text
 
 
 @dataclass(frozen=True)
@@ -57,6 +65,27 @@ class TopicHit:
         return self.topic_id.removeprefix(INTENT_PREFIX) if self.is_intent else ""
 
 
+def _rows(vectors: faiss.Index) -> np.ndarray:
+    """The index's rows as a matrix: a read-only view of a flat index's own storage (the 21k x 384 rows are
+    33 MB: a copy beside FAISS's doubled the process's vectors), else a copy."""
+    if not vectors.ntotal:
+        return np.zeros((0, 1), np.float32)
+    if isinstance(vectors, faiss.IndexFlat):
+        rows = np.asarray(_Storage(vectors))
+        rows.flags.writeable = False
+        return rows
+    return vectors.reconstruct_n(0, vectors.ntotal)
+
+
+class _Storage:
+    """A flat index's rows as an array that keeps the index alive (the array's base is this object)."""
+
+    def __init__(self, index: faiss.IndexFlat) -> None:
+        self.index = index
+        view = faiss.rev_swig_ptr(index.get_xb(), index.ntotal * index.d).reshape(index.ntotal, index.d)
+        self.__array_interface__ = view.__array_interface__
+
+
 class Retriever:
     def __init__(
         self,
@@ -72,7 +101,7 @@ class Retriever:
         self.vectors = vectors
         # FAISS is the stored index; scoring every row is one matrix product (~0.5 ms for 12k rows), cheaper
         # than FAISS's k-selection when every row is wanted
-        self._matrix = vectors.reconstruct_n(0, vectors.ntotal) if vectors.ntotal else np.zeros((0, 1), np.float32)
+        self._matrix = _rows(vectors)
         self.lexical = lexical
         self.embedder = embedder
         self.lexical_weight = lexical_weight
@@ -152,11 +181,17 @@ class Retriever:
             )
         return self._kana_vocabulary
 
+    def part_text(self, query: str, lang: str) -> str:
+        """The text embedded for one part of a message (``search_many``): written as ``search`` reads it,
+        without its final punctuation (``bare``), the very text the safety check embeds for that clause."""
+        return bare(self.written(query, lang))
+
     def search_many(self, queries: Sequence[str], lang: str, k: int = 5) -> list[list[TopicHit]]:
-        """``search`` for several texts (the sentences of one message) with one batched embedding call."""
+        """``search`` for several texts (the sentences of one message) with one batched embedding call; each
+        embedded as ``part_text`` (its words matched as written)."""
         if not queries:
             return []
-        vectors = self.embedder.embed_queries([self.written(q, lang) for q in queries])
+        vectors = self.embedder.embed_queries([self.part_text(q, lang) for q in queries])
         return [self.search(query, lang, k=k, vector=vector) for query, vector in zip(queries, vectors)]
 
     def search(self, query: str, lang: str, k: int = 5, vector: np.ndarray | None = None) -> list[TopicHit]:

@@ -24,6 +24,7 @@ from bot.store import ConversationStore
 from bot.store.outcome import TurnOutcome
 from bot.safety.step import Safety
 from knowledge.languages import Writings, packaged_writings
+from knowledge.memory import release_unused
 from knowledge.places import Gazetteer
 
 __all__ = ["DialogueManager", "IncomingMessage", "WITHOUT_STORE"]
@@ -67,6 +68,7 @@ class DialogueManager:
         if self.safety is not None:
             self.safety.recogniser.table()
         self.router.desk  # noqa: B018 (a cached property: built here, once)
+        release_unused()  # the dictionary pages the kana vocabulary read once, the heap the index load left
 
     # -- the turn ---------------------------------------------------------------------------------
     def handle(self, message: IncomingMessage) -> list[Reply]:

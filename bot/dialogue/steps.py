@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from bot.dialogue.residence import PlaceStatement
 from bot.dialogue.turn import Turn
+from bot.dialogue.turn import substantial as _substantial
 from bot.replies import ANOTHER_QUESTION, QuickReply, Reply
 from bot.safety.step import danger, situation_office, situations
 from bot.speech import PLAIN
@@ -290,13 +291,6 @@ def _asks_several(turn: Turn) -> bool:
         and desk.asks(q, turn.speech.key)
     ]
     return len(questions) >= 2
-
-
-def _substantial(question: str, min_chars: int) -> bool:
-    """Long enough to be a question of its own: ``min_chars`` in scripts with spaces, half in scripts
-    without (救急車は何番ですか is a whole question in nine characters)."""
-    dense = any(ord(c) >= 0x0E00 and not c.isspace() for c in question[:20])
-    return len(question) >= (min_chars // 2 if dense else min_chars)
 
 
 def _own_topic(candidates: list):

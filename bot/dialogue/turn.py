@@ -18,13 +18,13 @@ from bot.replies import BUTTON_PAYLOADS, Handoff, QuickReply, Reply, Source
 from bot.speech import PLAIN, STANDARD, Speech
 from knowledge.local import municipality_of, local_first
 from knowledge.places import Place
-from knowledge.retriever import TopicHit
+from knowledge.retriever import TopicHit, bare
 
 if TYPE_CHECKING:
     from bot.assistant import Answer
     from bot.dialogue.manager import DialogueManager
 
-__all__ = ["IncomingMessage", "Turn", "has_words", "letters"]
+__all__ = ["IncomingMessage", "Turn", "has_words", "letters", "substantial"]
 
 _MARKUP = re.compile(r"<[^<>]*>")
 
@@ -32,6 +32,13 @@ _MARKUP = re.compile(r"<[^<>]*>")
 def letters(text: str) -> int:
     """How many letters (any script) a message has once markup tags are taken out."""
     return sum(unicodedata.category(char)[0] == "L" for char in _MARKUP.sub(" ", text))
+
+
+def substantial(question: str, min_chars: int) -> bool:
+    """Long enough to be a question of its own: ``min_chars`` in scripts with spaces, half in scripts
+    without (救急車は何番ですか is a whole question in nine characters)."""
+    dense = any(ord(c) >= 0x0E00 and not c.isspace() for c in question[:20])
+    return len(question) >= (min_chars // 2 if dense else min_chars)
 
 
 def has_words(text: str) -> bool:
@@ -128,8 +135,31 @@ class Turn:
         without the place sentence (one more embedding call, only for a message in parts)."""
         parts = self.parts
         if parts.several and parts.questions and parts.place is not None:
-            return self.search(" ".join(parts.questions)).topics
+            return self.search(bare(" ".join(parts.questions))).topics
         return self.topics
+
+    def search_texts(self) -> list[str]:
+        """The texts this message's searches will embed, as far as the message tells before the steps run:
+        the whole message; for a message in parts, each question (``Assistant.search_many``) and the
+        questions without the place sentence (``question_topics``). The safety check embeds them in its own
+        call (``Safety.recognition``): one engine call per message, and a clause the safety check reads is
+        the very text its part's search embeds (``bare``)."""
+        assistant, desk = self.dialogue.assistant, self.dialogue.router.desk
+        texts = [assistant.query_text(self.text)]
+        parts = self._split()
+        if not parts.several:
+            return texts
+        # the questions ``several_questions`` searches: substantial ones, not vague, two or three of them
+        asked = [
+            q
+            for q in parts.questions
+            if substantial(q, self.policy.sentence_min_chars) and not desk.vague(q, self.speech.key)
+        ]
+        if 2 <= len(asked) <= self.policy.questions_answered + 1:
+            texts += assistant.part_texts(asked, self.speech)
+        if parts.questions and parts.place is not None:
+            texts.append(assistant.query_text(bare(" ".join(parts.questions))))
+        return texts
 
     def confident(self, topics: list[TopicHit]) -> list[TopicHit]:
         return [h for h in topics if h.dense >= self.policy.answer_threshold]
@@ -141,7 +171,16 @@ class Turn:
     @cached_property
     def parts(self):
         """The message in parts: a place stated, plain Japanese asked for, the questions (``MessageParts``)."""
-        return self.dialogue.router.desk.parts(self.text, self.speech.key, self.state.prefecture)
+        return self._split()
+
+    def _split(self):
+        """The message in parts for the conversation's language and place now (the place step may change
+        them before ``parts`` is first read: each pair is split once)."""
+        key = (self.speech.key, self.state.prefecture)
+        known = self.__dict__.setdefault("_splits", {})
+        if key not in known:
+            known[key] = self.dialogue.router.desk.parts(self.text, *key)
+        return known[key]
 
     @cached_property
     def intent(self) -> str:

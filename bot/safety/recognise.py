@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -255,29 +255,38 @@ class SafetyRecogniser:
         return [f for f in found if f.score >= top - t.second_gap]
 
     # -- the answers ------------------------------------------------------------------------------
-    def recognise(self, text: str, lang: str = "") -> Recognition:
+    def recognise(self, text: str, lang: str = "", also: Callable[[], Sequence[str]] | None = None) -> Recognition:
         """``lang``: the conversation's language; Japanese typed in romaji is read as the kana a learner
         would type (``learner_kana``), since the examples and the ordinary questions have kana forms and
-        no romaji ones."""
+        no romaji ones. ``also``: the other texts the message will be embedded as (its searches,
+        ``Turn.search_texts``), embedded in the same engine call when the message is read anew."""
         if not text.strip():
             return Recognition()
         retriever, table = self.table()
         key = (text, lang, id(retriever))
         known = self._recent.get(key)
         if known is None:
-            known = self._recognise(text, lang, retriever, table)
+            known = self._recognise(text, lang, retriever, table, also)
             self._recent.put(key, known)
         return known
 
-    def _recognise(self, text: str, lang: str, retriever: Retriever, table: _Table) -> Recognition:
+    def pieces(self, text: str, kana: str = "") -> list[str]:
+        """The texts a message is read as: the whole, then its clauses (without their final punctuation,
+        ``knowledge.retriever.bare``); ``kana``: the reading of a romaji message, read instead."""
+        read = kana or spelling(text)  # Khmer typed ឲ្យ / ណ្ដ is read as our examples write it
+        whole_text = read.strip().rstrip(".!?。！？")
+        return [read] + [s for s in _sentences(read) if s != whole_text][: self.thresholds.clauses]
+
+    def _recognise(
+        self, text: str, lang: str, retriever: Retriever, table: _Table, also: Callable[[], Sequence[str]] | None
+    ) -> Recognition:
         kana = learner_kana(text) if lang == "ja" else ""
         scored: list[tuple[str, np.ndarray]] = []
         if len(table.situation_rows):
-            read = kana or spelling(text)  # Khmer typed ឲ្យ / ណ្ដ is read as our examples write it
-            whole_text = read.strip().rstrip(".!?。！？")
-            pieces = [read] + [s for s in _sentences(read) if s != whole_text][: self.thresholds.clauses]
-            vectors = retriever.embedder.embed_queries(pieces)
-            scored = [(piece, retriever.scores(v)) for piece, v in zip(pieces, vectors)]
+            pieces = self.pieces(text, kana)
+            texts = list(dict.fromkeys([*pieces, *(also() if also is not None else ())]))
+            vectors = dict(zip(texts, retriever.embedder.embed_queries(texts)))
+            scored = [(piece, retriever.scores(vectors[piece])) for piece in pieces]
         return self.decide(text, scored, table, kana)
 
     def decide(self, text: str, scored: list[tuple[str, np.ndarray]], table: _Table, kana: str = "") -> Recognition:

@@ -62,7 +62,9 @@ class Safety:
     def recognition(self, turn: Turn) -> Recognition:
         cached = turn.__dict__.get("_safety_recognition")
         if cached is None:
-            cached = self.recogniser.recognise(turn.text, turn.speech.lang) if turn.text else Recognition()
+            # the message's searches embed their texts in the recogniser's call: one engine call per message
+            recognise = self.recogniser.recognise
+            cached = recognise(turn.text, turn.speech.lang, also=turn.search_texts) if turn.text else Recognition()
             turn.__dict__["_safety_recognition"] = cached
         return cached
 

@@ -69,6 +69,16 @@ def test_one_message_of_three_texts_is_shared_between_the_two_lanes():
     assert sorted(len(b) for b in engine.batches) == [1, 2]
 
 
+def test_a_long_message_takes_one_lane_and_its_clauses_the_other():
+    # the engine costs about a text's length: the whole message is as long as its clauses together
+    engine = SlowEngine(delay=0.05)
+    batcher = QueryBatcher(engine, lanes=2, max_batch=4)
+    clauses = ["I moved to Osaka last week", "where do I register", "and do I need a new card"]
+    batcher([" ".join(clauses), *clauses])
+    assert [" ".join(clauses)] in engine.batches
+    assert sorted(t for b in engine.batches for t in b) == sorted([" ".join(clauses), *clauses])
+
+
 def test_several_texts_from_one_caller_keep_their_order():
     batcher = QueryBatcher(SlowEngine(delay=0), lanes=2, max_batch=2)
     rows = batcher(["x", "xxx", "xx", "xxxxx", "xxxx"])

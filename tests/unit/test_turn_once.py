@@ -83,3 +83,29 @@ def test_furigana_of_a_repeated_reply_is_kept_per_reader_level(monkeypatch):
         assert segments("病院") == [["病院", None]]
     finally:
         get_plain_settings.cache_clear()
+
+
+@pytest.fixture
+def embedded(fake_services, monkeypatch):
+    """Every call of the query embedder in a turn, with its texts."""
+    embedder = fake_services.index.retriever.embedder
+    calls: list[list[str]] = []
+    embed = embedder.embed_queries
+    monkeypatch.setattr(embedder, "embed_queries", lambda texts, *a, **k: calls.append(list(texts)) or embed(texts, *a, **k))
+    return calls
+
+
+def test_a_one_sentence_question_is_embedded_as_one_text(client, embedded):
+    text = "How do I pay the resident tax qzv"
+    assert client.post("/api/chat", json={"session_id": "one-text", "text": text}).status_code == 200
+    assert {t for call in embedded for t in call} == {text}
+
+
+def test_a_message_in_parts_is_embedded_in_one_call(client, embedded):
+    # the safety check's clauses, the topic search and the parts' searches: one engine call (issue 16); a
+    # part is embedded as the safety check reads its clause, without the question mark
+    text = "I live in Osaka. How do I renew my visa? Also, where do I pay resident tax?"
+    assert client.post("/api/chat", json={"session_id": "one-call", "text": text}).status_code == 200
+    first = embedded[0]
+    assert all(set(call) <= set(first) for call in embedded[1:])
+    assert "How do I renew my visa" in first and "How do I renew my visa?" not in first
