@@ -84,6 +84,7 @@ class Thresholds:
     second_gap: float = 0.01  # another situation counts too when within this of the best one (0.03 → 0.01 with
     # the mean of the closest examples: own dev messages keep 34/40 situations and lose 20 spurious second
     # readings, e.g. a Vietnamese "my husband hits me" read as child abuse too; leave-one-out 68.2 → 69.1 %)
+    cue_first_gap: float = 0.015  # a danger named by a cue comes first unless another is this much closer
     cue_slack: float = 0.03  # a cue for a non-immediate situation stands unless a topic is this much closer
     top_k: int = 3  # closeness is the mean of the k closest examples of a kind (situation or ordinary)
     emergency_min: float = 0.9  # an emergency intent example (fire, ambulance …) at least this close
@@ -320,8 +321,21 @@ class SafetyRecogniser:
             found[situation_id] = Found(situation_id, situation.urgency, 1.0, "cue")
         # immediate danger first, then the situation whose examples are closest to the whole message, however
         # it was found: "my husband hits our son" names the husband (a cue of violence at home) but its
-        # examples are those of a child in danger, whose line (189) comes first
-        ranked = sorted(found.values(), key=lambda f: (0 if f.immediate else 1, -self._closeness(f, whole, table)))
+        # examples are those of a child in danger, whose line (189) comes first. A danger its cue phrases
+        # name comes before one read from examples alone that is hardly closer (``cue_first_gap``): "my
+        # husband beats me every day" in Burmese has a cue of violence at home, and its examples are 0.003
+        # less close than a child's (own dev messages, bench/data/safety_dev_danger.yaml)
+        closeness = {f.situation: self._closeness(f, whole, table) for f in found.values()}
+        nearest = max((closeness[f.situation] for f in found.values() if f.immediate), default=0.0)
+        cued = {s for s in cues if closeness.get(s, -1.0) >= nearest - self.thresholds.cue_first_gap}
+        ranked = sorted(
+            found.values(),
+            key=lambda f: (
+                0 if f.immediate else 1,
+                0 if f.immediate and f.situation in cued else 1,
+                -closeness[f.situation],
+            ),
+        )
         return Recognition(tuple(ranked))
 
     @staticmethod

@@ -25,8 +25,24 @@ FALLBACK = "en"
 _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\u0e00-\u0e7f\u1000-\u109f\u1780-\u17ff]")
 
 
+_LATIN_BARE = str.maketrans({"đ": "d", "ı": "i", "ø": "o", "ł": "l"})
+
+
 def fold(text: str) -> str:
-    return spelling(unicodedata.normalize("NFKC", text).casefold())
+    """Case, width and Khmer spelling folded, and the Latin letters' accents dropped: residents often type
+    Vietnamese, Turkish or Spanish without them ("chong danh em", "kocam beni dovuyor"), and a cue written
+    with them must still match (the accents of other scripts, Devanagari's vowel signs, stay)."""
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_LATIN_BARE)
+    if text.isascii():
+        return text
+    kept, base = [], ""
+    for c in unicodedata.normalize("NFD", text):
+        if not unicodedata.combining(c):
+            base = c
+        elif base.isascii() and base.isalpha():
+            continue  # an accent of a Latin letter ("ồ" is o and two of them)
+        kept.append(c)
+    return spelling(unicodedata.normalize("NFC", "".join(kept)))
 
 
 @dataclass(frozen=True)
