@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from bot.dialogue.residence import PlaceStatement
 from bot.dialogue.turn import Turn
 from bot.replies import ANOTHER_QUESTION, QuickReply, Reply
-from bot.safety.step import danger, situations
+from bot.safety.step import before_emergency, danger, situations
 from bot.speech import PLAIN
 
 __all__ = ["Step", "STEPS", "with_step", "run_steps"]
@@ -65,8 +65,8 @@ def no_words(turn: Turn) -> list[Reply] | None:
 def emergency(turn: Turn) -> list[Reply] | None:
     """An emergency (cue phrase or intent): the number to call first, then the guidebook's advice."""
     kind = turn.emergency_kind  # a cue, or an emergency intent clearly closest in the message's own script
-    if not kind:
-        return None
+    if not kind or before_emergency(turn, kind):
+        return None  # nothing named, or a crime victim's situation (its own reply gives 110 when it is now)
     # no "talk to a person" button here: the number on the card is the person to talk to now
     urgent = replace(turn.say(f"emergency_{kind}"), emergency=turn.emergency_call(kind))
     more = several_questions(turn)  # "Someone fell into the sea, what number? Also where is the shelter?"
