@@ -65,8 +65,11 @@ def no_words(turn: Turn) -> list[Reply] | None:
 def emergency(turn: Turn) -> list[Reply] | None:
     """An emergency (cue phrase or intent): the number to call first, then the guidebook's advice."""
     kind = turn.emergency_kind  # a cue, or an emergency intent clearly closest in the message's own script
-    if not kind or before_emergency(turn, kind):
-        return None  # nothing named, or a crime victim's situation (its own reply gives 110 when it is now)
+    if not kind:
+        return None
+    if "situations" in turn.steps and before_emergency(turn, kind):
+        return None  # a crime victim's situation: its own reply (110 first when it is happening now); while the
+        # database is down (the danger and emergency steps alone) the police card still answers
     # no "talk to a person" button here: the number on the card is the person to talk to now
     urgent = replace(turn.say(f"emergency_{kind}"), emergency=turn.emergency_call(kind))
     more = several_questions(turn)  # "Someone fell into the sea, what number? Also where is the shelter?"
@@ -375,6 +378,7 @@ def with_step(steps: tuple[Step, ...], step: Step, *, before: str = "", after: s
 
 
 def run_steps(turn: Turn, steps: tuple[Step, ...] = STEPS) -> list[Reply]:
+    turn.steps = frozenset(s.name for s in steps)
     turn.settle_language()
     for step in steps:
         replies = step.run(turn)

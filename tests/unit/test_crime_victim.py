@@ -67,3 +67,10 @@ def test_a_burglar_still_inside_is_the_crime_victims_reply_with_110_first_not_se
     assert first.text.startswith(TITLE)
     assert TEXTS.text("en", "several") not in first.text
     assert first.calls[0].number == "110"
+
+
+def test_while_the_database_is_down_a_crime_naming_the_police_still_gets_the_police_card(fake_services):
+    replies = fake_services.dialogue.without_store(
+        IncomingMessage("crime-4", "My bike was stolen yesterday, should I call the police?", lang="en")
+    )
+    assert replies and replies[0].emergency is not None and replies[0].emergency.number == "110"
