@@ -300,6 +300,7 @@ class SafetyRecogniser:
                 if hit.situation not in ruled_out:
                     found.setdefault(hit.situation, hit)
         cues = self.texts.cue_hits(text) + (self.texts.cue_hits(kana) if kana else [])
+        questions = []
         for situation_id in dict.fromkeys(cues):
             situation = self.catalogue.situations.get(situation_id)
             if situation is None or situation_id in found:
@@ -307,8 +308,13 @@ class SafetyRecogniser:
             if not situation.immediate and whole is not None and situation_id in table.names:
                 # an ordinary question that names a hard word stays a question
                 if whole.other - whole.near[table.names.index(situation_id)] > self.thresholds.cue_slack:
+                    questions.append(situation)
                     continue
             found[situation_id] = Found(situation_id, situation.urgency, 1.0, "cue")
+        if found:  # a message already about a serious situation is no ordinary question: its other cues count
+            # ("the company has not paid me for two months and fired me": the unpaid wages' topic is closest)
+            for situation in questions:
+                found[situation.id] = Found(situation.id, situation.urgency, 1.0, "cue")
         # immediate danger first, then the situation whose examples are closest to the whole message, however
         # it was found: "my husband hits our son" names the husband (a cue of violence at home) but its
         # examples are those of a child in danger, whose line (189) comes first
