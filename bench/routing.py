@@ -13,14 +13,16 @@ questions; never tune on it) and prints, per language (16 + plain Japanese):
   Japanese" sets both the place and plain Japanese;
 - staff: the staff console's office kind for every topic × 5 prefectures (whole set, one line).
 
-    .venv/bin/python bench/routing.py [--set tests/data/heldout/routing.yaml] [--components]
+    .venv/bin/python bench/routing.py [--set tests/data/heldout/routing.yaml] [--components] [--batches]
 
 ``--components`` skips the dialogue (no model): place understanding and routing from the gold office kind.
+``--batches`` (a dev set) also reads its later batches (``places2``, ``multipart2``, ``multipart3`` …).
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from collections import defaultdict
@@ -78,6 +80,15 @@ class Expectation:
         if self.office.kind == "municipal":
             return bool(self.section) and self.section in text and (not self.town or self.town in text)
         return self.office.name_ja in text and (not self.office.phones or self.office.main_phone in text)
+
+
+def batch_items(data: dict, key: str, batches: bool) -> list[dict]:
+    """The set's ``key`` items; with ``batches`` also those of ``key2``, ``key3`` … (a dev set's later batches)."""
+    items = list(data.get(key) or [])
+    if batches:
+        for name in sorted(k for k in data if re.fullmatch(rf"{key}\d+", k)):
+            items += data[name] or []
+    return items
 
 
 def place_understood(item: dict, places, phrases) -> bool:
@@ -155,6 +166,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Routing report per language (issue 12).")
     parser.add_argument("--set", type=Path, default=REPO / "tests" / "data" / "heldout" / "routing.yaml")
     parser.add_argument("--components", action="store_true", help="no dialogue: place and routing only")
+    parser.add_argument("--batches", action="store_true", help="also a dev set's later batches (places2 …)")
     args = parser.parse_args()
     data = load_yaml(args.set)
     offices, places = load_offices(), load_places()
@@ -167,7 +179,7 @@ def main() -> None:
         services = build_services(get_settings())
     rows: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     timings: list[float] = []
-    for n, item in enumerate(data["places"]):
+    for n, item in enumerate(batch_items(data, "places", args.batches)):
         row = rows[item["lang"]]
         row["place"].append(int(place_understood(item, places, phrases)))
         expected = Expectation(item, offices, places, router)
@@ -178,7 +190,7 @@ def main() -> None:
             row["office"].append(int(expected.met_by(replies)))
         else:
             row["office"].append(int(expected.office is not None))
-    for n, item in enumerate(data.get("multipart", [])):
+    for n, item in enumerate(batch_items(data, "multipart", args.batches)):
         if services is not None:
             replies = run_dialogue(services, item["text"], item["lang"], f"bench-multi-{n}")
             rows[item["lang"]]["multi"].append(int(multipart_ok(item, replies)))

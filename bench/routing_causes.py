@@ -28,7 +28,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from routing import EMERGENCY_NUMBERS, Expectation, place_understood, run_dialogue  # noqa: E402
+from routing import EMERGENCY_NUMBERS, Expectation, batch_items, place_understood, run_dialogue  # noqa: E402
 
 from bot.dialogue.residence import load_residence_phrases  # noqa: E402
 from bot.dialogue.steps import Step  # noqa: E402
@@ -147,7 +147,8 @@ def _declined(item: dict, services) -> list[str]:
             gold = "gold" if topics and topics[0].topic_id in item["parts"] else "other"
             lead = topics[0].dense - topics[1].dense if len(topics) > 1 else 1.0
             bucket = next(f"<{b}" for b in (0.005, 0.01, 0.02, 0.03, 0.05, 1.1) if lead < b)
-            near = {h.topic_id for h in dialogue.assistant.find(item["text"], Speech.parse(item["lang"])).topics[:2]}
+            whole = dialogue.assistant.find(item["text"], Speech.parse(item["lang"])).topics
+            near = {h.topic_id for h in whole[: policy.weak_part_near]}
             sure = topics and _weak_sure(turn, topics, near)
             out.append(("weak-ok" if sure else "weak-vague") + f":{gold}:lead{bucket}")
         elif not topics or topics[0].dense < policy.answer_threshold:
@@ -203,6 +204,7 @@ def _show(item: dict, cause: str, replies, ended: list[str]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description="Failure causes of the routing report, as counts.")
     parser.add_argument("--set", type=Path, default=REPO / "tests" / "data" / "heldout" / "routing.yaml")
+    parser.add_argument("--batches", action="store_true", help="also a dev set's later batches (places2 …)")
     parser.add_argument("--show", action="store_true", help="print each failing item (own dev sets only)")
     args = parser.parse_args()
     if args.show and "heldout" in args.set.resolve().parts:
@@ -221,7 +223,7 @@ def main() -> None:
     router = load_router(desk.offices, places)
     by_lang: dict[str, Counter] = defaultdict(Counter)
     by_kind: dict[str, Counter] = defaultdict(Counter)
-    for n, item in enumerate(data["places"]):
+    for n, item in enumerate(batch_items(data, "places", args.batches)):
         ended.clear()
         expected = Expectation(item, desk.offices, places, router)
         replies = run_dialogue(services, item["text"], item["lang"], f"causes-place-{n}")
@@ -234,7 +236,7 @@ def main() -> None:
         by_kind[item["office"]][cause] += 1
     multi_lang: dict[str, Counter] = defaultdict(Counter)
     multi_step: Counter = Counter()
-    for n, item in enumerate(data.get("multipart", [])):
+    for n, item in enumerate(batch_items(data, "multipart", args.batches)):
         ended.clear()
         replies = run_dialogue(services, item["text"], item["lang"], f"causes-multi-{n}")
         causes = multi_causes(item, replies, desk, services)

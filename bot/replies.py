@@ -57,6 +57,7 @@ class OfficeCard:
     address: str
     hours: str
     map_query: str = ""  # what a map link searches: the street address, or the town hall ("" = no map link)
+    how: str = ""  # how to reach an office whose number is not in the data ("ask at the town hall's reception …")
 
     @property
     def phones(self) -> tuple[str, ...]:

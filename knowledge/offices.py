@@ -84,6 +84,11 @@ class Office:
     office_kind: str = ""  # the topic office kind this entry serves (topics.yaml), if any
     aliases: tuple[str, ...] = ()  # other ids the entry answers to
     hours_url: str = ""  # the page the hours were read on, when not the page of the number
+    # the street address in Japanese, as printed on an official Japanese page (address_ja_url, read on
+    # address_ja_checked); Japanese replies show it instead of the brochure's English address
+    address_ja: str = ""
+    address_ja_url: str = ""
+    address_ja_checked: dt.date | None = None
 
     @property
     def main_phone(self) -> str:
@@ -94,6 +99,13 @@ class Office:
         if not self.address:
             return ""
         return f"〒{self.postal_code} {self.address}" if self.postal_code else self.address
+
+    @property
+    def full_address_ja(self) -> str:
+        """The Japanese street address with its postal code, "" when no official Japanese page gave one."""
+        if not self.address_ja:
+            return ""
+        return f"〒{self.postal_code} {self.address_ja}" if self.postal_code else self.address_ja
 
 
 def _group(office: Office) -> str:
@@ -190,6 +202,14 @@ def _office(raw: dict) -> Office:
     checked = raw.get("checked")
     if isinstance(checked, str):
         checked = dt.date.fromisoformat(checked)
+    address_ja, address_ja_url = raw.get("address_ja") or "", raw.get("address_ja_url") or ""
+    address_ja_checked = raw.get("address_ja_checked")
+    if isinstance(address_ja_checked, str):
+        address_ja_checked = dt.date.fromisoformat(address_ja_checked)
+    if address_ja and not (
+        address_ja_url.startswith("http") and address_ja_url.rstrip("/").count("/") >= 3 and address_ja_checked
+    ):
+        raise ValueError(f"{where}: address_ja needs the url of the page it was read on and the date read")
     return Office(
         id=raw["id"],
         kind=raw["kind"],
@@ -208,6 +228,9 @@ def _office(raw: dict) -> Office:
         office_kind=raw.get("office_kind") or "",
         aliases=tuple(raw.get("aliases") or ()),
         hours_url=hours_url,
+        address_ja=address_ja,
+        address_ja_url=address_ja_url,
+        address_ja_checked=address_ja_checked,
     )
 
 

@@ -11,6 +11,11 @@ police number?" at a conjunction with a statement on one side and a question on 
 - ``ends`` (ました, ですか, တယ်): a statement's or question's end inside a sentence (no punctuation): a cut
   after it as at a conjunction (not before hiragana: ましたが goes on);
 - ``refers_back`` ("its", "there"): the right side is about the same thing as the left: no cut;
+- ``pairs`` (" and ", と, 和) joining two things asked about in one frame, ``about_before`` ("about", "sobre")
+  and ``about_after`` (について, 에 대해, hakkında): "tell me about health insurance and the pension" is two
+  questions, "tell me about health insurance" and "tell me about the pension" (``split_pair``);
+- ``fillers`` (我, 应该, 办; "do", "go"): words that name no matter of their own — a question of words that
+  ask and fillers only ("我应该怎么办", "what should I do?") is vague;
 - ``spaced``: whether ``asks`` are whole words (a script with spaces between words) or found inside words.
 """
 
@@ -23,7 +28,17 @@ from pathlib import Path
 
 from knowledge.yamlfile import load_yaml
 
-__all__ = ["PartWords", "Joiners", "load_joiners", "split_clauses", "split_asking", "split_marked", "asks", "vague"]
+__all__ = [
+    "PartWords",
+    "Joiners",
+    "load_joiners",
+    "split_clauses",
+    "split_asking",
+    "split_marked",
+    "split_pair",
+    "asks",
+    "vague",
+]
 
 _CLAUSE_MIN_CHARS = 6  # each side of a cut must be at least this long to count as a question
 _SAYS_MIN_CHARS = 12  # a side that does not ask must be this long to say something (half in kana, kanji, hangul)
@@ -31,12 +46,29 @@ _VAGUE_WORDS = (
     3  # a question with no more (short) words than this besides its words that ask is vague ("what should I do")
 )
 _VAGUE_CHARS = 6  # the same in scripts without spaces, in kana, kanji or hangul
-_VAGUE_CHARS_OTHER = 8  # ... and in Thai, Burmese, Khmer letters (ធ្វើយ៉ាងម៉េច is vague, ប៉ូលិសលេខប៉ុន្មាន is not)
+_IDEOGRAPH = re.compile(r"[\u3400-\u9fff]")  # a kanji/hanzi names a thing: 工伤 (work injury) is a word
+_KATAKANA = re.compile(r"[\u30a0-\u30ff]")
+_IDEOGRAPH_WEIGHT, _KATAKANA_WEIGHT = 3, 2  # ... counted as this many kana (すればいい is 5, 垃圾扔 is 9)
+_VAGUE_CHARS_OTHER = 8
+_VAGUE_LEFT_CHARS = 3  # with the language's fillers dropped, a word this short left over names nothing ("ok")  # ... and in Thai, Burmese, Khmer letters (ធ្វើយ៉ាងម៉េច is vague, ប៉ូលិសលេខប៉ុន្មាន is not)
 _SEPARATORS = re.compile(r"[\s,.;:!?¿¡\"'()\[\]、。，？！]+")
 _STRIP = " ,、，;"
 _HIRAGANA = re.compile(r"[\u3041-\u309f]")
 _DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # kana, kanji, hangul: a word in 1-3 chars
-_LISTS = ("joiners", "boundaries", "conjunctions", "ends", "asks", "refers_back")
+_LISTS = (
+    "joiners",
+    "boundaries",
+    "conjunctions",
+    "ends",
+    "asks",
+    "refers_back",
+    "fillers",
+    "pairs",
+    "about_before",
+    "about_after",
+)
+_PAIR_MIN_CHARS = 2  # each thing of a pair is at least this long (年金, 税) ...
+_PAIR_MAX_CHARS = 40  # ... and the second at most this long: a thing, not a sentence
 
 
 @dataclass(frozen=True)
@@ -49,6 +81,10 @@ class PartWords:
     ends: tuple[str, ...] = ()
     asks: tuple[str, ...] = ()
     refers_back: tuple[str, ...] = ()
+    fillers: tuple[str, ...] = ()
+    pairs: tuple[str, ...] = ()
+    about_before: tuple[str, ...] = ()
+    about_after: tuple[str, ...] = ()
     spaced: bool = True
 
     def merged(self, other: PartWords) -> PartWords:
@@ -177,15 +213,25 @@ def vague(text: str, words: PartWords) -> bool:
     folded = _fold(text)
     if words.spaced:
         padded = " " + " ".join(_SEPARATORS.split(folded)) + " "
-        for word in sorted((w.strip() for w in words.asks if w.strip()), key=len, reverse=True):
+        dropped = words.asks + (words.fillers + words.refers_back if words.fillers else ())
+        for word in sorted((w.strip() for w in dropped if w.strip()), key=len, reverse=True):
             while f" {word} " in padded:
                 padded = padded.replace(f" {word} ", " ")
         others = padded.split()
+        if words.fillers:  # nothing named but words that ask and fillers ("Хог яаж хаях вэ?" names garbage)
+            return not others or (len(others) == 1 and len(others[0]) <= _VAGUE_LEFT_CHARS)
         return len(others) <= _VAGUE_WORDS and len(" ".join(others)) < _SAYS_MIN_CHARS
-    for word in sorted(words.asks, key=len, reverse=True):
+    for word in sorted(words.asks + words.fillers, key=len, reverse=True):
         folded = folded.replace(word, "")
     rest = _SEPARATORS.sub("", folded)
-    return len(rest) <= (_VAGUE_CHARS if _DENSE.search(rest) or not rest else _VAGUE_CHARS_OTHER)
+    if words.fillers and not _DENSE.search(rest):  # Thai: letters, not vowel or tone marks (ทิ้งขยะ is 5)
+        return sum(1 for c in rest if unicodedata.category(c) != "Mn") <= _VAGUE_LEFT_CHARS
+    if _DENSE.search(rest) or not rest:
+        # 儿童津贴怎么申请 asks about something of its own; 怎么办, どうすればいいですか do not
+        weight = len(rest) + (_IDEOGRAPH_WEIGHT - 1) * len(_IDEOGRAPH.findall(rest))
+        weight += (_KATAKANA_WEIGHT - 1) * len(_KATAKANA.findall(rest))
+        return weight <= _VAGUE_CHARS
+    return len(rest) <= _VAGUE_CHARS_OTHER
 
 
 def split_asking(sentence: str, words: PartWords) -> list[str]:
@@ -211,3 +257,58 @@ def split_marked(sentence: str, words: PartWords, weak: bool = False) -> list[tu
     return split_marked(sentence[:start].strip(_STRIP), words, weak) + split_marked(
         sentence[end:].strip(_STRIP), words, weak
     )
+
+
+def split_pair(sentence: str, words: PartWords) -> list[str]:
+    """Two things asked about in one frame: "Can you tell me about health insurance and the pension?" ->
+    "Can you tell me about health insurance", "Can you tell me about the pension?"; "国民年金と国民健康保険
+    について教えてください" -> "国民年金について教えてください", "国民健康保険について教えてください". The frame is
+    a word of ``about_before`` before the pair word or of ``about_after`` after it; the second thing is short
+    and asks nothing (in Japanese: no kana, a noun of kanji or katakana: 日本人と結婚した場合は stays whole)."""
+    folded = _fold(sentence)
+    for pair in sorted(words.pairs, key=len, reverse=True):
+        for at in _joiner_at(folded, pair, words.spaced):
+            x, rest = sentence[:at], sentence[at + len(pair) :]
+            pieces = _pair_pieces(sentence, x, rest, at, words)
+            if pieces:
+                return pieces
+    return [sentence]
+
+
+def _pair_pieces(sentence: str, x: str, rest: str, at: int, words: PartWords) -> list[str] | None:
+    if len(x.strip(_STRIP)) < _PAIR_MIN_CHARS:
+        return None
+    if _HIRAGANA.match(x[-1:]) and not rest[:1].isspace():
+        return None  # Japanese: a thing ends in kanji or katakana (国民年金と) or a space follows (ねんきんと ぜいきん)
+    folded_rest = _fold(rest)
+    after = [(folded_rest.find(w), w) for w in words.about_after if folded_rest.find(w) >= _PAIR_MIN_CHARS]
+    if after:  # 国民年金と|国民健康保険|について教えてください
+        start = min(after)[0]
+        if _thing(rest[:start], sentence, words):
+            return [x.strip(_STRIP) + rest[start:], rest.strip(_STRIP)]
+    ends = [_word_end(_fold(x), w, words.spaced) for w in words.about_before]
+    end = max(ends, default=-1)
+    if end > 0 and len(x[end:].strip(_STRIP)) >= _PAIR_MIN_CHARS and _thing(rest, sentence, words):
+        # Tell me about health insurance| and |the pension?
+        return [x.strip(_STRIP), (x[:end].rstrip() + " " + rest.strip(_STRIP)).strip()]
+    return None
+
+
+def _word_end(folded: str, word: str, spaced: bool) -> int:
+    """Where the last whole-word ``word`` in ``folded`` ends (-1: not there)."""
+    end = -1
+    for m in re.finditer(re.escape(word), folded):
+        before = folded[m.start() - 1] if m.start() > 0 else " "
+        after = folded[m.end()] if m.end() < len(folded) else " "
+        if not spaced or not (word[:1].isalnum() and before.isalnum() or word[-1:].isalnum() and after.isalnum()):
+            end = m.end()
+    return end
+
+
+def _thing(text: str, sentence: str, words: PartWords) -> bool:
+    """A thing named, not a clause: short and asks nothing; in Japanese written with kanji, a noun without
+    kana (印鑑登録, not 結婚した場合)."""
+    core = text.strip(_STRIP + "?？!！.。")
+    if not (_PAIR_MIN_CHARS <= len(core) <= _PAIR_MAX_CHARS) or asks(core, words):
+        return False
+    return not (_HIRAGANA.search(core) and _IDEOGRAPH.search(sentence))

@@ -13,7 +13,7 @@ from functools import cached_property
 from babel import Locale
 
 from bot.catalog import Catalogs
-from bot.dialogue.office_cards import office_info
+from bot.dialogue.office_cards import office_card_text, office_info
 from bot.dialogue.office_desk import OfficeDesk
 from bot.replies import Handoff, OfficeCard
 from bot.speech import Speech
@@ -85,10 +85,12 @@ class HandoffRouter:
         if referral.kind in {"legal", "fresc"} and extra != opening:
             parts.append(self.catalogs.text(lang, extra))
         parts.append(
-            self.catalogs.text(
-                lang, "office_card", name=card.name, phone=card.phone, address=card.address, hours=card.hours
+            office_card_text(
+                self.catalogs, lang, name=card.name, phone=card.phone, address=card.address, hours=card.hours
             )
         )
+        if card.how:
+            parts.append(card.how)
         parts.append(self.catalogs.text(lang, "office_bring"))
         if referral.office.kind in {"regional-bureau", "district-office"}:
             parts.append(self.catalogs.text(lang, "office_nearer_branch"))

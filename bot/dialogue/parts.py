@@ -11,7 +11,16 @@ import unicodedata
 from dataclasses import dataclass
 
 
-from bot.dialogue.clauses import Joiners, PartWords, asks, load_joiners, split_asking, split_clauses, split_marked
+from bot.dialogue.clauses import (
+    Joiners,
+    PartWords,
+    asks,
+    load_joiners,
+    split_asking,
+    split_clauses,
+    split_marked,
+    split_pair,
+)
 from bot.dialogue.residence import PlaceStatement, ResidencePhrases
 from knowledge.places import Gazetteer
 
@@ -106,13 +115,16 @@ def split_message(
 
 
 def _clauses(sentence: str, lang: str, joiners: Joiners | None) -> list[tuple[str, bool]]:
-    """A sentence's questions (each marked weak or not): cut at joiners, then each piece where a question
-    ends and another begins."""
+    """A sentence's questions (each marked weak or not): cut at joiners, then at a pair of things asked about
+    in one frame, then each piece where a question ends and another begins."""
     if joiners is None:
         return [(sentence, False)]
     words = joiners.words(lang)
     clauses = split_clauses(sentence, words.joiners, words.spaced)
-    return [piece for clause in clauses for piece in split_marked(clause, words)]
+    # "tell me about health insurance and the pension": one question for each thing of the pair (before the
+    # cut at " and ", which would leave "the pension?" beside a question as a statement)
+    things = [thing for clause in clauses for thing in split_pair(clause, words)]
+    return [piece for thing in things for piece in split_marked(thing, words)]
 
 
 def _before_clause(sentence: str, statement: PlaceStatement, lang: str, joiners: Joiners | None) -> str:

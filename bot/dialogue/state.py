@@ -27,6 +27,7 @@ class DialogueState:
     problems: list[str] = field(default_factory=list)  # the user's words that led to a handoff
     office_topic: str = ""  # the last answered topic that has an office ("what about Kobe?" re-routes it)
     asked_place: bool = False  # asked once where the resident lives, for an office
+    situations: list[str] = field(default_factory=list)  # the serious situations last replied to (ids)
 
     @classmethod
     def from_dict(cls, data: dict) -> DialogueState:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from bot.dialogue.residence import PlaceStatement
 from bot.dialogue.turn import Turn
 from bot.replies import ANOTHER_QUESTION, QuickReply, Reply
-from bot.safety.step import before_emergency, danger, situations
+from bot.safety.step import before_emergency, danger, situation_office, situations
 from bot.speech import PLAIN
 
 __all__ = ["Step", "STEPS", "with_step", "run_steps"]
@@ -109,6 +109,10 @@ def place(turn: Turn) -> list[Reply] | None:
     if state.handoff == "awaiting-location":
         return turn.handoff(state.pending_reason, state.pending_kind, turn.lead)
     only_place = not parts.questions
+    if state.situations and (said.how == "update" or only_place):  # after a serious situation: its office
+        office = situation_office(turn)
+        if office:
+            return turn.lead + office
     if state.office_topic and (said.how == "update" or only_place):
         return turn.lead + desk.office_replies(turn, state.office_topic, ask=False)
     moved = state.handoff == "done" and state.handoff_kind == "immigration"
@@ -214,7 +218,8 @@ def several_questions(turn: Turn) -> list[Reply] | None:
             sure = topics and (_weak_sure(turn, topics, nearest) or _emergency_asked(turn, question, topics[0]))
             best = topics[0] if sure and topics[0].topic_id not in seen else None
         else:
-            best = next((h for h in topics[:2] if h.topic_id not in seen and _part_sure(turn, h, near)), None)
+            candidates = [h for h in topics[:2] if h.topic_id not in seen and _part_sure(turn, h, near)]
+            best = _own_topic(candidates)
         if best is not None:
             seen.add(best.topic_id)
             hits.append((question, best))
@@ -295,6 +300,15 @@ def _substantial(question: str, min_chars: int) -> bool:
     without (救急車は何番ですか is a whole question in nine characters)."""
     dense = any(ord(c) >= 0x0E00 and not c.isspace() for c in question[:20])
     return len(question) >= (min_chars // 2 if dense else min_chars)
+
+
+def _own_topic(candidates: list):
+    """The part's topic of its (up to two) candidates: the first, but a guide topic before a residence status
+    page ("how do I get permanent residence?": the application, not what a permanent resident may do)."""
+    if len(candidates) == 2 and candidates[0].topic_id.startswith("status:"):
+        if not candidates[1].topic_id.startswith("status:"):
+            return candidates[1]
+    return candidates[0] if candidates else None
 
 
 def _part_sure(turn: Turn, hit, near: set[str]) -> bool:

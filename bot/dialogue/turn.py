@@ -226,6 +226,7 @@ class Turn:
             )
         self.state.remember_topic(hit.topic_id, keep=self.policy.recent_topics_kept)
         self.state.unanswered = 0
+        self.state.situations = []  # a place named next is about this answer, not an earlier situation
         return self.reply(
             body,
             sources=[self.dialogue.assistant.source(hit, chunk)],

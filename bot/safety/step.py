@@ -49,6 +49,7 @@ __all__ = [
     "line_card",
     "summary_kind",
     "before_emergency",
+    "situation_office",
 ]
 
 SITUATION_REASON = "situation:"  # Handoff.reason prefix: "situation:domestic_violence"
@@ -216,6 +217,7 @@ def _replies(turn: Turn, safety: Safety, found: Recognition) -> list[Reply]:
         parts.append(composer.texts.text(lang, "office_ask_place"))
     parts.append(composer.keep_talking(lang))
     turn.state.problems = (turn.state.problems + [redact(turn.text)])[-turn.policy.problems_kept :]
+    turn.state.situations, turn.state.office_topic = list(ids), ""  # a place named next: this one's office
     handoff = _handoff(turn, safety, ids, office, now)
     turn.state.unanswered = 0
     calls = {c.id: c for s in ids for c in composer.calls(s, lang, now=now)}  # each line once, in order
@@ -253,6 +255,27 @@ def office_for(safety: Safety, ids: list[str], prefecture: str) -> Office | None
     return None
 
 
+def situation_office(turn: Turn) -> list[Reply]:
+    """The resident names where they live after a serious situation's reply ("My renewal was refused" … "Tell
+    me your prefecture" … "I live in Gifu"): the office for those situations and that place, with its card
+    — the promise kept, not only "noted, Gifu". Nothing when the office does not depend on the place."""
+    safety = _safety(turn)
+    ids = [s for s in turn.state.situations if safety is not None and s in safety.catalogue.situations]
+    if safety is None or not ids or _office_kind(safety.catalogue, ids) != "immigration":
+        return []
+    office = office_for(safety, ids, turn.state.prefecture)
+    if office is None:
+        return []
+    lang = turn.speech.key
+    return [
+        turn.reply(
+            _office_text(safety, office, lang) + "\n\n" + safety.composer.keep_talking(lang),
+            handoff=_handoff(turn, safety, ids, office),
+            quick=turn.quick("qr_person"),
+        )
+    ]
+
+
 def _office_text(safety: Safety, office: Office, lang: str) -> str:
     card = office_card(safety, office, lang)
     texts = safety.composer.texts
@@ -274,9 +297,8 @@ def office_card(safety: Safety, office: Office, lang: str) -> OfficeCard:
     others = [texts.text(lang, "alt", number=p.number) for p in office.phones[1:]]
     phone = main + (f" ({'; '.join(others)})" if others else "")
     hours = words.get("hours") or ""
-    return OfficeCard(
-        id=office.id, name=name, phone=phone, address=office.full_address, hours=hours, map_query=office.full_address
-    )
+    address = (lang in ("ja", "ja-plain") and office.full_address_ja) or office.full_address
+    return OfficeCard(id=office.id, name=name, phone=phone, address=address, hours=hours, map_query=address)
 
 
 def line_card(safety: Safety, situation_id: str, lang: str, now: bool = False) -> OfficeCard | None:

@@ -124,6 +124,10 @@ def office_card(reply: Reply, words: Words) -> Card | None:
         body.append(_text(name_ja, size="sm", color="#4A4A4A"))
     if getattr(office, "purpose", ""):
         body.append(_text(office.purpose, size="sm", margin="sm"))
+    if getattr(office, "counter", ""):  # the counter's Japanese name to show there
+        body.append(_text(office.counter, size="sm", weight="bold", margin="md"))
+    if getattr(office, "how", ""):  # no number in the data: where to find it instead of empty fields
+        body.append(_text(office.how, size="sm", margin="md"))
     for label, value in (("ui_phone", " / ".join(phones)), ("ui_address", address), ("ui_hours", hours)):
         if value:
             body.append(
@@ -146,7 +150,7 @@ def office_card(reply: Reply, words: Words) -> Card | None:
     bubble = {"type": "bubble", "body": {"type": "box", "layout": "vertical", "contents": body}}
     if buttons:
         bubble["footer"] = {"type": "box", "layout": "vertical", "spacing": "sm", "contents": buttons}
-    alt = " / ".join(part for part in (name, " / ".join(phones), address, hours) if part)
+    alt = " / ".join(part for part in (name, " / ".join(phones), address, hours, getattr(office, "how", "")) if part)
     return Card(shorten(alt, ALT_TEXT_CHARS), contents=bubble)
 
 

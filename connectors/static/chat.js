@@ -164,7 +164,8 @@
     if (!office || !office.name) { return null; }
     var phones = office.phones || (office.phone ? topLevelParts(String(office.phone)) : []);
     return { name: office.name, nameJa: office.name_ja && office.name_ja !== office.name ? office.name_ja : "",
-             purpose: office.purpose || "", section: office.section || "", phones: phones,
+             purpose: office.purpose || "", section: office.section || "", counter: office.counter || "",
+             how: office.how || "", phones: phones,
              address: office.address || "", mapQuery: office.map_query || "", hours: office.hours || "" };
   }
 
@@ -173,8 +174,12 @@
     card.setAttribute("aria-label", word("ui_office"));
     card.appendChild(el("h3", null, office.name));
     if (office.nameJa) { card.appendChild(el("p", "name-ja", office.nameJa)).lang = "ja"; }
-    if (office.section) { card.appendChild(el("p", "section", office.section)); }
+    // the counter's Japanese name to show there ("At the counter, show this: 子育て支援の窓口（児童手当）")
+    if (office.counter) { card.appendChild(el("p", "section counter", office.counter)); }
+    else if (office.section) { card.appendChild(el("p", "section", office.section)); }
     if (office.purpose) { card.appendChild(el("p", "purpose", office.purpose)); }
+    // an office whose number is not in the data: what to do instead of empty-looking fields
+    if (office.how) { card.appendChild(el("p", "how", office.how)); }
     var list = el("dl");
     function row(key, fill) { list.appendChild(el("dt", null, word(key))); var value = el("dd"); fill(value); list.appendChild(value); }
     if (office.phones.length) {

@@ -53,6 +53,15 @@ def questions(text: str, lang: str) -> list[str]:
         ("pano po magtapon ng basura tsaka saan po ang city hall", "fil"),
         ("Kartu residen saya hilang, nomor polisi berapa?", "id"),
         ("こくみんけんこうほけんに はいりたいです ねんきんは どう しますか", "ja-plain"),  # spaced, no 。
+        # two things asked about in one frame: a question for each
+        ("Tôi muốn hỏi về bảo hiểm y tế và lương hưu", "vi"),
+        ("Can you tell me about health insurance and the pension?", "en"),
+        ("国民年金と国民健康保険について教えてください", "ja"),
+        ("転入届と印鑑登録はどこでしますか", "ja"),
+        ("국민건강보험과 국민연금에 대해 알려주세요", "ko"),
+        ("请问国民健康保险和国民年金怎么加入？", "zh"),
+        ("Saya mau tanya tentang asuransi kesehatan dan pensiun.", "id"),
+        ("Sağlık sigortası ve emeklilik hakkında bilgi almak istiyorum.", "tr"),
     ],
 )
 def test_two_questions_in_one_sentence_are_two_parts(text, lang):
@@ -74,8 +83,11 @@ def test_two_questions_in_one_sentence_are_two_parts(text, lang):
         ("สวัสดีค่ะ ต่ออายุวีซ่าทำยังไงคะ", "th"),
         ("မင်္ဂလာပါ ဗီဇာသက်တမ်းတိုးဖို့ ဘယ်လိုလုပ်ရမလဲ", "my"),
         ("नमस्ते, भिसा कसरी नवीकरण गर्ने?", "ne"),
-        ("Tôi muốn hỏi về bảo hiểm y tế và lương hưu", "vi"),  # two nouns of one question
         ("Хүүхдийн мөнгө хаана авах вэ?", "mn"),  # мөнгө "money" holds мөн "also": a joiner is a whole word
+        ("日本人と結婚した場合は何が必要ですか", "ja"),  # と after a person, then a clause: not two things
+        ("我和妻子的签证怎么办", "zh"),  # 我 is no thing asked about
+        ("しゅっしょうとどけの ことを おしえて ください", "ja-plain"),  # the と inside a word
+        ("ひとり親と児童扶養手当について教えてください", "ja"),  # the と of ひとり
     ],
 )
 def test_one_question_stays_whole(text, lang):
@@ -92,3 +104,30 @@ def test_one_question_stays_whole(text, lang):
 def test_the_questions_after_a_place_are_cut_too_and_the_place_is_not_a_question(text, lang):
     parts = split_message(text, lang, PLACES, PHRASES, joiners=JOINERS)
     assert parts.place is not None and len(parts.questions) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "is_vague"),
+    [
+        ("怎么办？", "zh", True),
+        ("我应该去哪里咨询？", "zh", True),
+        ("儿童津贴怎么申请？", "zh", False),  # names the child allowance
+        ("工伤怎么申请", "zh", False),
+        ("どうすればいいですか", "ja", True),
+        ("どこに行けばいいですか", "ja", True),
+        ("出生届はどこ？", "ja", False),
+        ("What should I do?", "en", True),
+        ("Where can I get help?", "en", True),
+        ("Where do I pay taxes?", "en", False),
+        ("Хог яаж хаях вэ?", "mn", False),  # names garbage
+        ("Би яах ёстой вэ?", "mn", True),
+        ("Apa yang harus saya lakukan?", "id", True),
+        ("Di mana ganti alamat?", "id", False),
+        ("ทิ้งขยะอย่างไร", "th", False),
+        ("ต้องทำอย่างไร", "th", True),
+    ],
+)
+def test_a_question_of_asking_words_and_fillers_only_is_vague(text, lang, is_vague):
+    from bot.dialogue.clauses import vague  # noqa: PLC0415
+
+    assert vague(text, JOINERS.words(lang)) is is_vague

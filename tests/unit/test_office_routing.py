@@ -137,19 +137,68 @@ def test_a_labour_problem_in_aichi_gives_the_bureaus_phone_and_the_evening_hotli
 def test_the_municipal_card_says_how_to_reach_the_counter_with_words_to_search_not_no_number(lang):
     route = ROUTER.route("municipal", "aichi", "toyota", "child-allowance")
     card = route_cards(route, lang, CATALOGS)[0]
-    assert card.phones[0] != CATALOGS.text(lang, "phone_none")
-    assert "豊田市役所 子育て支援の窓口（児童手当）" in card.phones[0] and "豊田市役所" in card.address
+    assert card.phones == () and card.address == "豊田市役所" == card.map_query
+    assert "豊田市役所 子育て支援の窓口（児童手当）" in card.how and "子育て支援の窓口（児童手当）" in card.counter
     unknown = route_cards(ROUTER.route("health-insurance", "tokyo", "", "health-insurance"), lang, CATALOGS)[0]
-    assert "国民健康保険の窓口" in unknown.phones[0]
+    assert "国民健康保険の窓口" in unknown.how and unknown.address == "" == unknown.map_query
 
 
-@pytest.mark.parametrize(
-    ("prefecture", "area"),
-    [("aichi", "愛知県名古屋市港区"), ("tokyo", "東京都港区"), ("osaka", "大阪府大阪市住之江区")],
-)
+@pytest.mark.parametrize(("prefecture", "area"), [("aichi", "愛知県名古屋市港区"), ("tokyo", "東京都港区")])
 def test_a_japanese_card_gives_the_bureaus_city_in_japanese_before_the_brochures_english_address(prefecture, area):
     for lang in ("ja", "ja-plain"):
         card = route_cards(ROUTER.route("immigration", prefecture, "", "period-extension"), lang, CATALOGS)[0]
         assert card.address.startswith(f"〒{OFFICES.for_prefecture(prefecture).postal_code} {area}（")
     english = route_cards(ROUTER.route("immigration", prefecture, "", "period-extension"), "en", CATALOGS)[0]
     assert area not in english.address
+
+
+def test_a_japanese_card_gives_the_address_read_on_an_official_japanese_page_whole_and_in_japanese():
+    bureau = OFFICES.for_prefecture("osaka")
+    assert bureau.address_ja and bureau.address_ja_url.startswith("http") and bureau.address_ja_checked
+    for lang in ("ja", "ja-plain"):
+        card = route_cards(ROUTER.route("immigration", "osaka", "", "period-extension"), lang, CATALOGS)[0]
+        assert card.address == "〒559-0034 大阪府大阪市住之江区南港北1-29-53"
+        assert "Nankou" not in card.address and card.map_query == card.address
+    for lang in ("en", "vi", "pt"):  # other languages keep the brochure's English address
+        card = route_cards(ROUTER.route("immigration", "osaka", "", "period-extension"), lang, CATALOGS)[0]
+        assert card.address == bureau.full_address and "南港北" not in card.address
+
+
+def test_a_japanese_card_gives_the_sendai_bureaus_address_in_japanese_as_yokote_citys_page_prints_it():
+    card = route_cards(ROUTER.route("immigration", "miyagi", "", "period-extension"), "ja", CATALOGS)[0]
+    assert card.address == "〒983-0842 宮城県仙台市宮城野区五輪1-3-20 仙台第二法務合同庁舎"
+    english = route_cards(ROUTER.route("immigration", "miyagi", "", "period-extension"), "en", CATALOGS)[0]
+    assert "Gorin" in english.address
+
+
+@pytest.mark.parametrize(
+    ("area", "street", "whole"),
+    [
+        ("大阪府大阪市住之江区", "住之江区南港北1-29-53", "大阪府大阪市住之江区南港北1-29-53"),
+        ("大阪府大阪市住之江区", "大阪府大阪市住之江区南港北1-29-53", "大阪府大阪市住之江区南港北1-29-53"),
+        ("東京都港区", "港南5-5-30", "東京都港区港南5-5-30"),
+        ("", "港南5-5-30", "港南5-5-30"),
+    ],
+)
+def test_the_city_is_written_once_before_a_street_address_that_left_it_out(area, street, whole):
+    from bot.dialogue.office_cards import with_area
+
+    assert with_area(area, street) == whole
+
+
+def test_a_japanese_address_without_the_page_it_was_read_on_is_refused():
+    from knowledge.offices import OfficeDirectory, _office
+
+    raw = {"id": "x", "kind": "regional-bureau", "name": {"ja": "x", "en": "x"}, "source": "seed"}
+    OfficeDirectory([_office(raw)])
+    with pytest.raises(ValueError, match="address_ja"):
+        _office({**raw, "address_ja": "港南5-5-30"})
+    office = _office(
+        {
+            **raw,
+            "address_ja": "港南5-5-30",
+            "address_ja_url": "https://example.go.jp/a/b.html",
+            "address_ja_checked": "2026-12-06",
+        }
+    )
+    assert office.full_address_ja == "港南5-5-30"

@@ -33,6 +33,7 @@ def test_a_set_structured_field_is_serialised_and_survives_merging():
         "address": "東京都港区港南5-5-30",
         "hours": "9:00-16:00",
         "map_query": "",
+        "how": "",
     }
     assert merged.text == "Gọi cho văn phòng này.\n\nMang theo thẻ cư trú."
 

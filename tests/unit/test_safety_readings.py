@@ -49,10 +49,23 @@ def test_a_crisis_named_beside_an_ambulance_keeps_the_crisis_line_first(fake_ser
         # walked: a renewal asked beside a place was answered "your period of stay has passed"
         ("I need to renew my visa, I live in Nagoya", ["overstay", "refugee_application"]),
         ("mi visa venció la semana pasada", []),
+        # walked: "I want to extend my period of stay, where do I go?" in Vietnamese got the overstay reply
+        ("Tôi muốn gia hạn thời gian lưu trú thì đi đâu?", ["overstay", "refugee_application"]),
+        ("visa hết hạn tháng trước, giờ muốn gia hạn được không", ["overstay", "refugee_application"]),
+        ("ざいりゅう きかんを のばしたい です", ["overstay"]),
+        ("在留期間を更新したいです", ["overstay", "refugee_application"]),
+        # a resident who wants to resign was read as dismissed
+        ("Gusto kong mag-resign sa trabaho. Ano ang gagawin sa insurance?", ["dismissal"]),
     ],
 )
 def test_phrases_rule_a_situation_out(text, ruled_out):
     assert TEXTS.ruled_out(text) == ruled_out
+
+
+@pytest.mark.parametrize("text", ["visa hết hạn tháng trước, giờ muốn gia hạn được không", "visa đã hết hạn rồi"])
+def test_a_visa_that_has_run_out_is_an_overstay_by_its_words(text):
+    """A cue ("hết hạn tháng trước": ran out last month) names the overstay even beside "want to renew"."""
+    assert "overstay" in TEXTS.cue_hits(text)
 
 
 def test_a_not_cue_rules_out_the_reading_by_example_not_a_cue(fake_services):
