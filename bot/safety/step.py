@@ -313,7 +313,7 @@ def line_card(safety: Safety, situation_id: str, lang: str, now: bool = False) -
     )
 
 
-def _handoff(turn: Turn, safety: Safety, ids: list[str], office: Office | None, now: bool) -> Handoff | None:
+def _handoff(turn: Turn, safety: Safety, ids: list[str], office: Office | None, now: bool = False) -> Handoff | None:
     card = (
         office_card(safety, office, turn.speech.key)
         if office is not None
