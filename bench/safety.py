@@ -117,12 +117,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT / "var" / "bench")
     parser.add_argument("--limit", type=int, default=0, help="only the first N messages of each set (a quick look)")
+    parser.add_argument("--multi-only", action="store_true", help="only the messages of several problems")
     args = parser.parse_args()
     started = time.perf_counter()
     bench = Bench(args.data)
     safety = yaml.safe_load((HELDOUT / "safety.yaml").read_text(encoding="utf-8"))
     ordinary = yaml.safe_load((HELDOUT / "ordinary.yaml").read_text(encoding="utf-8"))["questions"]
-    messages = safety["messages"][: args.limit or None]
+    messages = [] if args.multi_only else safety["messages"][: args.limit or None]
+    if args.multi_only:
+        ordinary = []
 
     by_lang: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     by_situation: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -153,6 +156,7 @@ def main() -> None:
                 )
 
     multi = [0, 0]
+    multi_misses = []
     for m in safety.get("multi") or []:
         replies = bench.turn(m["text"], m["lang"])
         named = bench.situations_of(replies) | {s for r in replies for s in _titles_named(bench, r, m["lang"])}
@@ -163,6 +167,8 @@ def main() -> None:
         ok = set(m["situations"]) <= named and danger_first
         multi[0] += ok
         multi[1] += 1
+        if not ok:
+            multi_misses.append((m["lang"], sorted(m["situations"]), sorted(named), bench.first_line(replies)))
 
     false_serious = [0, 0]
     danger = {"text": [0, 0], "kana": [0, 0], "romaji": [0, 0]}
@@ -198,6 +204,10 @@ def main() -> None:
     if misses:
         print("\nMisses (situation, lang, form, recognised, first line):")
         for miss in misses[:60]:
+            print("  ", miss)
+    if multi_misses:
+        print("\nSeveral problems missed (lang, situations, named, first line):")
+        for miss in multi_misses:
             print("  ", miss)
     if ordinary_misses:
         print("\nOrdinary questions answered as serious or danger (lang, topic / form, …):")

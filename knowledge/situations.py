@@ -51,6 +51,7 @@ class Situation:
     status_at_stake: bool
     never_say: frozenset[str]
     sources: tuple[str, ...]
+    now_lines: tuple[str, ...] = ()  # given first when the message says it is happening now or someone is hurt
 
     @property
     def immediate(self) -> bool:
@@ -69,9 +70,13 @@ class SituationCatalogue:
     def __getitem__(self, situation_id: str) -> Situation:
         return self.situations[situation_id]
 
-    def lines_for(self, situation_id: str) -> tuple[Line, ...]:
-        """The situation's lines in order, leaving out ids the directory does not (yet) have."""
-        return tuple(self.lines[i] for i in self.situations[situation_id].lines if i in self.lines)
+    def lines_for(self, situation_id: str, now: bool = False) -> tuple[Line, ...]:
+        """The situation's lines in order, leaving out ids the directory does not (yet) have; ``now``: the
+        message says it is happening now or someone is hurt, and the situation's ``now_lines`` come first (a
+        crime victim: 110 when it is happening, #9110 and legal help when it is over)."""
+        situation = self.situations[situation_id]
+        ids = dict.fromkeys((situation.now_lines if now else ()) + situation.lines)
+        return tuple(self.lines[i] for i in ids if i in self.lines)
 
     def by_intent(self, intent: str) -> Situation | None:
         return (
@@ -116,6 +121,7 @@ def _situation(raw: dict) -> Situation:
         bool(raw.get("status_at_stake")),
         frozenset(raw.get("never_say") or ()),
         tuple(raw["sources"]),
+        tuple(raw.get("now_lines") or ()),
     )
 
 

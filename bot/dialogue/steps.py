@@ -16,7 +16,7 @@ from bot.dialogue.residence import PlaceStatement
 from bot.dialogue.turn import Turn
 from bot.dialogue.turn import substantial as _substantial
 from bot.replies import ANOTHER_QUESTION, QuickReply, Reply
-from bot.safety.step import danger, situation_office, situations
+from bot.safety.step import before_emergency, danger, situation_office, situations
 from bot.speech import PLAIN
 
 __all__ = ["Step", "STEPS", "with_step", "run_steps"]
@@ -68,6 +68,9 @@ def emergency(turn: Turn) -> list[Reply] | None:
     kind = turn.emergency_kind  # a cue, or an emergency intent clearly closest in the message's own script
     if not kind:
         return None
+    if "situations" in turn.steps and before_emergency(turn, kind):
+        return None  # a crime victim's situation: its own reply (110 first when it is happening now); while the
+        # database is down (the danger and emergency steps alone) the police card still answers
     # no "talk to a person" button here: the number on the card is the person to talk to now
     urgent = replace(turn.say(f"emergency_{kind}"), emergency=turn.emergency_call(kind))
     more = several_questions(turn)  # "Someone fell into the sea, what number? Also where is the shelter?"
@@ -383,6 +386,7 @@ def with_step(steps: tuple[Step, ...], step: Step, *, before: str = "", after: s
 
 
 def run_steps(turn: Turn, steps: tuple[Step, ...] = STEPS) -> list[Reply]:
+    turn.steps = frozenset(s.name for s in steps)
     turn.settle_language()
     for step in steps:
         replies = step.run(turn)

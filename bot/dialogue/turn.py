@@ -73,6 +73,7 @@ class Turn:
         self.lead: list[Reply] = []  # replies said before the step's own (e.g. "Place set: Osaka")
         self.language_tapped = False
         self.ended_by = ""  # the name of the step whose replies ended the turn
+        self.steps: frozenset[str] = frozenset()  # the names of the steps this turn runs (``run_steps``)
 
     # -- how replies speak ------------------------------------------------------------------------
     @property

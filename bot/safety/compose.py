@@ -37,25 +37,26 @@ class SafetyComposer:
             notes.append(self.texts.text(lang, "alt", number=line.alt))
         return f"☎ {text}" + (f" ({'; '.join(notes)})" if notes else "")
 
-    def calls(self, situation_id: str, lang: str) -> list[LineCall]:
+    def calls(self, situation_id: str, lang: str, now: bool = False) -> list[LineCall]:
         return [
             LineCall(line.id, self.texts.line(lang, line.id).get("name", line.id), line.number, line.tel)
-            for line in self.catalogue.lines_for(situation_id)
+            for line in self.catalogue.lines_for(situation_id, now=now)
         ]
 
-    def steps(self, situation_id: str, lang: str, with_title: bool = False) -> str:
-        """Title (optional), "What to do now:", the numbered steps, then the lines."""
+    def steps(self, situation_id: str, lang: str, with_title: bool = False, now: bool = False) -> str:
+        """Title (optional), "What to do now:", the numbered steps, then the lines (``now``: it is happening
+        now or someone is hurt, and the situation's lines for that come first)."""
         words = self.texts.situation(lang, situation_id)
         parts = [words["title"]] if with_title else []
         parts.append(self.texts.text(lang, "now"))
         parts += [f"{n}. {step}" for n, step in enumerate(words.get("steps") or [], 1)]
-        parts += [self.line_text(line, lang) for line in self.catalogue.lines_for(situation_id)]
+        parts += [self.line_text(line, lang) for line in self.catalogue.lines_for(situation_id, now=now)]
         return "\n".join(parts)
 
-    def several(self, situation_ids: list[str], lang: str) -> str:
+    def several(self, situation_ids: list[str], lang: str, now: bool = False) -> str:
         """Several problems in one message: each one's steps under its title."""
         blocks = [self.texts.text(lang, "several")]
-        blocks += [self.steps(s, lang, with_title=True) for s in situation_ids]
+        blocks += [self.steps(s, lang, with_title=True, now=now) for s in situation_ids]
         return "\n\n".join(blocks)
 
     def keep_talking(self, lang: str) -> str:

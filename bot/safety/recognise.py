@@ -296,6 +296,7 @@ class SafetyRecogniser:
         ``bench/safety_dev.py`` calls this with one row left out."""
         found: dict[str, Found] = {}
         whole: _Scores | None = None
+        clauses: list[Found] = []
         # "my visa expires next month": no overstay, in any clause of the message ("how do I extend my stay?
         # it expires soon" read clause by clause found an overstay in the first clause)
         ruled_out = set(self.texts.ruled_out(text)) | (set(self.texts.ruled_out(kana)) if kana else set())
@@ -309,7 +310,10 @@ class SafetyRecogniser:
             for hit in self._by_example(mine, max(mine.other, whole.other), table):
                 if hit.situation not in ruled_out:
                     found.setdefault(hit.situation, hit)
+            if mine is not whole:  # a clause nearer its own situation than its own topics (see below)
+                clauses += [h for h in self._by_example(mine, mine.other, table) if not h.immediate]
         cues = self.texts.cue_hits(text) + (self.texts.cue_hits(kana) if kana else [])
+        questions = []
         for situation_id in dict.fromkeys(cues):
             situation = self.catalogue.situations.get(situation_id)
             if situation is None or situation_id in found:
@@ -317,8 +321,17 @@ class SafetyRecogniser:
             if not situation.immediate and whole is not None and situation_id in table.names:
                 # an ordinary question that names a hard word stays a question
                 if whole.other - whole.near[table.names.index(situation_id)] > self.thresholds.cue_slack:
+                    questions.append(situation)
                     continue
             found[situation_id] = Found(situation_id, situation.urgency, 1.0, "cue")
+        if found:  # a message already about a serious situation is no ordinary question: its other cues count
+            # ("the company has not paid me for two months and fired me": the unpaid wages' topic is closest),
+            # and so does a clause nearer another serious situation than its own topics (not a danger)
+            for situation in questions:
+                found[situation.id] = Found(situation.id, situation.urgency, 1.0, "cue")
+            for hit in clauses:
+                if hit.situation not in ruled_out:
+                    found.setdefault(hit.situation, hit)
         # immediate danger first, then the situation whose examples are closest to the whole message, however
         # it was found: "my husband hits our son" names the husband (a cue of violence at home) but its
         # examples are those of a child in danger, whose line (189) comes first. A danger its cue phrases

@@ -13,6 +13,11 @@
   number for that emergency and what to say ("Help! My kitchen is on fire" → 119 and "Kaji desu", not
   "110 or 119", and not the lines of a crisis it is not).
 
+A crime that is over (a theft, an assault, a fraud found out) is the crime victim's reply, also when the
+message names the police (``before_emergency``): the police consultation line #9110 and legal help first;
+when the message says it is happening now or someone is hurt (a ``now_cues`` phrase, or "someone in danger
+now" found beside it, which is then folded into it), 110 first (the situation's ``now_lines``).
+
 Every reply ends with an offer to keep talking. The handoff card is the office (or, without one, the first
 line) in the resident's language; its reason is ``situation:<id>`` so the analytics count situations by
 kind without any text; ``summary_ja`` names each problem.
@@ -43,6 +48,7 @@ __all__ = [
     "office_card",
     "line_card",
     "summary_kind",
+    "before_emergency",
     "situation_office",
 ]
 
@@ -87,6 +93,24 @@ def danger(turn: Turn) -> list[Reply] | None:
         if not found.immediate:
             return None  # the emergency step: the number for that emergency, first
     return _replies(turn, safety, found)
+
+
+def before_emergency(turn: Turn, kind: str) -> bool:
+    """Does a situation found in the message answer it instead of the emergency card of ``kind``? Yes for a
+    situation (not an immediate danger) whose lines for "happening now" start with that emergency's number:
+    "my bike was stolen, should I call the police?" is a crime victim's matter — #9110 and legal help first,
+    110 first only when it is happening now — not the police emergency card."""
+    safety = _safety(turn)
+    named = emergency_kinds().get(kind)
+    if safety is None or named is None or turn.msg.kind != "text" or not turn.text:
+        return False
+    catalogue = safety.catalogue
+    return any(
+        not f.immediate
+        and catalogue[f.situation].now_lines
+        and catalogue.lines_for(f.situation, now=True)[0].number == named.number
+        for f in safety.recognition(turn).found
+    )
 
 
 def _may_yield(safety: Safety, found: Found) -> bool:
@@ -149,6 +173,27 @@ def _without_generic_danger(safety: Safety, found: Recognition) -> Recognition:
     return Recognition(tuple(f for f in found.found if not covered(f)))
 
 
+def _folded(safety: Safety, found: Recognition, text: str) -> tuple[Recognition, bool]:
+    """The situations to answer, and whether the message says it is happening now. "Someone in danger now"
+    beside a situation whose lines for "happening now" start with its first line (a crime victim: 110), with
+    no named danger, is that situation happening now: "someone broke into my flat, he is still inside" is a
+    crime victim's reply with 110 first, not "several problems". A ``now_cues`` phrase says so too."""
+    found = _without_generic_danger(safety, found)
+    catalogue = safety.catalogue
+    generic = [f for f in found.found if f.immediate and _generic(safety, f)]
+    named = [f for f in found.found if f.immediate and not _generic(safety, f)]
+    now_first = {
+        catalogue.lines_for(f.situation, now=True)[0].number
+        for f in found.found
+        if not f.immediate and catalogue[f.situation].now_lines
+    }
+    folded = [f for f in generic if not named and catalogue.lines_for(f.situation)[0].number in now_first]
+    if folded:
+        found = Recognition(tuple(f for f in found.found if f not in folded))
+    said = set(safety.composer.texts.says_now(text))
+    return found, bool(folded) or any(s in said for s in found.ids)
+
+
 def _generic(safety: Safety, found: Found) -> bool:
     numbers = {kind.number for kind in emergency_kinds().values()}
     lines = safety.catalogue.lines_for(found.situation)
@@ -156,10 +201,16 @@ def _generic(safety: Safety, found: Found) -> bool:
 
 
 def _replies(turn: Turn, safety: Safety, found: Recognition) -> list[Reply]:
-    found = _without_generic_danger(safety, found)
+    found, now = _folded(safety, found, turn.text)
     lang, catalogue, composer = turn.speech.key, safety.catalogue, safety.composer
     ids = found.ids
-    text = composer.steps(ids[0], lang, with_title=True) if len(ids) == 1 else composer.several(ids, lang)
+    if now:  # what is happening now first: its line (110) is the first to call
+        ids = sorted(ids, key=lambda s: not catalogue[s].now_lines)
+    text = (
+        composer.steps(ids[0], lang, with_title=True, now=now)
+        if len(ids) == 1
+        else composer.several(ids, lang, now=now)
+    )
     office = office_for(safety, ids, turn.state.prefecture)
     parts = [text]
     if office is not None:
@@ -169,9 +220,9 @@ def _replies(turn: Turn, safety: Safety, found: Recognition) -> list[Reply]:
     parts.append(composer.keep_talking(lang))
     turn.state.problems = (turn.state.problems + [redact(turn.text)])[-turn.policy.problems_kept :]
     turn.state.situations, turn.state.office_topic = list(ids), ""  # a place named next: this one's office
-    handoff = _handoff(turn, safety, ids, office)
+    handoff = _handoff(turn, safety, ids, office, now)
     turn.state.unanswered = 0
-    calls = {c.id: c for s in ids for c in composer.calls(s, lang)}  # each line once, in order
+    calls = {c.id: c for s in ids for c in composer.calls(s, lang, now=now)}  # each line once, in order
     reply = turn.reply("\n\n".join(parts), handoff=handoff, quick=turn.quick("qr_person"))
     return turn.lead + [replace(reply, calls=tuple(calls.values()))]
 
@@ -252,8 +303,8 @@ def office_card(safety: Safety, office: Office, lang: str) -> OfficeCard:
     return OfficeCard(id=office.id, name=name, phone=phone, address=address, hours=hours, map_query=address)
 
 
-def line_card(safety: Safety, situation_id: str, lang: str) -> OfficeCard | None:
-    lines = safety.catalogue.lines_for(situation_id)
+def line_card(safety: Safety, situation_id: str, lang: str, now: bool = False) -> OfficeCard | None:
+    lines = safety.catalogue.lines_for(situation_id, now=now)
     if not lines:
         return None
     line, texts = lines[0], safety.composer.texts
@@ -264,11 +315,11 @@ def line_card(safety: Safety, situation_id: str, lang: str) -> OfficeCard | None
     )
 
 
-def _handoff(turn: Turn, safety: Safety, ids: list[str], office: Office | None) -> Handoff | None:
+def _handoff(turn: Turn, safety: Safety, ids: list[str], office: Office | None, now: bool = False) -> Handoff | None:
     card = (
         office_card(safety, office, turn.speech.key)
         if office is not None
-        else line_card(safety, ids[0], turn.speech.key)
+        else line_card(safety, ids[0], turn.speech.key, now=now)
     )
     if card is None:
         return None

@@ -4,7 +4,9 @@ Sections: ``ui`` (short sentences of the reply), ``lines`` (each line's name and
 (title and "what to do now" steps), ``cues`` (phrases that are evidence of a situation; "夫…殴" means
 both parts, in this order, anything between) and ``not_cues`` (phrases that show a sentence is *not* the
 situation, whatever its nearest example: a visa that "expires next month" has not run out yet — the model
-hardly tells "expires" from "expired"). A language without a sentence falls back to English, so adding a
+hardly tells "expires" from "expired") and ``now_cues`` (phrases that say a situation is happening now or
+someone is hurt: its ``now_lines`` come first — a crime happening now gets 110 first, one that is over the
+police consultation line). A language without a sentence falls back to English, so adding a
 language is adding a file.
 """
 
@@ -52,12 +54,15 @@ class SafetyTexts:
     situations: dict[str, dict[str, dict]]  # lang -> situation id -> {title, steps}
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # situation id -> folded phrases (all languages)
     not_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # situation id -> phrases ruling it out
+    now_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # situation id -> "it is happening now"
     _cue_words: dict[str, _Matcher] = field(init=False, repr=False, compare=False)
     _not_cue_words: dict[str, _Matcher] = field(init=False, repr=False, compare=False)
+    _now_cue_words: dict[str, _Matcher] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_cue_words", _compile_words(self.cues))
         object.__setattr__(self, "_not_cue_words", _compile_words(self.not_cues))
+        object.__setattr__(self, "_now_cue_words", _compile_words(self.now_cues))
 
     def text(self, lang: str, key: str, **values: object) -> str:
         template = self.ui.get(lang, {}).get(key) or self.ui[FALLBACK][key]
@@ -81,6 +86,11 @@ class SafetyTexts:
         """Situations a ``not_cues`` phrase in ``text`` rules out as a reading of its examples ("my visa
         expires next month" is not an overstay); matched like the cues."""
         return _hits(self.not_cues, self._not_cue_words, text)
+
+    def says_now(self, text: str) -> list[str]:
+        """Situations a ``now_cues`` phrase in ``text`` says are happening now or hurt someone ("right now",
+        "I am bleeding"); matched like the cues."""
+        return _hits(self.now_cues, self._now_cue_words, text)
 
 
 @dataclass(frozen=True)
@@ -142,13 +152,14 @@ def load_safety_texts(root: Path = TRANSLATIONS_DIR) -> SafetyTexts:
     situations: dict[str, dict] = {}
     cues: dict[str, set[str]] = {}
     not_cues: dict[str, set[str]] = {}
+    now_cues: dict[str, set[str]] = {}
     for path in sorted(root.glob("*/situations.yaml")):
         lang = path.parent.name
         data = load_yaml(path) or {}
         ui[lang] = {k: str(v) for k, v in (data.get("ui") or {}).items()}
         lines[lang] = data.get("lines") or {}
         situations[lang] = data.get("situations") or {}
-        for section, table in (("cues", cues), ("not_cues", not_cues)):
+        for section, table in (("cues", cues), ("not_cues", not_cues), ("now_cues", now_cues)):
             for situation, phrases in (data.get(section) or {}).items():
                 table.setdefault(situation, set()).update(fold(p) for p in phrases or [] if str(p).strip())
     if FALLBACK not in ui:
@@ -159,4 +170,5 @@ def load_safety_texts(root: Path = TRANSLATIONS_DIR) -> SafetyTexts:
         situations,
         {k: tuple(sorted(v)) for k, v in cues.items()},
         {k: tuple(sorted(v)) for k, v in not_cues.items()},
+        {k: tuple(sorted(v)) for k, v in now_cues.items()},
     )
