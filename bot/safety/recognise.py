@@ -307,11 +307,18 @@ class SafetyRecogniser:
             # benefits?" is a question about benefits (measured on our own questions of several clauses,
             # bench/safety_dev.py --clauses: weighing a clause against its own topics alone took 3 % of them
             # for an immediate danger); a danger beside a question is found by its cue phrases
-            for hit in self._by_example(mine, max(mine.other, whole.other), table):
+            hits = self._by_example(mine, max(mine.other, whole.other), table)
+            if len(scored) > 1 and hits:
+                # a message of several clauses: each piece (the whole, each clause) stands for its closest
+                # reading only; another problem is one another clause or a cue names ("おっとが まいにち たたきます。こわいです。" read as a
+                # whole was also near stalking and a spouse's death, each within ``second_gap``)
+                hits = [max(hits, key=lambda h: h.score)]
+            for hit in hits:
                 if hit.situation not in ruled_out:
                     found.setdefault(hit.situation, hit)
             if mine is not whole:  # a clause nearer its own situation than its own topics (see below)
-                clauses += [h for h in self._by_example(mine, mine.other, table) if not h.immediate]
+                own = self._by_example(mine, mine.other, table)  # its closest reading, when not a danger
+                clauses += [h for h in sorted(own, key=lambda h: -h.score)[:1] if not h.immediate]
         cues = self.texts.cue_hits(text) + (self.texts.cue_hits(kana) if kana else [])
         questions = []
         for situation_id in dict.fromkeys(cues):

@@ -39,3 +39,20 @@ def test_the_right_line_comes_first(real_services, text, lang, number):
 )
 def test_ordinary_questions_get_no_line_to_call(real_services, text, lang):
     assert not first(real_services, text, lang, f"safety-real-q-{hash(text)}").calls
+
+
+@pytest.mark.parametrize(
+    "text, lang, situations",
+    [
+        # walked: a beaten wife in plain Japanese got "several problems" with stalking and a spouse's death
+        ("おっとが まいにち わたしを たたきます。こわいです。", "ja", ["domestic_violence"]),
+        ("夫が毎日私をたたきます。怖いです。", "ja", ["domestic_violence"]),
+        ("My employer took my passport and has not paid me for 3 months", "en", None),  # two clauses, two problems
+    ],
+)
+def test_each_clause_names_one_problem(real_services, text, lang, situations):
+    found = real_services.dialogue.safety.recogniser.recognise(text, lang).ids
+    if situations is None:
+        assert sorted(found) == ["documents_kept_by_employer", "unpaid_wages"]
+    else:
+        assert found == situations
