@@ -122,7 +122,7 @@ def main() -> int:
     print(f"process CPU per message (this process, both lanes): mean {statistics.mean(cpu) * 1000:.1f} ms")
     if args.dump:
         with args.dump.open("w", encoding="utf-8") as out:
-            for count, text, embedded in seen:
+            for _count, text, embedded in seen:
                 out.write(json.dumps({"text": text, "embedded": embedded}, ensure_ascii=False) + "\n")
     for count, text, embedded in sorted(seen, key=lambda s: -s[0])[: args.show]:
         print(f"\n{count} texts for {text!r}:")

@@ -66,4 +66,3 @@ def release_unused() -> None:
     if libc is not None and hasattr(libc, "malloc_trim"):
         libc.malloc_trim(0)
     log.debug("released %d MB of mapped dictionary pages", released >> 20)
-

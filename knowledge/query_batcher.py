@@ -81,7 +81,8 @@ class QueryBatcher:
                 # cores at once — the engine costs the same per character whatever the batch, so the share is
                 # one lane's part of the waiting characters: a long message alone, its clauses on the other lane
                 share = sum(len(text) for text, _ in self._waiting) / self._lanes
-                batch, size = [], 0
+                batch: list[tuple[str, Future]] = []
+                size = 0.0
                 while self._waiting and len(batch) < self._max_batch:
                     length = len(self._waiting[0][0])
                     if batch and size + length / 2 > share:  # the next text would overshoot the share more

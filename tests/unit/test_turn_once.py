@@ -91,7 +91,9 @@ def embedded(fake_services, monkeypatch):
     embedder = fake_services.index.retriever.embedder
     calls: list[list[str]] = []
     embed = embedder.embed_queries
-    monkeypatch.setattr(embedder, "embed_queries", lambda texts, *a, **k: calls.append(list(texts)) or embed(texts, *a, **k))
+    monkeypatch.setattr(
+        embedder, "embed_queries", lambda texts, *a, **k: calls.append(list(texts)) or embed(texts, *a, **k)
+    )
     return calls
 
 
