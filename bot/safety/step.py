@@ -151,7 +151,12 @@ def _topic_office(turn: Turn, safety: Safety, found: Recognition) -> list[Reply]
     resident's place, after the situation's steps and lines (not for several problems: FRESC takes those)."""
     if found.immediate or len(found.ids) != 1:
         return []  # a danger, or several problems
-    return turn.dialogue.router.desk.question_office(turn, skip=(safety.catalogue[found.ids[0]].office,))
+    situation = found.ids[0]
+    replies = turn.dialogue.router.desk.question_office(turn, skip=(safety.catalogue[situation].office,))
+    # not an office the situation's lines already gave ("my bag was stolen yesterday, what should I do?": the
+    # police topic's #9110 and 110 cards repeated the crime victim's #9110 line below its steps)
+    shown = {line.number for line in safety.catalogue.lines_for(situation)}
+    return [r for r in replies if r.office is None or not r.office.phones or r.office.phones[0].split()[0] not in shown]
 
 
 # -- the replies ---------------------------------------------------------------------------------------

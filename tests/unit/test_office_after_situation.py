@@ -63,3 +63,13 @@ def test_a_place_after_a_topic_answer_is_not_taken_for_an_earlier_situation(real
     replies = say(real_services, conversation, "I moved to Sendai")
     assert "仙台市役所" in "\n".join(r.text for r in replies)
     assert "0570-011000" not in replies[-1].text and "022-" not in replies[-1].text
+
+
+@pytest.mark.integration
+def test_a_crime_victim_asking_what_to_do_gets_no_second_police_card(real_services):
+    """The crime victim's lines (#9110 first) are the police here: the police topic's office cards are not
+    repeated under them (walked: #9110 twice and a 110 card for a theft of yesterday)."""
+    replies = say(real_services, "crime-yesterday", "Someone stole my bag at the station yesterday, what should I do?")
+    text = "\n".join(r.text for r in replies)
+    assert replies[0].calls and replies[0].calls[0].number == "#9110"
+    assert text.count("警察相談専用電話") == 0 and all(r.office is None for r in replies)
