@@ -66,12 +66,21 @@ def _open(browser, live_url, **options):
     return context, tab, errors
 
 
-@pytest.fixture
-def page(browser, live_url):
-    context, tab, errors = _open(browser, live_url, viewport={"width": 1024, "height": 800})
+def _tab(browser, live_url, width: int, height: int):
+    context, tab, errors = _open(browser, live_url, viewport={"width": width, "height": height})
     yield tab
     context.close()
     assert errors == []
+
+
+@pytest.fixture
+def page(browser, live_url):
+    yield from _tab(browser, live_url, 1024, 800)
+
+
+@pytest.fixture
+def wide_page(browser, live_url):
+    yield from _tab(browser, live_url, 1280, 900)
 
 
 @pytest.fixture

@@ -19,14 +19,6 @@ EMERGENCY = "Help, my friend is not breathing! ambulance"
 REFERRAL = "My employer took my passport. I live in Osaka"
 
 
-@pytest.fixture
-def wide_page(browser, live_url):
-    context, tab, errors = _open(browser, live_url, viewport={"width": 1280, "height": 900})
-    yield tab
-    context.close()
-    assert errors == []
-
-
 @pytest.fixture(params=["phone", "wide"])
 def any_page(request, browser, live_url):
     """The same test at 375 px (touch) and at 1280 px; ``any_page.width`` says which."""

@@ -11,17 +11,8 @@ from knowledge.offices import load_offices
 from knowledge.paths import TRANSLATIONS_DIR
 from knowledge.places import load_places
 from knowledge.routing import load_router
-from tests.e2e.conftest import _open
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def wide_page(browser, live_url):
-    context, tab, errors = _open(browser, live_url, viewport={"width": 1280, "height": 900})
-    yield tab
-    context.close()
-    assert errors == []
 
 
 def _municipal_office(lang: str, city: str) -> dict:

@@ -99,10 +99,7 @@ def test_the_web_chat_reads_the_counter_and_what_to_do():
 
 
 def test_the_staff_console_shows_no_empty_phone_or_address_row_for_the_municipal_office(fake_services):
-    from bot.staff_view import StaffDesk  # noqa: PLC0415
-
-    desk = fake_services.dialogue.router.desk
-    staff = StaffDesk(fake_services.assistant, fake_services.dialogue.router, fake_services.places, desk.topics)
+    staff = _staff_desk(fake_services)
     card = staff.office_of("child-allowance", PLACES.places["toyota"])
     assert card is not None and card.name.startswith("豊田市役所")
     assert card.phone == "" and card.how.startswith("豊田市役所の受付で聞くか")
@@ -113,10 +110,7 @@ def test_the_staff_console_shows_no_empty_phone_or_address_row_for_the_municipal
 
 
 def test_the_staff_consoles_japanese_panel_gives_the_osaka_bureaus_address_in_japanese(fake_services):
-    from bot.staff_view import StaffDesk  # noqa: PLC0415
-
-    desk = fake_services.dialogue.router.desk
-    staff = StaffDesk(fake_services.assistant, fake_services.dialogue.router, fake_services.places, desk.topics)
+    staff = _staff_desk(fake_services)
     card = staff.office_of("period-extension", PLACES.places["osaka"])
     assert card is not None and card.name.startswith("大阪出入国在留管理局")
     assert card.address == "〒559-0034 大阪府大阪市住之江区南港北1-29-53"
@@ -131,3 +125,10 @@ def test_the_safety_steps_office_in_japanese_gives_the_japanese_address_and_engl
     bureau = OFFICES["osaka-bureau"]
     assert "南港北1-29-53" in safety_card(safety, bureau, "ja").address
     assert safety_card(safety, bureau, "en").address == bureau.full_address
+
+
+def _staff_desk(services):
+    from bot.staff_view import StaffDesk  # noqa: PLC0415
+
+    desk = services.dialogue.router.desk
+    return StaffDesk(services.assistant, services.dialogue.router, services.places, desk.topics)
