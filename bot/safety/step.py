@@ -105,8 +105,11 @@ def before_emergency(turn: Turn, kind: str) -> bool:
     if safety is None or named is None or turn.msg.kind != "text" or not turn.text:
         return False
     catalogue = safety.catalogue
+    # read from examples alone, it gives way when the emergency's own examples are closer, as a danger does
+    # ("¡Llamen a la policía! Entraron a robar a mi casa": the police card, "Jiken desu" and where you are)
     return any(
         not f.immediate
+        and (f.evidence == "cue" or f.score >= f.emergency)
         and catalogue[f.situation].now_lines
         and catalogue.lines_for(f.situation, now=True)[0].number == named.number
         for f in safety.recognition(turn).found
@@ -228,8 +231,12 @@ def _replies(turn: Turn, safety: Safety, found: Recognition) -> list[Reply]:
     handoff = _handoff(turn, safety, ids, office, now)
     turn.state.unanswered = 0
     calls = {c.id: c for s in ids for c in composer.calls(s, lang, now=now)}  # each line once, in order
+    ordered = list(calls.values())
+    if handoff is not None and len(ids) >= 2 and not found.immediate and handoff.office.id in calls:
+        # several problems, no danger: the one place for all of them (FRESC) is the first to call
+        ordered.sort(key=lambda c: c.id != handoff.office.id)
     reply = turn.reply("\n\n".join(parts), handoff=handoff, quick=turn.quick("qr_person"))
-    return turn.lead + [replace(reply, calls=tuple(calls.values()))]
+    return turn.lead + [replace(reply, calls=tuple(ordered))]
 
 
 def _needs_place(catalogue: SituationCatalogue, ids: list[str]) -> bool:
@@ -321,6 +328,10 @@ def line_card(safety: Safety, situation_id: str, lang: str, now: bool = False) -
 
 
 def _handoff(turn: Turn, safety: Safety, ids: list[str], office: Office | None, now: bool = False) -> Handoff | None:
+    if office is None and len(ids) >= 2 and _office_kind(safety.catalogue, ids) == "fresc":
+        # several problems: the card is the one place for all of them (FRESC), also when its number was
+        # already among the lines — not the first problem's first line (an eviction's legal help)
+        office = next(iter(safety.offices.of_kind("fresc")), None)
     card = (
         office_card(safety, office, turn.speech.key)
         if office is not None
