@@ -158,7 +158,7 @@ def _topic_office(turn: Turn, safety: Safety, found: Recognition) -> list[Reply]
     replies = turn.dialogue.router.desk.question_office(turn, skip=(safety.catalogue[situation].office,))
     # not an office the situation's lines already gave ("my bag was stolen yesterday, what should I do?": the
     # police topic's #9110 and 110 cards repeated the crime victim's #9110 line below its steps)
-    shown = {line.number for line in safety.catalogue.lines_for(situation)}
+    shown = _line_numbers(safety, [situation])
     return [r for r in replies if r.office is None or not r.office.phones or r.office.phones[0].split()[0] not in shown]
 
 
@@ -262,11 +262,19 @@ def office_for(safety: Safety, ids: list[str], prefecture: str) -> Office | None
     if kind == "immigration":
         return safety.offices.for_prefecture(prefecture) if prefecture else None
     if kind in _OFFICE_KIND:
-        found = safety.offices.of_kind(_OFFICE_KIND[kind])
-        shown = {line.number for s in ids for line in safety.catalogue.lines_for(s)}
-        office = found[0] if found else None
-        return None if office is None or office.main_phone in shown else office  # not twice
+        office = _office_of_kind(safety, _OFFICE_KIND[kind])
+        return None if office is None or office.main_phone in _line_numbers(safety, ids) else office  # not twice
     return None
+
+
+def _line_numbers(safety: Safety, ids: list[str]) -> set[str]:
+    """The numbers the situations' lines already give (an office with one of them is not shown twice)."""
+    return {line.number for s in ids for line in safety.catalogue.lines_for(s)}
+
+
+def _office_of_kind(safety: Safety, kind: str) -> Office | None:
+    found = safety.offices.of_kind(kind)
+    return found[0] if found else None
 
 
 def situation_office(turn: Turn) -> list[Reply]:
@@ -331,7 +339,7 @@ def _handoff(turn: Turn, safety: Safety, ids: list[str], office: Office | None, 
     if office is None and len(ids) >= 2 and _office_kind(safety.catalogue, ids) == "fresc":
         # several problems: the card is the one place for all of them (FRESC), also when its number was
         # already among the lines — not the first problem's first line (an eviction's legal help)
-        office = next(iter(safety.offices.of_kind("fresc")), None)
+        office = _office_of_kind(safety, "fresc")
     card = (
         office_card(safety, office, turn.speech.key)
         if office is not None
