@@ -48,7 +48,10 @@ _VAGUE_WORDS = (
 _VAGUE_CHARS = 6  # the same in scripts without spaces, in kana, kanji or hangul
 _IDEOGRAPH = re.compile(r"[\u3400-\u9fff]")  # a kanji/hanzi names a thing: 工伤 (work injury) is a word
 _KATAKANA = re.compile(r"[\u30a0-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
 _IDEOGRAPH_WEIGHT, _KATAKANA_WEIGHT = 3, 2  # ... counted as this many kana (すればいい is 5, 垃圾扔 is 9)
+# a hangul syllable, once a language's fillers (해요, 해야, 제가) are dropped, as a kanji: a Sino-Korean noun is
+# one syllable per kanji (귀화 帰化, 연금 年金, 주민세 住民税), so "귀화는 어떻게 해요?" names something
 _VAGUE_CHARS_OTHER = 8
 _VAGUE_LEFT_CHARS = 3  # with the language's fillers dropped, a word this short left over names nothing ("ok")  # ... and in Thai, Burmese, Khmer letters (ធ្វើយ៉ាងម៉េច is vague, ប៉ូលិសលេខប៉ុន្មាន is not)
 _SEPARATORS = re.compile(r"[\s,.;:!?¿¡\"'()\[\]、。，？！]+")
@@ -153,10 +156,16 @@ def split_clauses(sentence: str, joiners: tuple[str, ...], spaced: bool = False)
         for at in _joiner_at(folded, joiner, spaced):
             left = sentence[:at].strip(_STRIP)
             right = sentence[at + len(joiner) :].strip(_STRIP)
-            if len(left) >= _CLAUSE_MIN_CHARS and len(right) >= _CLAUSE_MIN_CHARS:
+            if _clause(left, spaced) and _clause(right, spaced):
                 return [left] + split_clauses(right, joiners, spaced)
             break
     return [sentence]
+
+
+def _clause(side: str, spaced: bool) -> bool:
+    """Long enough to be a question of its own; in a script with spaces also two words or more (Mongolian
+    "Паспортоо бас гээсэн": "my passport too, lost" is one statement, not "Паспортоо" and "гээсэн")."""
+    return len(side) >= _CLAUSE_MIN_CHARS and (not spaced or len(side.split()) >= 2)
 
 
 def _joiner_at(folded: str, joiner: str, spaced: bool) -> list[int]:
@@ -230,6 +239,8 @@ def vague(text: str, words: PartWords) -> bool:
         # 儿童津贴怎么申请 asks about something of its own; 怎么办, どうすればいいですか do not
         weight = len(rest) + (_IDEOGRAPH_WEIGHT - 1) * len(_IDEOGRAPH.findall(rest))
         weight += (_KATAKANA_WEIGHT - 1) * len(_KATAKANA.findall(rest))
+        if words.fillers:
+            weight += (_IDEOGRAPH_WEIGHT - 1) * len(_HANGUL.findall(rest))
         return weight <= _VAGUE_CHARS
     return len(rest) <= _VAGUE_CHARS_OTHER
 
@@ -282,7 +293,9 @@ def _pair_pieces(sentence: str, x: str, rest: str, at: int, words: PartWords) ->
         return None  # Japanese: a thing ends in kanji or katakana (国民年金と) or a space follows (ねんきんと ぜいきん)
     folded_rest = _fold(rest)
     after = [(folded_rest.find(w), w) for w in words.about_after if folded_rest.find(w) >= _PAIR_MIN_CHARS]
-    if after:  # 国民年金と|国民健康保険|について教えてください
+    own_frame = any(w in _fold(x) for w in words.about_after)  # "X는 어디서 하고 Y는 …": two questions, each
+    # with its own frame (cut at a boundary), not a pair of things in one
+    if after and not own_frame:  # 国民年金と|国民健康保険|について教えてください
         start = min(after)[0]
         if _thing(rest[:start], sentence, words):
             return [x.strip(_STRIP) + rest[start:], rest.strip(_STRIP)]

@@ -62,6 +62,9 @@ def questions(text: str, lang: str) -> list[str]:
         ("请问国民健康保险和国民年金怎么加入？", "zh"),
         ("Saya mau tanya tentang asuransi kesehatan dan pensiun.", "id"),
         ("Sağlık sigortası ve emeklilik hakkında bilgi almak istiyorum.", "tr"),
+        # two questions without a joiner word, each with its own frame (not one pair of things)
+        ("영주권 신청 조건이 뭐고 귀화는 어떻게 해요?", "ko"),
+        ("주민세는 언제 내고 연금은 어디서 내요?", "ko"),
     ],
 )
 def test_two_questions_in_one_sentence_are_two_parts(text, lang):
@@ -106,6 +109,16 @@ def test_the_questions_after_a_place_are_cut_too_and_the_place_is_not_a_question
     assert parts.place is not None and len(parts.questions) == 2
 
 
+def test_a_statement_of_one_word_beside_a_joiner_is_not_cut():
+    # Mongolian "бас" (also) inside a short statement: "my passport too, I lost" stays one part
+    assert len(questions("Паспортоо бас гээсэн.", "mn")) == 1
+
+
+def test_a_question_with_its_own_frame_is_not_a_pair_of_things():
+    cut = questions("재류카드 주소 변경은 어디서 하고 국민건강보험 가입은 어떻게 해요?", "ko")
+    assert len(cut) == 2 and "어디서은" not in cut[0]
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "is_vague"),
     [
@@ -125,6 +138,11 @@ def test_the_questions_after_a_place_are_cut_too_and_the_place_is_not_a_question
         ("Di mana ganti alamat?", "id", False),
         ("ทิ้งขยะอย่างไร", "th", False),
         ("ต้องทำอย่างไร", "th", True),
+        ("귀화는 어떻게 해요?", "ko", False),  # names naturalisation
+        ("연금은 어디서 내요?", "ko", False),
+        ("어떻게 해야 하나요?", "ko", True),
+        ("제가 뭘 해야 돼요?", "ko", True),
+        ("어디에 상담해요?", "ko", True),
     ],
 )
 def test_a_question_of_asking_words_and_fillers_only_is_vague(text, lang, is_vague):

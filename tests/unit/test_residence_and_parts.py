@@ -52,6 +52,13 @@ def statement(text: str, lang: str):
         ("〒460-0001です", "ja", "jis-23106", "answer"),
         ("what about Kobe?", "en", "kobe", "update"),
         ("神戸は？", "ja", "kobe", "update"),
+        # a municipality inside a Japanese sentence said other ways; Ukrainian adjectives of a prefecture
+        ("うちは名古屋市中区なんですけど、転入届はどこですか", "ja", "jis-23106", "lives"),
+        ("倶知安町で生活しています。", "ja", "jis-01400", "lives"),
+        ("大泉町住みです", "ja", "oizumi", "lives"),
+        ("川口市民です。", "ja", "kawaguchi", "lives"),
+        ("Я живу в Айтійській префектурі", "uk", "aichi", "lives"),
+        ("Живу в Сайтамській префектурі, де продовжити візу?", "uk", "saitama", "lives"),
     ],
 )
 def test_a_stated_residence_is_recognised(text, lang, place_id, how):
