@@ -16,6 +16,9 @@ police number?" at a conjunction with a statement on one side and a question on 
   questions, "tell me about health insurance" and "tell me about the pension" (``split_pair``);
 - ``fillers`` (我, 应该, 办; "do", "go"): words that name no matter of their own — a question of words that
   ask and fillers only ("我应该怎么办", "what should I do?") is vague;
+- ``wants`` ("I want to", mau, ចង់, อยาก): a side that says what the resident wants done asks for it, as a
+  side with a word of ``asks`` does, where a sentence is cut (not elsewhere: "I want to …, what should I do?"
+  still has one question of its own);
 - ``spaced``: whether ``asks`` are whole words (a script with spaces between words) or found inside words.
 """
 
@@ -69,6 +72,7 @@ _LISTS = (
     "pairs",
     "about_before",
     "about_after",
+    "wants",
 )
 _PAIR_MIN_CHARS = 2  # each thing of a pair is at least this long (年金, 税) ...
 _PAIR_MAX_CHARS = 40  # ... and the second at most this long: a thing, not a sentence
@@ -88,6 +92,7 @@ class PartWords:
     pairs: tuple[str, ...] = ()
     about_before: tuple[str, ...] = ()
     about_after: tuple[str, ...] = ()
+    wants: tuple[str, ...] = ()
     spaced: bool = True
 
     def merged(self, other: PartWords) -> PartWords:
@@ -204,7 +209,7 @@ def _score(left: str, right: str, kind: str, words: PartWords) -> int:
         return 0
     if _has_any(right, words.refers_back, words.spaced):
         return 0
-    left_asks, right_asks = asks(left, words), asks(right, words)
+    left_asks, right_asks = _requests(left, right, words), _requests(right, left, words)
     if left_asks and right_asks:
         return 2
     if kind != "boundary" and ((left_asks and _says(right)) or (right_asks and _says(left))):
@@ -214,6 +219,14 @@ def _score(left: str, right: str, kind: str, words: PartWords) -> int:
     if kind == "boundary" and right_asks and _says(left) and not vague(right, words):
         return 1
     return 0
+
+
+def _requests(text: str, other: str, words: PartWords) -> bool:
+    """A side of a cut that asks, or says what the resident wants done ("Saya mau daftar asuransi") beside a
+    question of its own (beside "what should I do?" the want is what that question is about)."""
+    if asks(text, words):
+        return True
+    return _has_any(text, words.wants, words.spaced) and not vague(other, words)
 
 
 def vague(text: str, words: PartWords) -> bool:

@@ -114,6 +114,19 @@ def test_a_statement_of_one_word_beside_a_joiner_is_not_cut():
     assert len(questions("Паспортоо бас гээсэн.", "mn")) == 1
 
 
+def test_a_want_beside_a_question_of_its_own_is_a_part_of_its_own_and_not_beside_a_vague_one():
+    from bot.dialogue.parts import split_message  # noqa: PLC0415
+
+    def marked(text: str, lang: str) -> list[bool]:
+        parts = split_message(text, lang, PLACES, PHRASES, joiners=JOINERS)
+        return [q in parts.weak_questions for q in parts.questions]
+
+    # "I want to register for health insurance, where do I pay resident tax?": two requests, neither weak
+    assert marked("ខ្ញុំចង់ចុះឈ្មោះធានារ៉ាប់រងសុខភាព តើបង់ពន្ធលំនៅដ្ឋាននៅឯណា?", "km") == [False, False]
+    # "I want to change jobs, what should I do?": the question asks about the want (weak, one question)
+    assert marked("ကျွန်တော် အလုပ်ပြောင်းချင်တယ် ဘာလုပ်ရမလဲ", "my") == [True, True]
+
+
 def test_a_question_with_its_own_frame_is_not_a_pair_of_things():
     cut = questions("재류카드 주소 변경은 어디서 하고 국민건강보험 가입은 어떻게 해요?", "ko")
     assert len(cut) == 2 and "어디서은" not in cut[0]
