@@ -59,6 +59,10 @@ def statement(text: str, lang: str):
         ("川口市民です。", "ja", "kawaguchi", "lives"),
         ("Я живу в Айтійській префектурі", "uk", "aichi", "lives"),
         ("Живу в Сайтамській префектурі, де продовжити візу?", "uk", "saitama", "lives"),
+        ("Наша сім'я живе в Осаці. Де продовжити візу?", "uk", "osaka", "lives"),
+        ("豊田市に転入しました。児童手当はどこですか", "ja", "toyota", "lives"),
+        ("最近白馬村に越してきました", "ja", "jis-20485", "lives"),
+        ("家は読谷村です", "ja", "jis-47324", "lives"),
     ],
 )
 def test_a_stated_residence_is_recognised(text, lang, place_id, how):
