@@ -258,6 +258,14 @@ def vague(text: str, words: PartWords) -> bool:
     return len(rest) <= _VAGUE_CHARS_OTHER
 
 
+def _sure_cut(sentence: str, words: PartWords) -> bool:
+    """Whether the sentence has a cut with a question of its own on each side (both sides ask)."""
+    return any(
+        _score(sentence[:start].strip(_STRIP), sentence[end:].strip(_STRIP), kind, words) == 2
+        for start, end, kind in _cuts(sentence, words)
+    )
+
+
 def split_asking(sentence: str, words: PartWords) -> list[str]:
     """'How do I renew my visa and where do I pay resident tax?' -> two questions. The surest cut wins (both
     sides ask), the first of equally sure ones; "Where is the office and what are its hours?" stays whole."""
@@ -289,6 +297,8 @@ def split_pair(sentence: str, words: PartWords) -> list[str]:
     について教えてください" -> "国民年金について教えてください", "国民健康保険について教えてください". The frame is
     a word of ``about_before`` before the pair word or of ``about_after`` after it; the second thing is short
     and asks nothing (in Japanese: no kana, a noun of kanji or katakana: 日本人と結婚した場合は stays whole)."""
+    if _sure_cut(sentence, words):
+        return [sentence]  # "월급을 못 받았는데 어디에 상담하고 산재는 어떻게 신청해요?": two questions, cut there
     folded = _fold(sentence)
     for pair in sorted(words.pairs, key=len, reverse=True):
         for at in _joiner_at(folded, pair, words.spaced):

@@ -130,6 +130,9 @@ def test_a_want_beside_a_question_of_its_own_is_a_part_of_its_own_and_not_beside
 def test_a_question_with_its_own_frame_is_not_a_pair_of_things():
     cut = questions("재류카드 주소 변경은 어디서 하고 국민건강보험 가입은 어떻게 해요?", "ko")
     assert len(cut) == 2 and "어디서은" not in cut[0]
+    # a cut with a question on each side comes before a pair of things
+    cut = questions("월급을 못 받았는데 어디에 상담하고 산재는 어떻게 신청해요?", "ko")
+    assert cut == ["월급을 못 받았는데 어디에 상담하", "산재는 어떻게 신청해요?"]
 
 
 @pytest.mark.parametrize(
