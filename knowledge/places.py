@@ -153,6 +153,20 @@ class Gazetteer:
     def find(self, text: str, prefecture: str = "") -> list[Place]:
         """Places named in ``text`` (postal codes included), in order of appearance. ``prefecture``, the
         resident's known prefecture, settles a name several municipalities share."""
+        return [places[0] for places in self._named(text, prefecture) if len(places) == 1]
+
+    def unsettled(self, text: str, prefecture: str = "") -> list[tuple[Place, ...]]:
+        """Names in ``text`` several municipalities share with nothing to say which (港区 alone): for each, the
+        places it may be, Tokyo's special wards before the wards of designated cities."""
+        return [
+            tuple(sorted(places, key=lambda p: (bool(p.parent), p.code)))
+            for places in self._named(text, prefecture)
+            if len(places) > 1
+        ]
+
+    def _named(self, text: str, prefecture: str) -> list[list[Place]]:
+        """Each name in ``text`` with the places it may be (``matched`` set), in order of appearance: a shared
+        name narrowed by the cities (a ward's designated city) and prefectures named beside it."""
         haystack = _norm(text)
         taken = [False] * len(haystack)
         found: list[tuple[int, list[Place], str]] = []
@@ -167,13 +181,16 @@ class Gazetteer:
                 place = self._by_code.get(code)
                 if place:
                     found.append((at, [place], written))
-        named = {p.prefecture for _, places, _ in found if len(places) == 1 for p in places} | {prefecture}
+        single = [places[0] for _, places, _ in found if len(places) == 1]
+        named = {p.prefecture for p in single} | {prefecture}
+        cities = {p.id for p in single}
         result = []
         for _at, places, name in sorted(found, key=lambda item: item[0]):
-            if len(places) > 1:
-                places = [p for p in places if p.prefecture in named]
-            if len(places) == 1:
-                result.append(replace(places[0], matched=name))
+            if len(places) > 1:  # 北区 beside 堺市: Sakai's; beside 大阪府: Osaka City's and Sakai's still
+                near = [p for p in places if p.parent in cities] or [p for p in places if p.prefecture in named]
+                places = near or places
+            if places:
+                result.append([replace(p, matched=name) for p in places])
         return result
 
     def _word_matches(self, haystack: str) -> list[tuple[int, int, str, list[Place]]]:

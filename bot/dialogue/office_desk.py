@@ -7,6 +7,7 @@ console. Reached as ``turn.dialogue.router.desk`` (built with the handoff router
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from bot.dialogue.clauses import vague
 from bot.dialogue.parts import MessageParts, asks, load_joiners, split_message
 from bot.dialogue.residence import PlaceStatement, load_residence_phrases
 from bot.replies import QuickReply, Reply
+from knowledge.languages import fallback_chain
 from knowledge.offices import OfficeDirectory
 from knowledge.paths import DATA_DIR, TRANSLATIONS_DIR
 from knowledge.places import Gazetteer, Place
@@ -56,6 +58,34 @@ class OfficeDesk:
     # -- what the message says -------------------------------------------------------------------
     def statement(self, text: str, lang: str, places: list[Place]) -> PlaceStatement | None:
         return self.phrases.statement(text, lang, places)
+
+    def unsettled_home(self, text: str, lang: str, prefecture: str = "") -> tuple[Place, ...]:
+        """A name several municipalities share (港区, 中央区, Kita-ku, 府中市), stated as where the resident
+        lives with nothing in the message to say which: the places it may be (empty when none)."""
+        for group in self.places.unsettled(text, prefecture):
+            if self.statement(text, lang, [group[0]]) is not None:
+                return group
+        return ()
+
+    def which_place(self, turn: Turn, group: tuple[Place, ...]) -> Reply:
+        """Ask which of the places sharing a name is the resident's, each as a button that names it alone
+        ("東京都 港区", "Nagoya Minato-ku"): never a guess at an office."""
+        lang = turn.speech.key
+
+        def area_name(area: Place) -> str:  # "Osaka City", not "Osaka" (the prefecture, with two 北区)
+            names = [n for key in fallback_chain(lang) for n in area.names.get(key, ())]
+            return next((n for n in names if [p.id for p in self.places.find(n)] == [area.id]), area.name(lang))
+
+        def label(place: Place) -> str:
+            area = self.places.places.get(place.parent or place.prefecture)
+            name = place.name(lang)
+            return name if area is None or area.name(lang) in name else f"{area_name(area)} {name}"
+
+        buttons = tuple(QuickReply(label(p)) for p in group[: turn.policy.place_choices])
+        said = unicodedata.normalize("NFKC", turn.text)
+        at = said.casefold().find(group[0].matched)  # the name as the resident wrote it ("Minato-ku")
+        name = said[at : at + len(group[0].matched)] if at >= 0 else group[0].matched
+        return turn.say("ask_which_place", quick=buttons, name=name)
 
     def parts(self, text: str, lang: str, prefecture: str = "") -> MessageParts:
         return split_message(text, lang, self.places, self.phrases, prefecture, self.joiners)
@@ -115,6 +145,8 @@ class OfficeDesk:
             if state.prefecture:  # the prefecture is known: only the city, town or village is missing
                 prefecture = self.places.places[state.prefecture].name(lang)
                 replies.append(turn.say("ask_city", quick=turn.quick("qr_more", "qr_person"), prefecture=prefecture))
+            elif turn.unsettled_home:  # "港区に住んでいます": which 港区
+                replies.append(self.which_place(turn, turn.unsettled_home))
             else:
                 names = tuple(QuickReply(self.places.places[p].name(lang)) for p in turn.policy.ask_prefectures)
                 replies.append(turn.say("ask_location", quick=names))

@@ -92,7 +92,10 @@ def split_message(
     parts: list[Part] = []
     for sentence in split_sentences(text):
         found = places.find(sentence, prefecture=prefecture)
-        statement = phrases.statement(sentence, lang, found) if found else None
+        # a name several municipalities share (港区) still makes "I live in …" a statement, of no place yet
+        shared = [] if found else [group[0] for group in places.unsettled(sentence, prefecture)]
+        statement = phrases.statement(sentence, lang, found or shared) if found or shared else None
+        said = statement if found else None
         plain = phrases.asks_plain(sentence, lang)
         if statement is not None and statement.how in ("lives", "answer"):
             before, rest = _before_clause(sentence, statement, lang, joiners), _after_clause(sentence, statement)
@@ -101,7 +104,7 @@ def split_message(
                 parts += [
                     Part(q, "question", weak=weak) for q, weak in _clauses(before.strip(" ,、，:;-"), lang, joiners)
                 ]
-            parts.append(Part(clause, "place", statement))
+            parts.append(Part(clause, "place", said))
             if rest and phrases.asks_plain(rest, lang):
                 parts.append(Part(rest, "register"))
             elif rest:
@@ -110,7 +113,7 @@ def split_message(
             parts.append(Part(sentence, "register"))
         else:
             clauses = _clauses(sentence, lang, joiners) if statement is None else [(sentence, False)]
-            parts += [Part(clause, "question", statement, weak) for clause, weak in clauses]
+            parts += [Part(clause, "question", said, weak) for clause, weak in clauses]
     return MessageParts(tuple(parts))
 
 

@@ -33,6 +33,7 @@ class DialoguePolicy:
     # -- place ---------------------------------------------------------------------------------
     place_only_words: int = 5  # after a referral, a message this short naming a place asks about the place
     ask_prefectures: tuple[str, ...] = ASK_PREFECTURES
+    place_choices: int = 13  # (LINE shows at most 13 quick replies) buttons when a name several municipalities share is where the resident lives
     # -- follow-ups ----------------------------------------------------------------------------
     follow_up_chars: int = 60  # a message this short is also searched together with the last question
     recent_topics_kept: int = 5

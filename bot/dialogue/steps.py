@@ -88,9 +88,12 @@ def place(turn: Turn) -> list[Reply] | None:
     remember it; "I live in Osaka. Please answer in plain Japanese." sets both; a place alone (or "what
     about Kobe?") after an answer gives the office of that answer's topic for the place; finish a handoff
     that waited for the place; after a referral, a place alone refers to that place's office."""
-    if not turn.places:
-        return None
     desk, state = turn.dialogue.router.desk, turn.state
+    if not turn.places:
+        if turn.unsettled_home and not turn.parts.questions:  # "港区に住んでいます": which one (the answer's
+            state.asked_place = True  # office asks it too); the name alone next is taken as the place
+            return [desk.which_place(turn, turn.unsettled_home)]
+        return None
     said = desk.statement(turn.text, turn.speech.key, turn.places)
     waiting = state.handoff in ("awaiting-location", "done") or state.office_topic or state.asked_place
     if said is None and waiting and turn.word_count() <= turn.policy.place_only_words:

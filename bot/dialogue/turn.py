@@ -170,6 +170,13 @@ class Turn:
         return self.dialogue.places.find(self.text)
 
     @cached_property
+    def unsettled_home(self) -> tuple[Place, ...]:
+        """The places a shared name the resident says they live in may be (港区: Tokyo, Nagoya, Osaka)."""
+        if self.places:
+            return ()
+        return self.dialogue.router.desk.unsettled_home(self.text, self.speech.key, self.state.prefecture)
+
+    @cached_property
     def parts(self):
         """The message in parts: a place stated, plain Japanese asked for, the questions (``MessageParts``)."""
         return self._split()
