@@ -15,7 +15,7 @@ from bot.plain import furigana
 from bot.redact import redact
 from bot.replies import OfficeCard
 from bot.safety.recognise import Recognition
-from bot.safety.step import Safety, line_card, office_card, office_for, summary_kind
+from bot.safety.step import Safety, answered, handoff_card, office_for, summary_kind
 from bot.speech import PLAIN, Speech
 from knowledge.places import Gazetteer, Place
 from knowledge.topics import TopicInfo
@@ -171,30 +171,33 @@ class StaffDesk:
             danger_ja=danger_ja,
             danger_lines=danger_lines,
         )
-        view = self._situation_view(view, serious.ids, text, place, reason)
+        view = self._situation_view(view, serious, text, place, reason)
         ruby = tuple((s.text, s.reading) for s in furigana(view.plain_ja).segments) if view.plain_ja else ()
         return replace(view, plain_ruby=ruby)
 
     def _situation_view(
-        self, view: StaffView, ids: list[str], text: str, place: Place | None, reason: str
+        self, view: StaffView, serious: Recognition, text: str, place: Place | None, reason: str
     ) -> StaffView:
         """A serious situation in what the resident said (DV, a passport kept by the employer …): the panels
-        give what to do now and the lines, as the chat would, and the office is the situation's — not the
-        nearest guidebook topic's (a beaten wife was handed the child-abuse topic)."""
-        if self.safety is None:
+        give what to do now and the lines, as the chat would — in its order: a crime happening now gives 110
+        first (``answered``) — and the office is the situation's, not the nearest guidebook topic's (a beaten
+        wife was handed the child-abuse topic)."""
+        if self.safety is None or not serious:
             return view
-        if not ids:
-            return view
+        answer = answered(self.safety, serious, text)
+        ids, now = answer.ids, answer.now
         composer = self.safety.composer
 
         def say(key: str) -> str:
-            return composer.steps(ids[0], key, with_title=True) if len(ids) == 1 else composer.several(ids, key)
+            if len(ids) == 1:
+                return composer.steps(ids[0], key, with_title=True, now=now)
+            return composer.several(ids, key, now=now)
 
         prefecture = place.prefecture if place else ""
         office = office_for(self.safety, ids, prefecture)
-        card = office_card(self.safety, office, "ja") if office is not None else line_card(self.safety, ids[0], "ja")
+        card = handoff_card(self.safety, ids, office, "ja", now)
         titles = [composer.texts.situation("ja", s)["title"] for s in ids]
-        lines = {line.id: line for s in ids for line in self.safety.catalogue.lines_for(s)}
+        lines = {line.id: line for s in ids for line in self.safety.catalogue.lines_for(s, now=now)}
         sources = tuple((composer.texts.line("ja", i).get("name", i), line.source) for i, line in lines.items())
         summary = self.router.summary_ja(
             lang=view.speech.key,

@@ -321,9 +321,12 @@ class SafetyRecogniser:
                 clauses += [h for h in sorted(own, key=lambda h: -h.score)[:1] if not h.immediate]
         cues = self.texts.cue_hits(text) + (self.texts.cue_hits(kana) if kana else [])
         questions = []
+        # "how do I avoid being scammed?": a question about a situation, not a report of one — its cue
+        # ("scammed") does not stand by itself there (a danger's cue still does; its examples still may)
+        avoiding = self.texts.asks_to_avoid(text) or bool(kana and self.texts.asks_to_avoid(kana))
         for situation_id in dict.fromkeys(cues):
             situation = self.catalogue.situations.get(situation_id)
-            if situation is None or situation_id in found:
+            if situation is None or situation_id in found or (avoiding and not situation.immediate):
                 continue
             if not situation.immediate and whole is not None and situation_id in table.names:
                 # an ordinary question that names a hard word stays a question

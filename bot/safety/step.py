@@ -50,6 +50,9 @@ __all__ = [
     "summary_kind",
     "before_emergency",
     "situation_office",
+    "Answer",
+    "answered",
+    "handoff_card",
 ]
 
 SITUATION_REASON = "situation:"  # Handoff.reason prefix: "situation:domestic_violence"
@@ -208,12 +211,30 @@ def _generic(safety: Safety, found: Found) -> bool:
     return bool(lines) and all(line.number in numbers for line in lines)
 
 
-def _replies(turn: Turn, safety: Safety, found: Recognition) -> list[Reply]:
-    found, now = _folded(safety, found, turn.text)
-    lang, catalogue, composer = turn.speech.key, safety.catalogue, safety.composer
+@dataclass(frozen=True)
+class Answer:
+    """What a serious situation's reply answers, in the order it gives them: the chat's reply and the staff
+    console's panels read the same message the same way."""
+
+    found: Recognition  # "someone in danger now" folded into the situation it is (``_folded``)
+    ids: list[str]  # the situations, what is happening now first
+    now: bool  # it is happening now or someone is hurt: the situations' ``now_lines`` come first
+
+
+def answered(safety: Safety, found: Recognition, text: str) -> Answer:
+    """The situations of ``found`` as the reply gives them: when a crime is happening now ("someone broke
+    in, he is still inside"), it comes first and its line for that (110) is the first to call."""
+    found, now = _folded(safety, found, text)
     ids = found.ids
     if now:  # what is happening now first: its line (110) is the first to call
-        ids = sorted(ids, key=lambda s: not catalogue[s].now_lines)
+        ids = sorted(ids, key=lambda s: not safety.catalogue[s].now_lines)
+    return Answer(found, ids, now)
+
+
+def _replies(turn: Turn, safety: Safety, found: Recognition) -> list[Reply]:
+    answer = answered(safety, found, turn.text)
+    found, ids, now = answer.found, answer.ids, answer.now
+    lang, catalogue, composer = turn.speech.key, safety.catalogue, safety.composer
     text = (
         composer.steps(ids[0], lang, with_title=True, now=now)
         if len(ids) == 1
@@ -335,16 +356,20 @@ def line_card(safety: Safety, situation_id: str, lang: str, now: bool = False) -
     )
 
 
-def _handoff(turn: Turn, safety: Safety, ids: list[str], office: Office | None, now: bool = False) -> Handoff | None:
+def handoff_card(
+    safety: Safety, ids: list[str], office: Office | None, lang: str, now: bool = False
+) -> OfficeCard | None:
+    """The card of a serious situation's handoff: the office, or without one its first line (for what is
+    happening now, 110)."""
     if office is None and len(ids) >= 2 and _office_kind(safety.catalogue, ids) == "fresc":
         # several problems: the card is the one place for all of them (FRESC), also when its number was
         # already among the lines — not the first problem's first line (an eviction's legal help)
         office = _office_of_kind(safety, "fresc")
-    card = (
-        office_card(safety, office, turn.speech.key)
-        if office is not None
-        else line_card(safety, ids[0], turn.speech.key, now=now)
-    )
+    return office_card(safety, office, lang) if office is not None else line_card(safety, ids[0], lang, now=now)
+
+
+def _handoff(turn: Turn, safety: Safety, ids: list[str], office: Office | None, now: bool = False) -> Handoff | None:
+    card = handoff_card(safety, ids, office, turn.speech.key, now)
     if card is None:
         return None
     state, router = turn.state, turn.dialogue.router

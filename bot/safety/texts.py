@@ -6,7 +6,9 @@ both parts, in this order, anything between) and ``not_cues`` (phrases that show
 situation, whatever its nearest example: a visa that "expires next month" has not run out yet — the model
 hardly tells "expires" from "expired") and ``now_cues`` (phrases that say a situation is happening now or
 someone is hurt: its ``now_lines`` come first — a crime happening now gets 110 first, one that is over the
-police consultation line). A language without a sentence falls back to English, so adding a
+police consultation line) and ``avoid_cues`` (a list: phrases that make a message a question about avoiding
+something — "how do I avoid being scammed?" —, in which a cue of a serious situation that is not an
+immediate danger does not stand by itself). A language without a sentence falls back to English, so adding a
 language is adding a file.
 """
 
@@ -24,6 +26,7 @@ from knowledge.yamlfile import load_yaml
 __all__ = ["SafetyTexts", "load_safety_texts", "fold"]
 
 FALLBACK = "en"
+_AVOID = "avoid"
 _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\u0e00-\u0e7f\u1000-\u109f\u1780-\u17ff]")
 
 
@@ -55,14 +58,17 @@ class SafetyTexts:
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # situation id -> folded phrases (all languages)
     not_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # situation id -> phrases ruling it out
     now_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # situation id -> "it is happening now"
+    avoid_cues: tuple[str, ...] = ()  # "how do I avoid …": a question about preventing a situation
     _cue_words: dict[str, _Matcher] = field(init=False, repr=False, compare=False)
     _not_cue_words: dict[str, _Matcher] = field(init=False, repr=False, compare=False)
     _now_cue_words: dict[str, _Matcher] = field(init=False, repr=False, compare=False)
+    _avoid_words: dict[str, _Matcher] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_cue_words", _compile_words(self.cues))
         object.__setattr__(self, "_not_cue_words", _compile_words(self.not_cues))
         object.__setattr__(self, "_now_cue_words", _compile_words(self.now_cues))
+        object.__setattr__(self, "_avoid_words", _compile_words({_AVOID: self.avoid_cues}))
 
     def text(self, lang: str, key: str, **values: object) -> str:
         template = self.ui.get(lang, {}).get(key) or self.ui[FALLBACK][key]
@@ -86,6 +92,11 @@ class SafetyTexts:
         """Situations a ``not_cues`` phrase in ``text`` rules out as a reading of its examples ("my visa
         expires next month" is not an overstay); matched like the cues."""
         return _hits(self.not_cues, self._not_cue_words, text)
+
+    def asks_to_avoid(self, text: str) -> bool:
+        """Does ``text`` ask how to avoid or prevent something ("làm sao để không bị lừa đảo")? Then it is a
+        question about the situation its cues name, not a report of it."""
+        return bool(_hits({_AVOID: self.avoid_cues}, self._avoid_words, text))
 
     def says_now(self, text: str) -> list[str]:
         """Situations a ``now_cues`` phrase in ``text`` says are happening now or hurt someone ("right now",
@@ -153,6 +164,7 @@ def load_safety_texts(root: Path = TRANSLATIONS_DIR) -> SafetyTexts:
     cues: dict[str, set[str]] = {}
     not_cues: dict[str, set[str]] = {}
     now_cues: dict[str, set[str]] = {}
+    avoid: set[str] = set()
     for path in sorted(root.glob("*/situations.yaml")):
         lang = path.parent.name
         data = load_yaml(path) or {}
@@ -162,6 +174,7 @@ def load_safety_texts(root: Path = TRANSLATIONS_DIR) -> SafetyTexts:
         for section, table in (("cues", cues), ("not_cues", not_cues), ("now_cues", now_cues)):
             for situation, phrases in (data.get(section) or {}).items():
                 table.setdefault(situation, set()).update(fold(p) for p in phrases or [] if str(p).strip())
+        avoid.update(fold(p) for p in data.get("avoid_cues") or [] if str(p).strip())
     if FALLBACK not in ui:
         raise ValueError("translations/en/situations.yaml is required (the fallback)")
     return SafetyTexts(
@@ -171,4 +184,5 @@ def load_safety_texts(root: Path = TRANSLATIONS_DIR) -> SafetyTexts:
         {k: tuple(sorted(v)) for k, v in cues.items()},
         {k: tuple(sorted(v)) for k, v in not_cues.items()},
         {k: tuple(sorted(v)) for k, v in now_cues.items()},
+        tuple(sorted(avoid)),
     )

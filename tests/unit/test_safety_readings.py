@@ -89,3 +89,40 @@ def test_the_fifth_sentence_of_a_long_message_is_read_too(fake_services):
 @pytest.mark.parametrize("text", ["my boss has not paid me for two months", "they did not pay me in May"])
 def test_unpaid_wages_written_without_a_contraction_is_named(text):
     assert "unpaid_wages" in TEXTS.cue_hits(text)
+
+
+@pytest.mark.parametrize(
+    "text, avoiding",
+    [
+        # own dev questions (bench/data/safety_dev.yaml) that got the fraud reply
+        ("詐欺に騙されないためにはどうすればいいですか", True),
+        ("làm sao để không bị lừa đảo qua điện thoại", True),
+        ("How can I avoid getting scammed?", True),
+        ("Como evitar golpe pelo telefone?", True),
+        ("I got scammed, they took 300,000 yen", False),
+        ("詐欺にあいました", False),
+        ("tôi bị lừa mất tiền", False),
+    ],
+)
+def test_a_question_about_avoiding_something_is_told_apart(text, avoiding):
+    assert TEXTS.asks_to_avoid(text) is avoiding
+
+
+def test_a_question_about_avoiding_a_scam_is_no_fraud_report_but_a_danger_cue_still_counts(fake_services):
+    recogniser = fake_services.dialogue.safety.recogniser
+    assert "debt_fraud_consumer" in recogniser.recognise("I got scammed on the phone").ids
+    assert "debt_fraud_consumer" not in recogniser.recognise("How can I avoid getting scammed on the phone?").ids
+    # an immediate danger's cue is never second-guessed
+    assert "suicide_selfharm" in recogniser.recognise("how do I avoid thinking I want to kill myself").ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quero sair do apartamento no fim do mes, o que preciso fazer",
+        "I want to move out next month",
+        "来月引っ越したいです",
+    ],
+)
+def test_moving_out_of_ones_own_will_is_no_eviction(text):
+    assert "eviction" in TEXTS.ruled_out(text)

@@ -3,6 +3,7 @@ index returns; the test checks the view is built consistently from it)."""
 
 import pytest
 
+from bot.dialogue import IncomingMessage
 from bot.plain.given import strip_given
 from bot.plain.ruby import reading_of
 from bot.staff_view import StaffDesk
@@ -75,3 +76,29 @@ def test_a_serious_situation_gives_its_steps_and_lines_not_the_nearest_topic(fak
     assert view.danger_lines.startswith("110")
     ordinary = desk.look_up("How do I renew my residence card?")
     assert ordinary.situations == () and ordinary.line_sources == ()
+
+
+def test_a_crime_happening_now_is_given_to_the_clerk_in_the_chats_order_110_first(fake_services):
+    """A burglar still in the house: the chat answers with the crime victim's steps and 110 first (its
+    ``now_lines``); the console's panels, line sources and card give the clerk the same order, not the
+    police consultation line (#9110) first as for a crime that is over."""
+    safety = fake_services.dialogue.safety
+    desk = StaffDesk(
+        fake_services.assistant, fake_services.dialogue.router, fake_services.places, load_topics(), safety=safety
+    )
+    said = "A burglar broke into my house and he has a knife"
+    view = desk.look_up(said)
+    chat = fake_services.dialogue.handle(IncomingMessage("staff-now-1", said, lang="en"))[0]
+    composer, catalogue = safety.composer, safety.catalogue
+    assert view.situations == ("crime_victim",)
+    now_lines = catalogue.lines_for("crime_victim", now=True)
+    assert [line.number for line in now_lines][:2] == ["110", "#9110"]
+    assert view.answer == composer.steps("crime_victim", "en", with_title=True, now=True)
+    assert chat.text.startswith(view.answer)  # the clerk reads what the resident was told, in its order
+    assert view.answer_ja == composer.steps("crime_victim", "ja", with_title=True, now=True)
+    assert view.plain_ja == composer.steps("crime_victim", "ja-plain", with_title=True, now=True)
+    assert [url for _, url in view.line_sources] == [line.source for line in now_lines]
+    assert view.office is not None and view.office.phone.startswith("110")
+    assert view.office.id == chat.handoff.office.id == "police-110"
+    over = desk.look_up("My bike was stolen yesterday, should I call the police?")  # over: #9110 first
+    assert over.situations == ("crime_victim",) and over.office.phone.startswith("#9110")
