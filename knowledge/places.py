@@ -13,19 +13,39 @@ another place in the message (or the resident's known prefecture) says which one
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from knowledge import startup_cache
 from knowledge.languages import fallback_chain
-from knowledge.municipalities import SHORT, PostalIndex, load_municipalities, load_postal_index, municipal_names
+from knowledge.municipalities import (
+    KANA_CYRILLIC_FILE,
+    SHORT,
+    PostalIndex,
+    load_municipalities,
+    load_postal_index,
+    municipal_names,
+)
 from knowledge.paths import DATA_DIR
-from knowledge.spelling import Spelling, load_spelling
+from knowledge.spelling import SPELLING_FILE, Spelling, _Script, load_spelling
+from knowledge.startup_cache import TableFolders
 from knowledge.yamlfile import load_yaml
 
-__all__ = ["Place", "Gazetteer", "load_places"]
+__all__ = ["Place", "Gazetteer", "load_places", "TABLE_MAKERS"]
 
+# the code that builds a gazetteer (its start-up table's key; a test checks that every knowledge module
+# these import is listed too)
+TABLE_MAKERS = (
+    "knowledge.places",
+    "knowledge.spelling",
+    "knowledge.municipalities",
+    "knowledge.languages",
+    "knowledge.yamlfile",
+)
 _MAX_WORDS = 4
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]+$")
 _VOWELS = set("аеєиіїоуюяыэөү")
@@ -88,7 +108,7 @@ class Gazetteer:
         self.places = {p.id: p for p in places}
         self.postal = postal
         self.spelling = spelling or load_spelling()
-        fold = self.spelling.folded
+        fold = functools.lru_cache(maxsize=None)(self.spelling.folded)  # names share words ("city", "shi")
         self._by_code = {p.code: p for p in places if p.code}
         self._short = {_norm(n) for p in places for n in p.names.get(SHORT, ())}
         entries: dict[str, list[Place]] = {}
@@ -125,12 +145,11 @@ class Gazetteer:
                 exact = name if self.spelling.short(folded) else ""
                 self._by_first.setdefault(folded[0], []).append((folded, found, exact))
 
-        self._add_city_words(places, generated)
+        self._add_city_words(places, generated, fold)
 
-    def _add_city_words(self, places: list[Place], generated: frozenset[str]) -> None:
+    def _add_city_words(self, places: list[Place], generated: frozenset[str], fold: Callable[[str], str]) -> None:
         """ "thành phố Osaka", "Saitama şehrinde": a curated city with the word for "city" around its name
         (``city_words`` of place_spelling.yaml) is that city, even when its prefecture has the same name."""
-        fold = self.spelling.folded
         for place in places:
             if place.kind != "city" or place.id in generated:
                 continue
@@ -261,7 +280,26 @@ def load_places(
     path: Path = DATA_DIR / "places.yaml",
     municipalities: Path | None = DATA_DIR / "municipalities.tsv",
     postal_codes: Path | None = DATA_DIR / "postal_codes.tsv",
+    tables: TableFolders | None = None,
 ) -> Gazetteer:
+    """The gazetteer of these files. ``tables``: where the gazetteer built from the same files and code is
+    read back (``knowledge/startup_cache.py``), instead of folding every name again."""
+    sources = [path, municipalities, postal_codes, SPELLING_FILE, KANA_CYRILLIC_FILE]
+    key = startup_cache.key_of(
+        [p for p in sources if p is not None],
+        TABLE_MAKERS,
+        [repr([p is None for p in sources])],
+    )
+    return startup_cache.cached(
+        "places",
+        key,
+        lambda: _load_places(path, municipalities, postal_codes),
+        tables,
+        (Gazetteer, Place, Spelling, _Script, PostalIndex),
+    )
+
+
+def _load_places(path: Path, municipalities: Path | None, postal_codes: Path | None) -> Gazetteer:
     data = load_yaml(path)
     places = [Place(p["id"], "prefecture", p["id"], p["names"]) for p in data["prefectures"]]
     known = {p.id for p in places}
