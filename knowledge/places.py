@@ -22,6 +22,7 @@ from pathlib import Path
 
 from knowledge import startup_cache
 from knowledge.languages import fallback_chain
+from knowledge.lru import LRU
 from knowledge.municipalities import (
     KANA_CYRILLIC_FILE,
     SHORT,
@@ -44,9 +45,11 @@ TABLE_MAKERS = (
     "knowledge.spelling",
     "knowledge.municipalities",
     "knowledge.languages",
+    "knowledge.lru",
     "knowledge.yamlfile",
 )
 _MAX_WORDS = 4
+FOUND_TEXTS = 512  # texts whose places are kept (Gazetteer.find)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]+$")
 _VOWELS = set("аеєиіїоуюяыэөү")
 _WORDS = re.compile(r"[^\W_]+")
@@ -146,6 +149,14 @@ class Gazetteer:
                 self._by_first.setdefault(folded[0], []).append((folded, found, exact))
 
         self._add_city_words(places, generated, fold)
+        self._found: LRU[tuple[Place, ...]] = LRU(FOUND_TEXTS)
+
+    def __getstate__(self) -> dict:  # a start-up table keeps the tables, not the texts last looked in
+        return {name: value for name, value in self.__dict__.items() if name != "_found"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._found = LRU(FOUND_TEXTS)
 
     def _add_city_words(self, places: list[Place], generated: frozenset[str], fold: Callable[[str], str]) -> None:
         """ "thành phố Osaka", "Saitama şehrinde": a curated city with the word for "city" around its name
@@ -171,7 +182,16 @@ class Gazetteer:
 
     def find(self, text: str, prefecture: str = "") -> list[Place]:
         """Places named in ``text`` (postal codes included), in order of appearance. ``prefecture``, the
-        resident's known prefecture, settles a name several municipalities share."""
+        resident's known prefecture, settles a name several municipalities share. The last texts' places
+        are kept (a turn looks in its message and each part several times; a repeated message again)."""
+        key = (text, prefecture)
+        known = self._found.get(key)
+        if known is None:
+            known = tuple(self._find(text, prefecture))
+            self._found.put(key, known)
+        return list(known)
+
+    def _find(self, text: str, prefecture: str) -> list[Place]:
         haystack = _norm(text)
         taken = [False] * len(haystack)
         found: list[tuple[int, list[Place], str]] = []
