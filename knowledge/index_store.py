@@ -266,7 +266,7 @@ def load_index(
     chunks = chunks_of(columns)  # date-bound lines ({until DATE}) resolved now: shown while DATE is ahead
     index = faiss.IndexFlatIP(manifest.dim)
     index.add(np.ascontiguousarray(read_vectors(build, manifest.dim)))
-    return Retriever(chunks, index, lexical, embedder, **retriever_options)
+    return Retriever(chunks, index, lexical, embedder, tables=tables, **retriever_options)
 
 
 def write_current(root: Path, build: Path) -> None:

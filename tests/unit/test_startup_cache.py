@@ -21,6 +21,7 @@ from knowledge.embedders import FakeEmbedder
 from knowledge.index_manager import IndexManager
 from knowledge.index_files import read_chunks, write_chunks
 from knowledge.index_store import load_index, read_current
+from knowledge.kana_query import KANA_MAKERS, KanaVocabulary, vocabulary_of
 from knowledge.paths import DATA_DIR
 from knowledge.places import TABLE_MAKERS, load_places
 from knowledge.startup_cache import TableFolders, cached, key_of
@@ -210,6 +211,15 @@ def test_date_bound_lines_are_resolved_when_the_table_is_read_not_when_it_was_ma
     assert chunk.text == "Title\nkept"
 
 
+def test_the_kana_vocabulary_from_its_table_follows_the_texts(tmp_path):
+    texts = ["在留カードを再交付する書類", "市役所で住民票の写しをもらう"]
+    built = vocabulary_of(texts, folders(tmp_path))
+    assert built == KanaVocabulary.from_texts(texts) and built.words.get("ざいりゅう") == "在留"
+    assert vocabulary_of(texts, folders(tmp_path)) == built
+    changed = vocabulary_of([*texts, "健康保険証を忘れた"], folders(tmp_path))
+    assert changed.words.get("けんこう") == "健康" and "けんこう" not in built.words
+
+
 # -- what each key covers -----------------------------------------------------------------------------------
 
 
@@ -230,7 +240,9 @@ def knowledge_imports(name: str) -> set[str]:
 NEUTRAL = {"knowledge.paths", "knowledge.startup_cache"}
 
 
-@pytest.mark.parametrize("makers", [PARSERS, index_tables.MAKERS, TABLE_MAKERS], ids=["content", "index", "places"])
+@pytest.mark.parametrize(
+    "makers", [PARSERS, index_tables.MAKERS, TABLE_MAKERS, KANA_MAKERS], ids=["content", "index", "places", "kana"]
+)
 def test_each_key_covers_every_module_its_code_imports(makers):
     for name in makers:
         missing = knowledge_imports(name) - set(makers) - NEUTRAL
