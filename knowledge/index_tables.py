@@ -77,5 +77,6 @@ def load_table(build: Path, writings: Writings | None, tables: TableFolders | No
 
 def chunks_of(columns: tuple[tuple[str, ...], ...]) -> list[Chunk]:
     """The chunks of a table's columns; date-bound lines ({until DATE}) resolved now, when the index loads."""
-    text = [f.name for f in _FIELDS].index("text")
-    return [Chunk(*row[:text], current_text(row[text]), *row[text + 1 :]) for row in zip(*columns)]
+    at = [f.name for f in _FIELDS].index("text")
+    texts = [current_text(text) for text in columns[at]]
+    return [Chunk(*row) for row in zip(*columns[:at], texts, *columns[at + 1 :])]
