@@ -135,7 +135,7 @@ def build_services(
         return index.retriever
 
     assistant = Assistant(current, identifier, catalogs, offices, settings.answer_threshold, settings.cache_size)
-    store = open_store(settings.sqlalchemy_url, settings.outbox_lease_seconds)
+    store = open_store(settings.sqlalchemy_url, settings.outbox_lease_seconds, tables)
     router = HandoffRouter(offices, places, catalogs)
     emergency_topics = frozenset(t for t, info in load_topics().items() if info.chapter == "10-emergencies")
     policy = DialoguePolicy.from_settings(settings)

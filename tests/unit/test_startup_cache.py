@@ -247,3 +247,48 @@ def test_each_key_covers_every_module_its_code_imports(makers):
     for name in makers:
         missing = knowledge_imports(name) - set(makers) - NEUTRAL
         assert not missing, f"{name} imports {sorted(missing)}: add them to the table's list of modules"
+
+
+# -- a new SQLite database -----------------------------------------------------------------------------------
+
+
+def sqlite_schema(path: Path) -> tuple[list, list]:
+    import sqlite3
+
+    with sqlite3.connect(path) as connection:
+        made = connection.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").fetchall()
+        version = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+    return made, version
+
+
+def test_a_new_sqlite_database_from_the_schema_table_equals_one_migrated_by_alembic(tmp_path, monkeypatch):
+    from bot.store import schema
+    from bot.store.store import SCHEMA_HEAD, open_store
+
+    migrated = open_store(f"sqlite:///{tmp_path / 'alembic.db'}")
+    tables = folders(tmp_path)
+    first = open_store(f"sqlite:///{tmp_path / 'first.db'}", tables=tables)  # works the table out (Alembic)
+    assert list((tmp_path / "cache").glob("schema-*"))
+    monkeypatch.setattr(schema, "schema_statements", lambda: pytest.fail("the table was not read back"))
+    second = open_store(f"sqlite:///{tmp_path / 'second.db'}", tables=tables)
+    for store in (migrated, first, second):
+        store.engine.dispose()
+    expected = sqlite_schema(tmp_path / "alembic.db")
+    assert expected[1] == [(SCHEMA_HEAD,)]
+    assert sqlite_schema(tmp_path / "first.db") == expected
+    assert sqlite_schema(tmp_path / "second.db") == expected
+    store = open_store(f"sqlite:///{tmp_path / 'second.db'}", tables=tables)  # and it serves as a store
+    store.record_incoming("c1", "api", "hello", "en")
+    assert [m.text for m in store.messages("c1")] == ["hello"]
+
+
+def test_an_edited_migration_never_meets_the_older_schema_table(tmp_path, monkeypatch):
+    from bot.store import schema
+
+    migrations = tmp_path / "migrations"
+    shutil.copytree(schema.MIGRATIONS, migrations)
+    monkeypatch.setattr(schema, "MIGRATIONS", migrations)
+    before = schema.schema_key()
+    edited = migrations / "versions" / "0003_shared_state.py"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert schema.schema_key() != before
