@@ -52,6 +52,7 @@ content: install
 
 prebuilt: install
 	$(BIN)/python -m knowledge.prebuild
+	$(BIN)/python -m bot.store.prebuild
 
 bench: install
 	$(BIN)/python bench/serve_latency.py

@@ -54,6 +54,20 @@ def _metrics_folder(data_dir: Path) -> Path:
 
 
 def cmd_serve(args) -> int:
+    from connectors.startup import loading
+
+    with loading():
+        prepared = _prepare_serving(args)
+    if isinstance(prepared, int):
+        return prepared
+    uvicorn, app, options = prepared
+    uvicorn.run(app, **options)
+    return 0
+
+
+def _prepare_serving(args):
+    """What ``serve`` runs: uvicorn, the app (or the factory of each worker's) and uvicorn's options; or the
+    exit status of a refusal."""
     from connectors.settings import get_settings
 
     settings = get_settings()
@@ -82,22 +96,13 @@ def cmd_serve(args) -> int:
 
     # one JSON line per request comes from connectors.metrics; uvicorn's own access lines are off
     log_options = {"log_config": uvicorn_log_config(settings.log_format), "access_log": False}
+    options = {"host": host, "port": port, "log_level": "info", **log_options}
     if args.workers > 1:
         # each worker process loads the ready index; conversations live in the shared database
-        uvicorn.run(
-            "connectors.app:create_app",
-            factory=True,
-            host=host,
-            port=port,
-            workers=args.workers,
-            log_level="info",
-            **log_options,
-        )
-        return 0
+        return uvicorn, "connectors.startup:served_app", {"factory": True, "workers": args.workers, **options}
     app = create_app()
     app.dependency_overrides[get_services] = lambda: services
-    uvicorn.run(app, host=host, port=port, log_level="info", **log_options)
-    return 0
+    return uvicorn, app, options
 
 
 def cmd_actions(args) -> int:

@@ -36,6 +36,7 @@ from knowledge.paths import (
     TRANSLATIONS_DIR,
 )
 from knowledge.places import Gazetteer, load_places
+from knowledge.startup_cache import TableFolders
 from knowledge.topics import load_topics
 
 __all__ = ["Services", "LanguageData", "build_services", "get_services"]
@@ -106,6 +107,8 @@ def build_services(
     writings = load_writings(data.translations)
     identifier = LanguageIdentifier(languages, rules=load_rules(data.language_rules), default=settings.default_language)
     embedder = make_embedder(settings.embedder, settings.embedder_model_dir, settings.embed_workers)
+    # what start-up works out from files (content hash, chunks and BM25, gazetteer), read back when unchanged
+    tables = TableFolders.of_service(settings.data_dir, PREBUILT_DIR)
     index = IndexManager(
         root=settings.index_dir,
         guidebook_dir=data.guidebook,
@@ -119,11 +122,12 @@ def build_services(
         situations_dir=data.situations,
         statuses_file=data.statuses,
         writings=writings,
+        tables=tables,
     )
     if build:
         index.ensure(progress_factory=progress_factory)
     catalogs = load_catalogs(data.translations)
-    offices, places = load_offices(), load_places()
+    offices, places = load_offices(), load_places(tables=tables)
 
     def current():
         if index.retriever is None:
@@ -131,7 +135,7 @@ def build_services(
         return index.retriever
 
     assistant = Assistant(current, identifier, catalogs, offices, settings.answer_threshold, settings.cache_size)
-    store = open_store(settings.sqlalchemy_url, settings.outbox_lease_seconds)
+    store = open_store(settings.sqlalchemy_url, settings.outbox_lease_seconds, tables)
     router = HandoffRouter(offices, places, catalogs)
     emergency_topics = frozenset(t for t, info in load_topics().items() if info.chapter == "10-emergencies")
     policy = DialoguePolicy.from_settings(settings)

@@ -20,11 +20,12 @@ from knowledge.paths import DATA_DIR, GUIDEBOOK_DIR, INTENTS_DIR, QUESTIONS_DIR,
 from knowledge.questions import ExampleQuestion, load_intent_examples, load_questions
 from knowledge.statuses import CHAPTER, load_statuses, status_questions, status_sections
 from knowledge.languages import Writings
+from knowledge import startup_cache
+from knowledge.content_digest import content_hash, files_key
 from knowledge.index_store import (
     Versions,
     build_index,
     build_lock,
-    content_hash,
     installed_versions,
     load_index,
     prune_builds,
@@ -34,6 +35,7 @@ from knowledge.index_store import (
 )
 from knowledge.retriever import Retriever
 from knowledge.sources import load_sources
+from knowledge.startup_cache import TableFolders
 
 __all__ = ["IndexManager"]
 
@@ -56,6 +58,7 @@ class IndexManager:
         versions: Versions | None = None,
         situations_dir: Path | None = None,
         writings: Writings | None = None,
+        tables: TableFolders | None = None,
     ) -> None:
         self.root = root
         self.guidebook_dir = guidebook_dir
@@ -71,6 +74,7 @@ class IndexManager:
         self.versions = versions or installed_versions(embedder.id)
         self.situations_dir = situations_dir  # serious-situation examples, indexed like intents (bot/safety)
         self.writings = writings  # how each language is written (search tokens); None: the packaged languages
+        self.tables = tables  # start-up tables (knowledge/startup_cache.py): the content hash, chunks and BM25
         self.retriever: Retriever | None = None
         self.content_hash: str | None = None
         self._stamp: tuple | None = None
@@ -133,8 +137,7 @@ class IndexManager:
         ``reuse=False`` embeds every text again instead of taking unchanged ones from the last build.
         """
         stamp = self._files_stamp()
-        sections, questions = self.sections(), self.questions()
-        digest = content_hash(sections, questions)
+        digest = self.digest()
         if not force and self.retriever is not None and self.content_hash == digest:
             self._stamp = stamp  # touched but unchanged: remember the new times
             return self.retriever
@@ -142,6 +145,8 @@ class IndexManager:
             current = read_current(self.root)
             build = None if force else self._servable(current, digest)
             if build is None:
+                sections, questions = self.sections(), self.questions()
+                digest = content_hash(sections, questions)  # what is built (a file may have changed since)
                 log.info("building index for %d sections", len(sections))
                 total = len(chunk_sections(sections)) + len(questions)
                 progress = progress_factory(total) if progress_factory else None
@@ -158,10 +163,32 @@ class IndexManager:
                 )
                 write_current(self.root, build)
                 prune_builds(self.root, keep=build)
-            retriever = load_index(build, self.embedder, self.writings, self.versions)
+            retriever = load_index(build, self.embedder, self.writings, self.versions, self.tables)
         with self._swap:
             self.retriever, self.content_hash, self._stamp = retriever, digest, stamp
         return retriever
+
+    def digest(self) -> str:
+        """The content hash of the current files. Read back from the start-up tables when every file and
+        parser is as when it was worked out (operator sources are always parsed: their language is detected)."""
+
+        def parse() -> str:
+            return content_hash(self.sections(), self.questions())
+
+        if self.sources_dir is not None and self.sources_dir.exists() and any(self.sources_dir.iterdir()):
+            return parse()
+        roots = self._roots()
+        key = files_key([(name, root) for name, root in roots.items()])
+        return startup_cache.cached("content", key, parse, self.tables, (), also_read=[self.prebuilt_dir])
+
+    def _roots(self) -> dict[str, Path | None]:
+        return {
+            "guidebook": self.guidebook_dir,
+            "questions": self.questions_dir,
+            "intents": self.intents_dir,
+            "statuses": self.statuses_file,
+            "situations": self.situations_dir,
+        }
 
     def _files_stamp(self) -> tuple:
         """Name, size and modification time of every file the index is made from: cheap to take."""
@@ -186,4 +213,4 @@ class IndexManager:
         every few seconds)."""
         if self._stamp is not None and self._files_stamp() == self._stamp:
             return False
-        return self.content_hash != content_hash(self.sections(), self.questions())
+        return self.content_hash != self.digest()

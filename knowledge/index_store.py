@@ -35,15 +35,17 @@ import faiss
 import numpy as np
 
 from knowledge.chunker import CHUNKER_VERSION, Chunk, chunk_sections, question_chunks
-from knowledge.dated import current_text
 from knowledge.content import Section
+from knowledge.content_digest import content_hash
 from knowledge.embedders import Embedder
 from knowledge.index_files import CHUNKS_FILE, VECTORS_FILE, read_chunks, read_vectors, write_chunks, write_vectors
+from knowledge.index_tables import chunks_of, load_table
 from knowledge.languages import Writings
 from knowledge import lexical, tokenizers
-from knowledge.lexical import LexicalIndex, chunk_tokens
+from knowledge.lexical import chunk_tokens
 from knowledge.questions import ExampleQuestion
 from knowledge.retriever import Retriever
+from knowledge.startup_cache import TableFolders
 
 __all__ = [
     "Manifest",
@@ -129,19 +131,6 @@ class Manifest:
             if built != installed:
                 return f"its {what} is {built or 'not recorded'}, but {installed or 'none'} is installed"
         return None
-
-
-def content_hash(sections: Sequence[Section], questions: Sequence[ExampleQuestion] = ()) -> str:
-    """Hash of everything that changes what is indexed (the text, its citation, the chunker)."""
-    digest = hashlib.sha256(f"chunker:{CHUNKER_VERSION}\n".encode())
-    for q in questions:
-        digest.update(f"{q.lang}\x1f{q.topic_id}\x1f{q.text}\x1e".encode())
-    for s in sections:
-        for field in (s.lang, s.chapter, s.chapter_title, s.topic_id, s.title, s.body, s.source_file, s.source_section):
-            digest.update(field.encode("utf-8"))
-            digest.update(b"\x1f")
-        digest.update(b"\x1e")
-    return digest.hexdigest()
 
 
 def reusable_vectors(
@@ -263,22 +252,21 @@ def load_index(
     embedder: Embedder,
     writings: Writings | None = None,
     versions: Versions | None = None,
+    tables: TableFolders | None = None,
     **retriever_options,
 ) -> Retriever:
     """The build's retriever; refuses (:class:`StaleIndexError`) a build made by another model, model
-    package version or Sudachi dictionary than ``versions`` (default: the installed ones)."""
+    package version or Sudachi dictionary than ``versions`` (default: the installed ones). ``tables``: where
+    the build's chunks and BM25 postings are read back (``knowledge/index_tables.py``)."""
     manifest = read_manifest(build)
     problem = manifest.mismatch(embedder, versions or installed_versions(embedder.id))
     if problem is not None:
         raise StaleIndexError(f"index {build} cannot be served: {problem}; rebuild it with `tsunagu index`")
-    records = read_chunks(build)
-    tokens = [r.pop("tokens") for r in records]
-    # Date-bound lines ({until DATE}) are resolved when the index is loaded: shown while DATE is ahead.
-    chunks = [Chunk(**{**r, "text": current_text(r["text"])}) for r in records]
-    lexical = LexicalIndex(tokens, [c.lang for c in chunks], writings)
+    columns, lexical = load_table(build, writings, tables)
+    chunks = chunks_of(columns)  # date-bound lines ({until DATE}) resolved now: shown while DATE is ahead
     index = faiss.IndexFlatIP(manifest.dim)
     index.add(np.ascontiguousarray(read_vectors(build, manifest.dim)))
-    return Retriever(chunks, index, lexical, embedder, **retriever_options)
+    return Retriever(chunks, index, lexical, embedder, tables=tables, **retriever_options)
 
 
 def write_current(root: Path, build: Path) -> None:

@@ -16,12 +16,19 @@ import re
 import threading
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from importlib import metadata
 
+from knowledge import startup_cache
+from knowledge.startup_cache import TableFolders
 from knowledge.tokenizers import sudachi_dictionary, to_hiragana
 
-__all__ = ["KanaVocabulary", "is_kana_heavy", "to_kanji"]
+__all__ = ["KanaVocabulary", "is_kana_heavy", "to_kanji", "vocabulary_of", "KANA_MAKERS"]
+
+# the code that builds a vocabulary (its start-up table's key; a test checks that every knowledge module these
+# import is listed too)
+KANA_MAKERS = ("knowledge.kana_query", "knowledge.tokenizers", "knowledge.languages", "knowledge.yamlfile")
 
 _MIN_READING = 3
 _PHRASE = re.compile(r"[^\s、。,.!?！？「」]+|[\s、。,.!?！？「」]+")
@@ -112,3 +119,18 @@ def to_kanji(text: str, vocabulary: KanaVocabulary) -> str:
             continue
         pieces.append(vocabulary._phrase(piece))  # ザイリュウ typed in katakana meets ざいりゅう
     return "".join(pieces)
+
+
+def vocabulary_of(texts: Sequence[str], tables: TableFolders | None = None) -> KanaVocabulary:
+    """``KanaVocabulary.from_texts``, read back from a start-up table (``knowledge/startup_cache.py``) when
+    the texts, this code and the Sudachi packages are the same: tokenizing the Japanese content took ~1 s of
+    each start, and read most of the 200 MB dictionary into memory."""
+    texts = list(texts)
+    versions = []
+    for package in ("sudachipy", "sudachidict-core"):
+        try:
+            versions.append(f"{package} {metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{package} (not installed)")
+    key = startup_cache.key_of((), KANA_MAKERS, [*versions, *texts])
+    return startup_cache.cached("kana", key, lambda: KanaVocabulary.from_texts(texts), tables, (KanaVocabulary,))

@@ -43,6 +43,8 @@ def local_first(hits: Sequence[_Hit], home: Iterable[str], place_ids: Iterable[s
 
     ``home`` holds the resident's city and prefecture ids (empty when unknown: then only national content).
     """
+    if not any(hit.topic_id.startswith(SOURCE_PREFIX) for hit in hits):
+        return list(hits)  # no operator content among them (the usual case): nothing to move or leave out
     ids = set(place_ids)
     home = {h for h in home if h}
     local, national = [], []

@@ -31,7 +31,10 @@ __all__ = [
     "load_postal_index",
     "municipal_names",
     "POSTAL_CODE",
+    "KANA_CYRILLIC_FILE",
 ]
+
+KANA_CYRILLIC_FILE = DATA_DIR / "kana_cyrillic.yaml"
 
 # 〒460-0001, 〒4600001, 460-0001 standing alone (not part of a phone number such as 052-961-1111)
 POSTAL_CODE = re.compile(r"〒\s*(\d{3})\s*-?\s*(\d{4})|(?<![\d-])(\d{3})-(\d{4})(?![\d-])")
@@ -70,7 +73,7 @@ CYRILLIC = "cyrl"  # names key: a city's name in Cyrillic letters (Polivanov), f
 
 @lru_cache(maxsize=1)
 def _kana_table() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    data = load_yaml(DATA_DIR / "kana_cyrillic.yaml")
+    data = load_yaml(KANA_CYRILLIC_FILE)
     return dict(data["digraphs"]), dict(data["monographs"]), dict(data["long_vowels"])
 
 

@@ -13,20 +13,43 @@ another place in the message (or the resident's known prefecture) says which one
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from knowledge import startup_cache
 from knowledge.languages import fallback_chain
-from knowledge.municipalities import SHORT, PostalIndex, load_municipalities, load_postal_index, municipal_names
+from knowledge.lru import LRU
+from knowledge.municipalities import (
+    KANA_CYRILLIC_FILE,
+    SHORT,
+    PostalIndex,
+    load_municipalities,
+    load_postal_index,
+    municipal_names,
+)
 from knowledge.paths import DATA_DIR
-from knowledge.spelling import Spelling, load_spelling
+from knowledge.spelling import SPELLING_FILE, Spelling, _Script, load_spelling
+from knowledge.startup_cache import TableFolders
 from knowledge.yamlfile import load_yaml
 
-__all__ = ["Place", "Gazetteer", "load_places"]
+__all__ = ["Place", "Gazetteer", "load_places", "TABLE_MAKERS"]
 
+# the code that builds a gazetteer (its start-up table's key; a test checks that every knowledge module
+# these import is listed too)
+TABLE_MAKERS = (
+    "knowledge.places",
+    "knowledge.spelling",
+    "knowledge.municipalities",
+    "knowledge.languages",
+    "knowledge.lru",
+    "knowledge.yamlfile",
+)
 _MAX_WORDS = 4
+FOUND_TEXTS = 512  # texts whose places are kept (Gazetteer.find)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]+$")
 _VOWELS = set("аеєиіїоуюяыэөү")
 _WORDS = re.compile(r"[^\W_]+")
@@ -88,7 +111,7 @@ class Gazetteer:
         self.places = {p.id: p for p in places}
         self.postal = postal
         self.spelling = spelling or load_spelling()
-        fold = self.spelling.folded
+        fold = functools.lru_cache(maxsize=None)(self.spelling.folded)  # names share words ("city", "shi")
         self._by_code = {p.code: p for p in places if p.code}
         self._short = {_norm(n) for p in places for n in p.names.get(SHORT, ())}
         entries: dict[str, list[Place]] = {}
@@ -125,12 +148,19 @@ class Gazetteer:
                 exact = name if self.spelling.short(folded) else ""
                 self._by_first.setdefault(folded[0], []).append((folded, found, exact))
 
-        self._add_city_words(places, generated)
+        self._add_city_words(places, generated, fold)
+        self._found: LRU[tuple[tuple[Place, ...], ...]] = LRU(FOUND_TEXTS)
 
-    def _add_city_words(self, places: list[Place], generated: frozenset[str]) -> None:
+    def __getstate__(self) -> dict:  # a start-up table keeps the tables, not the texts last looked in
+        return {name: value for name, value in self.__dict__.items() if name != "_found"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._found = LRU(FOUND_TEXTS)
+
+    def _add_city_words(self, places: list[Place], generated: frozenset[str], fold: Callable[[str], str]) -> None:
         """ "thành phố Osaka", "Saitama şehrinde": a curated city with the word for "city" around its name
         (``city_words`` of place_spelling.yaml) is that city, even when its prefecture has the same name."""
-        fold = self.spelling.folded
         for place in places:
             if place.kind != "city" or place.id in generated:
                 continue
@@ -164,7 +194,17 @@ class Gazetteer:
             if len(places) > 1
         ]
 
-    def _named(self, text: str, prefecture: str) -> list[list[Place]]:
+    def _named(self, text: str, prefecture: str) -> tuple[tuple[Place, ...], ...]:
+        """Each name in ``text`` with the places it may be, kept for the last texts (a turn looks in its
+        message and each part several times; a repeated message again)."""
+        key = (text, prefecture)
+        known = self._found.get(key)
+        if known is None:
+            known = tuple(tuple(places) for places in self._find(text, prefecture))
+            self._found.put(key, known)
+        return known
+
+    def _find(self, text: str, prefecture: str) -> list[list[Place]]:
         """Each name in ``text`` with the places it may be (``matched`` set), in order of appearance: a shared
         name narrowed by the cities (a ward's designated city) and prefectures named beside it."""
         haystack = _norm(text)
@@ -278,7 +318,26 @@ def load_places(
     path: Path = DATA_DIR / "places.yaml",
     municipalities: Path | None = DATA_DIR / "municipalities.tsv",
     postal_codes: Path | None = DATA_DIR / "postal_codes.tsv",
+    tables: TableFolders | None = None,
 ) -> Gazetteer:
+    """The gazetteer of these files. ``tables``: where the gazetteer built from the same files and code is
+    read back (``knowledge/startup_cache.py``), instead of folding every name again."""
+    sources = [path, municipalities, postal_codes, SPELLING_FILE, KANA_CYRILLIC_FILE]
+    key = startup_cache.key_of(
+        [p for p in sources if p is not None],
+        TABLE_MAKERS,
+        [repr([p is None for p in sources])],
+    )
+    return startup_cache.cached(
+        "places",
+        key,
+        lambda: _load_places(path, municipalities, postal_codes),
+        tables,
+        (Gazetteer, Place, Spelling, _Script, PostalIndex),
+    )
+
+
+def _load_places(path: Path, municipalities: Path | None, postal_codes: Path | None) -> Gazetteer:
     data = load_yaml(path)
     places = [Place(p["id"], "prefecture", p["id"], p["names"]) for p in data["prefectures"]]
     known = {p.id for p in places}

@@ -27,9 +27,10 @@ import numpy as np
 
 from knowledge.chunker import INTENT_PREFIX, Chunk
 from knowledge.embedders import Embedder
-from knowledge.kana_query import KanaVocabulary, is_kana_heavy, to_kanji
+from knowledge.kana_query import KanaVocabulary, is_kana_heavy, to_kanji, vocabulary_of
 from knowledge.lexical import LexicalIndex
 from knowledge.lru import LRU
+from knowledge.startup_cache import TableFolders
 
 __all__ = ["TopicHit", "Retriever", "INTENT_PREFIX", "RECENT_SCORES", "bare"]
 
@@ -94,6 +95,7 @@ class Retriever:
         lexical: LexicalIndex,
         embedder: Embedder,
         lexical_weight: float = 0.02,
+        tables: TableFolders | None = None,
     ) -> None:
         if vectors.ntotal != len(chunks):
             raise ValueError(f"index has {vectors.ntotal} vectors for {len(chunks)} chunks")
@@ -116,6 +118,7 @@ class Retriever:
         self._has_questions = has_questions
         self._is_intent = np.array([t.startswith(INTENT_PREFIX) for t in self.topic_ids])
         self._kana_vocabulary: KanaVocabulary | None = None  # built on the first kana-only question
+        self.tables = tables  # start-up tables: the kana vocabulary is read back from them when unchanged
         self._recent: LRU[np.ndarray] = LRU(RECENT_SCORES)
 
     def embed(self, query: str) -> np.ndarray:
@@ -176,8 +179,8 @@ class Retriever:
 
     def _vocabulary(self) -> KanaVocabulary:
         if self._kana_vocabulary is None:
-            self._kana_vocabulary = KanaVocabulary.from_texts(
-                c.text for c in self.chunks if c.lang in self.lexical.japanese
+            self._kana_vocabulary = vocabulary_of(
+                [c.text for c in self.chunks if c.lang in self.lexical.japanese], self.tables
             )
         return self._kana_vocabulary
 

@@ -16,7 +16,9 @@ from pathlib import Path
 from knowledge.paths import DATA_DIR
 from knowledge.yamlfile import load_yaml
 
-__all__ = ["Spelling", "load_spelling"]
+__all__ = ["Spelling", "load_spelling", "SPELLING_FILE"]
+
+SPELLING_FILE = DATA_DIR / "place_spelling.yaml"
 
 
 @dataclass(frozen=True)
@@ -45,10 +47,15 @@ class Spelling:
         self.endings = list(endings)
         self.latin_suffixes = latin_suffixes
         self.latin_min = latin_min
+        self._script_of: dict[str, _Script | None] = {}  # each character's script, found once
         self.not_names = frozenset(self.folded(unicodedata.normalize("NFKC", w).casefold()) for w in not_names)
 
     def _script(self, char: str) -> _Script | None:
-        return next((s for s in self.scripts if s.chars.match(char)), None)
+        try:
+            return self._script_of[char]
+        except KeyError:
+            found = self._script_of[char] = next((s for s in self.scripts if s.chars.match(char)), None)
+            return found
 
     def fold(self, text: str) -> tuple[str, list[int], list[int]]:
         """The folded text, and for each of its characters the start and end of the original characters."""
@@ -131,7 +138,7 @@ class Spelling:
         ]
 
 
-def load_spelling(path: Path = DATA_DIR / "place_spelling.yaml") -> Spelling:
+def load_spelling(path: Path = SPELLING_FILE) -> Spelling:
     data = load_yaml(path)
     scripts = []
     for raw in data["scripts"]:

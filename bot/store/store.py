@@ -24,7 +24,9 @@ from sqlalchemy.engine import Engine
 from bot.store.models import Conversation, Message, Outcome, utcnow
 from bot.store.outbox import Outbox
 from bot.store.outcome import TurnOutcome
+from bot.store.schema import MIGRATIONS, create_from_table, empty_sqlite, upgrade
 from bot.store.shared import HandledEvents, LoginAttempts, TrainingProgress
+from knowledge.startup_cache import TableFolders
 
 __all__ = [
     "ConversationStore",
@@ -38,8 +40,6 @@ __all__ = [
     "MIGRATIONS",
     "RATING",
 ]
-
-MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 @dataclass(frozen=True)
@@ -92,18 +92,16 @@ def _at_head(engine: Engine) -> bool:
         return False
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema up to the newest Alembic revision (skipped, without loading Alembic, when it is)."""
+def migrate(engine: Engine, tables: TableFolders | None = None) -> None:
+    """Bring the schema up to the newest Alembic revision (skipped, without loading Alembic, when it is; a new
+    SQLite database is made from the start-up table of the migrations' statements, ``bot/store/schema.py``,
+    when ``tables`` are given)."""
     if _at_head(engine):
         return
-    from alembic import command
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    if tables is not None and empty_sqlite(engine):
+        create_from_table(engine, tables)
+        return
+    upgrade(engine)
 
 
 def _sqlite_pragmas(engine: Engine) -> None:
@@ -357,7 +355,7 @@ def _answers(rows: list) -> list:
     return firsts
 
 
-def open_store(url: str, outbox_lease_seconds: float = 60.0) -> ConversationStore:
+def open_store(url: str, outbox_lease_seconds: float = 60.0, tables: TableFolders | None = None) -> ConversationStore:
     """Connect, migrate to the newest schema, and return the store."""
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
@@ -365,7 +363,7 @@ def open_store(url: str, outbox_lease_seconds: float = 60.0) -> ConversationStor
         _sqlite_pragmas(engine)
     else:
         engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
-    migrate(engine)
+    migrate(engine, tables)
     return ConversationStore(engine, outbox_lease_seconds)
 
 
