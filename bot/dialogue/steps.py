@@ -200,15 +200,8 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     place; two are answered, a third is offered as a quick reply."""
     desk = turn.dialogue.router.desk
     weak = turn.parts.weak_questions  # cut from a statement beside them: only topics of the whole message
-    # a vague question ("what should I do?") asks about the sentence before it: not a question of its own (a
-    # sentence that only tells stays one: "I lost my card. Also, where do I pay my tax?" — measured, the
-    # held-out multi-part figure fell from 75 % to 67 % without it)
-    questions = [
-        q
-        for q in turn.parts.questions
-        if _substantial(q, turn.policy.sentence_min_chars) and not desk.vague(q, turn.speech.key)
-    ]
-    if len(questions) < 2 or len(questions) > turn.policy.questions_answered + 1:
+    questions = turn.asked(turn.parts)  # the substantial questions, not vague ones, two or three of them
+    if not questions:
         return None  # one question (with a place or plain Japanese around it) is the answer step's
     found = turn.dialogue.assistant.search_many(questions, turn.speech, k=turn.policy.search_k)
     # what the whole message is about (searched anyway; without a place stated beside the questions)

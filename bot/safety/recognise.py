@@ -287,6 +287,7 @@ class SafetyRecogniser:
             pieces = self.pieces(text, kana)
             texts = list(dict.fromkeys([*pieces, *(also() if also is not None else ())]))
             vectors = dict(zip(texts, retriever.embedder.embed_queries(texts)))
+            retriever.score_many(np.vstack(list(vectors.values())))  # the searches' scores too, in one product
             scored = [(piece, retriever.scores(vectors[piece])) for piece in pieces]
         return self.decide(text, scored, table, kana)
 

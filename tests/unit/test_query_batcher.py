@@ -116,3 +116,17 @@ def test_a_text_read_again_in_the_same_turn_is_not_embedded_again():
     batcher(["third"])  # only the last two texts are remembered
     batcher(["where is the office?"])
     assert engine.batches[-1] == ["where is the office?"]
+
+
+def test_a_message_of_many_texts_is_split_evenly_between_the_free_lanes():
+    # a long message, its clauses and its parts (bot/safety/recognise.py): each lane's texts cost about the
+    # same, so the message waits for half its characters, not for one lane taking the longest texts first
+    engine = SlowEngine(delay=0.05)
+    batcher = QueryBatcher(engine, lanes=2, max_batch=8)
+    whole = "w" * 60
+    texts = [whole, *(f"{n}" * 10 for n in range(6)), *(f"{n}" * 20 for n in "abc")]
+    rows = batcher(texts)
+    assert [int(r[0]) for r in rows] == [len(t) for t in texts]
+    loads = sorted(sum(map(len, batch)) for batch in engine.batches)
+    assert len(engine.batches) == 2 and loads[-1] - loads[0] <= 10
+    assert any(whole in batch for batch in engine.batches)

@@ -46,3 +46,20 @@ def test_many_close_intents_leave_the_topics_in_the_search():
 def test_k_counts_topics_and_intents_apart():
     hits = retriever(situations=12).search(QUESTION, "en", k=2)
     assert sum(not h.is_intent for h in hits) == 2 and sum(h.is_intent for h in hits) == 2
+
+
+def test_several_vectors_are_scored_in_one_product_and_kept_for_their_searches():
+    # a message's whole, clauses and parts (bot/safety/recognise.py): one read of the rows, then each
+    # search finds its vector's similarities kept
+    found = retriever(situations=2)
+    texts = [QUESTION, "where can I get help", "Sort garbage"]
+    vectors = found.embedder.embed_queries(texts)
+    found.score_many(vectors)
+    for text, vector in zip(texts, vectors):
+        kept = found.scores(found.embed(text))
+        assert kept is found.scores(vector)
+        assert np.allclose(kept, found._matrix @ vector, atol=1e-6)
+    fresh = retriever(situations=2).search(QUESTION, "en", k=3)
+    assert [(h.topic_id, round(h.score, 5)) for h in found.search(QUESTION, "en", k=3)] == [
+        (h.topic_id, round(h.score, 5)) for h in fresh
+    ]
