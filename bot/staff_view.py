@@ -204,7 +204,7 @@ class StaffDesk:
             prefecture=prefecture,
             city=place.id if place and place.kind == "city" else "",
             reason=reason,
-            kind=summary_kind(self.safety.catalogue, ids),
+            kind=summary_kind(self.safety.catalogue, ids, now),
             topics=titles,
             words=[redact(text)],
         )

@@ -52,6 +52,7 @@ class Situation:
     never_say: frozenset[str]
     sources: tuple[str, ...]
     now_lines: tuple[str, ...] = ()  # given first when the message says it is happening now or someone is hurt
+    now_office: str = ""  # the handoff memo's 担当 then (an office_routing.yaml kind: the police for 110)
 
     @property
     def immediate(self) -> bool:
@@ -122,6 +123,7 @@ def _situation(raw: dict) -> Situation:
         frozenset(raw.get("never_say") or ()),
         tuple(raw["sources"]),
         tuple(raw.get("now_lines") or ()),
+        str(raw.get("now_office") or ""),
     )
 
 

@@ -379,12 +379,15 @@ def _handoff(turn: Turn, safety: Safety, ids: list[str], office: Office | None, 
         prefecture=state.prefecture,
         city=state.city,
         reason="complex",
-        kind=summary_kind(safety.catalogue, ids),
+        kind=summary_kind(safety.catalogue, ids, now),
         topics=titles,
         words=state.problems,
     )
     return Handoff(reason=SITUATION_REASON + ids[0], office=card, summary_ja=summary)
 
 
-def summary_kind(catalogue: SituationCatalogue, ids: list[str]) -> str:
-    return {"immigration": "immigration", "legal-help": "legal"}.get(_office_kind(catalogue, ids), "fresc")
+def summary_kind(catalogue: SituationCatalogue, ids: list[str], now: bool = False) -> str:
+    """The memo's 担当 (an office_routing.yaml kind): the card's office — for a crime happening now, whose card
+    is 110, the police (``now_office``), not the legal help of one that is over."""
+    happening = next((catalogue[s].now_office for s in ids if now and catalogue[s].now_office), "")
+    return happening or {"immigration": "immigration", "legal-help": "legal"}.get(_office_kind(catalogue, ids), "fresc")

@@ -100,5 +100,7 @@ def test_a_crime_happening_now_is_given_to_the_clerk_in_the_chats_order_110_firs
     assert [url for _, url in view.line_sources] == [line.source for line in now_lines]
     assert view.office is not None and view.office.phone.startswith("110")
     assert view.office.id == chat.handoff.office.id == "police-110"
+    assert "担当：警察" in view.summary_ja and "担当：警察" in chat.handoff.summary_ja  # the memo follows the card
     over = desk.look_up("My bike was stolen yesterday, should I call the police?")  # over: #9110 first
     assert over.situations == ("crime_victim",) and over.office.phone.startswith("#9110")
+    assert "担当：法律問題（法テラス）" in over.summary_ja  # over: legal help, as its lines
