@@ -241,9 +241,12 @@ def _replies(turn: Turn, safety: Safety, found: Recognition) -> list[Reply]:
         else composer.several(ids, lang, now=now)
     )
     office = office_for(safety, ids, turn.state.prefecture)
-    parts = [text]
+    parts, which = [text], []
     if office is not None:
         parts.append(_office_text(safety, office, lang))
+    elif _needs_place(catalogue, ids) and not found.immediate and turn.unsettled_home:
+        which = [turn.dialogue.router.desk.which_place(turn, turn.unsettled_home)]  # "Minato-ku": which one
+        turn.state.asked_place = True
     elif _needs_place(catalogue, ids) and not found.immediate:
         parts.append(composer.texts.text(lang, "office_ask_place"))
     parts.append(composer.keep_talking(lang))
@@ -257,7 +260,7 @@ def _replies(turn: Turn, safety: Safety, found: Recognition) -> list[Reply]:
         # several problems, no danger: the one place for all of them (FRESC) is the first to call
         ordered.sort(key=lambda c: c.id != handoff.office.id)
     reply = turn.reply("\n\n".join(parts), handoff=handoff, quick=turn.quick("qr_person"))
-    return turn.lead + [replace(reply, calls=tuple(ordered))]
+    return turn.lead + [replace(reply, calls=tuple(ordered))] + which
 
 
 def _needs_place(catalogue: SituationCatalogue, ids: list[str]) -> bool:

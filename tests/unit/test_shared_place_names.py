@@ -90,3 +90,15 @@ def test_a_question_beside_a_shared_name_is_answered_then_the_office_waits_for_w
     replies = say(fake_services, conversation, nagoya, "en")
     cards = [r.office for r in replies if r.office is not None]
     assert cards and "名古屋" in cards[0].name_ja
+
+
+def test_after_a_serious_situation_a_shared_name_is_asked_about_and_the_answer_gives_the_bureau(fake_services):
+    conversation = f"shared-{next(_ids)}"
+    replies = say(fake_services, conversation, "I live in Minato-ku. My visa renewal was refused.", "en")
+    assert replies[0].handoff is not None, "the situation's steps first"
+    ask = replies[-1]
+    assert "Minato" in ask.text and len(ask.quick_replies) == 3
+    osaka = next(b.label for b in ask.quick_replies if "Osaka" in b.label)
+    replies = say(fake_services, conversation, osaka, "en")
+    cards = [r.handoff.office for r in replies if r.handoff is not None]
+    assert cards and cards[0].id == "osaka-bureau"
