@@ -168,15 +168,14 @@ def main() -> None:
 def clause_alarms(recogniser, retriever, table, rows: list[int], limit: int) -> None:
     """Ordinary example questions of several clauses, recognised whole and clause by clause as ``recognise``
     does (their own row left out): the clause rule must not turn a question into a danger."""
-    from bot.safety.recognise import _sentences
-
+    clauses = recogniser.texts.clauses
     chunks = retriever.chunks
-    chosen = [r for r in rows if chunks[r].kind == "question" and len(_sentences(chunks[r].text)) >= 2]
+    chosen = [r for r in rows if chunks[r].kind == "question" and len(clauses(chunks[r].text)) >= 2]
     chosen = chosen[:: max(1, len(chosen) // limit)][:limit]
     serious = immediate = 0
     for row in chosen:
         text = chunks[row].text
-        pieces = [text] + [p for p in _sentences(text) if p != text.strip()][:4]
+        pieces = [text] + [p for p in clauses(text) if p != text.strip()][:4]
         vectors = retriever.embedder.embed_queries(pieces)
         scored = []
         for piece, vector in zip(pieces, vectors):

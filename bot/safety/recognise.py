@@ -17,7 +17,6 @@ near "my visa expired last month", but no overstay); a cue phrase still counts.
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -159,19 +158,6 @@ def _table(retriever: Retriever) -> _Table:
     return _Table(matrix, s_rows, s_of, s_names, e_rows, e_of, e_names, np.array(other, dtype=np.int64), scripts)
 
 
-_CLAUSES = re.compile(
-    r"[.!?。！？\n,，、;；]+|\s(?:and|also|but|plus|y|pero|e|mas|và|còn|nhưng|dan|tapi|terus|at|tapos|pati|ve|ama"
-    r"|і|та|а також|бас|अनि|र|그리고)\s"
-    r"|\s(?:และ|แล้วก็|แล้วยัง)|(?<=[てで])(?:、|\s)|けど|けれど|し、|还有|而且|并且|ហើយ|ပြီးတော့"
-)
-
-
-def _sentences(text: str) -> list[str]:
-    """The message's sentences and clauses ("took my passport, and no salary for 3 months")."""
-    parts = [p.strip() for p in _CLAUSES.split(text) if p and p.strip()]
-    return [p for p in parts if len(p) >= 6]
-
-
 class SafetyRecogniser:
     def __init__(
         self,
@@ -276,7 +262,7 @@ class SafetyRecogniser:
         ``knowledge.retriever.bare``); ``kana``: the reading of a romaji message, read instead."""
         read = kana or spelling(text)  # Khmer typed ឲ្យ / ណ្ដ is read as our examples write it
         whole_text = read.strip().rstrip(".!?。！？")
-        return [read] + [s for s in _sentences(read) if s != whole_text][: self.thresholds.clauses]
+        return [read] + [s for s in self.texts.clauses(read) if s != whole_text][: self.thresholds.clauses]
 
     def _recognise(
         self, text: str, lang: str, retriever: Retriever, table: _Table, also: Callable[[], Sequence[str]] | None

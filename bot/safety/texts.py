@@ -8,8 +8,10 @@ hardly tells "expires" from "expired") and ``now_cues`` (phrases that say a situ
 someone is hurt: its ``now_lines`` come first — a crime happening now gets 110 first, one that is over the
 police consultation line) and ``avoid_cues`` (a list: phrases that make a message a question about avoiding
 something — "how do I avoid being scammed?" —, in which a cue of a serious situation that is not an
-immediate danger does not stand by itself). A language without a sentence falls back to English, so adding a
-language is adding a file.
+immediate danger does not stand by itself) and ``clause_words`` / ``clause_ends`` (required, a list each
+language: the words that join two clauses of a message, where it is cut for reading clause by clause,
+``bot/safety/clauses.py``). A language without a sentence falls back to English, so adding a language is
+adding a file.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.safety.clauses import ClauseSplit, check_clause_word, clause_split
 from bot.safety.scripts import spelling
 from knowledge.paths import TRANSLATIONS_DIR
 from knowledge.yamlfile import load_yaml
@@ -59,16 +62,20 @@ class SafetyTexts:
     not_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # situation id -> phrases ruling it out
     now_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # situation id -> "it is happening now"
     avoid_cues: tuple[str, ...] = ()  # "how do I avoid …": a question about preventing a situation
+    clause_words: tuple[str, ...] = ()  # " and ", けど (all languages): a message is cut there into clauses
+    clause_ends: tuple[str, ...] = ()  # "て ": a clause's end, the cut after it
     _cue_words: dict[str, _Matcher] = field(init=False, repr=False, compare=False)
     _not_cue_words: dict[str, _Matcher] = field(init=False, repr=False, compare=False)
     _now_cue_words: dict[str, _Matcher] = field(init=False, repr=False, compare=False)
     _avoid_words: dict[str, _Matcher] = field(init=False, repr=False, compare=False)
+    _clauses: ClauseSplit = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_cue_words", _compile_words(self.cues))
         object.__setattr__(self, "_not_cue_words", _compile_words(self.not_cues))
         object.__setattr__(self, "_now_cue_words", _compile_words(self.now_cues))
         object.__setattr__(self, "_avoid_words", _compile_words({_AVOID: self.avoid_cues}))
+        object.__setattr__(self, "_clauses", clause_split(self.clause_words, self.clause_ends))
 
     def text(self, lang: str, key: str, **values: object) -> str:
         template = self.ui.get(lang, {}).get(key) or self.ui[FALLBACK][key]
@@ -97,6 +104,10 @@ class SafetyTexts:
         """Does ``text`` ask how to avoid or prevent something ("làm sao để không bị lừa đảo")? Then it is a
         question about the situation its cues name, not a report of it."""
         return bool(_hits({_AVOID: self.avoid_cues}, self._avoid_words, text))
+
+    def clauses(self, text: str) -> list[str]:
+        """The sentences and clauses of ``text`` (cut at punctuation and every language's clause words)."""
+        return self._clauses.clauses(text)
 
     def says_now(self, text: str) -> list[str]:
         """Situations a ``now_cues`` phrase in ``text`` says are happening now or hurt someone ("right now",
@@ -165,6 +176,8 @@ def load_safety_texts(root: Path = TRANSLATIONS_DIR) -> SafetyTexts:
     not_cues: dict[str, set[str]] = {}
     now_cues: dict[str, set[str]] = {}
     avoid: set[str] = set()
+    clause_words: set[str] = set()
+    clause_ends: set[str] = set()
     for path in sorted(root.glob("*/situations.yaml")):
         lang = path.parent.name
         data = load_yaml(path) or {}
@@ -175,6 +188,12 @@ def load_safety_texts(root: Path = TRANSLATIONS_DIR) -> SafetyTexts:
             for situation, phrases in (data.get(section) or {}).items():
                 table.setdefault(situation, set()).update(fold(p) for p in phrases or [] if str(p).strip())
         avoid.update(fold(p) for p in data.get("avoid_cues") or [] if str(p).strip())
+        if not isinstance(data.get("clause_words"), list):
+            raise ValueError(f"{path}: clause_words (a list, maybe empty) is required")
+        for section, words in (("clause_words", clause_words), ("clause_ends", clause_ends)):
+            if not isinstance(data.get(section) or [], list):
+                raise ValueError(f"{path}: {section} must be a list")
+            words.update(check_clause_word(w, f"{path}: {section}") for w in data.get(section) or [])
     if FALLBACK not in ui:
         raise ValueError("translations/en/situations.yaml is required (the fallback)")
     return SafetyTexts(
@@ -185,4 +204,6 @@ def load_safety_texts(root: Path = TRANSLATIONS_DIR) -> SafetyTexts:
         {k: tuple(sorted(v)) for k, v in not_cues.items()},
         {k: tuple(sorted(v)) for k, v in now_cues.items()},
         tuple(sorted(avoid)),
+        tuple(sorted(clause_words)),
+        tuple(sorted(clause_ends)),
     )

@@ -48,6 +48,9 @@ def test_ordinary_questions_get_no_line_to_call(real_services, text, lang):
         ("おっとが まいにち わたしを たたきます。こわいです。", "ja", ["domestic_violence"]),
         ("夫が毎日私をたたきます。怖いです。", "ja", ["domestic_violence"]),
         ("My employer took my passport and has not paid me for 3 months", "en", None),  # two clauses, two problems
+        # "doesn't pay me" alone is as near questions about pay as unpaid wages' examples: found by its cue
+        ("My boss took my passport and doesn't pay me.", "en", None),
+        ("Patronum pasaportumu aldı ve maaşımı ödemiyor", "tr", None),
     ],
 )
 def test_each_clause_names_one_problem(real_services, text, lang, situations):
