@@ -19,6 +19,7 @@ from bot.dialogue.parts import MessageParts, asks, load_joiners, split_message
 from bot.dialogue.residence import PlaceStatement, load_residence_phrases
 from bot.replies import QuickReply, Reply
 from knowledge.languages import fallback_chain
+from knowledge.lru import LRU
 from knowledge.offices import OfficeDirectory
 from knowledge.paths import DATA_DIR, TRANSLATIONS_DIR
 from knowledge.places import Gazetteer, Place
@@ -30,7 +31,9 @@ from knowledge.yamlfile import load_yaml
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
-__all__ = ["OfficeDesk"]
+__all__ = ["OfficeDesk", "PARTS_TEXTS"]
+
+PARTS_TEXTS = 512  # messages whose parts (per language and prefecture) and vague questions are kept
 
 
 class OfficeDesk:
@@ -40,6 +43,10 @@ class OfficeDesk:
         self.topics = load_topics()
         self.phrases = load_residence_phrases(TRANSLATIONS_DIR)
         self.joiners = load_joiners(TRANSLATIONS_DIR)
+        # pure functions of their key over the data above, run on every turn: a repeated message (the answer
+        # cache) reuses them (``MessageParts`` and its ``Part``s are frozen)
+        self._parts: LRU[MessageParts] = LRU(PARTS_TEXTS)
+        self._vague: LRU[bool] = LRU(PARTS_TEXTS)
 
     @cached_property
     def office_intents(self) -> dict[str, str]:
@@ -88,7 +95,12 @@ class OfficeDesk:
         return turn.say("ask_which_place", quick=buttons, name=name)
 
     def parts(self, text: str, lang: str, prefecture: str = "") -> MessageParts:
-        return split_message(text, lang, self.places, self.phrases, prefecture, self.joiners)
+        key = (text, lang, prefecture)
+        parts = self._parts.get(key)
+        if parts is None:
+            parts = split_message(text, lang, self.places, self.phrases, prefecture, self.joiners)
+            self._parts.put(key, parts)
+        return parts
 
     def asks(self, text: str, lang: str) -> bool:
         """Whether the message asks something (a word that asks, ``parts.yaml``), not only tells."""
@@ -97,7 +109,12 @@ class OfficeDesk:
     def vague(self, text: str, lang: str) -> bool:
         """A question of words that ask and little else ("what should I do?", "どうすればいいですか"): it asks
         about what was said before it, not about something of its own."""
-        return vague(text, self.joiners.words(lang))
+        key = (text, lang)
+        known = self._vague.get(key)
+        if known is None:
+            known = vague(text, self.joiners.words(lang))
+            self._vague.put(key, known)
+        return known
 
     # -- where to go -----------------------------------------------------------------------------
     def office_kind(self, topic_id: str) -> str:
