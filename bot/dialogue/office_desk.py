@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 
 __all__ = ["OfficeDesk", "PARTS_TEXTS"]
 
-PARTS_TEXTS = 512  # messages whose parts (per language and prefecture) and vague questions are kept
+PARTS_TEXTS = 512  # messages whose parts (per language and prefecture) and vague questions are kept, and
+# offices worded (per topic, place and language)
 
 
 class OfficeDesk:
@@ -47,6 +48,7 @@ class OfficeDesk:
         # cache) reuses them (``MessageParts`` and its ``Part``s are frozen)
         self._parts: LRU[MessageParts] = LRU(PARTS_TEXTS)
         self._vague: LRU[bool] = LRU(PARTS_TEXTS)
+        self._offices: LRU[tuple[Route, tuple[OfficeInfo, ...], str]] = LRU(PARTS_TEXTS)
 
     @cached_property
     def office_intents(self) -> dict[str, str]:
@@ -142,18 +144,29 @@ class OfficeDesk:
             return []
         return self.office_replies(turn, best[0].topic_id, ask=False)
 
+    def _office(
+        self, topic_id: str, prefecture: str, city: str, lang: str
+    ) -> tuple[Route, tuple[OfficeInfo, ...], str]:
+        """The route of a topic for a place, its cards and their text in a language (kept: the same answer for
+        the same place is worded on every turn that gives it)."""
+        key = (topic_id, prefecture, city, lang)
+        known = self._offices.get(key)
+        if known is None:
+            route = self.route(topic_id, prefecture, city)
+            cards = tuple(route_cards(route, lang, self.catalogs)) if route.offices else ()
+            known = (route, cards, "\n\n".join(card_text(card, lang, self.catalogs) for card in cards))
+            self._offices.put(key, known)
+        return known
+
     def office_replies(self, turn: Turn, topic_id: str, ask: bool = True) -> list[Reply]:
         """The office an answer on ``topic_id`` ends with, for the resident's place: one reply carrying the
         office (``Reply.office``) and its card as text; when the place decides the office and is unknown,
         ask once where the resident lives (prefectures as quick replies)."""
-        state = turn.state
-        route = self.route(topic_id, state.prefecture, state.city)
+        state, lang = turn.state, turn.speech.key
+        route, cards, text = self._office(topic_id, state.prefecture, state.city, lang)
         if not route.offices:
             return []
         state.office_topic = topic_id
-        lang = turn.speech.key
-        cards = route_cards(route, lang, self.catalogs)
-        text = "\n\n".join(card_text(card, lang, self.catalogs) for card in cards)
         # the answer's buttons move to the office reply, the last one channels that answer once show
         replies = [replace(turn.reply(text, quick=turn.quick("qr_more", "qr_person")), office=cards[0])]
         if route.needs_place and ask and not state.asked_place:

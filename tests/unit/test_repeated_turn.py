@@ -69,3 +69,15 @@ def test_taking_a_message_in_creates_a_conversation_once_and_keeps_its_state_and
     assert store.state("c1") == {"lang": "en"} and store.channel("c1") == "line"
     assert store.count_conversations() == 1
     assert [(m.direction, m.text) for m in store.messages("c1")] == [("in", "first"), ("in", "second")]
+
+
+def test_an_office_is_worded_once_per_topic_place_and_language(fake_services):
+    from bot.dialogue.office_cards import card_text, route_cards
+
+    desk = fake_services.dialogue.router.desk
+    topic = next(t for t in desk.topics if desk.office_kind(t) == "immigration")
+    route, cards, text = desk._office(topic, "27", "", "en")
+    assert desk._office(topic, "27", "", "en")[2] is text
+    fresh = route_cards(desk.route(topic, "27"), "en", desk.catalogs)
+    assert list(cards) == fresh and text == "\n\n".join(card_text(c, "en", desk.catalogs) for c in fresh)
+    assert desk._office(topic, "27", "", "ja")[2] != text
