@@ -27,7 +27,10 @@ def error(status: int, message: str) -> JSONResponse:
 
 
 @router.post("/api/chat", openapi_extra=json_body(CHAT_FIELDS, ["session_id", "text"]))
-async def chat(request: Request, app: Tsunagu = Depends(get_tsunagu)) -> JSONResponse:
+async def chat(request: Request) -> JSONResponse:
+    # the application without ``Depends``: while any dependency override is set (``tsunagu serve`` sets one
+    # for its services) FastAPI builds a dependency's signature anew on every request that declares one
+    app = await get_tsunagu(request)
     body = await request.body()
     try:
         message = parse_chat_body(body, app.languages, app.settings.max_message_chars)

@@ -15,16 +15,20 @@ from connectors.web import chat_api as webchat_api
 from connectors.web import chat_page as webchat
 from connectors.pages import mount_static
 from connectors.application import Tsunagu
-from connectors.services import get_services
+from connectors.services import Services, get_services
 
 __all__ = ["create_app"]
 
 
-def create_app() -> FastAPI:
+def create_app(services: Services | None = None) -> FastAPI:
+    """The service's app; ``services``, when given, are the ones it serves (``tsunagu serve`` builds them
+    before uvicorn starts). Given here rather than as a dependency override: while any override is set,
+    FastAPI builds each route's dependencies anew on every request."""
+
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         # the services are built once, here; every route reaches them through get_tsunagu
-        app.state.tsunagu = Tsunagu(app.dependency_overrides.get(get_services, get_services)())
+        app.state.tsunagu = Tsunagu(services or app.dependency_overrides.get(get_services, get_services)())
         stop = app.state.tsunagu.start_background()
         threading.Thread(target=webchat.prepare, name="reply-json-prepare", daemon=True).start()
         stop_outbox = line.start_outbox_worker(app.state.tsunagu)  # LINE answers a crashed process left owed

@@ -87,7 +87,6 @@ def _prepare_serving(args):
     import uvicorn
 
     from connectors.app import create_app
-    from connectors.services import get_services
 
     print(f"Tsunagu: preparing the index in {settings.index_dir} ...", file=sys.stderr)
     services = _services(args)  # builds the index once, before any worker starts
@@ -100,9 +99,7 @@ def _prepare_serving(args):
     if args.workers > 1:
         # each worker process loads the ready index; conversations live in the shared database
         return uvicorn, "connectors.startup:served_app", {"factory": True, "workers": args.workers, **options}
-    app = create_app()
-    app.dependency_overrides[get_services] = lambda: services
-    return uvicorn, app, options
+    return uvicorn, create_app(services), options
 
 
 def cmd_actions(args) -> int:

@@ -1,16 +1,23 @@
 """Cue phrases per language (``translations/<lang>/cues.yaml``): emergencies, handoff kinds, own-case
 questions and follow-ups. Matched as case-folded substrings; every language's cues are tried, since a
-resident may mix languages."""
+resident may mix languages.
+
+The emergency and handoff kinds of a text are kept for its last ``KINDS_TEXTS`` texts: both are read on
+every turn (~600 substring tests), and a repeated message (the answer cache) should not test them again."""
 
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from knowledge.lru import LRU
 from knowledge.yamlfile import load_yaml
 
 
-__all__ = ["Cues", "load_cues"]
+__all__ = ["Cues", "load_cues", "KINDS_TEXTS"]
+
+KINDS_TEXTS = 1024  # texts whose emergency and handoff kinds are kept (the phrases never change once loaded)
 
 
 def _fold(text: str) -> str:
@@ -23,21 +30,26 @@ class Cues:
     handoff: dict[str, set[str]] = field(default_factory=dict)
     own_case: set[str] = field(default_factory=set)
     follow_up: set[str] = field(default_factory=set)
+    _kinds: LRU[tuple[str | None, tuple[str, ...]]] = field(
+        default_factory=lambda: LRU(KINDS_TEXTS), init=False, repr=False, compare=False
+    )
 
-    @staticmethod
-    def _first(text: str, table: dict[str, set[str]]) -> str | None:
+    def _kinds_of(self, text: str) -> tuple[str | None, tuple[str, ...]]:
+        """The text's emergency kind (the first whose phrase it contains) and handoff kinds."""
+        known = self._kinds.get(text)
+        if known is not None:
+            return known
         folded = _fold(text)
-        for kind, phrases in table.items():
-            if any(p in folded for p in phrases):
-                return kind
-        return None
+        emergency = next((kind for kind, phrases in self.emergency.items() if any(p in folded for p in phrases)), None)
+        handoff = tuple(kind for kind, phrases in self.handoff.items() if any(p in folded for p in phrases))
+        self._kinds.put(text, (emergency, handoff))
+        return emergency, handoff
 
     def emergency_kind(self, text: str) -> str | None:
-        return self._first(text, self.emergency)
+        return self._kinds_of(text)[0]
 
     def handoff_kinds(self, text: str) -> list[str]:
-        folded = _fold(text)
-        return [kind for kind, phrases in self.handoff.items() if any(p in folded for p in phrases)]
+        return list(self._kinds_of(text)[1])
 
     def is_own_case(self, text: str) -> bool:
         folded = _fold(text)

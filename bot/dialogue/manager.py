@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cached_property
 
 from bot.assistant import Assistant
 from bot.dialogue.cues import Cues
@@ -161,8 +162,17 @@ class DialogueManager:
 
     def language_by_name(self, text: str) -> Speech | None:
         """The language whose own name was typed ("Tiếng Việt"), if any."""
-        wanted = text.strip().casefold()
-        return next((s for s in self.languages() if self.catalogs.text(s, "language_name").casefold() == wanted), None)
+        return self._language_names.get(text.strip().casefold())
+
+    @cached_property
+    def _language_names(self) -> dict[str, Speech]:
+        """Each language's own name, case-folded -> the language (the first of ``languages`` for a name two
+        share); built once: the catalogs and the supported languages do not change while the service runs,
+        and every turn looks the message up in it."""
+        names: dict[str, Speech] = {}
+        for speech in self.languages():
+            names.setdefault(self.catalogs.text(speech, "language_name").casefold(), speech)
+        return names
 
     def speaks(self, speech: Speech) -> bool:
         """Whether there are texts for this speech of its own (a plain register needs its own catalog)."""

@@ -19,6 +19,7 @@ from bot.dialogue.parts import MessageParts, asks, load_joiners, split_message
 from bot.dialogue.residence import PlaceStatement, load_residence_phrases
 from bot.replies import QuickReply, Reply
 from knowledge.languages import fallback_chain
+from knowledge.lru import LRU
 from knowledge.offices import OfficeDirectory
 from knowledge.paths import DATA_DIR, TRANSLATIONS_DIR
 from knowledge.places import Gazetteer, Place
@@ -30,7 +31,10 @@ from knowledge.yamlfile import load_yaml
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
 
-__all__ = ["OfficeDesk"]
+__all__ = ["OfficeDesk", "PARTS_TEXTS"]
+
+PARTS_TEXTS = 512  # messages whose parts (per language and prefecture) and vague questions are kept, and
+# offices worded (per topic, place and language)
 
 
 class OfficeDesk:
@@ -40,6 +44,11 @@ class OfficeDesk:
         self.topics = load_topics()
         self.phrases = load_residence_phrases(TRANSLATIONS_DIR)
         self.joiners = load_joiners(TRANSLATIONS_DIR)
+        # pure functions of their key over the data above, run on every turn: a repeated message (the answer
+        # cache) reuses them (``MessageParts`` and its ``Part``s are frozen)
+        self._parts: LRU[MessageParts] = LRU(PARTS_TEXTS)
+        self._vague: LRU[bool] = LRU(PARTS_TEXTS)
+        self._offices: LRU[tuple[Route, tuple[OfficeInfo, ...], str]] = LRU(PARTS_TEXTS)
 
     @cached_property
     def office_intents(self) -> dict[str, str]:
@@ -88,7 +97,12 @@ class OfficeDesk:
         return turn.say("ask_which_place", quick=buttons, name=name)
 
     def parts(self, text: str, lang: str, prefecture: str = "") -> MessageParts:
-        return split_message(text, lang, self.places, self.phrases, prefecture, self.joiners)
+        key = (text, lang, prefecture)
+        parts = self._parts.get(key)
+        if parts is None:
+            parts = split_message(text, lang, self.places, self.phrases, prefecture, self.joiners)
+            self._parts.put(key, parts)
+        return parts
 
     def asks(self, text: str, lang: str) -> bool:
         """Whether the message asks something (a word that asks, ``parts.yaml``), not only tells."""
@@ -97,7 +111,12 @@ class OfficeDesk:
     def vague(self, text: str, lang: str) -> bool:
         """A question of words that ask and little else ("what should I do?", "どうすればいいですか"): it asks
         about what was said before it, not about something of its own."""
-        return vague(text, self.joiners.words(lang))
+        key = (text, lang)
+        known = self._vague.get(key)
+        if known is None:
+            known = vague(text, self.joiners.words(lang))
+            self._vague.put(key, known)
+        return known
 
     # -- where to go -----------------------------------------------------------------------------
     def office_kind(self, topic_id: str) -> str:
@@ -125,18 +144,29 @@ class OfficeDesk:
             return []
         return self.office_replies(turn, best[0].topic_id, ask=False)
 
+    def _office(
+        self, topic_id: str, prefecture: str, city: str, lang: str
+    ) -> tuple[Route, tuple[OfficeInfo, ...], str]:
+        """The route of a topic for a place, its cards and their text in a language (kept: the same answer for
+        the same place is worded on every turn that gives it)."""
+        key = (topic_id, prefecture, city, lang)
+        known = self._offices.get(key)
+        if known is None:
+            route = self.route(topic_id, prefecture, city)
+            cards = tuple(route_cards(route, lang, self.catalogs)) if route.offices else ()
+            known = (route, cards, "\n\n".join(card_text(card, lang, self.catalogs) for card in cards))
+            self._offices.put(key, known)
+        return known
+
     def office_replies(self, turn: Turn, topic_id: str, ask: bool = True) -> list[Reply]:
         """The office an answer on ``topic_id`` ends with, for the resident's place: one reply carrying the
         office (``Reply.office``) and its card as text; when the place decides the office and is unknown,
         ask once where the resident lives (prefectures as quick replies)."""
-        state = turn.state
-        route = self.route(topic_id, state.prefecture, state.city)
+        state, lang = turn.state, turn.speech.key
+        route, cards, text = self._office(topic_id, state.prefecture, state.city, lang)
         if not route.offices:
             return []
         state.office_topic = topic_id
-        lang = turn.speech.key
-        cards = route_cards(route, lang, self.catalogs)
-        text = "\n\n".join(card_text(card, lang, self.catalogs) for card in cards)
         # the answer's buttons move to the office reply, the last one channels that answer once show
         replies = [replace(turn.reply(text, quick=turn.quick("qr_more", "qr_person")), office=cards[0])]
         if route.needs_place and ask and not state.asked_place:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 
 from bot.speech import Speech
 
@@ -35,7 +35,10 @@ class DialogueState:
         return cls(**{k: v for k, v in (data or {}).items() if k in known})
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The fields by name, each list copied (what ``dataclasses.asdict`` gives for these fields of strings,
+        numbers and lists of strings, without its recursive walk on every turn)."""
+        values = vars(self)
+        return {name: list(values[name]) if isinstance(values[name], list) else values[name] for name in _FIELDS}
 
     @property
     def speech(self) -> Speech:
@@ -48,3 +51,6 @@ class DialogueState:
 
     def remember_topic(self, topic_id: str, keep: int = 5) -> None:
         self.recent_topics = [topic_id] + [t for t in self.recent_topics if t != topic_id][: keep - 1]
+
+
+_FIELDS = tuple(f.name for f in fields(DialogueState))

@@ -10,7 +10,7 @@ resident's place. Emergencies and serious situations are counted only: their que
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from bot.replies import Reply
 from bot.speech import Speech
@@ -38,6 +38,12 @@ class TurnOutcome:
     handoff_reason: str = ""
     handoff_office: str = ""
 
+    def row(self) -> dict:
+        """The fields by name, for the outcomes table (what ``dataclasses.asdict`` gives for these flat fields,
+        without its recursive copy on every turn)."""
+        values = vars(self)
+        return {name: values[name] for name in _FIELDS}
+
     @classmethod
     def of_turn(
         cls, *, channel: str, speech: Speech, question: str, replies: Sequence[Reply], said_unsure: bool, step: str = ""
@@ -63,3 +69,6 @@ class TurnOutcome:
                 channel, lang, question, "answered", topic=answer.sources[0].id, confidence=round(answer.confidence, 4)
             )
         return cls(channel, lang, question, "unanswered" if said_unsure else "other")
+
+
+_FIELDS = tuple(f.name for f in fields(TurnOutcome))

@@ -12,7 +12,7 @@ import datetime as dt
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
@@ -190,8 +190,21 @@ class ConversationStore:
     def add_incoming(
         self, connection, conversation_id: str, channel: str, text: str, lang: str = "", meta: dict | None = None
     ) -> None:
-        """What the user sent, in the caller's transaction (the outbox takes a LINE event in with it)."""
-        self._ensure(connection, conversation_id, channel, lock=False)
+        """What the user sent, in the caller's transaction (the outbox takes a LINE event in with it). The
+        conversation is created when new by one insert that does nothing when it exists (its state is not
+        needed here: one statement where reading it first and then creating it took two)."""
+        now = utcnow()
+        connection.execute(
+            self._create,
+            {
+                "id": conversation_id,
+                "channel": channel,
+                "state": {},
+                "version": 0,
+                "created_at": now,
+                "updated_at": now,
+            },
+        )
         self._add_message(connection, conversation_id, "in", text, lang, meta or {})
 
     def record_incoming(
@@ -234,7 +247,7 @@ class ConversationStore:
                 )
             if turn.outcome is not None:
                 connection.execute(
-                    self._add_outcome, {"conversation_id": conversation_id, "created_at": now, **asdict(turn.outcome)}
+                    self._add_outcome, {"conversation_id": conversation_id, "created_at": now, **turn.outcome.row()}
                 )
 
     def record_rating(self, conversation_id: str, answer: int, helpful: bool) -> Rating | None:
