@@ -158,6 +158,13 @@ class ConversationStore:
         row = connection.execute(query, {"conversation": conversation_id}).first()
         if row is not None:
             return dict(row.state or {}), row.version or 0
+        self._create_conversation(connection, conversation_id, channel)
+        if lock and not self._sqlite:
+            connection.execute(query, {"conversation": conversation_id})  # take the row lock now it exists
+        return {}, 0
+
+    def _create_conversation(self, connection, conversation_id: str, channel: str) -> None:
+        """A new conversation's row (the insert does nothing when it exists)."""
         now = utcnow()
         connection.execute(
             self._create,
@@ -170,9 +177,6 @@ class ConversationStore:
                 "updated_at": now,
             },
         )
-        if lock and not self._sqlite:
-            connection.execute(query, {"conversation": conversation_id})  # take the row lock now it exists
-        return {}, 0
 
     def _add_message(self, connection, conversation_id: str, direction: str, text: str, lang: str, meta: dict) -> None:
         connection.execute(
@@ -193,18 +197,7 @@ class ConversationStore:
         """What the user sent, in the caller's transaction (the outbox takes a LINE event in with it). The
         conversation is created when new by one insert that does nothing when it exists (its state is not
         needed here: one statement where reading it first and then creating it took two)."""
-        now = utcnow()
-        connection.execute(
-            self._create,
-            {
-                "id": conversation_id,
-                "channel": channel,
-                "state": {},
-                "version": 0,
-                "created_at": now,
-                "updated_at": now,
-            },
-        )
+        self._create_conversation(connection, conversation_id, channel)
         self._add_message(connection, conversation_id, "in", text, lang, meta or {})
 
     def record_incoming(
