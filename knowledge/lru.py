@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
 __all__ = ["LRU"]
@@ -40,6 +40,15 @@ class LRU(Generic[V]):
             self._data.move_to_end(key)
             while len(self._data) > self.size:
                 self._data.popitem(last=False)
+
+    def get_or_make(self, key: Hashable, make: Callable[[], V]) -> V:
+        """The value kept for ``key``, or ``make()`` kept now (made outside the lock: two threads may both
+        make it, and both get the same result, as the function is pure)."""
+        known = self.get(key)
+        if known is None:
+            known = make()
+            self.put(key, known)
+        return known
 
     def __len__(self) -> int:
         return len(self._data)

@@ -197,12 +197,9 @@ class Gazetteer:
     def _named(self, text: str, prefecture: str) -> tuple[tuple[Place, ...], ...]:
         """Each name in ``text`` with the places it may be, kept for the last texts (a turn looks in its
         message and each part several times; a repeated message again)."""
-        key = (text, prefecture)
-        known = self._found.get(key)
-        if known is None:
-            known = tuple(tuple(places) for places in self._find(text, prefecture))
-            self._found.put(key, known)
-        return known
+        return self._found.get_or_make(
+            (text, prefecture), lambda: tuple(tuple(places) for places in self._find(text, prefecture))
+        )
 
     def _find(self, text: str, prefecture: str) -> list[list[Place]]:
         """Each name in ``text`` with the places it may be (``matched`` set), in order of appearance: a shared

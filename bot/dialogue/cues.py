@@ -36,14 +36,14 @@ class Cues:
 
     def _kinds_of(self, text: str) -> tuple[str | None, tuple[str, ...]]:
         """The text's emergency kind (the first whose phrase it contains) and handoff kinds."""
-        known = self._kinds.get(text)
-        if known is not None:
-            return known
-        folded = _fold(text)
-        emergency = next((kind for kind, phrases in self.emergency.items() if any(p in folded for p in phrases)), None)
-        handoff = tuple(kind for kind, phrases in self.handoff.items() if any(p in folded for p in phrases))
-        self._kinds.put(text, (emergency, handoff))
-        return emergency, handoff
+
+        def make() -> tuple[str | None, tuple[str, ...]]:
+            folded = _fold(text)
+            kinds = (kind for kind, phrases in self.emergency.items() if any(p in folded for p in phrases))
+            handoff = tuple(kind for kind, phrases in self.handoff.items() if any(p in folded for p in phrases))
+            return next(kinds, None), handoff
+
+        return self._kinds.get_or_make(text, make)
 
     def emergency_kind(self, text: str) -> str | None:
         return self._kinds_of(text)[0]

@@ -97,12 +97,10 @@ class OfficeDesk:
         return turn.say("ask_which_place", quick=buttons, name=name)
 
     def parts(self, text: str, lang: str, prefecture: str = "") -> MessageParts:
-        key = (text, lang, prefecture)
-        parts = self._parts.get(key)
-        if parts is None:
-            parts = split_message(text, lang, self.places, self.phrases, prefecture, self.joiners)
-            self._parts.put(key, parts)
-        return parts
+        return self._parts.get_or_make(
+            (text, lang, prefecture),
+            lambda: split_message(text, lang, self.places, self.phrases, prefecture, self.joiners),
+        )
 
     def asks(self, text: str, lang: str) -> bool:
         """Whether the message asks something (a word that asks, ``parts.yaml``), not only tells."""
@@ -111,12 +109,7 @@ class OfficeDesk:
     def vague(self, text: str, lang: str) -> bool:
         """A question of words that ask and little else ("what should I do?", "どうすればいいですか"): it asks
         about what was said before it, not about something of its own."""
-        key = (text, lang)
-        known = self._vague.get(key)
-        if known is None:
-            known = vague(text, self.joiners.words(lang))
-            self._vague.put(key, known)
-        return known
+        return self._vague.get_or_make((text, lang), lambda: vague(text, self.joiners.words(lang)))
 
     # -- where to go -----------------------------------------------------------------------------
     def office_kind(self, topic_id: str) -> str:
@@ -149,14 +142,13 @@ class OfficeDesk:
     ) -> tuple[Route, tuple[OfficeInfo, ...], str]:
         """The route of a topic for a place, its cards and their text in a language (kept: the same answer for
         the same place is worded on every turn that gives it)."""
-        key = (topic_id, prefecture, city, lang)
-        known = self._offices.get(key)
-        if known is None:
+
+        def make() -> tuple[Route, tuple[OfficeInfo, ...], str]:
             route = self.route(topic_id, prefecture, city)
             cards = tuple(route_cards(route, lang, self.catalogs)) if route.offices else ()
-            known = (route, cards, "\n\n".join(card_text(card, lang, self.catalogs) for card in cards))
-            self._offices.put(key, known)
-        return known
+            return route, cards, "\n\n".join(card_text(card, lang, self.catalogs) for card in cards)
+
+        return self._offices.get_or_make((topic_id, prefecture, city, lang), make)
 
     def office_replies(self, turn: Turn, topic_id: str, ask: bool = True) -> list[Reply]:
         """The office an answer on ``topic_id`` ends with, for the resident's place: one reply carrying the

@@ -244,9 +244,8 @@ def _replies(turn: Turn, safety: Safety, found: Recognition) -> list[Reply]:
     parts, which = [text], []
     if office is not None:
         parts.append(_office_text(safety, office, lang))
-    elif _needs_place(catalogue, ids) and not found.immediate and turn.unsettled_home:
-        which = [turn.dialogue.router.desk.which_place(turn, turn.unsettled_home)]  # "Minato-ku": which one
-        turn.state.asked_place = True
+    elif _needs_place(catalogue, ids) and not found.immediate and turn.unsettled_home:  # "Minato-ku": which
+        which, turn.state.asked_place = [turn.dialogue.router.desk.which_place(turn, turn.unsettled_home)], True
     elif _needs_place(catalogue, ids) and not found.immediate:
         parts.append(composer.texts.text(lang, "office_ask_place"))
     parts.append(composer.keep_talking(lang))
