@@ -33,16 +33,21 @@ __all__ = [
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 MIGRATION_CODE = ("bot.store.models", "bot.store.schema")
+MIGRATION_LOCK = 7_451_726_001  # the advisory lock migrations hold on PostgreSQL (any constant of the project)
 
 
 def upgrade(engine: Engine) -> None:
-    """Run Alembic's migrations up to the newest revision."""
+    """Run Alembic's migrations up to the newest revision. On PostgreSQL one process at a time: several
+    processes started together on a new database (``serve --workers N``, two instances) raced to create
+    ``alembic_version`` and all but one crashed; the others now wait, then find the schema at head."""
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":  # released when this transaction ends
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
