@@ -76,21 +76,25 @@ class OfficeDesk:
                 return group
         return ()
 
+    def place_label(self, place: Place, lang: str) -> str:
+        """The place's name as it names it alone: "豊田市", but "東京都 港区" / "Osaka City Kita-ku" for a name
+        several municipalities share (the buttons that ask which one, and the "noted, you live in …" after)."""
+        name = place.name(lang)
+        if [p.id for p in self.places.find(name)] == [place.id]:
+            return name
+        area = self.places.places.get(place.parent or place.prefecture)
+        if area is None or area.name(lang) in name:
+            return name
+        # "Osaka City", not "Osaka" (the prefecture, with two 北区)
+        names = [n for key in fallback_chain(lang) for n in area.names.get(key, ())]
+        area_name = next((n for n in names if [p.id for p in self.places.find(n)] == [area.id]), area.name(lang))
+        return f"{area_name} {name}"
+
     def which_place(self, turn: Turn, group: tuple[Place, ...]) -> Reply:
         """Ask which of the places sharing a name is the resident's, each as a button that names it alone
         ("東京都 港区", "Nagoya Minato-ku"): never a guess at an office."""
         lang = turn.speech.key
-
-        def area_name(area: Place) -> str:  # "Osaka City", not "Osaka" (the prefecture, with two 北区)
-            names = [n for key in fallback_chain(lang) for n in area.names.get(key, ())]
-            return next((n for n in names if [p.id for p in self.places.find(n)] == [area.id]), area.name(lang))
-
-        def label(place: Place) -> str:
-            area = self.places.places.get(place.parent or place.prefecture)
-            name = place.name(lang)
-            return name if area is None or area.name(lang) in name else f"{area_name(area)} {name}"
-
-        buttons = tuple(QuickReply(label(p)) for p in group[: turn.policy.place_choices])
+        buttons = tuple(QuickReply(self.place_label(p, lang)) for p in group[: turn.policy.place_choices])
         said = unicodedata.normalize("NFKC", turn.text)
         at = said.casefold().find(group[0].matched)  # the name as the resident wrote it ("Minato-ku")
         name = said[at : at + len(group[0].matched)] if at >= 0 else group[0].matched

@@ -104,7 +104,7 @@ def place(turn: Turn) -> list[Reply] | None:
     if named.kind == "prefecture":  # "愛知県豊田市に住んでいます": the city in that prefecture is the address
         named = next((p for p in turn.places if p.kind == "city" and p.prefecture == named.id), named)
     state.prefecture, state.city = named.prefecture, named.id if named.kind == "city" else ""
-    turn.lead = [turn.say("location_set", place=named.name(turn.speech.key))]
+    turn.lead = [turn.say("location_set", place=desk.place_label(named, turn.speech.key))]
     parts = turn.parts
     if parts.asks_plain and not turn.speech.plain:
         state.lang = turn.dialogue.plain_language or state.lang

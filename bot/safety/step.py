@@ -26,6 +26,7 @@ kind without any text; ``summary_ja`` names each problem.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bot.emergency_calls import emergency_kinds
@@ -162,7 +163,7 @@ def _topic_office(turn: Turn, safety: Safety, found: Recognition) -> list[Reply]
     # not an office the situation's lines already gave ("my bag was stolen yesterday, what should I do?": the
     # police topic's #9110 and 110 cards repeated the crime victim's #9110 line below its steps)
     shown = _line_numbers(safety, [situation])
-    return [r for r in replies if r.office is None or not r.office.phones or r.office.phones[0].split()[0] not in shown]
+    return [r for r in replies if r.office is None or not _a_line_shown(r.office.phones, shown)]
 
 
 # -- the replies ---------------------------------------------------------------------------------------
@@ -286,13 +287,20 @@ def office_for(safety: Safety, ids: list[str], prefecture: str) -> Office | None
         return safety.offices.for_prefecture(prefecture) if prefecture else None
     if kind in _OFFICE_KIND:
         office = _office_of_kind(safety, _OFFICE_KIND[kind])
-        return None if office is None or office.main_phone in _line_numbers(safety, ids) else office  # not twice
+        shown = _line_numbers(safety, ids)
+        return None if office is None or _a_line_shown([p.number for p in office.phones], shown) else office
     return None
 
 
 def _line_numbers(safety: Safety, ids: list[str]) -> set[str]:
     """The numbers the situations' lines already give (an office with one of them is not shown twice)."""
     return {line.number for s in ids for line in safety.catalogue.lines_for(s)}
+
+
+def _a_line_shown(phones: Sequence[str], shown: set[str]) -> bool:
+    """Whether an office's first phone ("#9110", "0570-011000 (IP phone)") is a line the situation's reply
+    already gave: the office is then not shown twice (as a card or as the reply's own office)."""
+    return bool(phones) and phones[0].split()[0] in shown
 
 
 def _office_of_kind(safety: Safety, kind: str) -> Office | None:

@@ -79,6 +79,27 @@ def test_a_shared_name_alone_is_asked_about_and_the_button_sets_the_place(fake_s
     assert "港区" in replies[0].text  # "noted: 港区"
 
 
+@pytest.mark.parametrize(
+    ("lang", "said", "pick"),
+    [
+        ("en", "I live in Kita-ku", "Osaka"),
+        ("ja", "北区に住んでいます", "大阪"),
+        ("en", "I live in Minato-ku", "Nagoya"),
+    ],
+)
+def test_the_confirmation_after_a_tap_names_the_place_as_the_button_did(fake_services, lang, said, pick):
+    conversation = f"shared-{next(_ids)}"
+    asked = say(fake_services, conversation, said, lang)[-1]
+    label = next(b.label for b in asked.quick_replies if pick in b.label)
+    replies = say(fake_services, conversation, label, lang)
+    assert label in replies[0].text, (label, replies[0].text)  # "Osaka City Kita-ku", not a bare "Kita-ku"
+
+
+def test_a_place_only_one_municipality_has_is_confirmed_by_its_own_name(fake_services):
+    replies = say(fake_services, f"shared-{next(_ids)}", "豊田市に住んでいます", "ja")
+    assert "豊田市" in replies[0].text and "愛知県 豊田市" not in replies[0].text
+
+
 def test_a_question_beside_a_shared_name_is_answered_then_the_office_waits_for_which_one(fake_services):
     conversation = f"shared-{next(_ids)}"
     replies = say(fake_services, conversation, "I live in Minato-ku. Where do I renew my visa?", "en")
