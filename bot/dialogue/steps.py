@@ -141,6 +141,9 @@ def intent(turn: Turn) -> list[Reply] | None:
     name, lead, state = turn.intent, turn.lead, turn.state
     if name in _SIMPLE:
         return lead + [turn.say(_SIMPLE[name])]
+    if name and _asks_several(turn):
+        return None  # "what is the ambulance number? and how do I get to a hospital?": the questions' step (an
+        # intent read from the whole of two questions is neither: "…SIM Jepang…" is no request for plain Japanese)
     if name == "choose_language":
         return [turn.say("choose_language", quick=turn.dialogue.language_buttons())]
     if name == "plain_japanese":
@@ -149,8 +152,6 @@ def intent(turn: Turn) -> list[Reply] | None:
         return [turn.say("plain_on")]
     if name == "ask_human":
         return turn.handoff("requested", lead=lead)
-    if name and _asks_several(turn):
-        return None  # "what is the ambulance number? and how do I get to a hospital?": the questions' step
     office_topic = turn.dialogue.router.desk.office_intents.get(name or "")
     if office_topic:  # "Where is the immigration office?": that office for the resident's place
         return lead + turn.dialogue.router.desk.office_replies(turn, office_topic)
@@ -170,6 +171,11 @@ def serious_situation(turn: Turn) -> list[Reply] | None:
     replies = turn.handoff("complex", kinds[0], turn.lead)
     if turn.state.handoff != "done":
         return replies  # the place is asked first
+    if _asks_several(turn):  # two questions of their own beside it: each answered after the referral
+        lead = len(turn.lead)
+        more = several_questions(turn)
+        if more:
+            return replies + more[lead:]
     # "not paid for months, where do I complain?": the office of the question's topic too (not FRESC twice)
     return replies + turn.dialogue.router.desk.question_office(turn, skip=("fresc", "legal", "immigration"))
 
@@ -281,15 +287,28 @@ def _emergency_asked(turn: Turn, question: str, hit) -> bool:
 def _asks_several(turn: Turn) -> bool:
     """Two or more questions of their own (cut where both sides ask, each asking something): the message is
     several questions, for ``several_questions``, not one intent or several problems to hand over."""
-    parts, desk = turn.parts, turn.dialogue.router.desk
-    questions = [
-        q
-        for q in parts.questions
-        if q not in parts.weak_questions
-        and _substantial(q, turn.policy.sentence_min_chars)
-        and desk.asks(q, turn.speech.key)
-    ]
-    return len(questions) >= 2
+    return _questions_asked(turn) >= 2
+
+
+def _questions_asked(turn: Turn) -> int:
+    """How many questions of their own a message asks: each part that asks, says what the resident wants
+    done ("Saya mau perpanjang visa", "…하고 싶어요", ចង់ …) or is followed by a vague question about it
+    ("월급을 못 받았어요. 어디에 상담해요?"); a vague question is not one of its own, and the parts cut from a
+    statement beside them (weak: "일하다가 다쳤는데 | 산재 신청은 어떻게 해요?") count once together."""
+    parts, desk, key = turn.parts, turn.dialogue.router.desk, turn.speech.key
+    questions = parts.questions
+    own = weak = 0
+    for n, question in enumerate(questions):
+        if not _substantial(question, turn.policy.sentence_min_chars) or desk.vague(question, key):
+            continue
+        followed = n + 1 < len(questions) and desk.vague(questions[n + 1], key)
+        if not (followed or desk.requests(question, key)):
+            continue
+        if question in parts.weak_questions:
+            weak = 1
+        else:
+            own += 1
+    return own + weak
 
 
 def _own_topic(candidates: list):
