@@ -234,10 +234,14 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     # the emergency number first (110, 119), then what the whole message is most about ("I'm a student. How
     # many hours can I work?": the students' work permission, not the student status page), other emergency
     # topics (an earthquake), then what the message asks before what it only states ("I have gone home to
-    # Indonesia, how do I claim the lump sum?": the lump sum first), in the message's order
+    # Indonesia, how do I claim the lump sum?": the lump sum first), in the message's order; a part that only
+    # tells ("I changed jobs.") after every question of its own, so the topic of a question is not left to a
+    # quick reply for the topic of a statement beside it
+    requesting = _requesting(turn)
     hits.sort(
         key=lambda pair: (
             not _number_topic(turn, pair[1].topic_id),
+            len(hits) > turn.policy.questions_answered and pair[0] not in requesting,
             pair[1].topic_id != whole,
             pair[1].topic_id not in emergency,
             not desk.asks(pair[0], turn.speech.key),
@@ -295,20 +299,24 @@ def _questions_asked(turn: Turn) -> int:
     done ("Saya mau perpanjang visa", "…하고 싶어요", ចង់ …) or is followed by a vague question about it
     ("월급을 못 받았어요. 어디에 상담해요?"); a vague question is not one of its own, and the parts cut from a
     statement beside them (weak: "일하다가 다쳤는데 | 산재 신청은 어떻게 해요?") count once together."""
-    parts, desk, key = turn.parts, turn.dialogue.router.desk, turn.speech.key
-    questions = parts.questions
-    own = weak = 0
+    weak = turn.parts.weak_questions
+    requesting = _requesting(turn)
+    return len(requesting - weak) + (1 if requesting & weak else 0)
+
+
+def _requesting(turn: Turn) -> set[str]:
+    """The substantial question parts that are questions of their own: they ask, say what the resident wants
+    done, or are followed by a vague question about them (not the vague question itself)."""
+    desk, key = turn.dialogue.router.desk, turn.speech.key
+    questions = turn.parts.questions
+    found = set()
     for n, question in enumerate(questions):
         if not _substantial(question, turn.policy.sentence_min_chars) or desk.vague(question, key):
             continue
         followed = n + 1 < len(questions) and desk.vague(questions[n + 1], key)
-        if not (followed or desk.requests(question, key)):
-            continue
-        if question in parts.weak_questions:
-            weak = 1
-        else:
-            own += 1
-    return own + weak
+        if followed or desk.requests(question, key):
+            found.add(question)
+    return found
 
 
 def _own_topic(candidates: list):

@@ -76,3 +76,24 @@ def _turn(text: str, lang: str) -> SimpleNamespace:
 )
 def test_the_questions_a_message_asks_of_its_own(text, lang, count):
     assert _questions_asked(_turn(text, lang)) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "requesting"),
+    [
+        # a part that only tells is no question of its own: beside two questions its topic is answered last
+        (
+            "I changed jobs last month. Do I need to tell immigration? Where do I join health insurance?",
+            "en",
+            ["Do I need to tell immigration?", "Where do I join health insurance?"],
+        ),
+        ("Kartu residen saya hilang. Apa yang harus saya lakukan?", "id", ["Kartu residen saya hilang."]),
+        ("Saya mau perpanjang visa. Pajak penduduk bayar di mana?", "id", None),  # both
+    ],
+)
+def test_the_parts_that_are_questions_of_their_own(text, lang, requesting):
+    from bot.dialogue.steps import _requesting  # noqa: PLC0415
+
+    turn = _turn(text, lang)
+    expected = set(turn.parts.questions if requesting is None else requesting)
+    assert _requesting(turn) == expected
