@@ -203,7 +203,7 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     """Two or three questions in one message ("How do I renew my visa? Also, where do I pay resident tax?";
     a place stated beside them was taken by the place step): searched in one batched call and answered —
     the number to call first, then the whole message's own topic — each with its office for the resident's
-    place; two are answered, a third is offered as a quick reply."""
+    place; three are answered, a fourth is offered as a quick reply."""
     desk = turn.dialogue.router.desk
     weak = turn.parts.weak_questions  # cut from a statement beside them: only topics of the whole message
     questions = turn.asked(turn.parts)  # the substantial questions, not vague ones, two or three of them
