@@ -97,3 +97,23 @@ def test_the_parts_that_are_questions_of_their_own(text, lang, requesting):
     turn = _turn(text, lang)
     expected = set(turn.parts.questions if requesting is None else requesting)
     assert _requesting(turn) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("避难所在哪", True),  # "where is the shelter": a whole question in five hanzi
+        ("救急車は何番ですか", True),
+        ("ひなんじょ は どこ", True),
+        ("연금은 어디서", True),
+        ("在哪里？", False),  # three characters name nothing
+        ("还有", False),
+        ("ทิ้งขยะ", True),  # Thai letters: half the length of a spaced script
+        ("where?", False),
+        ("Where do I pay tax?", True),
+    ],
+)
+def test_a_part_long_enough_to_be_a_question_of_its_own(text, expected):
+    from bot.dialogue.turn import substantial  # noqa: PLC0415
+
+    assert substantial(text, DialoguePolicy().sentence_min_chars) is expected
