@@ -40,6 +40,7 @@ __all__ = [
     "split_marked",
     "split_pair",
     "asks",
+    "requests",
     "vague",
 ]
 
@@ -150,6 +151,12 @@ def _has_any(text: str, words: tuple[str, ...], spaced: bool) -> bool:
 def asks(text: str, words: PartWords) -> bool:
     """Whether a piece of a sentence asks something (holds one of the language's words that ask)."""
     return _has_any(text, words.asks, words.spaced)
+
+
+def requests(text: str, words: PartWords) -> bool:
+    """Whether a piece asks something or says what the resident wants done ("Saya mau daftar asuransi",
+    "보육원에 보내고 싶어요"): a statement of need asks for what it names."""
+    return asks(text, words) or _has_any(text, words.wants, words.spaced)
 
 
 def split_clauses(sentence: str, joiners: tuple[str, ...], spaced: bool = False) -> list[str]:

@@ -26,8 +26,23 @@ _OTHERS_REACH = 20  # characters before a place name where "my friend" makes it 
 _PUNCT = re.compile(r"[\s\W_]+")
 
 
+_LATIN_BASE = {"đ": "d", "ı": "i", "ł": "l", "ø": "o"}  # Latin letters with a mark that NFD does not take apart
+
+
+def _unmarked(char: str) -> str:
+    """A Latin letter without its accent marks ("ô", "ở", "ş" -> "o", "o", "s"); any other character as it is
+    (a Devanagari vowel sign, が, й keep theirs). One character for one: the message's spans stay right."""
+    if char in _LATIN_BASE:
+        return _LATIN_BASE[char]
+    base = unicodedata.normalize("NFD", char)[0]
+    return base if "a" <= base <= "z" and base != char else char
+
+
 def _norm(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    """Normalised for matching, Latin letters without accent marks: residents often type without them
+    ("toi song o Kyoto", "Warabi'de yasiyorum"), and a phrase written with them still matches."""
+    folded = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    return "".join(_unmarked(c) for c in folded)
 
 
 @dataclass(frozen=True)

@@ -141,6 +141,9 @@ def intent(turn: Turn) -> list[Reply] | None:
     name, lead, state = turn.intent, turn.lead, turn.state
     if name in _SIMPLE:
         return lead + [turn.say(_SIMPLE[name])]
+    if name and _asks_several(turn):
+        return None  # "what is the ambulance number? and how do I get to a hospital?": the questions' step (an
+        # intent read from the whole of two questions is neither: "…SIM Jepang…" is no request for plain Japanese)
     if name == "choose_language":
         return [turn.say("choose_language", quick=turn.dialogue.language_buttons())]
     if name == "plain_japanese":
@@ -149,8 +152,6 @@ def intent(turn: Turn) -> list[Reply] | None:
         return [turn.say("plain_on")]
     if name == "ask_human":
         return turn.handoff("requested", lead=lead)
-    if name and _asks_several(turn):
-        return None  # "what is the ambulance number? and how do I get to a hospital?": the questions' step
     office_topic = turn.dialogue.router.desk.office_intents.get(name or "")
     if office_topic:  # "Where is the immigration office?": that office for the resident's place
         return lead + turn.dialogue.router.desk.office_replies(turn, office_topic)
@@ -170,6 +171,11 @@ def serious_situation(turn: Turn) -> list[Reply] | None:
     replies = turn.handoff("complex", kinds[0], turn.lead)
     if turn.state.handoff != "done":
         return replies  # the place is asked first
+    if _asks_several(turn):  # two questions of their own beside it: each answered after the referral
+        lead = len(turn.lead)
+        more = several_questions(turn)
+        if more:
+            return replies + more[lead:]
     # "not paid for months, where do I complain?": the office of the question's topic too (not FRESC twice)
     return replies + turn.dialogue.router.desk.question_office(turn, skip=("fresc", "legal", "immigration"))
 
@@ -197,7 +203,7 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     """Two or three questions in one message ("How do I renew my visa? Also, where do I pay resident tax?";
     a place stated beside them was taken by the place step): searched in one batched call and answered —
     the number to call first, then the whole message's own topic — each with its office for the resident's
-    place; two are answered, a third is offered as a quick reply."""
+    place; three are answered, a fourth is offered as a quick reply."""
     desk = turn.dialogue.router.desk
     weak = turn.parts.weak_questions  # cut from a statement beside them: only topics of the whole message
     questions = turn.asked(turn.parts)  # the substantial questions, not vague ones, two or three of them
@@ -228,10 +234,14 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     # the emergency number first (110, 119), then what the whole message is most about ("I'm a student. How
     # many hours can I work?": the students' work permission, not the student status page), other emergency
     # topics (an earthquake), then what the message asks before what it only states ("I have gone home to
-    # Indonesia, how do I claim the lump sum?": the lump sum first), in the message's order
+    # Indonesia, how do I claim the lump sum?": the lump sum first), in the message's order; a part that only
+    # tells ("I changed jobs.") after every question of its own, so the topic of a question is not left to a
+    # quick reply for the topic of a statement beside it
+    requesting = _requesting(turn)
     hits.sort(
         key=lambda pair: (
             not _number_topic(turn, pair[1].topic_id),
+            len(hits) > turn.policy.questions_answered and pair[0] not in requesting,
             pair[1].topic_id != whole,
             pair[1].topic_id not in emergency,
             not desk.asks(pair[0], turn.speech.key),
@@ -281,15 +291,32 @@ def _emergency_asked(turn: Turn, question: str, hit) -> bool:
 def _asks_several(turn: Turn) -> bool:
     """Two or more questions of their own (cut where both sides ask, each asking something): the message is
     several questions, for ``several_questions``, not one intent or several problems to hand over."""
-    parts, desk = turn.parts, turn.dialogue.router.desk
-    questions = [
-        q
-        for q in parts.questions
-        if q not in parts.weak_questions
-        and _substantial(q, turn.policy.sentence_min_chars)
-        and desk.asks(q, turn.speech.key)
-    ]
-    return len(questions) >= 2
+    return _questions_asked(turn) >= 2
+
+
+def _questions_asked(turn: Turn) -> int:
+    """How many questions of their own a message asks: each part that asks, says what the resident wants
+    done ("Saya mau perpanjang visa", "…하고 싶어요", ចង់ …) or is followed by a vague question about it
+    ("월급을 못 받았어요. 어디에 상담해요?"); a vague question is not one of its own, and the parts cut from a
+    statement beside them (weak: "일하다가 다쳤는데 | 산재 신청은 어떻게 해요?") count once together."""
+    weak = turn.parts.weak_questions
+    requesting = _requesting(turn)
+    return len(requesting - weak) + (1 if requesting & weak else 0)
+
+
+def _requesting(turn: Turn) -> set[str]:
+    """The substantial question parts that are questions of their own: they ask, say what the resident wants
+    done, or are followed by a vague question about them (not the vague question itself)."""
+    desk, key = turn.dialogue.router.desk, turn.speech.key
+    questions = turn.parts.questions
+    found = set()
+    for n, question in enumerate(questions):
+        if not _substantial(question, turn.policy.sentence_min_chars) or desk.vague(question, key):
+            continue
+        followed = n + 1 < len(questions) and desk.vague(questions[n + 1], key)
+        if followed or desk.requests(question, key):
+            found.add(question)
+    return found
 
 
 def _own_topic(candidates: list):

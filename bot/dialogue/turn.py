@@ -35,10 +35,16 @@ def letters(text: str) -> int:
     return sum(unicodedata.category(char)[0] == "L" for char in _MARKUP.sub(" ", text))
 
 
+_HAN_KANA_HANGUL = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
 def substantial(question: str, min_chars: int) -> bool:
     """Long enough to be a question of its own: ``min_chars`` in scripts with spaces, half in scripts
-    without (救急車は何番ですか is a whole question in nine characters)."""
+    without (救急車は何番ですか is a whole question in nine characters), a third in kanji, kana or hangul,
+    a word in one to three characters (避难所在哪 "where is the shelter" is a whole question in five)."""
     dense = any(ord(c) >= 0x0E00 and not c.isspace() for c in question[:20])
+    if dense and _HAN_KANA_HANGUL.search(question[:20]):
+        return len(question.strip(" ?？!！。.")) >= min_chars // 3
     return len(question) >= (min_chars // 2 if dense else min_chars)
 
 
