@@ -109,14 +109,20 @@ class Assistant:
     def search_many(self, texts: Sequence[str], speech: Speech, k: int = 8) -> list[list[TopicHit]]:
         """Guidebook topics (intents left out) for each of several texts, embedded in one batched call;
         words are matched in ``speech``'s language."""
+        return [[h for h in hits if not h.is_intent] for hits in self._search_parts(texts, speech, k)]
+
+    def intents_many(self, texts: Sequence[str], speech: Speech, k: int = 8) -> list[TopicHit | None]:
+        """Each text's nearest intent among its ``k`` nearest hits (the same search as ``search_many``)."""
+        return [next((h for h in hits if h.is_intent), None) for hits in self._search_parts(texts, speech, k)]
+
+    def _search_parts(self, texts: Sequence[str], speech: Speech, k: int) -> tuple[tuple[TopicHit, ...], ...]:
         retriever = self._retriever()
         key = (tuple(texts), speech.lang, k, id(retriever))
         cached = self._searches.get(key)
         if cached is None:
-            found = retriever.search_many(list(texts), speech.lang, k=k)
-            cached = tuple(tuple(h for h in hits if not h.is_intent) for hits in found)
+            cached = tuple(tuple(hits) for hits in retriever.search_many(list(texts), speech.lang, k=k))
             self._searches.put(key, cached)
-        return [list(hits) for hits in cached]
+        return cached
 
     # -- wording -----------------------------------------------------------------------------------
     def topic_text(self, topic_id: str, speech: Speech | str) -> tuple[Chunk, str] | None:

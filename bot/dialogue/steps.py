@@ -141,7 +141,7 @@ def intent(turn: Turn) -> list[Reply] | None:
     name, lead, state = turn.intent, turn.lead, turn.state
     if name in _SIMPLE:
         return lead + [turn.say(_SIMPLE[name])]
-    if name and _asks_several(turn):
+    if name and _asks_several(turn) and _topic_parts(turn) >= 2:
         return None  # "what is the ambulance number? and how do I get to a hospital?": the questions' step (an
         # intent read from the whole of two questions is neither: "…SIM Jepang…" is no request for plain Japanese)
     if name == "choose_language":
@@ -215,7 +215,10 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     near = {h.topic_id for h in about}
     nearest = {h.topic_id for h in about[: turn.policy.weak_part_near]}
     hits, seen = [], set()
+    person = {q for q, intent in zip(questions, turn.part_intents()) if _not_a_topic(turn, intent)}
     for question, topics in zip(questions, found):
+        if question in person:
+            continue  # "I want to talk to a person" is no topic to search
         # the part's best topic not answered yet ("ゴミの出し方は？それと粗大ごみは？" — two garbage topics)
         if question in weak:  # cut from a statement beside it: only a topic the whole message is about too
             sure = topics and (_weak_sure(turn, topics, nearest) or _emergency_asked(turn, question, topics[0]))
@@ -286,6 +289,20 @@ def _emergency_asked(turn: Turn, question: str, hit) -> bool:
         and hit.dense >= turn.policy.answer_threshold
         and turn.dialogue.router.desk.asks(question, turn.speech.key)
     )
+
+
+def _not_a_topic(turn: Turn, intent: str) -> bool:
+    """A part read on its own as a request for a person ("担当者と話したいです", "Saya mau bicara dengan
+    petugas"): no guidebook topic to search for it. (Office intents read from a part are not trusted: a
+    Burmese "what is the ambulance number?" reads as one.)"""
+    return intent == "ask_human"
+
+
+def _topic_parts(turn: Turn) -> int:
+    """How many of the searched parts are questions about a topic, not a request for a person: "担当者と話し
+    たいです。入管はどこですか？" is the office intent of the whole message, not two questions."""
+    intents = turn.part_intents()
+    return sum(not _not_a_topic(turn, intent) for intent in intents) if intents else 2
 
 
 def _asks_several(turn: Turn) -> bool:

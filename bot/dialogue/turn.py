@@ -8,6 +8,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bot.dialogue.handoff import REASONS
@@ -216,7 +217,12 @@ class Turn:
         """The recognised intent ("greet", "emergency_fire", …) or "" for a question."""
         if self.given_intent is not None:
             return self.given_intent
-        policy, hit, topics = self.policy, self.found.intent, self.topics
+        return self.read_intent(self.found.intent, self.topics)
+
+    def read_intent(self, hit: TopicHit | None, topics: Sequence[TopicHit]) -> str:
+        """The intent ``hit`` when it is read as one beside these ``topics`` (the whole message's or a part's),
+        else "": it must be close enough and beat the best topic clearly."""
+        policy = self.policy
         if not hit or hit.dense < policy.intent_threshold:
             return ""
         if topics and hit.score < topics[0].score + policy.intent_margin:
@@ -231,6 +237,17 @@ class Turn:
             # "I lost my card, what should I do?" must not be taken for a disaster
             return ""
         return hit.intent
+
+    def part_intents(self) -> list[str]:
+        """The intent each searched question part reads as on its own ("" for a question): "Saya mau bicara
+        dengan petugas" beside a question is a request for a person, not a topic to search."""
+        questions = self.asked(self.parts)
+        if not questions:
+            return []
+        assistant, k = self.dialogue.assistant, self.policy.search_k
+        topics = assistant.search_many(questions, self.speech, k=k)
+        intents = assistant.intents_many(questions, self.speech, k=k)
+        return [self.read_intent(hit, found) for hit, found in zip(intents, topics)]
 
     @cached_property
     def emergency_kind(self) -> str:

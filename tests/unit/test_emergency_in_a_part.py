@@ -60,3 +60,20 @@ def test_a_statement_beside_a_question_does_not_take_the_first_answer(real_servi
     sources = [s.id for r in replies for s in r.sources]
     assert sources and sources[0] == topic
     assert "earthquake" not in sources
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("担当者と話したいです。入管はどこですか？", "ja"),
+        ("I want to talk to a person. Where is the immigration office?", "en"),
+        ("Saya mau bicara dengan petugas. Di mana kantor imigrasi?", "id"),
+    ],
+)
+def test_a_request_for_a_person_beside_where_the_office_is_is_no_topic_of_its_own(real_services, text, lang):
+    """"I want to talk to a person" said as a want beside a question is not a guidebook topic to search
+    (it found "changing jobs" and "finding work"): the office the message asks for, and nothing else."""
+    replies = say(real_services, f"person-{lang}", text, lang)
+    assert not {s.id for r in replies for s in r.sources} - {"consultation-immigration-information-center"}
+    assert any(r.office is not None for r in replies)
