@@ -23,6 +23,7 @@ from pathlib import Path
 from bot.safety.clauses import ClauseSplit, check_clause_word, clause_split
 from bot.safety.phrases import Phrases, compile_phrases, squeeze
 from bot.safety.scripts import spelling
+from knowledge.lru import LRU
 from knowledge.paths import TRANSLATIONS_DIR
 from knowledge.yamlfile import load_yaml
 
@@ -114,10 +115,19 @@ class SafetyTexts:
         return _hits(self.now_cues, self._now_cue_words, text)
 
 
+_FOLDED: LRU[tuple[str, str]] = LRU(256)  # a message is matched against the cues, not-cues, now-cues and avoid
+# phrases in one turn, each folding it again (fold is a pure function of the text)
+
+
 def _hits(table: dict[str, tuple[str, ...]], phrases: Phrases, text: str) -> list[str]:
-    folded = fold(text)
-    found = phrases.found(folded, squeeze(folded))
+    folded, squeezed = _FOLDED.get_or_make(text, lambda: _fold_both(text))
+    found = phrases.found(folded, squeezed)
     return [situation for situation in table if situation in found]
+
+
+def _fold_both(text: str) -> tuple[str, str]:
+    folded = fold(text)
+    return folded, squeeze(folded)
 
 
 def load_safety_texts(root: Path = TRANSLATIONS_DIR) -> SafetyTexts:
