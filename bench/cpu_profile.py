@@ -118,6 +118,11 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--spy", help="py-spy executable: sample the server and print the breakdown")
     parser.add_argument("--rate", type=int, default=200, help="py-spy samples per second")
+    parser.add_argument(
+        "--threads-only",
+        action="store_true",
+        help="with --spy: only the CPU per message by thread (py-spy names the threads once, samples nothing)",
+    )
     parser.add_argument("--raw", type=Path, help="keep py-spy's raw stacks in this file")
     parser.add_argument("--top", type=int, default=25, help="innermost project functions to print")
     args = parser.parse_args()
@@ -152,7 +157,7 @@ def main() -> int:
                     client.post("/api/chat", json={"session_id": f"load-{i}", "text": q}).raise_for_status()
                     return time.perf_counter() - t0
 
-                if args.spy:
+                if args.spy and not args.threads_only:
                     command = [
                         args.spy,
                         "record",
@@ -187,7 +192,7 @@ def main() -> int:
             f"{len(qs) / elapsed:.1f} msg/s, p50 {pct(took, 0.5) * 1000:.0f} ms, p95 {pct(took, 0.95) * 1000:.0f} ms; "
             f"server CPU {cpu * 1000:.1f} ms per message; load average at the end {load()}"
         )
-        if spy is None or not raw.exists():
+        if not args.spy:
             return 0
         by_role: collections.Counter = collections.Counter()
         for tid, used in threads_after.items():
@@ -195,6 +200,8 @@ def main() -> int:
         print("\nserver CPU per message by thread (/proc, the profiler's own pauses included):")
         for role, used in by_role.most_common():
             print(f"  {role:<62} {used / len(qs) * 1000:6.1f} ms")
+        if spy is None or not raw.exists():
+            return 0
         parts, functions = breakdown(raw)
         total = sum(parts.values()) or 1
         print(f"\npy-spy samples on a CPU: {total} (the server's CPU per message shared out by samples)")
