@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -18,6 +17,7 @@ from bot.redact import redact
 from bot.replies import BUTTON_PAYLOADS, Handoff, QuickReply, Reply, Source
 from bot.speech import PLAIN, STANDARD, Speech
 from knowledge.local import municipality_of, local_first
+from knowledge.once import once_property
 from knowledge.places import Place
 from knowledge.retriever import TopicHit, bare
 
@@ -120,12 +120,12 @@ class Turn:
             state.lang = dialogue.assistant.identifier.default
         self.language_tapped = bool(chosen)
 
-    @cached_property
+    @once_property
     def has_words(self) -> bool:
         return has_words(self.text)
 
     # -- what the message is about (computed once) --------------------------------------------------
-    @cached_property
+    @once_property
     def found(self) -> Answer:
         return self.search(self.text)
 
@@ -138,7 +138,7 @@ class Turn:
         and first for them when it matches about as well as the national topic."""
         return local_first(self.found.topics, (self.state.city, self.state.prefecture), self.dialogue.places.places)
 
-    @cached_property
+    @once_property
     def question_topics(self) -> list[TopicHit]:
         """The topics of the question itself: "I live in Aichi. Where do I renew my visa?" is searched
         without the place sentence (one more embedding call, only for a message in parts)."""
@@ -187,18 +187,18 @@ class Turn:
     def confident(self, topics: list[TopicHit]) -> list[TopicHit]:
         return [h for h in topics if h.dense >= self.policy.answer_threshold]
 
-    @cached_property
+    @once_property
     def places(self) -> list[Place]:
         return self.dialogue.places.find(self.text)
 
-    @cached_property
+    @once_property
     def unsettled_home(self) -> tuple[Place, ...]:
         """The places a shared name the resident says they live in may be (港区: Tokyo, Nagoya, Osaka)."""
         if self.places:
             return ()
         return self.dialogue.router.desk.unsettled_home(self.text, self.speech.key, self.state.prefecture)
 
-    @cached_property
+    @once_property
     def parts(self):
         """The message in parts: a place stated, plain Japanese asked for, the questions (``MessageParts``)."""
         return self._split()
@@ -212,7 +212,7 @@ class Turn:
             known[key] = self.dialogue.router.desk.parts(self.text, *key)
         return known[key]
 
-    @cached_property
+    @once_property
     def intent(self) -> str:
         """The recognised intent ("greet", "emergency_fire", …) or "" for a question."""
         if self.given_intent is not None:
@@ -249,7 +249,7 @@ class Turn:
         intents = assistant.intents_many(questions, self.speech, k=k)
         return [self.read_intent(hit, found) for hit, found in zip(intents, topics)]
 
-    @cached_property
+    @once_property
     def emergency_kind(self) -> str:
         """The emergency the message names ("fire", "ambulance", "police", "sea", "disaster") or "": a cue
         phrase, or an emergency intent whose example in the message's own script is clearly closest (the

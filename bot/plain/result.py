@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from functools import cached_property
 
 from bot.plain.model import AppliedRule, Furigana
 from bot.plain.readability import readability
 from bot.plain.ruby import furigana
+from knowledge.once import once_property
 
 __all__ = ["PlainResult"]
 
@@ -22,15 +22,15 @@ class PlainResult:
     applied: tuple[AppliedRule, ...]
     level: str | None = None  # the furigana reader's level (None: the setting)
 
-    @cached_property
+    @once_property
     def ruby(self) -> Furigana:
         return furigana(self.text, self.level)
 
-    @cached_property
+    @once_property
     def readability_before(self) -> float:
         return readability(self.source)
 
-    @cached_property
+    @once_property
     def readability_after(self) -> float:
         return readability(self.text)
 

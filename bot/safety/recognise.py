@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -91,14 +91,37 @@ class Thresholds:
     clauses: int = 6  # clauses of a long message read on their own (a sentence each, or "and"-joined parts)
 
 
-@dataclass(frozen=True)
 class _Scores:
-    """One piece of a message against the examples of its script."""
+    """One piece of a message against the examples of its script. Each situation's closest example is
+    worked out for all situations at once; the mean of its closest ``top_k`` (``near``) only for the few
+    situations a decision reads it for (the closest example at least ``min_score``, a cue's situation)."""
 
-    other: float  # the ordinary examples (topic questions, other intents): mean of the closest ``top_k``
-    best: np.ndarray  # per situation: its closest example
-    near: np.ndarray  # per situation: mean of its closest ``top_k`` examples
-    emergency: float = -1.0  # the closest emergency example (fire, police …)
+    def __init__(self, other: float, best: np.ndarray, emergency: float, near: Callable[[int], float]) -> None:
+        self.other = other  # the ordinary examples (topic questions, other intents): mean of the closest ``top_k``
+        self.best = best  # per situation: its closest example
+        self.emergency = emergency  # the closest emergency example (fire, police …)
+        self._near = near
+        self._known: dict[int, np.float32] = {}
+
+    def near(self, situation: int) -> np.float32:
+        """The mean of the situation's closest ``top_k`` examples (as float32, as the per-situation array held
+        it before it was worked out lazily: the margins are compared at that precision)."""
+        known = self._known.get(situation)
+        if known is None:
+            known = self._known[situation] = np.float32(self._near(situation))
+        return known
+
+
+@dataclass(frozen=True)
+class _InScript:
+    """The example rows a message in one script is weighed against: those in its script, or all of a kind
+    when the script has none (worked out once per script, not per message)."""
+
+    others: np.ndarray  # the ordinary examples
+    situations: tuple[np.ndarray, ...]  # per situation
+    flat: np.ndarray  # ``situations`` end to end, for the closest example of each in one pass
+    starts: np.ndarray  # where each situation's rows begin in ``flat``
+    emergency: np.ndarray
 
 
 def learner_kana(text: str) -> str:
@@ -122,6 +145,31 @@ class _Table:
     emergency_names: tuple[str, ...]
     other_rows: np.ndarray  # topic example questions and non-situation, non-emergency intents
     scripts: np.ndarray  # script per chunk row ("" for rows that are not examples)
+    by_script: dict[str, _InScript] = field(default_factory=dict, compare=False, repr=False)  # see ``in_script``
+
+    def in_script(self, script: str) -> _InScript:
+        """The rows a message in ``script`` is weighed against (kept per script: a pure function of the table)."""
+        known = self.by_script.get(script)
+        if known is None:
+            known = self.by_script[script] = self._in_script(script)
+        return known
+
+    def _in_script(self, script: str) -> _InScript:
+        mask = self.scripts == script
+
+        def chosen(rows: np.ndarray) -> np.ndarray:
+            return rows[mask[rows]] if mask[rows].any() else rows
+
+        rows, owner = self.situation_rows, self.situation_of
+        in_script = mask[rows]
+        situations = []
+        for i in range(len(self.names)):
+            mine = owner == i
+            situations.append(rows[mine & in_script] if (mine & in_script).any() else rows[mine])
+        sizes = np.array([len(r) for r in situations], dtype=np.int64)
+        flat = np.concatenate(situations) if situations else np.zeros(0, dtype=np.int64)
+        starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64) if situations else flat
+        return _InScript(chosen(self.other_rows), tuple(situations), flat, starts, chosen(self.emergency_rows))
 
 
 def _rows_by_name(chunks, prefix: str) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
@@ -208,21 +256,19 @@ class SafetyRecogniser:
     def _scores(self, scores: np.ndarray, script: str, table: _Table) -> _Scores:
         """The ordinary examples' and each situation's examples' scores, in ``script`` (in every script
         when the script has none of them)."""
-        mask = table.scripts == script
-        others = table.other_rows
-        others = others[mask[others]] if mask[others].any() else others
-        other = self._top(scores[others]) if len(others) else -1.0
-        count = len(table.names)
-        best = np.full(count, -1.0, dtype=np.float32)
-        near = np.full(count, -1.0, dtype=np.float32)
-        rows, owner = table.situation_rows, table.situation_of
-        in_script = mask[rows]
-        for i in range(count):
-            mine = owner == i
-            chosen = rows[mine & in_script] if (mine & in_script).any() else rows[mine]
-            if len(chosen):
-                best[i], near[i] = scores[chosen].max(), self._top(scores[chosen])
-        return _Scores(other, best, near, self._best(scores, table.emergency_rows, mask))
+        rows = table.in_script(script)
+        other = self._top(scores[rows.others]) if len(rows.others) else -1.0
+        best = np.full(len(table.names), -1.0, dtype=np.float32)
+        filled = np.array([len(r) > 0 for r in rows.situations], dtype=bool)
+        if len(rows.flat):
+            best[filled] = np.maximum.reduceat(scores[rows.flat], rows.starts[filled])
+        emergency = float(scores[rows.emergency].max()) if len(rows.emergency) else -1.0
+
+        def near(situation: int) -> float:
+            mine = rows.situations[situation]
+            return self._top(scores[mine]) if len(mine) else -1.0
+
+        return _Scores(other, best, emergency, near)
 
     def _by_example(self, scored: _Scores, other: float, table: _Table) -> list[Found]:
         """Situations whose examples are close (the best one at least ``min_score``) and, on average over
@@ -234,8 +280,8 @@ class SafetyRecogniser:
             if situation is None:
                 continue
             margin = t.immediate_margin if situation.immediate else t.margin
-            if scored.best[i] >= t.min_score and scored.near[i] - other >= margin:
-                found.append(Found(name, situation.urgency, float(scored.near[i]), "example", scored.emergency))
+            if scored.best[i] >= t.min_score and scored.near(i) - other >= margin:
+                found.append(Found(name, situation.urgency, float(scored.near(i)), "example", scored.emergency))
         if not found:
             return []
         top = max(f.score for f in found)
@@ -317,7 +363,7 @@ class SafetyRecogniser:
                 continue
             if not situation.immediate and whole is not None and situation_id in table.names:
                 # an ordinary question that names a hard word stays a question
-                if whole.other - whole.near[table.names.index(situation_id)] > self.thresholds.cue_slack:
+                if whole.other - whole.near(table.names.index(situation_id)) > self.thresholds.cue_slack:
                     questions.append(situation)
                     continue
             found[situation_id] = Found(situation_id, situation.urgency, 1.0, "cue")
@@ -352,7 +398,7 @@ class SafetyRecogniser:
     def _closeness(found: Found, whole: _Scores | None, table: _Table) -> float:
         if whole is None or found.situation not in table.names:
             return found.score
-        return float(whole.near[table.names.index(found.situation)])
+        return float(whole.near(table.names.index(found.situation)))
 
     def emergency_evidence(self, text: str, kind: str, vector: np.ndarray | None = None) -> bool:
         """May an emergency intent (``emergency_<kind>``) stand for this message? Only when its example in

@@ -16,13 +16,14 @@ adding a file.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.safety.clauses import ClauseSplit, check_clause_word, clause_split
+from bot.safety.phrases import Phrases, compile_phrases, squeeze
 from bot.safety.scripts import spelling
+from knowledge.lru import LRU
 from knowledge.paths import TRANSLATIONS_DIR
 from knowledge.yamlfile import load_yaml
 
@@ -30,7 +31,6 @@ __all__ = ["SafetyTexts", "load_safety_texts", "fold"]
 
 FALLBACK = "en"
 _AVOID = "avoid"
-_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\u0e00-\u0e7f\u1000-\u109f\u1780-\u17ff]")
 
 
 _LATIN_BARE = str.maketrans({"đ": "d", "ı": "i", "ø": "o", "ł": "l"})
@@ -64,17 +64,17 @@ class SafetyTexts:
     avoid_cues: tuple[str, ...] = ()  # "how do I avoid …": a question about preventing a situation
     clause_words: tuple[str, ...] = ()  # " and ", けど (all languages): a message is cut there into clauses
     clause_ends: tuple[str, ...] = ()  # "て ": a clause's end, the cut after it
-    _cue_words: dict[str, _Matcher] = field(init=False, repr=False, compare=False)
-    _not_cue_words: dict[str, _Matcher] = field(init=False, repr=False, compare=False)
-    _now_cue_words: dict[str, _Matcher] = field(init=False, repr=False, compare=False)
-    _avoid_words: dict[str, _Matcher] = field(init=False, repr=False, compare=False)
+    _cue_words: Phrases = field(init=False, repr=False, compare=False)
+    _not_cue_words: Phrases = field(init=False, repr=False, compare=False)
+    _now_cue_words: Phrases = field(init=False, repr=False, compare=False)
+    _avoid_words: Phrases = field(init=False, repr=False, compare=False)
     _clauses: ClauseSplit = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_cue_words", _compile_words(self.cues))
-        object.__setattr__(self, "_not_cue_words", _compile_words(self.not_cues))
-        object.__setattr__(self, "_now_cue_words", _compile_words(self.now_cues))
-        object.__setattr__(self, "_avoid_words", _compile_words({_AVOID: self.avoid_cues}))
+        object.__setattr__(self, "_cue_words", compile_phrases(self.cues))
+        object.__setattr__(self, "_not_cue_words", compile_phrases(self.not_cues))
+        object.__setattr__(self, "_now_cue_words", compile_phrases(self.now_cues))
+        object.__setattr__(self, "_avoid_words", compile_phrases({_AVOID: self.avoid_cues}))
         object.__setattr__(self, "_clauses", clause_split(self.clause_words, self.clause_ends))
 
     def text(self, lang: str, key: str, **values: object) -> str:
@@ -115,57 +115,19 @@ class SafetyTexts:
         return _hits(self.now_cues, self._now_cue_words, text)
 
 
-@dataclass(frozen=True)
-class _Matcher:
-    """One situation's phrases, sorted by how they are matched (read once, when the texts load: telling them
-    apart on every message ran a regular expression over each of ~2,500 phrases per turn)."""
-
-    words: re.Pattern[str] | None  # the phrases of spaced scripts, at a word start
-    spaceless: tuple[tuple[str, str], ...]  # (phrase, phrase without spaces) in scripts written without spaces
-    ordered: tuple[tuple[tuple[str, ...], bool], ...]  # "夫...殴": (parts, spaceless), the parts in order
+_FOLDED: LRU[tuple[str, str]] = LRU(256)  # a message is matched against the cues, not-cues, now-cues and avoid
+# phrases in one turn, each folding it again (fold is a pure function of the text)
 
 
-def _compile_words(table: dict[str, tuple[str, ...]]) -> dict[str, _Matcher]:
-    """The phrases of each situation as a ``_Matcher``; those of spaced scripts one compiled pattern:
-    compiling them on each message (more phrases than the re module caches) took a quarter of a second per
-    turn."""
-    matchers = {}
-    for situation, phrases in table.items():
-        words = [p for p in phrases if "..." not in p and not _SPACELESS.search(p)]
-        pattern = (
-            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")")
-            if words
-            else None
-        )
-        spaceless = tuple((p, p.replace(" ", "")) for p in phrases if "..." not in p and _SPACELESS.search(p))
-        ordered = tuple((tuple(p.split("...")), bool(_SPACELESS.search(p))) for p in phrases if "..." in p)
-        matchers[situation] = _Matcher(pattern, spaceless, ordered)
-    return matchers
+def _hits(table: dict[str, tuple[str, ...]], phrases: Phrases, text: str) -> list[str]:
+    folded, squeezed = _FOLDED.get_or_make(text, lambda: _fold_both(text))
+    found = phrases.found(folded, squeezed)
+    return [situation for situation in table if situation in found]
 
 
-def _hits(table: dict[str, tuple[str, ...]], matchers: dict[str, _Matcher], text: str) -> list[str]:
+def _fold_both(text: str) -> tuple[str, str]:
     folded = fold(text)
-    squeezed = re.sub(r"\s+", "", folded)
-    hits = []
-    for situation in table:
-        cue = matchers[situation]
-        if (
-            (cue.words is not None and cue.words.search(folded))
-            or any(phrase in folded or joined in squeezed for phrase, joined in cue.spaceless)
-            or any(_in_order(list(parts), squeezed if spaceless else folded) for parts, spaceless in cue.ordered)
-        ):
-            hits.append(situation)
-    return hits
-
-
-def _in_order(parts: list[str], text: str) -> bool:
-    at = 0
-    for part in (p.strip() for p in parts):
-        at = text.find(part.replace(" ", "") if " " not in text else part, at)
-        if at < 0:
-            return False
-        at += len(part)
-    return True
+    return folded, squeeze(folded)
 
 
 def load_safety_texts(root: Path = TRANSLATIONS_DIR) -> SafetyTexts:
