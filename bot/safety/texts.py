@@ -8,7 +8,8 @@ hardly tells "expires" from "expired") and ``now_cues`` (phrases that say a situ
 someone is hurt: its ``now_lines`` come first — a crime happening now gets 110 first, one that is over the
 police consultation line) and ``avoid_cues`` (a list: phrases that make a message a question about avoiding
 something — "how do I avoid being scammed?" —, in which a cue of a serious situation that is not an
-immediate danger does not stand by itself) and ``clause_words`` / ``clause_ends`` (required, a list each
+immediate danger does not stand by itself) and ``employer_cues`` (a list, read the same way: the writer asks
+from the other side — "I am HR, what papers to dismiss a foreign employee") and ``clause_words`` / ``clause_ends`` (required, a list each
 language: the words that join two clauses of a message, where it is cut for reading clause by clause,
 ``bot/safety/clauses.py``). A language without a sentence falls back to English, so adding a language is
 adding a file.
@@ -92,8 +93,11 @@ class SafetyTexts:
 
     def cue_hits(self, text: str) -> list[str]:
         """Situations whose cue phrases occur in ``text`` (Latin-script cues only at a word start: "rape" is
-        not in "grape"; Japanese also matched with the learner's spaces removed)."""
-        return _hits(self.cues, self._cue_words, text)
+        not in "grape"; Japanese also matched with the learner's spaces removed). A situation found only by
+        phrases that lie inside a longer phrase of another situation is not found: Thai ไล่ออก (fired) is
+        part of ไล่ออกจากห้อง (put out of the room), an eviction, and Khmer "បណ្តេញខ្ញុំចេញ" (drove me out,
+        a dismissal) part of "…ចេញពីបន្ទប់" (out of the room)."""
+        return _hits(self.cues, self._cue_words, text, shadow=True)
 
     def ruled_out(self, text: str) -> list[str]:
         """Situations a ``not_cues`` phrase in ``text`` rules out as a reading of its examples ("my visa
@@ -143,19 +147,50 @@ def _compile_words(table: dict[str, tuple[str, ...]]) -> dict[str, _Matcher]:
     return matchers
 
 
-def _hits(table: dict[str, tuple[str, ...]], matchers: dict[str, _Matcher], text: str) -> list[str]:
+def _hits(
+    table: dict[str, tuple[str, ...]], matchers: dict[str, _Matcher], text: str, shadow: bool = False
+) -> list[str]:
     folded = fold(text)
     squeezed = re.sub(r"\s+", "", folded)
     hits = []
+    spans: dict[str, list[tuple[int, int]]] = {}  # where each situation's contiguous phrases are (``squeezed``)
+    ordered: set[str] = set()  # situations named by a "…" phrase (they are never shadowed)
     for situation in table:
         cue = matchers[situation]
-        if (
-            (cue.words is not None and cue.words.search(folded))
-            or any(phrase in folded or joined in squeezed for phrase, joined in cue.spaceless)
-            or any(_in_order(list(parts), squeezed if spaceless else folded) for parts, spaceless in cue.ordered)
+        if any(_in_order(list(parts), squeezed if spaceless else folded) for parts, spaceless in cue.ordered):
+            hits.append(situation)
+            ordered.add(situation)
+        elif (cue.words is not None and cue.words.search(folded)) or any(
+            phrase in folded or joined in squeezed for phrase, joined in cue.spaceless
         ):
             hits.append(situation)
-    return hits
+        if shadow and situation in hits[-1:]:
+            spans[situation] = _spans(cue, folded, squeezed)
+    if not shadow or len(hits) < 2:
+        return hits
+    return [s for s in hits if s in ordered or not _shadowed(spans[s], [v for k, v in spans.items() if k != s])]
+
+
+def _spans(cue: _Matcher, folded: str, squeezed: str) -> list[tuple[int, int]]:
+    """Where ``cue``'s contiguous phrases occur, as (start, end) in the text without spaces."""
+    before = [0]  # characters other than spaces before each position of ``folded``
+    for c in folded:
+        before.append(before[-1] + (not c.isspace()))
+    found = [(before[m.start()], before[m.end()]) for m in cue.words.finditer(folded)] if cue.words else []
+    for _, joined in cue.spaceless:
+        at = squeezed.find(joined)
+        while at >= 0 and joined:
+            found.append((at, at + len(joined)))
+            at = squeezed.find(joined, at + 1)
+    return found
+
+
+def _shadowed(mine: list[tuple[int, int]], others: list[list[tuple[int, int]]]) -> bool:
+    """Does each of ``mine`` lie inside a longer phrase of another situation?"""
+    longer = [span for spans in others for span in spans]
+    return bool(mine) and all(
+        any(a <= start and end <= b and b - a > end - start for a, b in longer) for start, end in mine
+    )
 
 
 def _in_order(parts: list[str], text: str) -> bool:
@@ -187,7 +222,8 @@ def load_safety_texts(root: Path = TRANSLATIONS_DIR) -> SafetyTexts:
         for section, table in (("cues", cues), ("not_cues", not_cues), ("now_cues", now_cues)):
             for situation, phrases in (data.get(section) or {}).items():
                 table.setdefault(situation, set()).update(fold(p) for p in phrases or [] if str(p).strip())
-        avoid.update(fold(p) for p in data.get("avoid_cues") or [] if str(p).strip())
+        for section in ("avoid_cues", "employer_cues"):  # both: the cue names no situation of the writer's
+            avoid.update(fold(p) for p in data.get(section) or [] if str(p).strip())
         if not isinstance(data.get("clause_words"), list):
             raise ValueError(f"{path}: clause_words (a list, maybe empty) is required")
         for section, words in (("clause_words", clause_words), ("clause_ends", clause_ends)):
