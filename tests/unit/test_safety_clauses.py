@@ -19,6 +19,13 @@ TEXTS = load_safety_texts()
         ("パスポートを とられて きゅうりょうも ない", ["パスポートを とられて", "きゅうりょうも ない"]),
         ("老板拿走了我的护照还有三个月不给我工资", ["老板拿走了我的护照", "三个月不给我工资"]),
         ("I have a candle and a band", ["I have a candle", "a band"]),  # "and" only as a word
+        # Thai and Khmer: a space between two of their letters ends a phrase (no punctuation written)
+        ("នាយកយកលិខិតឆ្លងដែនខ្ញុំ មិនបើកប្រាក់ខែបីខែ", ["នាយកយកលិខិតឆ្លងដែនខ្ញុំ", "មិនបើកប្រាក់ខែបីខែ"]),
+        ("นายจ้างยึดพาสปอร์ต ไม่จ่ายเงินเดือน 3 เดือน", ["นายจ้างยึดพาสปอร์ต", "ไม่จ่ายเงินเดือน 3 เดือน"]),
+        # Burmese is spaced between phrases: cut after a sentence's end only (clause_ends)
+        ("အလုပ်ထုတ်ခံရတယ် အဆောင်က ထွက်ခိုင်းတယ်", ["အလုပ်ထုတ်ခံရတယ်", "အဆောင်က ထွက်ခိုင်းတယ်"]),
+        ("ယောက်ျားက ကလေးတွေရှေ့မှာ ကျွန်မကို ရိုက်တယ်", ["ယောက်ျားက ကလေးတွေရှေ့မှာ ကျွန်မကို ရိုက်တယ်"]),
+        ("おっと が まいにち わたし を たたきます", ["おっと が まいにち わたし を たたきます"]),  # learners' spaces
     ],
 )
 def test_a_message_is_cut_at_every_languages_clause_words(text, clauses):

@@ -190,5 +190,12 @@ def test_cues_name_the_one_hurt_and_the_problem(text, expected):
     ],
 )
 def test_a_question_from_the_employers_side_is_told_apart(text, other_side):
-    """employer_cues: the cue of a dismissal does not stand by itself there (as with avoid_cues)."""
-    assert TEXTS.asks_to_avoid(text) is other_side
+    """employer_cues: no serious situation of the writer's own is read there (by cue or by example)."""
+    assert TEXTS.asks_from_the_other_side(text) is other_side
+
+
+def test_a_question_from_the_employers_side_names_no_dismissal_but_a_danger_still_counts(fake_services):
+    recogniser = fake_services.dialogue.safety.recogniser
+    assert "dismissal" in recogniser.recognise("I was fired yesterday").ids
+    assert not recogniser.recognise("I'm the employer, how do I dismiss a foreign employee who got fired?").ids
+    assert "suicide_selfharm" in recogniser.recognise("I'm the employer and I want to kill myself").ids
