@@ -186,6 +186,11 @@ def test_cues_name_the_one_hurt_and_the_problem(text, expected):
         ("I'm the employer, how do I dismiss a foreign employee?", True),
         ("従業員を解雇するときの手続きは？私は社長です", True),
         ("회사에서 해고당했어요", False),
+        # a worker's own report names the employer or HR too
+        ("นายจ้างยึดพาสปอร์ต ไม่ให้ออกไปไหน", False),
+        ("fui a recursos humanos y me despidieron", False),
+        ("인사담당자가 저를 해고했어요", False),
+        ("ក្រុមហ៊ុនបណ្តេញបុគ្គលិកបរទេសទាំងអស់", False),
         ("I was fired yesterday", False),
     ],
 )
