@@ -9,11 +9,7 @@ languages):
 - a clause word is dropped where it cuts; a space at either end of it means whitespace must be there (" and ":
   a whole word in a script with spaces), without one it is found inside the text (けど, 还有, ហើយ);
 - a clause end is the end of a clause (Japanese て-form, "とられて きゅうりょうも"): the cut comes after it, the
-  word stays in its clause, when the whitespace written after it follows;
-- Thai and Khmer write no space between words: a space between two of their letters ends a phrase or a
-  sentence, where residents write no punctuation ("គេបោកលុយខ្ញុំ ម្ចាស់ផ្ទះនឹងដេញខ្ញុំចេញ"), and is a cut too (a
-  property of the scripts, like the punctuation; not of Japanese, whose learners space their words, nor of
-  Burmese, spaced between phrases: its sentence ends are ``clause_ends``).
+  word stays in its clause, when the whitespace written after it follows.
 """
 
 from __future__ import annotations
@@ -28,9 +24,6 @@ MIN_CLAUSE_CHARS = 6  # a shorter piece says nothing on its own ("also", "助け
 _PUNCTUATION = r"[.!?。！？\n,，、;；]+"
 # scripts written without spaces between words (kana, kanji, Thai, Burmese, Khmer): a word is found inside them
 _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\u0e00-\u0e7f\u1000-\u109f\u1780-\u17ff]")
-
-
-_PHRASE_SPACE = r"(?<=[\u0e00-\u0e7f\u1780-\u17ff])\s+(?=[\u0e00-\u0e7f\u1780-\u17ff])"
 
 
 def check_clause_word(word: object, where: str) -> str:
@@ -69,5 +62,4 @@ def clause_split(words: Iterable[str] = (), ends: Iterable[str] = ()) -> ClauseS
     alternatives = [_PUNCTUATION]
     alternatives += [_word(w) for w in sorted(set(words), key=lambda w: (-len(w.strip()), w))]
     alternatives += [_end(w) for w in sorted(set(ends), key=lambda w: (-len(w.strip()), w))]
-    alternatives.append(_PHRASE_SPACE)  # last: a clause word written after the space is cut with it
     return ClauseSplit(re.compile("|".join(alternatives)))
