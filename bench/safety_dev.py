@@ -60,7 +60,10 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT / "var" / "dev")
     parser.add_argument("--by-example", action="store_true", help="without the cue phrases")
     parser.add_argument("--show", type=int, default=0, help="print up to N of the own examples missed")
-    parser.add_argument("--messages", type=Path, help="also recognise the messages of a dev file of our own")
+    parser.add_argument(
+        "--messages", type=Path, nargs="*", default=[], help="also recognise the messages of dev files of our own"
+    )
+    parser.add_argument("--messages-only", action="store_true", help="only the --messages files (no leave-one-out)")
     parser.add_argument("--clauses", type=int, default=0, help="also N ordinary questions of several clauses, whole")
     parser.add_argument("--set", nargs="*", default=[], help="thresholds to try, e.g. min_score=0.83 margin=0.01")
     args = parser.parse_args()
@@ -70,8 +73,11 @@ def main() -> None:
     texts = replace(recogniser.texts, cues={}) if args.by_example else recogniser.texts
     recogniser = type(recogniser)(recogniser.catalogue, texts, recogniser._retriever, thresholds)
     catalogue = recogniser.catalogue
-    if args.messages:
-        own_messages(recogniser, yaml.safe_load(args.messages.read_text(encoding="utf-8")))
+    for path in args.messages:
+        print(f"== {path.name}")
+        own_messages(recogniser, yaml.safe_load(path.read_text(encoding="utf-8")))
+    if args.messages_only:
+        return
     retriever, table = recogniser.table()
     chunks = retriever.chunks
     matrix = table.matrix
@@ -194,6 +200,7 @@ def clause_alarms(recogniser, retriever, table, rows: list[int], limit: int) -> 
 def own_messages(recogniser, data: dict) -> None:
     """Our own dev messages (bench/data/safety_dev.yaml), whole, through ``recognise`` as the turn calls it."""
     right = [0, 0]
+    by_lang: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for item in data.get("situation_messages") or []:
         found = recogniser.recognise(item["text"], item["lang"].split("-")[0])
         wanted = item["situations"]
@@ -201,6 +208,8 @@ def own_messages(recogniser, data: dict) -> None:
         ok = set(wanted) <= set(found.ids) and (not immediate or found.ids[0] in immediate)
         right[0] += ok
         right[1] += 1
+        by_lang[item["lang"]][0] += ok
+        by_lang[item["lang"]][1] += 1
         print(f"  {'ok  ' if ok else 'MISS'} {item['lang']:8s} {wanted} → {found.ids}  {item['text']}")
     quiet = [0, 0]
     for item in data.get("ordinary_messages") or []:
@@ -209,6 +218,7 @@ def own_messages(recogniser, data: dict) -> None:
         quiet[1] += 1
         if found:
             print(f"  ALARM {item['lang']:8s} {found.ids}  {item['text']}")
+    print("  by language: " + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(by_lang.items())))
     print(f"Own dev messages: situations {pct(*right)}; ordinary left alone {pct(*quiet)}\n")
 
 
