@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -122,6 +122,36 @@ class _Table:
     emergency_names: tuple[str, ...]
     other_rows: np.ndarray  # topic example questions and non-situation, non-emergency intents
     scripts: np.ndarray  # script per chunk row ("" for rows that are not examples)
+    by_script: dict[str, _Chosen] = field(default_factory=dict, compare=False)  # ``chosen``, kept per script
+
+    def chosen(self, script: str) -> _Chosen:
+        """The rows a message in ``script`` is weighed against (``SafetyRecogniser._scores``), worked out once
+        per script: finding them took two thirds of each piece's weighing (a mask over every row, then one per
+        situation)."""
+        known = self.by_script.get(script)
+        if known is None:
+            mask = self.scripts == script
+            others = self.other_rows[mask[self.other_rows]] if mask[self.other_rows].any() else self.other_rows
+            in_script = mask[self.situation_rows]
+            situations = []
+            for i in range(len(self.names)):
+                mine = self.situation_of == i
+                rows = self.situation_rows[mine & in_script]
+                situations.append(rows if len(rows) else self.situation_rows[mine])
+            emergency = self.emergency_rows
+            emergency = emergency[mask[emergency]] if len(emergency) and mask[emergency].any() else emergency
+            known = _Chosen(others, tuple(situations), emergency)
+            self.by_script[script] = known  # a race computes the same value twice, harmlessly
+        return known
+
+
+@dataclass(frozen=True)
+class _Chosen:
+    """The example rows in one script (all of a kind's rows when the script has none of them)."""
+
+    others: np.ndarray  # the ordinary examples
+    situations: tuple[np.ndarray, ...]  # per situation (``_Table.names``)
+    emergency: np.ndarray  # the emergency intents' examples
 
 
 def _rows_by_name(chunks, prefix: str) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
@@ -208,21 +238,17 @@ class SafetyRecogniser:
     def _scores(self, scores: np.ndarray, script: str, table: _Table) -> _Scores:
         """The ordinary examples' and each situation's examples' scores, in ``script`` (in every script
         when the script has none of them)."""
-        mask = table.scripts == script
-        others = table.other_rows
-        others = others[mask[others]] if mask[others].any() else others
-        other = self._top(scores[others]) if len(others) else -1.0
+        chosen = table.chosen(script)
+        other = self._top(scores[chosen.others]) if len(chosen.others) else -1.0
         count = len(table.names)
         best = np.full(count, -1.0, dtype=np.float32)
         near = np.full(count, -1.0, dtype=np.float32)
-        rows, owner = table.situation_rows, table.situation_of
-        in_script = mask[rows]
-        for i in range(count):
-            mine = owner == i
-            chosen = rows[mine & in_script] if (mine & in_script).any() else rows[mine]
-            if len(chosen):
-                best[i], near[i] = scores[chosen].max(), self._top(scores[chosen])
-        return _Scores(other, best, near, self._best(scores, table.emergency_rows, mask))
+        for i, rows in enumerate(chosen.situations):
+            if len(rows):
+                mine = scores[rows]
+                best[i], near[i] = mine.max(), self._top(mine)
+        emergency = float(scores[chosen.emergency].max()) if len(chosen.emergency) else -1.0
+        return _Scores(other, best, near, emergency)
 
     def _by_example(self, scored: _Scores, other: float, table: _Table) -> list[Found]:
         """Situations whose examples are close (the best one at least ``min_score``) and, on average over
