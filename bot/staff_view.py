@@ -15,7 +15,8 @@ from bot.plain import furigana
 from bot.redact import redact
 from bot.replies import OfficeCard
 from bot.safety.recognise import Recognition
-from bot.safety.step import Safety, answered, handoff_card, office_for, summary_kind
+from bot.safety.referral import handoff_card, office_for, summary_kind
+from bot.safety.step import Safety, answered
 from bot.speech import PLAIN, Speech
 from knowledge.places import Gazetteer, Place
 from knowledge.topics import TopicInfo

@@ -26,14 +26,22 @@ kind without any text; ``summary_ja`` names each problem.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bot.emergency_calls import emergency_kinds
 from bot.redact import redact
-from bot.replies import Handoff, OfficeCard, Reply
+from bot.replies import Handoff, Reply
 from bot.safety.compose import SafetyComposer
 from bot.safety.recognise import Found, Recognition, SafetyRecogniser
+from bot.safety.referral import (
+    a_line_shown,
+    handoff_card,
+    line_numbers,
+    office_for,
+    office_kind,
+    office_text,
+    summary_kind,
+)
 from knowledge.offices import Office, OfficeDirectory
 from knowledge.situations import SituationCatalogue
 
@@ -45,19 +53,13 @@ __all__ = [
     "danger",
     "situations",
     "SITUATION_REASON",
-    "office_for",
-    "office_card",
-    "line_card",
-    "summary_kind",
     "before_emergency",
     "situation_office",
     "Answer",
     "answered",
-    "handoff_card",
 ]
 
 SITUATION_REASON = "situation:"  # Handoff.reason prefix: "situation:domestic_violence"
-_OFFICE_KIND = {"fresc": "fresc", "legal-help": "legal-help"}
 
 
 @dataclass(frozen=True)
@@ -162,8 +164,8 @@ def _topic_office(turn: Turn, safety: Safety, found: Recognition) -> list[Reply]
     replies = turn.dialogue.router.desk.question_office(turn, skip=(safety.catalogue[situation].office,))
     # not an office the situation's lines already gave ("my bag was stolen yesterday, what should I do?": the
     # police topic's #9110 and 110 cards repeated the crime victim's #9110 line below its steps)
-    shown = _line_numbers(safety, [situation])
-    return [r for r in replies if r.office is None or not _a_line_shown(r.office.phones, shown)]
+    shown = line_numbers(safety, [situation])
+    return [r for r in replies if r.office is None or not a_line_shown(r.office.phones, shown)]
 
 
 # -- the replies ---------------------------------------------------------------------------------------
@@ -244,7 +246,7 @@ def _replies(turn: Turn, safety: Safety, found: Recognition) -> list[Reply]:
     office = office_for(safety, ids, turn.state.prefecture)
     parts, which = [text], []
     if office is not None:
-        parts.append(_office_text(safety, office, lang))
+        parts.append(office_text(safety, office, lang))
     elif _needs_place(catalogue, ids) and not found.immediate and turn.unsettled_home:  # "Minato-ku": which
         which, turn.state.asked_place = [turn.dialogue.router.desk.which_place(turn, turn.unsettled_home)], True
     elif _needs_place(catalogue, ids) and not found.immediate:
@@ -267,54 +269,13 @@ def _needs_place(catalogue: SituationCatalogue, ids: list[str]) -> bool:
     return any(catalogue[s].office == "immigration" for s in ids)
 
 
-def _office_kind(catalogue: SituationCatalogue, ids: list[str]) -> str:
-    """Several problems: the bureau when the residence status is at stake, else FRESC; one: its office."""
-    serious = [s for s in ids if not catalogue[s].immediate]
-    if len(serious) >= 2:
-        return (
-            "immigration"
-            if any(catalogue[s].status_at_stake and catalogue[s].office == "immigration" for s in serious)
-            else "fresc"
-        )
-    return next((catalogue[s].office for s in ids if catalogue[s].office != "none"), "none")
-
-
-def office_for(safety: Safety, ids: list[str], prefecture: str) -> Office | None:
-    """The office for the situations ``ids`` and the resident's prefecture ("" = unknown): the bureau with
-    jurisdiction, FRESC or legal help; None when it needs the place, or when it is already a line shown."""
-    kind = _office_kind(safety.catalogue, ids)
-    if kind == "immigration":
-        return safety.offices.for_prefecture(prefecture) if prefecture else None
-    if kind in _OFFICE_KIND:
-        office = _office_of_kind(safety, _OFFICE_KIND[kind])
-        shown = _line_numbers(safety, ids)
-        return None if office is None or _a_line_shown([p.number for p in office.phones], shown) else office
-    return None
-
-
-def _line_numbers(safety: Safety, ids: list[str]) -> set[str]:
-    """The numbers the situations' lines already give (an office with one of them is not shown twice)."""
-    return {line.number for s in ids for line in safety.catalogue.lines_for(s)}
-
-
-def _a_line_shown(phones: Sequence[str], shown: set[str]) -> bool:
-    """Whether an office's first phone ("#9110", "0570-011000 (IP phone)") is a line the situation's reply
-    already gave: the office is then not shown twice (as a card or as the reply's own office)."""
-    return bool(phones) and phones[0].split()[0] in shown
-
-
-def _office_of_kind(safety: Safety, kind: str) -> Office | None:
-    found = safety.offices.of_kind(kind)
-    return found[0] if found else None
-
-
 def situation_office(turn: Turn) -> list[Reply]:
     """The resident names where they live after a serious situation's reply ("My renewal was refused" … "Tell
     me your prefecture" … "I live in Gifu"): the office for those situations and that place, with its card
     — the promise kept, not only "noted, Gifu". Nothing when the office does not depend on the place."""
     safety = _safety(turn)
     ids = [s for s in turn.state.situations if safety is not None and s in safety.catalogue.situations]
-    if safety is None or not ids or _office_kind(safety.catalogue, ids) != "immigration":
+    if safety is None or not ids or office_kind(safety.catalogue, ids) != "immigration":
         return []
     office = office_for(safety, ids, turn.state.prefecture)
     if office is None:
@@ -322,60 +283,11 @@ def situation_office(turn: Turn) -> list[Reply]:
     lang = turn.speech.key
     return [
         turn.reply(
-            _office_text(safety, office, lang) + "\n\n" + safety.composer.keep_talking(lang),
+            office_text(safety, office, lang) + "\n\n" + safety.composer.keep_talking(lang),
             handoff=_handoff(turn, safety, ids, office),
             quick=turn.quick("qr_person"),
         )
     ]
-
-
-def _office_text(safety: Safety, office: Office, lang: str) -> str:
-    card = office_card(safety, office, lang)
-    texts = safety.composer.texts
-    lines = [texts.text(lang, "office"), card.name, f"☎ {card.phone}"]
-    if card.address:
-        lines.append(card.address)
-    if card.hours:
-        lines.append(card.hours)
-    return "\n".join(lines)
-
-
-def office_card(safety: Safety, office: Office, lang: str) -> OfficeCard:
-    """The office in the resident's language: name and hours from the situation texts when the office is a
-    known line (FRESC), the "IP phone / from abroad" note from the texts, never the data's English notes."""
-    texts = safety.composer.texts
-    words = texts.line(lang, office.id) if office.id in texts.lines.get("en", {}) else {}
-    name = words.get("name") or f"{office.name_ja} ({office.name_en})"
-    main = office.phones[0].number if office.phones else ""
-    others = [texts.text(lang, "alt", number=p.number) for p in office.phones[1:]]
-    phone = main + (f" ({'; '.join(others)})" if others else "")
-    hours = words.get("hours") or ""
-    address = (lang in ("ja", "ja-plain") and office.full_address_ja) or office.full_address
-    return OfficeCard(id=office.id, name=name, phone=phone, address=address, hours=hours, map_query=address)
-
-
-def line_card(safety: Safety, situation_id: str, lang: str, now: bool = False) -> OfficeCard | None:
-    lines = safety.catalogue.lines_for(situation_id, now=now)
-    if not lines:
-        return None
-    line, texts = lines[0], safety.composer.texts
-    words = texts.line(lang, line.id)
-    phone = line.number + (f" ({texts.text(lang, 'alt', number=line.alt)})" if line.alt else "")
-    return OfficeCard(
-        id=line.id, name=words.get("name", line.id), phone=phone, address="", hours=words.get("hours", "")
-    )
-
-
-def handoff_card(
-    safety: Safety, ids: list[str], office: Office | None, lang: str, now: bool = False
-) -> OfficeCard | None:
-    """The card of a serious situation's handoff: the office, or without one its first line (for what is
-    happening now, 110)."""
-    if office is None and len(ids) >= 2 and _office_kind(safety.catalogue, ids) == "fresc":
-        # several problems: the card is the one place for all of them (FRESC), also when its number was
-        # already among the lines — not the first problem's first line (an eviction's legal help)
-        office = _office_of_kind(safety, "fresc")
-    return office_card(safety, office, lang) if office is not None else line_card(safety, ids[0], lang, now=now)
 
 
 def _handoff(turn: Turn, safety: Safety, ids: list[str], office: Office | None, now: bool = False) -> Handoff | None:
@@ -394,10 +306,3 @@ def _handoff(turn: Turn, safety: Safety, ids: list[str], office: Office | None, 
         words=state.problems,
     )
     return Handoff(reason=SITUATION_REASON + ids[0], office=card, summary_ja=summary)
-
-
-def summary_kind(catalogue: SituationCatalogue, ids: list[str], now: bool = False) -> str:
-    """The memo's 担当 (an office_routing.yaml kind): the card's office — for a crime happening now, whose card
-    is 110, the police (``now_office``), not the legal help of one that is over."""
-    happening = next((catalogue[s].now_office for s in ids if now and catalogue[s].now_office), "")
-    return happening or {"immigration": "immigration", "legal-help": "legal"}.get(_office_kind(catalogue, ids), "fresc")

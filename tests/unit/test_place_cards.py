@@ -117,7 +117,7 @@ def test_the_staff_consoles_japanese_panel_gives_the_osaka_bureaus_address_in_ja
 
 
 def test_the_safety_steps_office_in_japanese_gives_the_japanese_address_and_english_elsewhere(fake_services):
-    from bot.safety.step import office_card as safety_card  # noqa: PLC0415
+    from bot.safety.referral import office_card as safety_card  # noqa: PLC0415
 
     safety = fake_services.dialogue.safety
     if safety is None:
