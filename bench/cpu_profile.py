@@ -26,8 +26,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
-from harness import free_port, pct
-from serve_latency import BIN, ROOT, cpu_seconds, load, process_tree, questions, server_errors, wait_ready
+from harness import free_port, pct, server_env
+from serve_latency import BIN, cpu_seconds, load, process_tree, questions, server_errors, wait_ready
 
 # (part, pattern of a frame's file): the first part whose pattern matches, walking from the innermost frame
 # outwards, takes the sample; a frame matching none (the standard library, NumPy) passes it outwards
@@ -130,14 +130,7 @@ def main() -> int:
     print(f"questions: {len(qs)}, clients: {args.clients}; load average at start {load()}")
     with tempfile.TemporaryDirectory() as data:
         port = free_port()
-        env = {
-            **os.environ,
-            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")])),
-            "TSUNAGU_DATA_DIR": data,
-            "TSUNAGU_PORT": str(port),
-            "TSUNAGU_REINDEX_CHECK_SECONDS": "0",
-            "TSUNAGU_CACHE_SIZE": "0",
-        }
+        env = server_env(data, port, cache_size=0)
         log = Path(data) / "server.log"
         server = subprocess.Popen(
             [str(BIN / "tsunagu"), "serve", "--quiet"], env=env, stdout=subprocess.DEVNULL, stderr=log.open("w")

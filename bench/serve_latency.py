@@ -27,7 +27,7 @@ from pathlib import Path
 
 import httpx
 import yaml
-from harness import free_port, pct
+from harness import free_port, pct, server_env
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -178,15 +178,7 @@ def main() -> int:
             subprocess.run([str(BIN / "tsunagu"), "index", "--full", "--quiet"], env=env, check=True)
             print(f"full index build: {time.perf_counter() - started:.1f} s")
         port = free_port()
-        env = {
-            **os.environ,
-            # the checkout's code is what is measured (not whatever copy the venv's tsunagu script imports)
-            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")])),
-            "TSUNAGU_DATA_DIR": data,
-            "TSUNAGU_PORT": str(port),
-            "TSUNAGU_REINDEX_CHECK_SECONDS": "0",
-            "TSUNAGU_CACHE_SIZE": str(args.cache_size),
-        }
+        env = server_env(data, port, args.cache_size)
         started = time.perf_counter()
         server = subprocess.Popen(
             [str(BIN / "tsunagu"), "serve", "--quiet", "--workers", str(args.workers)],
