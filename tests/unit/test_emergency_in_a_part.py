@@ -72,7 +72,7 @@ def test_a_statement_beside_a_question_does_not_take_the_first_answer(real_servi
     ],
 )
 def test_a_request_for_a_person_beside_where_the_office_is_is_no_topic_of_its_own(real_services, text, lang):
-    """"I want to talk to a person" said as a want beside a question is not a guidebook topic to search
+    """ "I want to talk to a person" said as a want beside a question is not a guidebook topic to search
     (it found "changing jobs" and "finding work"): the office the message asks for, and nothing else."""
     replies = say(real_services, f"person-{lang}", text, lang)
     assert not {s.id for r in replies for s in r.sources} - {"consultation-immigration-information-center"}
