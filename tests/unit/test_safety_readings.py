@@ -149,6 +149,22 @@ def test_a_cue_inside_a_longer_cue_of_another_situation_does_not_count(text, exp
     [
         ("社长扣着我的护照，还天天骂我", "workplace_harassment"),
         ("ម្ចាស់ផ្ទះនឹងដេញខ្ញុំចេញ", "eviction"),
+        ("mi jefe siempre me grita y me humilla", "workplace_harassment"),
+        ("o chefe grita comigo todo dia", "workplace_harassment"),
+        ("사장님이 매일 소리 지르고 욕을 해요", "workplace_harassment"),
+        ("sếp ngày nào cũng chửi em", "workplace_harassment"),
+        ("atasan saya selalu membentak saya", "workplace_harassment"),
+        ("patron her gün bağırıyor", "workplace_harassment"),
+        ("начальник щодня кричить на мене", "workplace_harassment"),
+        ("会社に寮を今月中に出ろって言われた", "eviction"),
+        ("給料もう2か月もらってない", "unpaid_wages"),
+        ("роботодавець не заплатив мені за два місяці", "unpaid_wages"),
+        ("사장님이 내일부터 나오지 말래요", "dismissal"),
+        ("me dijeron que no volviera al trabajo", "dismissal"),
+        ("não precisa mais vir, disse o gerente", "dismissal"),
+        ("tôi vay tín dụng đen và không trả được nợ", "debt_fraud_consumer"),
+        ("pinjol terus menagih saya", "debt_fraud_consumer"),
+        ("borcumu ödeyemiyorum, tefeci tehdit ediyor", "debt_fraud_consumer"),
     ],
 )
 def test_cues_name_the_problem(text, expected):
@@ -180,3 +196,29 @@ def test_a_question_from_the_employers_side_names_no_dismissal_but_a_danger_stil
     assert "dismissal" in recogniser.recognise("I was fired yesterday").ids
     assert not recogniser.recognise("I'm the employer, how do I dismiss a foreign employee who got fired?").ids
     assert "suicide_selfharm" in recogniser.recognise("I'm the employer and I want to kill myself").ids
+
+
+@pytest.mark.parametrize(
+    "text, situation",
+    [
+        # being kept in is the opposite of being put out
+        ("my boyfriend locks me in and won't let me out", "eviction"),
+        ("mi pareja me encierra en casa", "eviction"),
+        # a landlord's charge for cleaning when one moves out is no eviction
+        ("landlord is charging me for cleaning and wallpaper", "eviction"),
+        ("El dueño me quiere cobrar mucho por la limpieza", "eviction"),
+    ],
+)
+def test_being_kept_in_or_charged_for_cleaning_is_no_eviction(text, situation):
+    assert situation in TEXTS.ruled_out(text)
+
+
+@pytest.mark.parametrize(
+    "text, situation",
+    [
+        ("Не заплатив за електрику, відключать?", "unpaid_wages"),  # "I did not pay for electricity"
+        ("I want to move out next month", "eviction"),
+    ],
+)
+def test_an_everyday_question_names_no_serious_situation_by_cue(text, situation):
+    assert situation not in TEXTS.cue_hits(text)
