@@ -152,7 +152,7 @@ def main() -> None:
     for key in sorted(by_situation):
         print(f"  {key:28s} {pct(*by_situation[key])}")
     print("\nMost frequent confusions (expected → recognised first)")
-    for (name, got), n in sorted(confused.items(), key=lambda kv: -kv[1])[:25]:
+    for (name, got), n in sorted(confused.items(), key=lambda kv: -kv[1])[:40]:
         print(f"  {name:28s} → {got:28s} {n}")
     print("\nOwn ordinary examples → a serious situation / an immediate danger, by language and script")
     for key in sorted(false_serious):

@@ -147,6 +147,11 @@ def test_a_cue_inside_a_longer_cue_of_another_situation_does_not_count(text, exp
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # partner cues naming the writer as the one hit (kept from safety8; its who-is-hurt not_cues were not)
+        ("my girlfriend hits me when she is drunk", "domestic_violence"),
+        ("my boyfriend grabbed my throat last night", "domestic_violence"),
+        ("पतिले रक्सी खाएर मलाई कुट्छ", "domestic_violence"),
+        ("老公喝醉了就踢我", "domestic_violence"),
         ("社长扣着我的护照，还天天骂我", "workplace_harassment"),
         ("ម្ចាស់ផ្ទះនឹងដេញខ្ញុំចេញ", "eviction"),
         ("mi jefe siempre me grita y me humilla", "workplace_harassment"),
