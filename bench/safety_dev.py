@@ -65,6 +65,7 @@ def main() -> None:
     )
     parser.add_argument("--messages-only", action="store_true", help="only the --messages files (no leave-one-out)")
     parser.add_argument("--clauses", type=int, default=0, help="also N ordinary questions of several clauses, whole")
+    parser.add_argument("--alarms", action="store_true", help="print every own ordinary example taken for a situation")
     parser.add_argument("--set", nargs="*", default=[], help="thresholds to try, e.g. min_score=0.83 margin=0.01")
     args = parser.parse_args()
     services = build_services(Settings(data_dir=args.data, reindex_check_seconds=0, _env_file=None))
@@ -141,6 +142,8 @@ def main() -> None:
                 alarms[f.situation] += 1
             if found:
                 by_topic[chunk.topic_id] += 1
+                if args.alarms:
+                    print(f"  alarm {chunk.lang} {chunk.topic_id} {found.ids}: {chunk.text}")
 
     print("Own situation examples → recognised first, leave-one-out, by language")
     for key in sorted(by_lang):
@@ -149,7 +152,7 @@ def main() -> None:
     for key in sorted(by_situation):
         print(f"  {key:28s} {pct(*by_situation[key])}")
     print("\nMost frequent confusions (expected → recognised first)")
-    for (name, got), n in sorted(confused.items(), key=lambda kv: -kv[1])[:25]:
+    for (name, got), n in sorted(confused.items(), key=lambda kv: -kv[1])[:40]:
         print(f"  {name:28s} → {got:28s} {n}")
     print("\nOwn ordinary examples → a serious situation / an immediate danger, by language and script")
     for key in sorted(false_serious):

@@ -48,6 +48,23 @@ class Phrase:
             or any(_in_order(list(parts), squeezed if spaceless else folded) for parts, spaceless in self.ordered)
         )
 
+    def matches_in_order(self, folded: str, squeezed: str) -> bool:
+        """Does one of the "夫...殴" phrases occur (its parts in order)?"""
+        return any(_in_order(list(parts), squeezed if spaceless else folded) for parts, spaceless in self.ordered)
+
+    def spans(self, folded: str, squeezed: str) -> list[tuple[int, int]]:
+        """Where the contiguous phrases occur, as (start, end) in the text without its spaces."""
+        before = [0]  # characters other than spaces before each position of ``folded``
+        for c in folded:
+            before.append(before[-1] + (not c.isspace()))
+        found = [(before[m.start()], before[m.end()]) for m in self.words.finditer(folded)] if self.words else []
+        for _, joined in self.spaceless:
+            at = squeezed.find(joined)
+            while at >= 0 and joined:
+                found.append((at, at + len(joined)))
+                at = squeezed.find(joined, at + 1)
+        return found
+
 
 @dataclass(frozen=True)
 class Phrases:

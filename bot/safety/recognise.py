@@ -333,6 +333,13 @@ class SafetyRecogniser:
         # "my visa expires next month": no overstay, in any clause of the message ("how do I extend my stay?
         # it expires soon" read clause by clause found an overstay in the first clause)
         ruled_out = set(self.texts.ruled_out(text)) | (set(self.texts.ruled_out(kana)) if kana else set())
+        # "I am HR, what papers to dismiss a foreign employee": asked from the other side, no serious situation of
+        # the writer's own by example or by cue (a danger still counts)
+        other_side = self.texts.asks_from_the_other_side(text) or bool(
+            kana and self.texts.asks_from_the_other_side(kana)
+        )
+        if other_side:
+            ruled_out |= {s for s in table.names if s in self.catalogue.situations and not self.catalogue[s].immediate}
         for piece, scores in scored:
             mine = self._scores(scores, script_of(piece), table)
             whole = whole or mine
@@ -356,7 +363,7 @@ class SafetyRecogniser:
         questions = []
         # "how do I avoid being scammed?": a question about a situation, not a report of one — its cue
         # ("scammed") does not stand by itself there (a danger's cue still does; its examples still may)
-        avoiding = self.texts.asks_to_avoid(text) or bool(kana and self.texts.asks_to_avoid(kana))
+        avoiding = other_side or self.texts.asks_to_avoid(text) or bool(kana and self.texts.asks_to_avoid(kana))
         for situation_id in dict.fromkeys(cues):
             situation = self.catalogue.situations.get(situation_id)
             if situation is None or situation_id in found or (avoiding and not situation.immediate):

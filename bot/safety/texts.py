@@ -8,7 +8,8 @@ hardly tells "expires" from "expired") and ``now_cues`` (phrases that say a situ
 someone is hurt: its ``now_lines`` come first — a crime happening now gets 110 first, one that is over the
 police consultation line) and ``avoid_cues`` (a list: phrases that make a message a question about avoiding
 something — "how do I avoid being scammed?" —, in which a cue of a serious situation that is not an
-immediate danger does not stand by itself) and ``clause_words`` / ``clause_ends`` (required, a list each
+immediate danger does not stand by itself) and ``employer_cues`` (a list: the writer asks from the other
+side — "I am HR, what papers to dismiss a foreign employee" —: no serious situation but a danger is read) and ``clause_words`` / ``clause_ends`` (required, a list each
 language: the words that join two clauses of a message, where it is cut for reading clause by clause,
 ``bot/safety/clauses.py``). A language without a sentence falls back to English, so adding a language is
 adding a file.
@@ -62,12 +63,14 @@ class SafetyTexts:
     not_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # situation id -> phrases ruling it out
     now_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # situation id -> "it is happening now"
     avoid_cues: tuple[str, ...] = ()  # "how do I avoid …": a question about preventing a situation
+    employer_cues: tuple[str, ...] = ()  # "I am HR, how do I dismiss …": asked from the other side
     clause_words: tuple[str, ...] = ()  # " and ", けど (all languages): a message is cut there into clauses
     clause_ends: tuple[str, ...] = ()  # "て ": a clause's end, the cut after it
     _cue_words: Phrases = field(init=False, repr=False, compare=False)
     _not_cue_words: Phrases = field(init=False, repr=False, compare=False)
     _now_cue_words: Phrases = field(init=False, repr=False, compare=False)
     _avoid_words: Phrases = field(init=False, repr=False, compare=False)
+    _employer_words: Phrases = field(init=False, repr=False, compare=False)
     _clauses: ClauseSplit = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -75,6 +78,7 @@ class SafetyTexts:
         object.__setattr__(self, "_not_cue_words", compile_phrases(self.not_cues))
         object.__setattr__(self, "_now_cue_words", compile_phrases(self.now_cues))
         object.__setattr__(self, "_avoid_words", compile_phrases({_AVOID: self.avoid_cues}))
+        object.__setattr__(self, "_employer_words", compile_phrases({_AVOID: self.employer_cues}))
         object.__setattr__(self, "_clauses", clause_split(self.clause_words, self.clause_ends))
 
     def text(self, lang: str, key: str, **values: object) -> str:
@@ -92,8 +96,11 @@ class SafetyTexts:
 
     def cue_hits(self, text: str) -> list[str]:
         """Situations whose cue phrases occur in ``text`` (Latin-script cues only at a word start: "rape" is
-        not in "grape"; Japanese also matched with the learner's spaces removed)."""
-        return _hits(self.cues, self._cue_words, text)
+        not in "grape"; Japanese also matched with the learner's spaces removed). A situation found only by
+        phrases that lie inside a longer phrase of another situation is not found: Thai ไล่ออก (fired) is
+        part of ไล่ออกจากห้อง (put out of the room), an eviction, and Khmer "បណ្តេញខ្ញុំចេញ" (drove me out,
+        a dismissal) part of "…ចេញពីបន្ទប់" (out of the room)."""
+        return _hits(self.cues, self._cue_words, text, shadow=True)
 
     def ruled_out(self, text: str) -> list[str]:
         """Situations a ``not_cues`` phrase in ``text`` rules out as a reading of its examples ("my visa
@@ -104,6 +111,11 @@ class SafetyTexts:
         """Does ``text`` ask how to avoid or prevent something ("làm sao để không bị lừa đảo")? Then it is a
         question about the situation its cues name, not a report of it."""
         return bool(_hits({_AVOID: self.avoid_cues}, self._avoid_words, text))
+
+    def asks_from_the_other_side(self, text: str) -> bool:
+        """Does ``text`` ask as the employer, HR or the landlord ("I am HR, what papers to dismiss a foreign
+        employee")? Then no serious situation of the writer's own is read from it (a danger still is)."""
+        return bool(_hits({_AVOID: self.employer_cues}, self._employer_words, text))
 
     def clauses(self, text: str) -> list[str]:
         """The sentences and clauses of ``text`` (cut at punctuation and every language's clause words)."""
@@ -119,10 +131,26 @@ _FOLDED: LRU[tuple[str, str]] = LRU(256)  # a message is matched against the cue
 # phrases in one turn, each folding it again (fold is a pure function of the text)
 
 
-def _hits(table: dict[str, tuple[str, ...]], phrases: Phrases, text: str) -> list[str]:
+def _hits(table: dict[str, tuple[str, ...]], phrases: Phrases, text: str, shadow: bool = False) -> list[str]:
+    """The situations of ``table`` whose phrases occur in ``text``; with ``shadow``, not one found only by
+    phrases lying inside a longer phrase of another situation found (a "…" phrase is never set aside)."""
     folded, squeezed = _FOLDED.get_or_make(text, lambda: _fold_both(text))
     found = phrases.found(folded, squeezed)
-    return [situation for situation in table if situation in found]
+    hits = [situation for situation in table if situation in found]
+    if not shadow or len(hits) < 2:
+        return hits
+    cues = phrases.by_situation
+    ordered = {s for s in hits if cues[s].matches_in_order(folded, squeezed)}
+    spans = {s: cues[s].spans(folded, squeezed) for s in hits}
+    return [s for s in hits if s in ordered or not _shadowed(spans[s], [v for k, v in spans.items() if k != s])]
+
+
+def _shadowed(mine: list[tuple[int, int]], others: list[list[tuple[int, int]]]) -> bool:
+    """Does each of ``mine`` lie inside a longer phrase of another situation?"""
+    longer = [span for spans in others for span in spans]
+    return bool(mine) and all(
+        any(a <= start and end <= b and b - a > end - start for a, b in longer) for start, end in mine
+    )
 
 
 def _fold_both(text: str) -> tuple[str, str]:
@@ -138,6 +166,7 @@ def load_safety_texts(root: Path = TRANSLATIONS_DIR) -> SafetyTexts:
     not_cues: dict[str, set[str]] = {}
     now_cues: dict[str, set[str]] = {}
     avoid: set[str] = set()
+    employer: set[str] = set()
     clause_words: set[str] = set()
     clause_ends: set[str] = set()
     for path in sorted(root.glob("*/situations.yaml")):
@@ -150,6 +179,7 @@ def load_safety_texts(root: Path = TRANSLATIONS_DIR) -> SafetyTexts:
             for situation, phrases in (data.get(section) or {}).items():
                 table.setdefault(situation, set()).update(fold(p) for p in phrases or [] if str(p).strip())
         avoid.update(fold(p) for p in data.get("avoid_cues") or [] if str(p).strip())
+        employer.update(fold(p) for p in data.get("employer_cues") or [] if str(p).strip())
         if not isinstance(data.get("clause_words"), list):
             raise ValueError(f"{path}: clause_words (a list, maybe empty) is required")
         for section, words in (("clause_words", clause_words), ("clause_ends", clause_ends)):
@@ -166,6 +196,7 @@ def load_safety_texts(root: Path = TRANSLATIONS_DIR) -> SafetyTexts:
         {k: tuple(sorted(v)) for k, v in not_cues.items()},
         {k: tuple(sorted(v)) for k, v in now_cues.items()},
         tuple(sorted(avoid)),
+        tuple(sorted(employer)),
         tuple(sorted(clause_words)),
         tuple(sorted(clause_ends)),
     )

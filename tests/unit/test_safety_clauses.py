@@ -19,6 +19,7 @@ TEXTS = load_safety_texts()
         ("パスポートを とられて きゅうりょうも ない", ["パスポートを とられて", "きゅうりょうも ない"]),
         ("老板拿走了我的护照还有三个月不给我工资", ["老板拿走了我的护照", "三个月不给我工资"]),
         ("I have a candle and a band", ["I have a candle", "a band"]),  # "and" only as a word
+        ("おっと が まいにち わたし を たたきます", ["おっと が まいにち わたし を たたきます"]),  # learners' spaces
     ],
 )
 def test_a_message_is_cut_at_every_languages_clause_words(text, clauses):

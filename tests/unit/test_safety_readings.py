@@ -126,3 +126,104 @@ def test_a_question_about_avoiding_a_scam_is_no_fraud_report_but_a_danger_cue_st
 )
 def test_moving_out_of_ones_own_will_is_no_eviction(text):
     assert "eviction" in TEXTS.ruled_out(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a phrase inside a longer phrase of another situation names that one only (Thai ไล่ออก: fired)
+        ("เจ้าของห้องไล่ออกจากห้อง", ["eviction"]),
+        ("โดนไล่ออกจากงาน", ["dismissal"]),
+        ("ម្ចាស់ផ្ទះបណ្តេញខ្ញុំចេញពីបន្ទប់", ["eviction"]),  # the landlord drove me out of the room
+        ("ក្រុមហ៊ុនបណ្តេញខ្ញុំចេញ", ["dismissal"]),  # the company drove me out: a dismissal
+        # both named apart, and a "…" phrase is never shadowed
+        ("my husband hits our son and hits me", ["domestic_violence", "child_abuse"]),
+    ],
+)
+def test_a_cue_inside_a_longer_cue_of_another_situation_does_not_count(text, expected):
+    assert sorted(TEXTS.cue_hits(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # partner cues naming the writer as the one hit (kept from safety8; its who-is-hurt not_cues were not)
+        ("my girlfriend hits me when she is drunk", "domestic_violence"),
+        ("my boyfriend grabbed my throat last night", "domestic_violence"),
+        ("पतिले रक्सी खाएर मलाई कुट्छ", "domestic_violence"),
+        ("老公喝醉了就踢我", "domestic_violence"),
+        ("社长扣着我的护照，还天天骂我", "workplace_harassment"),
+        ("ម្ចាស់ផ្ទះនឹងដេញខ្ញុំចេញ", "eviction"),
+        ("mi jefe siempre me grita y me humilla", "workplace_harassment"),
+        ("o chefe grita comigo todo dia", "workplace_harassment"),
+        ("사장님이 매일 소리 지르고 욕을 해요", "workplace_harassment"),
+        ("sếp ngày nào cũng chửi em", "workplace_harassment"),
+        ("atasan saya selalu membentak saya", "workplace_harassment"),
+        ("patron her gün bağırıyor", "workplace_harassment"),
+        ("начальник щодня кричить на мене", "workplace_harassment"),
+        ("会社に寮を今月中に出ろって言われた", "eviction"),
+        ("給料もう2か月もらってない", "unpaid_wages"),
+        ("роботодавець не заплатив мені за два місяці", "unpaid_wages"),
+        ("사장님이 내일부터 나오지 말래요", "dismissal"),
+        ("me dijeron que no volviera al trabajo", "dismissal"),
+        ("não precisa mais vir, disse o gerente", "dismissal"),
+        ("tôi vay tín dụng đen và không trả được nợ", "debt_fraud_consumer"),
+        ("pinjol terus menagih saya", "debt_fraud_consumer"),
+        ("borcumu ödeyemiyorum, tefeci tehdit ediyor", "debt_fraud_consumer"),
+    ],
+)
+def test_cues_name_the_problem(text, expected):
+    assert expected in TEXTS.cue_hits(text)
+
+
+@pytest.mark.parametrize(
+    "text, other_side",
+    [
+        ("회사 인사담당인데 외국인 직원 해고할 때 서류 뭐가 필요해요?", True),
+        ("I'm the employer, how do I dismiss a foreign employee?", True),
+        ("従業員を解雇するときの手続きは？私は社長です", True),
+        ("회사에서 해고당했어요", False),
+        # a worker's own report names the employer or HR too
+        ("นายจ้างยึดพาสปอร์ต ไม่ให้ออกไปไหน", False),
+        ("fui a recursos humanos y me despidieron", False),
+        ("인사담당자가 저를 해고했어요", False),
+        ("ក្រុមហ៊ុនបណ្តេញបុគ្គលិកបរទេសទាំងអស់", False),
+        ("I was fired yesterday", False),
+    ],
+)
+def test_a_question_from_the_employers_side_is_told_apart(text, other_side):
+    """employer_cues: no serious situation of the writer's own is read there (by cue or by example)."""
+    assert TEXTS.asks_from_the_other_side(text) is other_side
+
+
+def test_a_question_from_the_employers_side_names_no_dismissal_but_a_danger_still_counts(fake_services):
+    recogniser = fake_services.dialogue.safety.recogniser
+    assert "dismissal" in recogniser.recognise("I was fired yesterday").ids
+    assert not recogniser.recognise("I'm the employer, how do I dismiss a foreign employee who got fired?").ids
+    assert "suicide_selfharm" in recogniser.recognise("I'm the employer and I want to kill myself").ids
+
+
+@pytest.mark.parametrize(
+    "text, situation",
+    [
+        # being kept in is the opposite of being put out
+        ("my boyfriend locks me in and won't let me out", "eviction"),
+        ("mi pareja me encierra en casa", "eviction"),
+        # a landlord's charge for cleaning when one moves out is no eviction
+        ("landlord is charging me for cleaning and wallpaper", "eviction"),
+        ("El dueño me quiere cobrar mucho por la limpieza", "eviction"),
+    ],
+)
+def test_being_kept_in_or_charged_for_cleaning_is_no_eviction(text, situation):
+    assert situation in TEXTS.ruled_out(text)
+
+
+@pytest.mark.parametrize(
+    "text, situation",
+    [
+        ("Не заплатив за електрику, відключать?", "unpaid_wages"),  # "I did not pay for electricity"
+        ("I want to move out next month", "eviction"),
+    ],
+)
+def test_an_everyday_question_names_no_serious_situation_by_cue(text, situation):
+    assert situation not in TEXTS.cue_hits(text)
