@@ -127,7 +127,8 @@ def _part_ranks(item: dict, questions: list[str], services) -> list[str]:
 
 def _declined(item: dict, services) -> list[str]:
     """Why the several-questions step may have declined a message cut into parts (counts only)."""
-    from bot.dialogue.steps import _substantial, _weak_sure  # noqa: PLC0415
+    from bot.dialogue.several import weak_sure as _weak_sure  # noqa: PLC0415
+    from bot.dialogue.turn import substantial as _substantial  # noqa: PLC0415
     from bot.speech import Speech  # noqa: PLC0415
 
     dialogue = services.dialogue

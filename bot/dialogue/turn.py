@@ -238,6 +238,7 @@ class Turn:
             return ""
         return hit.intent
 
+    @once_property
     def part_intents(self) -> list[str]:
         """The intent each searched question part reads as on its own ("" for a question): "Saya mau bicara
         dengan petugas" beside a question is a request for a person, not a topic to search."""

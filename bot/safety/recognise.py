@@ -19,21 +19,20 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
-from bot.safety.scripts import SCRIPTS, script_of, spelling
+from bot.safety.example_table import ExampleTable, Scores, example_table
+from bot.safety.scripts import script_of, spelling
 from bot.safety.texts import SafetyTexts
-from knowledge.chunker import INTENT_PREFIX
 from knowledge.lru import LRU
 from knowledge.retriever import Retriever
 from knowledge.romaji_kana import romaji_to_kana
-from knowledge.situations import SITUATION_INTENT, SituationCatalogue
+from knowledge.situations import SituationCatalogue
 
 __all__ = ["Found", "Recognition", "SafetyRecogniser", "Thresholds"]
 
-EMERGENCY_INTENT = "emergency_"
 ROMAJI_SHARE = 0.8  # a Latin-script message in a Japanese conversation is romaji when this share reads as romaji
 
 
@@ -91,119 +90,12 @@ class Thresholds:
     clauses: int = 6  # clauses of a long message read on their own (a sentence each, or "and"-joined parts)
 
 
-class _Scores:
-    """One piece of a message against the examples of its script. Each situation's closest example is
-    worked out for all situations at once; the mean of its closest ``top_k`` (``near``) only for the few
-    situations a decision reads it for (the closest example at least ``min_score``, a cue's situation)."""
-
-    def __init__(self, other: float, best: np.ndarray, emergency: float, near: Callable[[int], float]) -> None:
-        self.other = other  # the ordinary examples (topic questions, other intents): mean of the closest ``top_k``
-        self.best = best  # per situation: its closest example
-        self.emergency = emergency  # the closest emergency example (fire, police …)
-        self._near = near
-        self._known: dict[int, np.float32] = {}
-
-    def near(self, situation: int) -> np.float32:
-        """The mean of the situation's closest ``top_k`` examples (as float32, as the per-situation array held
-        it before it was worked out lazily: the margins are compared at that precision)."""
-        known = self._known.get(situation)
-        if known is None:
-            known = self._known[situation] = np.float32(self._near(situation))
-        return known
-
-
-@dataclass(frozen=True)
-class _InScript:
-    """The example rows a message in one script is weighed against: those in its script, or all of a kind
-    when the script has none (worked out once per script, not per message)."""
-
-    others: np.ndarray  # the ordinary examples
-    situations: tuple[np.ndarray, ...]  # per situation
-    flat: np.ndarray  # ``situations`` end to end, for the closest example of each in one pass
-    starts: np.ndarray  # where each situation's rows begin in ``flat``
-    emergency: np.ndarray
-
-
 def learner_kana(text: str) -> str:
     """A message in romaji read as kana ("mou shinitai" → "もう しにたい"), or "" when it is not romaji."""
     if script_of(text) != "latin":
         return ""
     kana, share = romaji_to_kana(text)
     return kana if share >= ROMAJI_SHARE else ""
-
-
-@dataclass(frozen=True)
-class _Table:
-    """Per index: the example rows the recogniser compares, and each row's script."""
-
-    matrix: np.ndarray
-    situation_rows: np.ndarray
-    situation_of: np.ndarray  # index into ``names`` per situation row
-    names: tuple[str, ...]
-    emergency_rows: np.ndarray
-    emergency_of: np.ndarray
-    emergency_names: tuple[str, ...]
-    other_rows: np.ndarray  # topic example questions and non-situation, non-emergency intents
-    scripts: np.ndarray  # script per chunk row ("" for rows that are not examples)
-    by_script: dict[str, _InScript] = field(default_factory=dict, compare=False, repr=False)  # see ``in_script``
-
-    def in_script(self, script: str) -> _InScript:
-        """The rows a message in ``script`` is weighed against (kept per script: a pure function of the table)."""
-        known = self.by_script.get(script)
-        if known is None:
-            known = self.by_script[script] = self._in_script(script)
-        return known
-
-    def _in_script(self, script: str) -> _InScript:
-        mask = self.scripts == script
-
-        def chosen(rows: np.ndarray) -> np.ndarray:
-            return rows[mask[rows]] if mask[rows].any() else rows
-
-        rows, owner = self.situation_rows, self.situation_of
-        in_script = mask[rows]
-        situations = []
-        for i in range(len(self.names)):
-            mine = owner == i
-            situations.append(rows[mine & in_script] if (mine & in_script).any() else rows[mine])
-        sizes = np.array([len(r) for r in situations], dtype=np.int64)
-        flat = np.concatenate(situations) if situations else np.zeros(0, dtype=np.int64)
-        starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64) if situations else flat
-        return _InScript(chosen(self.other_rows), tuple(situations), flat, starts, chosen(self.emergency_rows))
-
-
-def _rows_by_name(chunks, prefix: str) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
-    names: list[str] = []
-    rows, owner = [], []
-    for row, chunk in enumerate(chunks):
-        if chunk.topic_id.startswith(INTENT_PREFIX + prefix):
-            name = chunk.topic_id.removeprefix(INTENT_PREFIX + prefix)
-            if name not in names:
-                names.append(name)
-            rows.append(row)
-            owner.append(names.index(name))
-    return np.array(rows, dtype=np.int64), np.array(owner, dtype=np.int64), tuple(names)
-
-
-def _table(retriever: Retriever) -> _Table:
-    chunks = retriever.chunks
-    matrix = getattr(retriever, "_matrix", None)
-    if matrix is None:
-        matrix = retriever.vectors.reconstruct_n(0, retriever.vectors.ntotal)
-    s_rows, s_of, s_names = _rows_by_name(chunks, SITUATION_INTENT)
-    e_rows, e_of, e_names = _rows_by_name(chunks, EMERGENCY_INTENT)
-    other = [
-        i
-        for i, c in enumerate(chunks)
-        if c.kind in {"question", "intent"}
-        and not c.topic_id.startswith((INTENT_PREFIX + SITUATION_INTENT, INTENT_PREFIX + EMERGENCY_INTENT))
-    ]
-    # the script of the example rows only (the masks are applied to them alone): the guidebook passages,
-    # most of the index, are long, and reading them all held up the first message by seconds
-    scripts = np.full(len(chunks), "", dtype=f"<U{max(map(len, SCRIPTS))}")
-    for row in np.concatenate([s_rows, e_rows, np.array(other, dtype=np.int64)]):
-        scripts[row] = script_of(chunks[row].text)
-    return _Table(matrix, s_rows, s_of, s_names, e_rows, e_of, e_names, np.array(other, dtype=np.int64), scripts)
 
 
 class SafetyRecogniser:
@@ -219,20 +111,20 @@ class SafetyRecogniser:
         self.texts = texts
         self._retriever = retriever
         self.thresholds = thresholds
-        self._cached: tuple[int, _Table] | None = None
+        self._cached: tuple[int, ExampleTable] | None = None
         self._building = threading.Lock()
         # the last ``cache_size`` recognitions (the answer cache's size): the same message in the same language
         # is read the same way, and a long one costs a few milliseconds per clause to weigh
         self._recent: LRU[Recognition] = LRU(cache_size)
 
-    def table(self) -> tuple[Retriever, _Table]:
+    def table(self) -> tuple[Retriever, ExampleTable]:
         retriever = self._retriever()
         cached = self._cached
         if cached is None or cached[0] != id(retriever):
             with self._building:  # a turn arriving while start-up builds it waits for that build, not a second
                 cached = self._cached
                 if cached is None or cached[0] != id(retriever):
-                    cached = (id(retriever), _table(retriever))
+                    cached = (id(retriever), example_table(retriever))
                     self._cached = cached
         return retriever, cached[1]
 
@@ -253,7 +145,7 @@ class SafetyRecogniser:
             scores = np.partition(scores, len(scores) - k)[-k:]
         return float(scores.mean())
 
-    def _scores(self, scores: np.ndarray, script: str, table: _Table) -> _Scores:
+    def _scores(self, scores: np.ndarray, script: str, table: ExampleTable) -> Scores:
         """The ordinary examples' and each situation's examples' scores, in ``script`` (in every script
         when the script has none of them)."""
         rows = table.in_script(script)
@@ -268,9 +160,9 @@ class SafetyRecogniser:
             mine = rows.situations[situation]
             return self._top(scores[mine]) if len(mine) else -1.0
 
-        return _Scores(other, best, emergency, near)
+        return Scores(other, best, emergency, near)
 
-    def _by_example(self, scored: _Scores, other: float, table: _Table) -> list[Found]:
+    def _by_example(self, scored: Scores, other: float, table: ExampleTable) -> list[Found]:
         """Situations whose examples are close (the best one at least ``min_score``) and, on average over
         the closest few, closer than the ordinary examples by the margin."""
         t = self.thresholds
@@ -311,7 +203,7 @@ class SafetyRecogniser:
         return [read] + [s for s in self.texts.clauses(read) if s != whole_text][: self.thresholds.clauses]
 
     def _recognise(
-        self, text: str, lang: str, retriever: Retriever, table: _Table, also: Callable[[], Sequence[str]] | None
+        self, text: str, lang: str, retriever: Retriever, table: ExampleTable, also: Callable[[], Sequence[str]] | None
     ) -> Recognition:
         kana = learner_kana(text) if lang == "ja" else ""
         scored: list[tuple[str, np.ndarray]] = []
@@ -323,12 +215,14 @@ class SafetyRecogniser:
             scored = [(piece, retriever.scores(vectors[piece])) for piece in pieces]
         return self.decide(text, scored, table, kana)
 
-    def decide(self, text: str, scored: list[tuple[str, np.ndarray]], table: _Table, kana: str = "") -> Recognition:
+    def decide(
+        self, text: str, scored: list[tuple[str, np.ndarray]], table: ExampleTable, kana: str = ""
+    ) -> Recognition:
         """The situations of ``text`` from each piece's similarities to every row (the whole message first,
         then its clauses) and the cue phrases (also of ``kana``, the reading of a romaji message).
         ``bench/safety_dev.py`` calls this with one row left out."""
         found: dict[str, Found] = {}
-        whole: _Scores | None = None
+        whole: Scores | None = None
         clauses: list[Found] = []
         # "my visa expires next month": no overstay, in any clause of the message ("how do I extend my stay?
         # it expires soon" read clause by clause found an overstay in the first clause)
@@ -402,7 +296,7 @@ class SafetyRecogniser:
         return Recognition(tuple(ranked))
 
     @staticmethod
-    def _closeness(found: Found, whole: _Scores | None, table: _Table) -> float:
+    def _closeness(found: Found, whole: Scores | None, table: ExampleTable) -> float:
         if whole is None or found.situation not in table.names:
             return found.score
         return float(whole.near(table.names.index(found.situation)))

@@ -1,4 +1,4 @@
-"""How many questions of their own a message asks (``bot.dialogue.steps._questions_asked``): a part that asks,
+"""How many questions of their own a message asks (``bot.dialogue.several.questions_asked``): a part that asks,
 says what the resident wants done, or is followed by a vague question about it; the parts cut from a statement
 beside them count once. Two or more make the message several questions, before an intent read from the whole."""
 
@@ -12,7 +12,7 @@ from bot.catalog import load_catalogs
 from bot.dialogue.clauses import requests
 from bot.dialogue.office_desk import OfficeDesk
 from bot.dialogue.policy import DialoguePolicy
-from bot.dialogue.steps import _questions_asked
+from bot.dialogue.several import questions_asked as _questions_asked
 from bot.speech import Speech
 from knowledge.offices import load_offices
 from knowledge.paths import TRANSLATIONS_DIR
@@ -92,7 +92,7 @@ def test_the_questions_a_message_asks_of_its_own(text, lang, count):
     ],
 )
 def test_the_parts_that_are_questions_of_their_own(text, lang, requesting):
-    from bot.dialogue.steps import _requesting  # noqa: PLC0415
+    from bot.dialogue.several import requesting as _requesting  # noqa: PLC0415
 
     turn = _turn(text, lang)
     expected = set(turn.parts.questions if requesting is None else requesting)

@@ -5,7 +5,8 @@ the very float the per-message computation gave (the margins are 0.01 apart, the
 import numpy as np
 import pytest
 
-from bot.safety.recognise import SafetyRecogniser, Thresholds, _Table
+from bot.safety.example_table import ExampleTable as _Table
+from bot.safety.recognise import SafetyRecogniser, Thresholds
 
 SCRIPTS = ("latin", "kana", "han", "thai")
 
