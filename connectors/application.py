@@ -218,7 +218,14 @@ class Tsunagu:
         self._staff_desk()
 
     def office_phones(self, office_id: str) -> list[str]:
-        return [p.number for p in self._services.offices[office_id].phones]
+        """The numbers to dial on the console's office panel: the office's phones, or a national line's (a
+        crisis with no office of its own has the crisis line as its card)."""
+        office = self._services.offices.get(office_id)
+        if office is not None:
+            return [p.number for p in office.phones]
+        safety = getattr(self._services.dialogue, "safety", None)
+        line = safety.catalogue.lines.get(office_id) if safety is not None else None
+        return [number for number in (line.number, line.alt) if number] if line is not None else []
 
     @functools.cached_property
     def staff_names(self) -> StaffNames:

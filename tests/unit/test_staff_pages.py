@@ -170,6 +170,17 @@ def test_the_prefecture_chosen_on_the_form_decides_the_office(staff, fake_servic
     assert fake_services.offices.for_prefecture("osaka").name_ja not in response.text
 
 
+@pytest.mark.parametrize(
+    ("said", "number"), [("死にたい。もう疲れました", "0120-279-338"), ("I want to kill myself", "0120-279-338")]
+)
+def test_a_crisis_with_a_line_as_its_card_is_shown_with_the_line_to_call(staff, said, number):
+    """A crisis has no office of its own: its card is the crisis line, not an office in the directory (the
+    console answered 500)."""
+    response = staff.post("/staff", data={"said": said})
+    assert response.status_code == 200
+    assert f"tel:{number}" in response.text
+
+
 def test_what_the_resident_said_never_becomes_markup(staff):
     payload = '<script>alert("x")</script><img src=x onerror=alert(1)>'
     response = staff.post("/staff", data={"said": f"residence card {payload}"})
