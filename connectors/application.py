@@ -31,7 +31,7 @@ from bot.staff_visit import StaffVisits, VisitEntry
 from bot.store.analytics import AnalyticsReport, Filters, build_report
 from bot.store.outbox import OutboxItem
 from bot.store.shared import CaseProgress
-from bot.store.store import Rating, StoredMessage
+from bot.store.records import Rating, StoredMessage
 from bot.training import TrainingCoach, TrainingScore
 from connectors.language_names import picker
 from connectors.line.outbox import request_of

@@ -82,7 +82,7 @@ def cmd_purge(args) -> int:
 
 def cmd_migrate(args) -> int:
     from bot.store import open_store
-    from bot.store.store import SCHEMA_HEAD
+    from bot.store.engine import SCHEMA_HEAD
     from connectors.settings import get_settings
 
     settings = get_settings()

@@ -12,19 +12,17 @@ import datetime as dt
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import cast
 
-from sqlalchemy import Table, bindparam, create_engine, delete, event, func, select, text, update
+from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
 
 from bot.store.models import Conversation, Message, Outcome, utcnow
 from bot.store.outbox import Outbox
-from bot.store.outcome import TurnOutcome
-from bot.store.schema import MIGRATIONS, create_from_table, empty_sqlite, upgrade
+from bot.store.records import RATING, Rating, StoredMessage, Turn
+from bot.store.engine import connect, migrate
 from bot.store.shared import HandledEvents, LoginAttempts, TrainingProgress
 from knowledge.startup_cache import TableFolders
 
@@ -34,84 +32,8 @@ __all__ = [
     "Rating",
     "Turn",
     "open_store",
-    "migrate",
-    "store_unavailable",
-    "SCHEMA_HEAD",
-    "MIGRATIONS",
     "RATING",
 ]
-
-
-@dataclass(frozen=True)
-class StoredMessage:
-    direction: str
-    text: str
-    lang: str
-    meta: dict
-    created_at: dt.datetime
-
-
-RATING = "fb"  # the direction of a "was this helpful?" row in the messages table (no text, meta below)
-
-
-@dataclass(frozen=True)
-class Rating:
-    """A resident's "was this helpful?" on one answer: the answer's place in the conversation (0 = first
-    answer), and the answer's language and first source topic, copied from the stored reply."""
-
-    conversation_id: str
-    answer: int
-    helpful: bool
-    lang: str
-    topic: str
-    channel: str
-    created_at: dt.datetime
-
-
-@dataclass
-class Turn:
-    """One conversation's state during a turn; ``replies`` are stored with the state at the end."""
-
-    conversation_id: str
-    state: dict
-    replies: list[tuple[str, str, dict]] = field(default_factory=list)
-    outcome: TurnOutcome | None = None  # what became of the question (text turns only)
-
-    def say(self, text: str, lang: str, meta: dict | None = None) -> None:
-        self.replies.append((text, lang, meta or {}))
-
-
-SCHEMA_HEAD = "0003"  # the newest revision in migrations/versions (a test checks they agree)
-
-
-def _at_head(engine: Engine) -> bool:
-    try:
-        with engine.connect() as connection:
-            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == SCHEMA_HEAD
-    except Exception:  # no table yet: a new database
-        return False
-
-
-def migrate(engine: Engine, tables: TableFolders | None = None) -> None:
-    """Bring the schema up to the newest Alembic revision (skipped, without loading Alembic, when it is; a new
-    SQLite database is made from the start-up table of the migrations' statements, ``bot/store/schema.py``,
-    when ``tables`` are given)."""
-    if _at_head(engine):
-        return
-    if tables is not None and empty_sqlite(engine):
-        create_from_table(engine, tables)
-        return
-    upgrade(engine)
-
-
-def _sqlite_pragmas(engine: Engine) -> None:
-    @event.listens_for(engine, "connect")
-    def on_connect(dbapi_connection, _record):  # pragma: no cover - exercised by every SQLite test
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.close()
 
 
 class ConversationStore:
@@ -363,21 +285,6 @@ def _answers(rows: list) -> list:
 
 def open_store(url: str, outbox_lease_seconds: float = 60.0, tables: TableFolders | None = None) -> ConversationStore:
     """Connect, migrate to the newest schema, and return the store."""
-    if url.startswith("sqlite:///"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
-        _sqlite_pragmas(engine)
-    else:
-        engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    engine = connect(url)
     migrate(engine, tables)
     return ConversationStore(engine, outbox_lease_seconds)
-
-
-def store_unavailable(error: BaseException) -> bool:
-    """True when ``error`` means the database cannot be reached (down, restarting, connection lost): the
-    request should fail with 503 and be tried again, not be reported as a bug."""
-    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
-
-    if isinstance(error, (OperationalError, InterfaceError)):
-        return True
-    return isinstance(error, DBAPIError) and bool(error.connection_invalidated)

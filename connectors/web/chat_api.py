@@ -1,7 +1,7 @@
 """The web chat's two small JSON endpoints beside ``POST /api/chat``.
 
 - ``POST /api/chat/rating`` ``{"session_id", "answer", "helpful"}``: "was this helpful?" on the conversation's
-  ``answer``-th answer (0 = the first); stored as a rating row (``bot.store.store.Rating``) that analytics
+  ``answer``-th answer (0 = the first); stored as a rating row (``bot.store.records.Rating``) that analytics
   counts. Rating the same answer again replaces the earlier rating.
 - ``GET /api/chat/history?session_id=…``: the conversation as stored (what the resident wrote, redacted,
   and the replies with their sources, office card and call buttons), so a page that lost its browser copy —

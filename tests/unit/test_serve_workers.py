@@ -25,7 +25,7 @@ def test_zero_workers_is_a_clear_error(capsys):
 def test_migrate_brings_a_new_database_to_the_newest_schema(tmp_path, monkeypatch, capsys):
     from sqlalchemy import create_engine, inspect
 
-    from bot.store.store import SCHEMA_HEAD
+    from bot.store.engine import SCHEMA_HEAD
 
     monkeypatch.setenv("TSUNAGU_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("TSUNAGU_DATABASE_URL", raising=False)

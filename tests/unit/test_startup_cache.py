@@ -263,7 +263,8 @@ def sqlite_schema(path: Path) -> tuple[list, list]:
 
 def test_a_new_sqlite_database_from_the_schema_table_equals_one_migrated_by_alembic(tmp_path, monkeypatch):
     from bot.store import schema
-    from bot.store.store import SCHEMA_HEAD, open_store
+    from bot.store.engine import SCHEMA_HEAD
+    from bot.store.store import open_store
 
     migrated = open_store(f"sqlite:///{tmp_path / 'alembic.db'}")
     tables = folders(tmp_path)

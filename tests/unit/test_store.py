@@ -57,7 +57,7 @@ def test_the_schema_head_constant_matches_the_migrations():
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-    from bot.store.store import MIGRATIONS, SCHEMA_HEAD
+    from bot.store.engine import MIGRATIONS, SCHEMA_HEAD
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
