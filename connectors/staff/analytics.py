@@ -70,9 +70,9 @@ def report_rows(report: AnalyticsReport, labels: Labels, topic_titles: dict[str,
 
 async def _report(app: Tsunagu, days: int, lang: str, prefecture: str):
     days = days if days in PERIODS else 30
-    report = await run_in_threadpool(app.analytics, days, lang, prefecture)
+    report = await run_in_threadpool(app.staff.analytics, days, lang, prefecture)
     topics = {topic for topic, _ in report.top_topics + report.counter_topics}
-    return days, report, {topic: app.topic_title_ja(topic) for topic in topics}
+    return days, report, {topic: app.staff.topic_title_ja(topic) for topic in topics}
 
 
 @router.get("/analytics", response_class=HTMLResponse, include_in_schema=False)

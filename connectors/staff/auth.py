@@ -93,7 +93,7 @@ def login(
     app: Tsunagu = Depends(get_tsunagu),
 ):
     client = request.client.host if request.client else "unknown"
-    if app.login_blocked(client):  # counted per client address in the store: every process agrees
+    if app.staff.login_blocked(client):  # counted per client address in the store: every process agrees
         return _form(
             request,
             settings,
@@ -105,11 +105,11 @@ def login(
     if not login_configured(settings):
         return _form(request, settings, 503, "", next)
     if not check_login(settings, username, password):
-        app.login_failed(client)
+        app.staff.login_failed(client)
         return _form(
             request, settings, 401, "ユーザー名またはパスワードが違います。 / Wrong user name or password.", next
         )
-    app.login_succeeded(client)
+    app.staff.login_succeeded(client)
     response = RedirectResponse(safe_next(next), status_code=303)
     response.set_cookie(
         COOKIE,

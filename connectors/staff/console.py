@@ -35,8 +35,8 @@ def _topics_text(view: StaffView) -> str:
 
 
 def _page(request: Request, app: Tsunagu, user: str, visit: str = "", **values) -> HTMLResponse:
-    history = app.visit_history(visit) if visit else []
-    titles = {entry.topic: app.topic_title_ja(entry.topic) for entry in history if entry.topic}
+    history = app.staff.visit_history(visit) if visit else []
+    titles = {entry.topic: app.staff.topic_title_ja(entry.topic) for entry in history if entry.topic}
     context = {
         "active": "staff",
         "user": user,
@@ -63,7 +63,7 @@ def _page(request: Request, app: Tsunagu, user: str, visit: str = "", **values) 
 
 @router.get("/staff", response_class=HTMLResponse, include_in_schema=False)
 def console(request: Request, visit: str = "", user: str = Depends(staff_user), app: Tsunagu = Depends(get_tsunagu)):
-    app.prepare_staff_desk()  # its Japanese model loads while staff type the first question
+    app.staff.prepare()  # its Japanese model loads while staff type the first question
     return _page(request, app, user, visit if is_visit_id(visit) else "")
 
 
@@ -95,9 +95,15 @@ async def look_up(
         )
     visit = visit or new_visit_id()
     view = await run_in_threadpool(
-        app.look_up_for_visit, visit, said, lang or None, prefecture, municipality, reason if reason in REASONS else ""
+        app.staff.look_up_for_visit,
+        visit,
+        said,
+        lang or None,
+        prefecture,
+        municipality,
+        reason if reason in REASONS else "",
     )
-    phones = app.office_phones(view.office.id) if view.office else []
+    phones = app.staff.office_phones(view.office.id) if view.office else []
     url = chat_url(app.settings.public_url or str(request.base_url), visit)
     values["lang"] = lang or view.lang  # a follow-up question keeps the resident's language
     return _page(

@@ -56,7 +56,7 @@ def _own_labels() -> dict:
 
 
 def labels_for(app: Tsunagu) -> Labels:
-    names = app.staff_names
+    names = app.staff.names
     languages = {
         code: japanese if japanese == own else f"{japanese} ({own})"
         for code, (japanese, own) in names.languages.items()

@@ -25,7 +25,7 @@ MAX_REPLY_CHARS = 4000
 
 
 def _case_or_404(app: Tsunagu, case_id: str) -> TrainingCase:
-    case = app.training_case(case_id)
+    case = app.staff.training_case(case_id)
     if case is None:
         raise HTTPException(404, "no such practice case")
     return case
@@ -39,7 +39,7 @@ def _case_page(
         "active": "training",
         "user": user,
         "case": case,
-        "title": app.topic_title_ja(case.topic),
+        "title": app.staff.topic_title_ja(case.topic),
         "labels": labels_for(app),
         "reply": reply,
         "score": score,
@@ -52,8 +52,10 @@ def _case_page(
 
 @router.get("/training", response_class=HTMLResponse, include_in_schema=False)
 def cases(request: Request, user: str = Depends(staff_user), app: Tsunagu = Depends(get_tsunagu)):
-    progress = app.training_progress(user)
-    listed = [(case, app.topic_title_ja(case.topic), progress.get(case.id)) for case in app.training_cases()]
+    progress = app.staff.training_progress(user)
+    listed = [
+        (case, app.staff.topic_title_ja(case.topic), progress.get(case.id)) for case in app.staff.training_cases()
+    ]
     return render(
         request, "staff/training.html", {"active": "training", "user": user, "cases": listed, "labels": labels_for(app)}
     )
@@ -80,5 +82,5 @@ async def score_reply(
         return _case_page(
             request, app, user, case, reply, error=f"{MAX_REPLY_CHARS}文字までにしてください（{len(reply)}文字）。"
         )
-    score = await run_in_threadpool(app.training_score, case, reply, user)
+    score = await run_in_threadpool(app.staff.training_score, case, reply, user)
     return _case_page(request, app, user, case, reply, score)
