@@ -1,10 +1,11 @@
 """The narrow API every web route and the CLI call: ``Tsunagu``, built once per process.
 
 Routes never walk the object graph (``connectors.services.Services``); they ask this for what a user
-sees: answer a message, look something up for the counter staff, score a trainee's reply, the analytics
-report, the page words. It is built in the app's lifespan from the one ``Services`` of the process and
-reached through one dependency, ``get_tsunagu``; its ``settings`` are the one settings source of every
-route (the same object the services were built from).
+sees: answer a message, take in a LINE event, restore a web chat, the page words; the counter staff's pages
+ask its ``staff`` part (``connectors/staff/counter.py``: lookups, training, login lockout, analytics). It is
+built in the app's lifespan from the one ``Services`` of the process and reached through one dependency,
+``get_tsunagu``; its ``settings`` are the one settings source of every route (the same object the services
+were built from).
 """
 
 from __future__ import annotations
