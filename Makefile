@@ -66,7 +66,7 @@ bench-retrieval: install
 bench-routing: install
 	$(BIN)/python bench/routing.py
 
-# ruff (lint, and the format check once the codebase has been formatted) and mypy over bot/ and knowledge/
+# ruff (lint and the format check) and mypy over bot/ and knowledge/
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
