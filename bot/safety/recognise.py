@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.safety.example_table import ExampleTable, Scores, example_table
+from bot.safety.hurt import ADULT, BOTH
 from bot.safety.scripts import script_of, spelling
 from bot.safety.texts import SafetyTexts
 from knowledge.lru import LRU
@@ -87,6 +88,7 @@ class Thresholds:
     top_k: int = 3  # closeness is the mean of the k closest examples of a kind (situation or ordinary)
     emergency_min: float = 0.9  # an emergency intent example (fire, ambulance …) at least this close
     emergency_margin: float = 0.04  # … and this much closer than any topic example in the script
+    clause_danger_gap: float = 0.03  # a danger of one clause beside another: the whole message this near it too
     clauses: int = 6  # clauses of a long message read on their own (a sentence each, or "and"-joined parts)
 
 
@@ -234,6 +236,7 @@ class SafetyRecogniser:
         )
         if other_side:
             ruled_out |= {s for s in table.names if s in self.catalogue.situations and not self.catalogue[s].immediate}
+        dangers_of_a_clause: list[str] = []  # immediate dangers read from one clause's examples alone
         for piece, scores in scored:
             mine = self._scores(scores, script_of(piece), table)
             whole = whole or mine
@@ -248,8 +251,10 @@ class SafetyRecogniser:
                 # whole was also near stalking and a spouse's death, each within ``second_gap``)
                 hits = [max(hits, key=lambda h: h.score)]
             for hit in hits:
-                if hit.situation not in ruled_out:
-                    found.setdefault(hit.situation, hit)
+                if hit.situation not in ruled_out and hit.situation not in found:
+                    found[hit.situation] = hit
+                    if mine is not whole and hit.immediate:
+                        dangers_of_a_clause.append(hit.situation)
             if mine is not whole:  # a clause nearer its own situation than its own topics (see below)
                 own = self._by_example(mine, mine.other, table)  # its closest reading, when not a danger
                 clauses += [h for h in sorted(own, key=lambda h: -h.score)[:1] if not h.immediate]
@@ -276,6 +281,8 @@ class SafetyRecogniser:
             for hit in clauses:
                 if hit.situation not in ruled_out:
                     found.setdefault(hit.situation, hit)
+        found = self._beside_a_danger(found, [s for s in dangers_of_a_clause if s not in cues], whole, table)
+        found, behind = self._who_is_hurt(text, found, whole, table)
         # immediate danger first, then the situation whose examples are closest to the whole message, however
         # it was found: "my husband hits our son" names the husband (a cue of violence at home) but its
         # examples are those of a child in danger, whose line (189) comes first. A danger its cue phrases
@@ -289,11 +296,62 @@ class SafetyRecogniser:
             found.values(),
             key=lambda f: (
                 0 if f.immediate else 1,
+                f.situation == behind,
                 0 if f.immediate and f.situation in cued else 1,
                 -closeness[f.situation],
             ),
         )
         return Recognition(tuple(ranked))
+
+    def _beside_a_danger(
+        self, found: dict[str, Found], of_a_clause: list[str], whole: Scores | None, table: ExampleTable
+    ) -> dict[str, Found]:
+        """A danger read from one clause's examples alone, beside another danger the whole message or a cue
+        names, stands only when the whole message is near it too (``clause_danger_gap``): in "my husband beats
+        me every day, I am scared" (Nepali) the clause "I am scared" alone is nearest a sexual-violence example,
+        but the message is about violence at home."""
+        named = [s for s, f in found.items() if f.immediate and s not in of_a_clause]
+        if whole is None or not named or not of_a_clause:
+            return found
+
+        def near(situation: str) -> float:
+            return float(whole.near(table.names.index(situation))) if situation in table.names else -1.0
+
+        nearest = max(near(s) for s in named)
+        gap = self.thresholds.clause_danger_gap
+        return {s: f for s, f in found.items() if s not in of_a_clause or near(s) >= nearest - gap}
+
+    def _who_is_hurt(
+        self, text: str, found: dict[str, Found], whole: Scores | None, table: ExampleTable
+    ) -> tuple[dict[str, Found], str]:
+        """Violence at home or a child in danger, when both are candidates (one found, the other found too or its
+        closest example close): the one the message's hitting is done to (``bot/safety/hurt.py``). The writer
+        or another adult hurt ("he hits me in front of the kids"): violence at home, not a child in danger; a
+        child hurt ("my husband hits our son"): the child first, violence at home (when found) behind it.
+        Both hurt ("he beats me and the kids"): both. Returns the situations and the one to rank behind the
+        other ("" for none)."""
+        who = self.texts.who_is_hurt
+        if who is None or whole is None or not (who.adult in found or who.child in found):
+            return found, ""
+
+        def candidate(situation: str) -> bool:
+            if situation in found:
+                return True
+            i = table.names.index(situation) if situation in table.names else -1
+            return i >= 0 and situation in self.catalogue.situations and whole.best[i] >= self.thresholds.min_score
+
+        victim = self.texts.victim(text) if candidate(who.adult) and candidate(who.child) else ""
+        if not victim:
+            return found, ""
+        keep, other = (who.adult, who.child) if victim == ADULT else (who.child, who.adult)
+        found = dict(found)
+        for situation in (keep, other) if victim == BOTH else (keep,):
+            if situation not in found:
+                near = float(whole.near(table.names.index(situation)))
+                found[situation] = Found(situation, self.catalogue[situation].urgency, near, "example", whole.emergency)
+        if victim == ADULT:
+            found.pop(other, None)  # the children are there, not hurt
+        return found, "" if victim == BOTH else other
 
     @staticmethod
     def _closeness(found: Found, whole: Scores | None, table: ExampleTable) -> float:
