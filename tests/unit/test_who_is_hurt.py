@@ -157,3 +157,30 @@ def test_a_feeling_of_one_clause_is_no_second_danger_beside_violence_at_home():
     # a second danger the whole message is near too stays
     near_both = _scores({"domestic_violence": 0.93, "sexual_violence": 0.915}, other=0.88)
     assert "sexual_violence" in RECOGNISER.decide(text, [(text, near_both), ("म डराएको छु", clause)], _table()).ids
+
+
+# -- violence at home told without the usual words (cue phrases, English and Nepali) ----------------------
+@pytest.mark.parametrize(
+    ("text", "dv"),
+    [
+        ("he hurts me and i dont know what to do", True),
+        ("I'm scared to go home tonight", True),
+        ("my husband controls my money and won't let me go out", True),
+        ("my boyfriend checks my phone and took all my money", True),
+        ("my wife threw things at me again", True),
+        ("he threatens to cancel my visa if i leave", True),
+        ("he grabbed me by the hair", True),
+        ("श्रीमानले धम्की दिन्छ र पैसा दिँदैन", True),
+        ("लोग्नेले बाहिर जान दिँदैन, फोन खोस्छ", True),
+        ("घर जान डर लाग्छ", True),
+        ("husband le dinhu dhakka dinchha", True),
+        # ordinary questions stay ordinary
+        ("can my husband cancel my visa if we divorce?", False),
+        ("my son hurt his leg at soccer, which clinic is open?", False),
+        ("I am scared of earthquakes, what should I prepare?", False),
+        ("my husband wants to send money home, which bank is cheap?", False),
+        ("श्रीमानको भिसा नवीकरण कसरी गर्ने?", False),
+    ],
+)
+def test_violence_at_home_told_without_the_usual_words_is_named_by_a_cue(text, dv):
+    assert ("domestic_violence" in TEXTS.cue_hits(text)) is dv
