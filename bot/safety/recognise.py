@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
+from bot.safety.dangers import beside_a_danger, who_is_hurt
 from bot.safety.example_table import ExampleTable, Scores, example_table
-from bot.safety.hurt import ADULT, BOTH
+from bot.safety.found import Found, Recognition, Thresholds
 from bot.safety.scripts import script_of, spelling
 from bot.safety.texts import SafetyTexts
 from knowledge.lru import LRU
@@ -34,62 +34,8 @@ from knowledge.situations import SituationCatalogue
 
 __all__ = ["Found", "Recognition", "SafetyRecogniser", "Thresholds"]
 
+DEFAULT_THRESHOLDS = Thresholds()
 ROMAJI_SHARE = 0.8  # a Latin-script message in a Japanese conversation is romaji when this share reads as romaji
-
-
-@dataclass(frozen=True)
-class Found:
-    situation: str
-    urgency: str
-    score: float  # mean of the closest examples in the query's script (1.0 for a cue)
-    evidence: str  # "cue" or "example"
-    emergency: float = -1.0  # by example: the best emergency example (fire, police …) in the same piece
-
-    @property
-    def immediate(self) -> bool:
-        return self.urgency == "immediate"
-
-
-@dataclass(frozen=True)
-class Recognition:
-    found: tuple[Found, ...] = ()  # immediate danger first, then the rest best first
-
-    @property
-    def immediate(self) -> Found | None:
-        return next((f for f in self.found if f.immediate), None)
-
-    @property
-    def several(self) -> bool:
-        return len(self.found) >= 2
-
-    @property
-    def ids(self) -> list[str]:
-        return [f.situation for f in self.found]
-
-    def __bool__(self) -> bool:
-        return bool(self.found)
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    # tuned on the project's own data only (bench/safety_dev.py: leave-one-out over the situation examples and
-    # the example questions of knowledge/questions with their kana forms; never the held-out sets). With the
-    # mean of the 3 closest examples, margin 0.01 / immediate 0.015 keep the ordinary examples taken for an
-    # immediate danger where 1-NN with 0.02 / 0.02 had them (0.6 %) and recognise 64 % of the situation
-    # examples left out instead of 56 %.
-    min_score: float = 0.84  # the situation's closest example at least this close
-    margin: float = 0.01  # … and its closest few this much closer than the closest ordinary few in the script
-    immediate_margin: float = 0.02  # immediate danger by example alone (a false "call 110" is harm too)
-    second_gap: float = 0.01  # another situation counts too when within this of the best one (0.03 → 0.01 with
-    # the mean of the closest examples: own dev messages keep 34/40 situations and lose 20 spurious second
-    # readings, e.g. a Vietnamese "my husband hits me" read as child abuse too; leave-one-out 68.2 → 69.1 %)
-    cue_first_gap: float = 0.015  # a danger named by a cue comes first unless another is this much closer
-    cue_slack: float = 0.03  # a cue for a non-immediate situation stands unless a topic is this much closer
-    top_k: int = 3  # closeness is the mean of the k closest examples of a kind (situation or ordinary)
-    emergency_min: float = 0.9  # an emergency intent example (fire, ambulance …) at least this close
-    emergency_margin: float = 0.04  # … and this much closer than any topic example in the script
-    clause_danger_gap: float = 0.03  # a danger of one clause beside another: the whole message this near it too
-    clauses: int = 6  # clauses of a long message read on their own (a sentence each, or "and"-joined parts)
 
 
 def learner_kana(text: str) -> str:
@@ -106,7 +52,7 @@ class SafetyRecogniser:
         catalogue: SituationCatalogue,
         texts: SafetyTexts,
         retriever: Callable[[], Retriever],
-        thresholds: Thresholds = Thresholds(),
+        thresholds: Thresholds = DEFAULT_THRESHOLDS,
         cache_size: int = 0,
     ) -> None:
         self.catalogue = catalogue
@@ -281,8 +227,9 @@ class SafetyRecogniser:
             for hit in clauses:
                 if hit.situation not in ruled_out:
                     found.setdefault(hit.situation, hit)
-        found = self._beside_a_danger(found, [s for s in dangers_of_a_clause if s not in cues], whole, table)
-        found, behind = self._who_is_hurt(text, found, whole, table)
+        alone = [s for s in dangers_of_a_clause if s not in cues]
+        found = beside_a_danger(found, alone, whole, table, self.thresholds.clause_danger_gap)
+        found, behind = who_is_hurt(self, text, found, whole, table, kana)
         # immediate danger first, then the situation whose examples are closest to the whole message, however
         # it was found: "my husband hits our son" names the husband (a cue of violence at home) but its
         # examples are those of a child in danger, whose line (189) comes first. A danger its cue phrases
@@ -302,56 +249,6 @@ class SafetyRecogniser:
             ),
         )
         return Recognition(tuple(ranked))
-
-    def _beside_a_danger(
-        self, found: dict[str, Found], of_a_clause: list[str], whole: Scores | None, table: ExampleTable
-    ) -> dict[str, Found]:
-        """A danger read from one clause's examples alone, beside another danger the whole message or a cue
-        names, stands only when the whole message is near it too (``clause_danger_gap``): in "my husband beats
-        me every day, I am scared" (Nepali) the clause "I am scared" alone is nearest a sexual-violence example,
-        but the message is about violence at home."""
-        named = [s for s, f in found.items() if f.immediate and s not in of_a_clause]
-        if whole is None or not named or not of_a_clause:
-            return found
-
-        def near(situation: str) -> float:
-            return float(whole.near(table.names.index(situation))) if situation in table.names else -1.0
-
-        nearest = max(near(s) for s in named)
-        gap = self.thresholds.clause_danger_gap
-        return {s: f for s, f in found.items() if s not in of_a_clause or near(s) >= nearest - gap}
-
-    def _who_is_hurt(
-        self, text: str, found: dict[str, Found], whole: Scores | None, table: ExampleTable
-    ) -> tuple[dict[str, Found], str]:
-        """Violence at home or a child in danger, when both are candidates (one found, the other found too or its
-        closest example close): the one the message's hitting is done to (``bot/safety/hurt.py``). The writer
-        or another adult hurt ("he hits me in front of the kids"): violence at home, not a child in danger; a
-        child hurt ("my husband hits our son"): the child first, violence at home (when found) behind it.
-        Both hurt ("he beats me and the kids"): both. Returns the situations and the one to rank behind the
-        other ("" for none)."""
-        who = self.texts.who_is_hurt
-        if who is None or whole is None or not (who.adult in found or who.child in found):
-            return found, ""
-
-        def candidate(situation: str) -> bool:
-            if situation in found:
-                return True
-            i = table.names.index(situation) if situation in table.names else -1
-            return i >= 0 and situation in self.catalogue.situations and whole.best[i] >= self.thresholds.min_score
-
-        victim = self.texts.victim(text) if candidate(who.adult) and candidate(who.child) else ""
-        if not victim:
-            return found, ""
-        keep, other = (who.adult, who.child) if victim == ADULT else (who.child, who.adult)
-        found = dict(found)
-        for situation in (keep, other) if victim == BOTH else (keep,):
-            if situation not in found:
-                near = float(whole.near(table.names.index(situation)))
-                found[situation] = Found(situation, self.catalogue[situation].urgency, near, "example", whole.emergency)
-        if victim == ADULT:
-            found.pop(other, None)  # the children are there, not hurt
-        return found, "" if victim == BOTH else other
 
     @staticmethod
     def _closeness(found: Found, whole: Scores | None, table: ExampleTable) -> float:

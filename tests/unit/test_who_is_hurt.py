@@ -46,6 +46,56 @@ CATALOGUE = load_situations()
         ("logne le chhora lai kutchha", CHILD),
         ("shreemanle malai pitchha", ADULT),
         ("मलाई डर लाग्छ", ""),
+        # Spanish, Portuguese, Ukrainian: a pronoun just before the verb, a named object after it
+        ("mi esposo me pega delante de los niños", ADULT),
+        ("mi esposo le pega a mi hijo", CHILD),
+        ("no les pega a los niños, solo a mí", ADULT),
+        ("meu marido me bate na frente das crianças", ADULT),
+        ("meu marido bate no meu filho", CHILD),
+        ("чоловік б'є мене при дітях", ADULT),
+        ("він дітей не чіпає, тільки мене", ADULT),
+        ("мій співмешканець замикає доньку в кімнаті і б'є", CHILD),
+        # Turkish: before the verb, a negative verb carries -me/-ma
+        ("kocam beni çocukların önünde dövüyor", ADULT),
+        ("kocam oğlumu dövüyor", CHILD),
+        ("kocam çocukları dövmüyor, sadece beni", ADULT),
+        # Indonesian (a passive di- verb: the one hurt before it), Vietnamese, Filipino (either side)
+        ("suami memukul saya di depan anak-anak", ADULT),
+        ("saya dipukul suami setiap hari", ADULT),
+        ("suami saya memukul anak saya", CHILD),  # "anak saya" is a child, not also "saya"
+        ("chồng đánh tôi trước mặt các con", ADULT),
+        ("chong danh con toi", CHILD),
+        ("binubugbog ako ng asawa ko sa harap ng mga anak namin", ADULT),
+        ("sinasaktan ng asawa ko ang anak namin", CHILD),
+        ("binubugbog ako ng asawa ko pati yung mga anak namin sinasaktan nya", BOTH),
+        ("sinasaktan ako at ang kapatid ko ng stepdad ko, 14 ako", CHILD),
+        # Chinese and Thai, written without spaces: characters (the longer phrase: 我儿子 is a child)
+        ("老公打我儿子", CHILD),
+        ("老公每天打我，当着孩子的面", ADULT),
+        ("我被老公打了", ADULT),
+        ("他不打孩子，只打我", ADULT),
+        ("我打电话给孩子的学校", ""),  # 打电话: to call
+        ("สามีตีฉันทุกวัน", ADULT),
+        ("สามีตีลูกชาย", CHILD),
+        ("สามีตีฉันต่อหน้าลูก", ADULT),
+        ("老公喝醉了就打我 孩子都看见了 我该怎么办", ADULT),  # a space ends a phrase: not 我孩子 (my child)
+        ("แฟนใหม่ตีลูกสาวฉันตอนฉันไปทำงาน เขาไม่เคยตีฉันนะ", CHILD),
+        # Japanese: before the verb (を, に), a passive's subject or else the writer, the denial after the verb
+        ("夫が息子を叩く", CHILD),
+        ("夫が私を殴る", ADULT),
+        ("息子が夫に殴られた", CHILD),
+        ("夫に殴られた", ADULT),
+        ("夫に殴られた。子どもは寝ていた", ""),  # a child named: nothing decided (the examples and cues read it)
+        ("隣の子が殴られている", CHILD),
+        ("保育園で先生に叩かれたと息子が言っている", ""),  # a child named: not the writer
+        ("隣から叩かれる音と子どもの泣き声が聞こえる", ""),  # a child named: not the writer
+        (
+            "となりの いえの こどもが ずっと ないて います。 おやに たたかれて いる みたい",
+            "",
+        ),  # a child named: not the writer
+        ("夫は子どもを叩かない、私だけ", ADULT),
+        ("おっとが むすこに ぼうりょくを ふるいます", CHILD),
+        ("かれ が おこる と わたし の かお を なぐる 。むすめ は みてる だけ", ADULT),
     ],
 )
 def test_the_one_the_hitting_is_done_to_decides(text, victim):
@@ -85,9 +135,19 @@ def test_a_well_formed_file_loads(tmp_path):
     assert who.victim("he hit me", fold) == ADULT and who.victim("he hit the kids", fold) == CHILD
 
 
+def test_a_language_written_without_spaces_reads_characters(tmp_path):
+    body = "spaceless: true\nobject: after\nwindow: 3\nhurt: [打]\nadult: [我]\nchild: [儿子, 我儿子]\n"
+    body += "not: [不]\nstop: [电话]\nalone: []\nwriter_child: []\n"
+    who = load_who_is_hurt(fold, tmp_path, _write(tmp_path, body))
+    assert who.victim("他打我", fold) == ADULT and who.victim("他打我儿子", fold) == CHILD
+    assert who.victim("他不打我", fold) == "" and who.victim("我打电话给儿子", fold) == ""
+
+
 def test_every_language_file_loads_and_names_catalogued_situations():
     who = TEXTS.who_is_hurt
-    assert who is not None and {"en", "ne"} <= {h.lang for h in who.languages}
+    assert who is not None and {"en", "ne", "es", "pt", "tr", "uk", "id", "vi", "fil", "zh", "th", "ja"} <= {
+        h.lang for h in who.languages
+    }
     assert CATALOGUE[who.adult].immediate and CATALOGUE[who.child].immediate
 
 
