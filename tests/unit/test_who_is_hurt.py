@@ -95,6 +95,12 @@ CATALOGUE = load_situations()
         ),  # a child named: not the writer
         ("夫は子どもを叩かない、私だけ", ADULT),
         ("おっとが むすこに ぼうりょくを ふるいます", CHILD),
+        # Korean: before the verb (를, 한테), a passive (맞았어요) the writer unless a child is named
+        ("남편이 나를 때려요", ADULT),
+        ("남편이 아들을 때려요", CHILD),
+        ("남자친구한테 맞았어요", ADULT),
+        ("옆집 아이가 매일 맞는 소리가 들려요", CHILD),
+        ("남편이 딸 앞에서 나를 때려요. 딸은 안 건드려요", ADULT),
         ("かれ が おこる と わたし の かお を なぐる 。むすめ は みてる だけ", ADULT),
     ],
 )
@@ -145,7 +151,7 @@ def test_a_language_written_without_spaces_reads_characters(tmp_path):
 
 def test_every_language_file_loads_and_names_catalogued_situations():
     who = TEXTS.who_is_hurt
-    assert who is not None and {"en", "ne", "es", "pt", "tr", "uk", "id", "vi", "fil", "zh", "th", "ja"} <= {
+    assert who is not None and {"en", "ne", "es", "pt", "tr", "uk", "id", "vi", "fil", "zh", "th", "ja", "ko"} <= {
         h.lang for h in who.languages
     }
     assert CATALOGUE[who.adult].immediate and CATALOGUE[who.child].immediate
