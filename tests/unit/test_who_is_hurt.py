@@ -250,3 +250,15 @@ def test_a_feeling_of_one_clause_is_no_second_danger_beside_violence_at_home():
 )
 def test_violence_at_home_told_without_the_usual_words_is_named_by_a_cue(text, dv):
     assert ("domestic_violence" in TEXTS.cue_hits(text)) is dv
+
+
+@pytest.mark.parametrize(
+    ("text", "child"),
+    [
+        ("I think the neighbours kids are being beaten, I hear screaming every night", True),
+        ("the children are being hit next door", True),
+        ("how do I teach my kids about being hit by a ball in dodgeball?", False),
+    ],
+)
+def test_children_being_beaten_is_named_by_a_cue(text, child):
+    assert ("child_abuse" in TEXTS.cue_hits(text)) is child
