@@ -15,7 +15,7 @@ from bot.plain import furigana
 from bot.redact import redact
 from bot.replies import OfficeCard
 from bot.safety.recognise import Recognition
-from bot.safety.referral import handoff_card, office_for, summary_kind
+from bot.safety.referral import handoff_card, office_for, summary_in_charge, summary_kind
 from bot.safety.step import Safety, answered
 from bot.speech import PLAIN, Speech
 from knowledge.places import Gazetteer, Place
@@ -206,6 +206,7 @@ class StaffDesk:
             city=place.id if place and place.kind == "city" else "",
             reason=reason,
             kind=summary_kind(self.safety.catalogue, ids, now),
+            in_charge=summary_in_charge(self.safety, ids, now),
             topics=titles,
             words=[redact(text)],
         )

@@ -107,9 +107,11 @@ class HandoffRouter:
         topics: list[str],
         words: list[str],
         office_kind: str = "",
+        in_charge: str = "",
     ) -> str:
         """The referral memo. ``reason`` "" leaves the reason empty (staff did not choose one); with
-        ``office_kind`` (the topic's) 担当 names that office, else the handoff kind's."""
+        ``office_kind`` (the topic's) 担当 names that office, with ``in_charge`` (a line, when no office takes a
+        crisis) that text, else the handoff kind's."""
         place = self.places.places.get(city or prefecture)
         staff = self.desk.staff_ja.get(office_kind, "") if office_kind else ""
         return self.catalogs.text(
@@ -118,7 +120,7 @@ class HandoffRouter:
             language=language_name(lang, "ja"),
             place=place.name("ja") if place else self.catalogs.text("ja", "summary_unknown"),
             reason=self.catalogs.text("ja", f"summary_reason_{reason}") if reason else "",
-            kind=staff or self.catalogs.text("ja", f"summary_kind_{kind}"),
+            kind=in_charge or staff or self.catalogs.text("ja", f"summary_kind_{kind}"),
             topics="、".join(topics) or self.catalogs.text("ja", "summary_unknown"),
             words=" / ".join(w.replace("\n", " ") for w in words),
         )

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
+from bot.safety.dangers import beside_a_danger, who_is_hurt
 from bot.safety.example_table import ExampleTable, Scores, example_table
+from bot.safety.found import Found, Recognition, Thresholds
 from bot.safety.scripts import script_of, spelling
 from bot.safety.texts import SafetyTexts
 from knowledge.lru import LRU
@@ -33,61 +34,8 @@ from knowledge.situations import SituationCatalogue
 
 __all__ = ["Found", "Recognition", "SafetyRecogniser", "Thresholds"]
 
+DEFAULT_THRESHOLDS = Thresholds()
 ROMAJI_SHARE = 0.8  # a Latin-script message in a Japanese conversation is romaji when this share reads as romaji
-
-
-@dataclass(frozen=True)
-class Found:
-    situation: str
-    urgency: str
-    score: float  # mean of the closest examples in the query's script (1.0 for a cue)
-    evidence: str  # "cue" or "example"
-    emergency: float = -1.0  # by example: the best emergency example (fire, police …) in the same piece
-
-    @property
-    def immediate(self) -> bool:
-        return self.urgency == "immediate"
-
-
-@dataclass(frozen=True)
-class Recognition:
-    found: tuple[Found, ...] = ()  # immediate danger first, then the rest best first
-
-    @property
-    def immediate(self) -> Found | None:
-        return next((f for f in self.found if f.immediate), None)
-
-    @property
-    def several(self) -> bool:
-        return len(self.found) >= 2
-
-    @property
-    def ids(self) -> list[str]:
-        return [f.situation for f in self.found]
-
-    def __bool__(self) -> bool:
-        return bool(self.found)
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    # tuned on the project's own data only (bench/safety_dev.py: leave-one-out over the situation examples and
-    # the example questions of knowledge/questions with their kana forms; never the held-out sets). With the
-    # mean of the 3 closest examples, margin 0.01 / immediate 0.015 keep the ordinary examples taken for an
-    # immediate danger where 1-NN with 0.02 / 0.02 had them (0.6 %) and recognise 64 % of the situation
-    # examples left out instead of 56 %.
-    min_score: float = 0.84  # the situation's closest example at least this close
-    margin: float = 0.01  # … and its closest few this much closer than the closest ordinary few in the script
-    immediate_margin: float = 0.02  # immediate danger by example alone (a false "call 110" is harm too)
-    second_gap: float = 0.01  # another situation counts too when within this of the best one (0.03 → 0.01 with
-    # the mean of the closest examples: own dev messages keep 34/40 situations and lose 20 spurious second
-    # readings, e.g. a Vietnamese "my husband hits me" read as child abuse too; leave-one-out 68.2 → 69.1 %)
-    cue_first_gap: float = 0.015  # a danger named by a cue comes first unless another is this much closer
-    cue_slack: float = 0.03  # a cue for a non-immediate situation stands unless a topic is this much closer
-    top_k: int = 3  # closeness is the mean of the k closest examples of a kind (situation or ordinary)
-    emergency_min: float = 0.9  # an emergency intent example (fire, ambulance …) at least this close
-    emergency_margin: float = 0.04  # … and this much closer than any topic example in the script
-    clauses: int = 6  # clauses of a long message read on their own (a sentence each, or "and"-joined parts)
 
 
 def learner_kana(text: str) -> str:
@@ -104,7 +52,7 @@ class SafetyRecogniser:
         catalogue: SituationCatalogue,
         texts: SafetyTexts,
         retriever: Callable[[], Retriever],
-        thresholds: Thresholds = Thresholds(),
+        thresholds: Thresholds = DEFAULT_THRESHOLDS,
         cache_size: int = 0,
     ) -> None:
         self.catalogue = catalogue
@@ -234,6 +182,7 @@ class SafetyRecogniser:
         )
         if other_side:
             ruled_out |= {s for s in table.names if s in self.catalogue.situations and not self.catalogue[s].immediate}
+        dangers_of_a_clause: list[str] = []  # immediate dangers read from one clause's examples alone
         for piece, scores in scored:
             mine = self._scores(scores, script_of(piece), table)
             whole = whole or mine
@@ -248,8 +197,10 @@ class SafetyRecogniser:
                 # whole was also near stalking and a spouse's death, each within ``second_gap``)
                 hits = [max(hits, key=lambda h: h.score)]
             for hit in hits:
-                if hit.situation not in ruled_out:
-                    found.setdefault(hit.situation, hit)
+                if hit.situation not in ruled_out and hit.situation not in found:
+                    found[hit.situation] = hit
+                    if mine is not whole and hit.immediate:
+                        dangers_of_a_clause.append(hit.situation)
             if mine is not whole:  # a clause nearer its own situation than its own topics (see below)
                 own = self._by_example(mine, mine.other, table)  # its closest reading, when not a danger
                 clauses += [h for h in sorted(own, key=lambda h: -h.score)[:1] if not h.immediate]
@@ -276,6 +227,9 @@ class SafetyRecogniser:
             for hit in clauses:
                 if hit.situation not in ruled_out:
                     found.setdefault(hit.situation, hit)
+        alone = [s for s in dangers_of_a_clause if s not in cues]
+        found = beside_a_danger(found, alone, whole, table, self.thresholds.clause_danger_gap)
+        found, behind = who_is_hurt(self, text, found, whole, table, kana)
         # immediate danger first, then the situation whose examples are closest to the whole message, however
         # it was found: "my husband hits our son" names the husband (a cue of violence at home) but its
         # examples are those of a child in danger, whose line (189) comes first. A danger its cue phrases
@@ -289,6 +243,7 @@ class SafetyRecogniser:
             found.values(),
             key=lambda f: (
                 0 if f.immediate else 1,
+                f.situation == behind,
                 0 if f.immediate and f.situation in cued else 1,
                 -closeness[f.situation],
             ),

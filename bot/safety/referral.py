@@ -25,6 +25,7 @@ __all__ = [
     "office_kind",
     "office_of_kind",
     "office_text",
+    "summary_in_charge",
     "summary_kind",
 ]
 
@@ -126,3 +127,17 @@ def summary_kind(catalogue: SituationCatalogue, ids: list[str], now: bool = Fals
     is 110, the police (``now_office``), not the legal help of one that is over."""
     happening = next((catalogue[s].now_office for s in ids if now and catalogue[s].now_office), "")
     return happening or {"immigration": "immigration", "legal-help": "legal"}.get(office_kind(catalogue, ids), "fresc")
+
+
+def summary_in_charge(safety: Safety, ids: list[str], now: bool = False) -> str:
+    """The memo's 担当 when no office takes the situations — a crisis (the crisis line), a child in danger
+    (189), sexual violence (#8891) —: the line on the card, by its Japanese name and number, as the resident
+    was told; "" when an office does (then ``summary_kind`` names it; its fallback, FRESC, is no crisis's)."""
+    catalogue = safety.catalogue
+    if any(now and catalogue[s].now_office for s in ids) or office_kind(catalogue, ids) != "none":
+        return ""
+    lines = catalogue.lines_for(ids[0], now=now)
+    if not lines:
+        return ""
+    name = safety.composer.texts.line("ja", lines[0].id).get("name", lines[0].id)
+    return f"{name}（{lines[0].number}）"

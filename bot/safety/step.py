@@ -40,6 +40,7 @@ from bot.safety.referral import (
     office_for,
     office_kind,
     office_text,
+    summary_in_charge,
     summary_kind,
 )
 from knowledge.offices import Office, OfficeDirectory
@@ -302,6 +303,7 @@ def _handoff(turn: Turn, safety: Safety, ids: list[str], office: Office | None, 
         city=state.city,
         reason="complex",
         kind=summary_kind(safety.catalogue, ids, now),
+        in_charge=summary_in_charge(safety, ids, now),
         topics=titles,
         words=state.problems,
     )

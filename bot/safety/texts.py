@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.safety.clauses import ClauseSplit, check_clause_word, clause_split
+from bot.safety.hurt import WhoIsHurt, load_who_is_hurt
 from bot.safety.phrases import Phrases, compile_phrases, squeeze
 from bot.safety.scripts import spelling
 from knowledge.lru import LRU
@@ -66,6 +67,7 @@ class SafetyTexts:
     employer_cues: tuple[str, ...] = ()  # "I am HR, how do I dismiss …": asked from the other side
     clause_words: tuple[str, ...] = ()  # " and ", けど (all languages): a message is cut there into clauses
     clause_ends: tuple[str, ...] = ()  # "て ": a clause's end, the cut after it
+    who_is_hurt: WhoIsHurt | None = None  # violence at home or a child in danger: who the hitting is done to
     _cue_words: Phrases = field(init=False, repr=False, compare=False)
     _not_cue_words: Phrases = field(init=False, repr=False, compare=False)
     _now_cue_words: Phrases = field(init=False, repr=False, compare=False)
@@ -120,6 +122,11 @@ class SafetyTexts:
     def clauses(self, text: str) -> list[str]:
         """The sentences and clauses of ``text`` (cut at punctuation and every language's clause words)."""
         return self._clauses.clauses(text)
+
+    def victim(self, text: str) -> str:
+        """Who the message's hitting is done to: ``hurt.ADULT`` (the writer, a partner), ``hurt.CHILD``, or ""
+        (both, neither, or no words for its language) — ``bot/safety/hurt.py``."""
+        return self.who_is_hurt.victim(text, fold) if self.who_is_hurt is not None else ""
 
     def says_now(self, text: str) -> list[str]:
         """Situations a ``now_cues`` phrase in ``text`` says are happening now or hurt someone ("right now",
@@ -199,4 +206,5 @@ def load_safety_texts(root: Path = TRANSLATIONS_DIR) -> SafetyTexts:
         tuple(sorted(employer)),
         tuple(sorted(clause_words)),
         tuple(sorted(clause_ends)),
+        load_who_is_hurt(fold, root),
     )

@@ -104,3 +104,26 @@ def test_a_crime_happening_now_is_given_to_the_clerk_in_the_chats_order_110_firs
     over = desk.look_up("My bike was stolen yesterday, should I call the police?")  # over: #9110 first
     assert over.situations == ("crime_victim",) and over.office.phone.startswith("#9110")
     assert "担当：法律問題（法テラス）" in over.summary_ja  # over: legal help, as its lines
+
+
+@pytest.mark.parametrize(
+    ("said", "in_charge"),
+    [
+        ("I want to kill myself", "担当：よりそいホットライン（どんな悩みでも）（0120-279-338）"),
+        ("my neighbour beats his child every day", "担当：児童相談所虐待対応ダイヤル（189）"),
+        ("I was raped", "担当：性犯罪・性暴力被害者のためのワンストップ支援センター（#8891）"),
+    ],
+)
+def test_the_memo_names_the_line_of_a_crisis_with_no_office_not_fresc(fake_services, said, in_charge):
+    """A crisis whose card is a national line (no office): the memo's 担当 names that line, as the chat's card
+    does — not 外国人在留支援センター, ``summary_kind``'s fallback, which the resident was never given."""
+    safety = fake_services.dialogue.safety
+    desk = StaffDesk(
+        fake_services.assistant, fake_services.dialogue.router, fake_services.places, load_topics(), safety=safety
+    )
+    view = desk.look_up(said)
+    chat = fake_services.dialogue.handle(IncomingMessage("staff-crisis-" + said[:8], said, lang="en"))[0]
+    assert in_charge in view.summary_ja and in_charge in chat.handoff.summary_ja
+    assert "外国人在留支援センター" not in view.summary_ja and "外国人在留支援センター" not in chat.handoff.summary_ja
+    beaten = desk.look_up("My husband hits me every day and I am scared to go home")  # DV: FRESC's office
+    assert "担当：外国人在留支援センター" in beaten.summary_ja
