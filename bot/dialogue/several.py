@@ -4,6 +4,7 @@ message is most about — with its office for the resident's place."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -12,8 +13,17 @@ from bot.replies import QuickReply, Reply
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
+    from knowledge.retriever import TopicHit
 
-__all__ = ["asks_several", "questions_asked", "requesting", "several_questions", "topic_parts", "weak_sure"]
+__all__ = [
+    "asks_several",
+    "questions_asked",
+    "questions_beside",
+    "requesting",
+    "several_questions",
+    "topic_parts",
+    "weak_sure",
+]
 
 
 def several_questions(turn: Turn) -> list[Reply] | None:
@@ -74,6 +84,43 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     if later:
         replies[-1] = replace(replies[-1], quick_replies=later + replies[-1].quick_replies)
     return turn.lead + replies
+
+
+def questions_beside(turn: Turn, told: Callable[[str, TopicHit], bool]) -> list[Reply]:
+    """The rest of a message whose serious situation was answered first ("my wallet was stolen just now, police
+    number? and my residence card was in it"): each other part about a topic of its own, answered after the
+    situation's reply (its lines stay first) with its office. A part counts when it asks (or says what the
+    resident wants done) about a topic of its own, or tells of a matter the whole message is most about ("and
+    my residence card was in it": the card's reissue); not a part that tells the situation itself (``told``,
+    given the part and its topic), a vague one ("what should I do?": about the situation), a number to call
+    (the situation's reply gives its lines), nor a part cut from a statement beside it unless its topic is one
+    of the whole message's nearest (as in ``several_questions``)."""
+    desk, policy, key = turn.dialogue.router.desk, turn.policy, turn.speech.key
+    parts = [q for q in turn.parts.questions if substantial(q, policy.sentence_min_chars) and not desk.vague(q, key)]
+    if not 2 <= len(parts) <= policy.questions_answered + 1:
+        return []  # one part: the situation's own message
+    found = turn.dialogue.assistant.search_many(parts, turn.speech, k=policy.search_k)
+    about = turn.question_topics
+    near, nearest = {h.topic_id for h in about}, {h.topic_id for h in about[: policy.weak_part_near]}
+    most = {h.topic_id for h in about[: policy.beside_near]}
+    weak, replies, seen = turn.parts.weak_questions, [], set()
+    for part, topics in zip(parts, found):
+        if part in weak:
+            sure = topics and weak_sure(turn, topics, nearest)
+            best = topics[0] if sure and topics[0].topic_id not in seen else None
+        else:
+            best = _own_topic([h for h in topics[:2] if h.topic_id not in seen and _part_sure(turn, h, near)])
+        if best is None or _number_topic(turn, best.topic_id) or told(part, best):
+            continue
+        if best.topic_id not in most and not desk.requests(part, key):
+            continue  # a statement about something the message is not most about: the situation's own words
+        seen.add(best.topic_id)
+        turn.state.last_question = part
+        # the situation's reply already names its office or asks where the resident lives: not asked again
+        replies += [turn.answer_topic(best)] + desk.office_replies(turn, best.topic_id, ask=False)
+        if len(seen) >= policy.questions_answered:
+            break
+    return replies
 
 
 def _number_topic(turn: Turn, topic_id: str) -> bool:
