@@ -41,9 +41,14 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     about = turn.question_topics
     near = {h.topic_id for h in about}
     nearest = {h.topic_id for h in about[: turn.policy.weak_part_near]}
-    hits, seen = [], set()
+    chosen: dict[int, TopicHit] = {}
+    seen: set[str] = set()
     person = {q for q, intent in zip(questions, turn.part_intents) if _not_a_topic(intent)}
-    for question, topics in zip(questions, found):
+    own, pairs = requesting(turn), turn.parts.pair_questions
+    # the questions of their own choose their topics first: a statement beside them ("Baby was born last week.")
+    # does not take the topic a question ranks first ("how do I register the birth?") and leave it the runner-up
+    for n in sorted(range(len(questions)), key=lambda n: questions[n] not in own):
+        question, topics = questions[n], found[n]
         if question in person:
             continue  # "I want to talk to a person" is no topic to search
         # the part's best topic not answered yet ("ゴミの出し方は？それと粗大ごみは？" — two garbage topics)
@@ -51,11 +56,15 @@ def several_questions(turn: Turn) -> list[Reply] | None:
             sure = topics and (weak_sure(turn, topics, nearest) or _emergency_asked(turn, question, topics[0]))
             best = topics[0] if sure and topics[0].topic_id not in seen else None
         else:
-            candidates = [h for h in topics[:2] if h.topic_id not in seen and _part_sure(turn, h, near)]
+            # one thing of a pair in one frame ("I want to know about health insurance and the pension") names
+            # its thing and little else: its topic is as sure as one the whole message is near
+            close = {h.topic_id for h in topics} if question in pairs else near
+            candidates = [h for h in topics[:2] if h.topic_id not in seen and _part_sure(turn, h, close)]
             best = _own_topic(candidates)
         if best is not None:
             seen.add(best.topic_id)
-            hits.append((question, best))
+            chosen[n] = best
+    hits = [(questions[n], chosen[n]) for n in sorted(chosen)]  # in the message's order
     if len(hits) < 2 and not (hits and turn.confident([hits[0][1]]) and hits[0][0] not in weak):
         return None  # nothing, or one part only (or one weak part): the whole message goes on to `answer`
     emergency = turn.dialogue.emergency_topics
@@ -67,7 +76,6 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     # Indonesia, how do I claim the lump sum?": the lump sum first), in the message's order; a part that only
     # tells ("I changed jobs.") after every question of its own, so the topic of a question is not left to a
     # quick reply for the topic of a statement beside it
-    own = requesting(turn)
     hits.sort(
         key=lambda pair: (
             not _number_topic(turn, pair[1].topic_id),
