@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.dialogue.neighbours import by_title
 from bot.dialogue.turn import substantial
 from bot.replies import QuickReply, Reply
 
@@ -48,7 +49,8 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     # the questions of their own choose their topics first: a statement beside them ("Baby was born last week.")
     # does not take the topic a question ranks first ("how do I register the birth?") and leave it the runner-up
     for n in sorted(range(len(questions)), key=lambda n: questions[n] not in own):
-        question, topics = questions[n], found[n]
+        question = questions[n]
+        topics = by_title(turn, question, found[n]) if question not in weak else found[n]
         if question in person:
             continue  # "I want to talk to a person" is no topic to search
         # the part's best topic not answered yet ("ゴミの出し方は？それと粗大ごみは？" — two garbage topics)
