@@ -67,8 +67,10 @@ def several_questions(turn: Turn) -> list[Reply] | None:
             seen.add(best.topic_id)
             chosen[n] = best
     hits = [(questions[n], chosen[n]) for n in sorted(chosen)]  # in the message's order
-    if len(hits) < 2 and not (hits and turn.confident([hits[0][1]]) and hits[0][0] not in weak):
-        return None  # nothing, or one part only (or one weak part): the whole message goes on to `answer`
+    if len(hits) < 2 and not (hits and hits[0][0] in own and hits[0][0] not in weak):
+        return None  # nothing, or one part only that is no question of its own: the whole message goes on to
+        # `answer` (one question of its own is answered with its part's topic, sure for that part: "moved to Nara.
+        # still havent done the moving in notice, which office is it" — its statement's topic taken by it)
     emergency = turn.dialogue.emergency_topics
     replies: list[Reply] = []
     whole = about[0].topic_id if about else ""
