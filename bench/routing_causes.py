@@ -93,7 +93,7 @@ def _unsplit(text: str, lang: str, desk) -> str:
     words = desk.joiners.words(lang)
     seen = "no-boundary"
     for sentence in split_sentences(text):
-        for b in words.boundaries + words.conjunctions + words.ends:
+        for b in words.boundaries + words.conjunctions + words.ends + words.question_ends:
             at = sentence.casefold().find(b)
             if at <= 0:
                 continue

@@ -53,6 +53,7 @@ class Situation:
     sources: tuple[str, ...]
     now_lines: tuple[str, ...] = ()  # given first when the message says it is happening now or someone is hurt
     now_office: str = ""  # the handoff memo's 担当 then (an office_routing.yaml kind: the police for 110)
+    topics: tuple[str, ...] = ()  # the guidebook topics that are the situation itself: its reply answers them
 
     @property
     def immediate(self) -> bool:
@@ -124,6 +125,7 @@ def _situation(raw: dict) -> Situation:
         tuple(raw["sources"]),
         tuple(raw.get("now_lines") or ()),
         str(raw.get("now_office") or ""),
+        tuple(raw.get("topics") or ()),
     )
 
 

@@ -10,6 +10,9 @@ police number?" at a conjunction with a statement on one side and a question on 
 - ``conjunctions`` (" and "): a cut when one side asks and the other is long enough to say something;
 - ``ends`` (ました, ですか, တယ်): a statement's or question's end inside a sentence (no punctuation): a cut
   after it as at a conjunction (not before hiragana: ましたが goes on);
+- ``question_ends`` (どこ, 在哪里, "요 "): where a question may end inside a run-on sentence of two questions
+  ("入管はどこ住民税はいつ", "주민세는 어디서 내요 연금은 언제 받아요"): a cut after it only when both sides ask
+  (not before hiragana either);
 - ``refers_back`` ("its", "there"): the right side is about the same thing as the left: no cut;
 - ``pairs`` (" and ", と, 和) joining two things asked about in one frame, ``about_before`` ("about", "sobre")
   and ``about_after`` (について, 에 대해, hakkında): "tell me about health insurance and the pension" is two
@@ -67,6 +70,7 @@ _LISTS = (
     "boundaries",
     "conjunctions",
     "ends",
+    "question_ends",
     "asks",
     "refers_back",
     "fillers",
@@ -87,6 +91,7 @@ class PartWords:
     boundaries: tuple[str, ...] = ()
     conjunctions: tuple[str, ...] = ()
     ends: tuple[str, ...] = ()
+    question_ends: tuple[str, ...] = ()
     asks: tuple[str, ...] = ()
     refers_back: tuple[str, ...] = ()
     fillers: tuple[str, ...] = ()
@@ -200,25 +205,39 @@ def _says(text: str) -> bool:
 def _cuts(sentence: str, words: PartWords) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every place the sentence could be cut, in order."""
     found = []
-    for kind, items in (("boundary", words.boundaries), ("conjunction", words.conjunctions), ("end", words.ends)):
+    kinds = (
+        ("boundary", words.boundaries),
+        ("conjunction", words.conjunctions),
+        ("end", words.ends),
+        ("question_end", words.question_ends),
+    )
+    for kind, items in kinds:
+        after = kind in ("end", "question_end")
         for item in set(items):
             for m in re.finditer(re.escape(item), sentence, re.IGNORECASE):
-                if kind == "end" and _HIRAGANA.match(sentence, m.end()):
-                    continue  # ましたが、… goes on: not an end
-                found.append((m.end() if kind == "end" else m.start(), m.end(), kind))
-    return sorted(found)
+                if after and not item[-1:].isspace() and _HIRAGANA.match(sentence, m.end()):
+                    continue  # ましたが、… goes on: not an end (a space written after it is the end)
+                if kind == "question_end" and item[-1:].isspace() and _asking_word(sentence[: m.end()], words):
+                    continue  # "ねんきんは どう しますか": the question goes on after its word that asks
+                found.append((m.end() if after else m.start(), m.end(), kind))
+    return sorted(set(found))
 
 
 def _score(left: str, right: str, kind: str, words: PartWords) -> int:
     """How surely a cut separates two questions: 2 when both sides ask, 1 when one asks and the other says
     something (only at a conjunction), 0 for no cut."""
-    if len(left) < _CLAUSE_MIN_CHARS or len(right) < _CLAUSE_MIN_CHARS:
+    if kind == "question_end":  # 入管はどこ|住民税はいつ: kanji, kana and hangul say much in few characters
+        if not (_long_enough(left) and _long_enough(right)):
+            return 0
+    elif len(left) < _CLAUSE_MIN_CHARS or len(right) < _CLAUSE_MIN_CHARS:
         return 0
     if _has_any(right, words.refers_back, words.spaced):
         return 0
     left_asks, right_asks = _requests(left, right, words), _requests(right, left, words)
     if left_asks and right_asks:
         return 2
+    if kind == "question_end":
+        return 0  # a run-on sentence is cut only between two questions
     if kind != "boundary" and ((left_asks and _says(right)) or (right_asks and _says(left))):
         return 1
     # at a comma, a statement and a question of its own ("My bicycle was stolen, what is the police number?"),
@@ -226,6 +245,17 @@ def _score(left: str, right: str, kind: str, words: PartWords) -> int:
     if kind == "boundary" and right_asks and _says(left) and not vague(right, words):
         return 1
     return 0
+
+
+def _asking_word(text: str, words: PartWords) -> bool:
+    """Whether the last word of ``text`` is a word that asks (どう, いつ)."""
+    last = text.split()[-1:] or [""]
+    return _fold(last[0]) in words.asks
+
+
+def _long_enough(side: str) -> bool:
+    """A side of a run-on cut long enough to be a question: half as long in kana, kanji or hangul."""
+    return len(side) >= (_CLAUSE_MIN_CHARS // 2 if _DENSE.search(side) else _CLAUSE_MIN_CHARS)
 
 
 def _requests(text: str, other: str, words: PartWords) -> bool:
@@ -287,7 +317,10 @@ def split_marked(sentence: str, words: PartWords, weak: bool = False) -> list[tu
     for start, end, kind in _cuts(sentence, words):
         left, right = sentence[:start].strip(_STRIP), sentence[end:].strip(_STRIP)
         score = _score(left, right, kind, words)
-        if score and (best is None or score > best[0]):
+        # the surest cut, the first of equally sure ones; of two run-on question ends the later ("ごみ は いつ
+        # だす|ねんきん は どう する": a verb follows the word that asks)
+        later = best is not None and kind == "question_end" and score == best[0] == 2
+        if score and (best is None or score > best[0] or later):
             best = (score, start, end)
     if best is None:
         return [(sentence, weak)]

@@ -100,10 +100,12 @@ class OfficeDesk:
         name = said[at : at + len(group[0].matched)] if at >= 0 else group[0].matched
         return turn.say("ask_which_place", quick=buttons, name=name)
 
-    def parts(self, text: str, lang: str, prefecture: str = "") -> MessageParts:
+    def parts(self, text: str, lang: str, prefecture: str = "", sentences: bool = False) -> MessageParts:
+        """The message in parts; ``sentences``: cut at its sentences only, not inside them (``Turn.parts``
+        asks for that when the finer cut gives more questions than can be answered)."""
         return self._parts.get_or_make(
-            (text, lang, prefecture),
-            lambda: split_message(text, lang, self.places, self.phrases, prefecture, self.joiners),
+            (text, lang, prefecture, sentences),
+            lambda: split_message(text, lang, self.places, self.phrases, prefecture, self.joiners, sentences),
         )
 
     def asks(self, text: str, lang: str) -> bool:

@@ -49,6 +49,7 @@ class Part:
     role: str  # "place" | "register" | "question"
     place: PlaceStatement | None = None
     weak: bool = False  # cut from a statement beside it: maybe the same question ("I lost my card, what now?")
+    pair: bool = False  # one thing of a pair asked about in one frame ("tell me about X and Y"): a topic question
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,10 @@ class MessageParts:
     @property
     def weak_questions(self) -> set[str]:
         return {p.text for p in self.parts if p.role == "question" and p.weak}
+
+    @property
+    def pair_questions(self) -> set[str]:
+        return {p.text for p in self.parts if p.role == "question" and p.pair}
 
     @property
     def place(self) -> PlaceStatement | None:
@@ -88,8 +93,12 @@ def split_message(
     phrases: ResidencePhrases,
     prefecture: str = "",
     joiners: Joiners | None = None,
+    sentences: bool = False,
 ) -> MessageParts:
+    """``sentences``: each sentence one part (its residence clause apart), not cut into its questions."""
     parts: list[Part] = []
+    if sentences:
+        joiners = None
     for sentence in split_sentences(text):
         found = places.find(sentence, prefecture=prefecture)
         # a name several municipalities share (港区) still makes "I live in …" a statement, of no place yet
@@ -102,32 +111,37 @@ def split_message(
             clause = sentence[len(before) : len(sentence) - len(rest)].strip(" ,、，")
             if before.strip(" ,、，:;-"):  # "Where do I renew my visa if I live in Osaka?": the question first
                 parts += [
-                    Part(q, "question", weak=weak) for q, weak in _clauses(before.strip(" ,、，:;-"), lang, joiners)
+                    Part(q, "question", weak=weak, pair=pair)
+                    for q, weak, pair in _clauses(before.strip(" ,、，:;-"), lang, joiners)
                 ]
             parts.append(Part(clause, "place", said))
             if rest and phrases.asks_plain(rest, lang):
                 parts.append(Part(rest, "register"))
             elif rest:
-                parts += [Part(clause, "question", weak=weak) for clause, weak in _clauses(rest, lang, joiners)]
+                parts += [
+                    Part(clause, "question", weak=weak, pair=pair)
+                    for clause, weak, pair in _clauses(rest, lang, joiners)
+                ]
         elif plain and len(found) == 0 and _short(sentence):
             parts.append(Part(sentence, "register"))
         else:
-            clauses = _clauses(sentence, lang, joiners) if statement is None else [(sentence, False)]
-            parts += [Part(clause, "question", said, weak) for clause, weak in clauses]
+            clauses = _clauses(sentence, lang, joiners) if statement is None else [(sentence, False, False)]
+            parts += [Part(clause, "question", said, weak, pair) for clause, weak, pair in clauses]
     return MessageParts(tuple(parts))
 
 
-def _clauses(sentence: str, lang: str, joiners: Joiners | None) -> list[tuple[str, bool]]:
-    """A sentence's questions (each marked weak or not): cut at joiners, then at a pair of things asked about
-    in one frame, then each piece where a question ends and another begins."""
+def _clauses(sentence: str, lang: str, joiners: Joiners | None) -> list[tuple[str, bool, bool]]:
+    """A sentence's questions (each marked weak or not, and whether it is one thing of a pair): cut at joiners,
+    then at a pair of things asked about in one frame, then each piece where a question ends and another
+    begins."""
     if joiners is None:
-        return [(sentence, False)]
+        return [(sentence, False, False)]
     words = joiners.words(lang)
     clauses = split_clauses(sentence, words.joiners, words.spaced)
     # "tell me about health insurance and the pension": one question for each thing of the pair (before the
     # cut at " and ", which would leave "the pension?" beside a question as a statement)
-    things = [thing for clause in clauses for thing in split_pair(clause, words)]
-    return [piece for thing in things for piece in split_marked(thing, words)]
+    things = [(thing, len(pair) > 1) for clause in clauses for pair in [split_pair(clause, words)] for thing in pair]
+    return [(piece, weak, pair) for thing, pair in things for piece, weak in split_marked(thing, words)]
 
 
 def _before_clause(sentence: str, statement: PlaceStatement, lang: str, joiners: Joiners | None) -> str:

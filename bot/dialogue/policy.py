@@ -52,6 +52,11 @@ class DialoguePolicy:
     weak_part_near: int = 4  # a part cut from a statement beside it needs one of the message's nearest topics
     # (3, not 2: bench/data/routing_dev.yaml multipart4 answered 2 more of 12, none fewer; 4 with three questions
     # answered: routing_dev_r6 one more (ko), routing_dev and r5 unchanged)
+    neighbour_lead: float = 0.01  # a part's topics this close to its best one are its close neighbours ...
+    neighbour_candidates: int = 3  # ... among its first this many: the title sharing most of its words wins
+    neighbour_title_margin: float = 0.5  # ... by this much more than the first's (``bot/dialogue/neighbours.py``)
+    beside_near: int = 2  # beside a serious situation, a part that only tells is answered when its topic is
+    # one of the whole message's this many nearest ("…and my residence card was in the bag": its reissue)
     # -- unsure and handoff --------------------------------------------------------------------
     unsure_before_handoff: int = 2  # consecutive unanswered questions before a person is offered
     problems_kept: int = 5  # the resident's messages kept for a handoff summary

@@ -4,16 +4,27 @@ message is most about — with its office for the resident's place."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.dialogue.neighbours import by_title
 from bot.dialogue.turn import substantial
 from bot.replies import QuickReply, Reply
 
 if TYPE_CHECKING:
     from bot.dialogue.turn import Turn
+    from knowledge.retriever import TopicHit
 
-__all__ = ["asks_several", "questions_asked", "requesting", "several_questions", "topic_parts", "weak_sure"]
+__all__ = [
+    "asks_several",
+    "questions_asked",
+    "questions_beside",
+    "requesting",
+    "several_questions",
+    "topic_parts",
+    "weak_sure",
+]
 
 
 def several_questions(turn: Turn) -> list[Reply] | None:
@@ -31,9 +42,15 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     about = turn.question_topics
     near = {h.topic_id for h in about}
     nearest = {h.topic_id for h in about[: turn.policy.weak_part_near]}
-    hits, seen = [], set()
+    chosen: dict[int, TopicHit] = {}
+    seen: set[str] = set()
     person = {q for q, intent in zip(questions, turn.part_intents) if _not_a_topic(intent)}
-    for question, topics in zip(questions, found):
+    own, pairs = requesting(turn), turn.parts.pair_questions
+    # the questions of their own choose their topics first: a statement beside them ("Baby was born last week.")
+    # does not take the topic a question ranks first ("how do I register the birth?") and leave it the runner-up
+    for n in sorted(range(len(questions)), key=lambda n: questions[n] not in own):
+        question = questions[n]
+        topics = by_title(turn, question, found[n]) if question not in weak else found[n]
         if question in person:
             continue  # "I want to talk to a person" is no topic to search
         # the part's best topic not answered yet ("ゴミの出し方は？それと粗大ごみは？" — two garbage topics)
@@ -41,13 +58,19 @@ def several_questions(turn: Turn) -> list[Reply] | None:
             sure = topics and (weak_sure(turn, topics, nearest) or _emergency_asked(turn, question, topics[0]))
             best = topics[0] if sure and topics[0].topic_id not in seen else None
         else:
-            candidates = [h for h in topics[:2] if h.topic_id not in seen and _part_sure(turn, h, near)]
+            # one thing of a pair in one frame ("I want to know about health insurance and the pension") names
+            # its thing and little else: its topic is as sure as one the whole message is near
+            close = {h.topic_id for h in topics} if question in pairs else near
+            candidates = [h for h in topics[:2] if h.topic_id not in seen and _part_sure(turn, h, close)]
             best = _own_topic(candidates)
         if best is not None:
             seen.add(best.topic_id)
-            hits.append((question, best))
-    if len(hits) < 2 and not (hits and turn.confident([hits[0][1]]) and hits[0][0] not in weak):
-        return None  # nothing, or one part only (or one weak part): the whole message goes on to `answer`
+            chosen[n] = best
+    hits = [(questions[n], chosen[n]) for n in sorted(chosen)]  # in the message's order
+    if len(hits) < 2 and not (hits and hits[0][0] in own and hits[0][0] not in weak):
+        return None  # nothing, or one part only that is no question of its own: the whole message goes on to
+        # `answer` (one question of its own is answered with its part's topic, sure for that part: "moved to Nara.
+        # still havent done the moving in notice, which office is it" — its statement's topic taken by it)
     emergency = turn.dialogue.emergency_topics
     replies: list[Reply] = []
     whole = about[0].topic_id if about else ""
@@ -57,7 +80,6 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     # Indonesia, how do I claim the lump sum?": the lump sum first), in the message's order; a part that only
     # tells ("I changed jobs.") after every question of its own, so the topic of a question is not left to a
     # quick reply for the topic of a statement beside it
-    own = requesting(turn)
     hits.sort(
         key=lambda pair: (
             not _number_topic(turn, pair[1].topic_id),
@@ -74,6 +96,43 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     if later:
         replies[-1] = replace(replies[-1], quick_replies=later + replies[-1].quick_replies)
     return turn.lead + replies
+
+
+def questions_beside(turn: Turn, told: Callable[[str, TopicHit], bool]) -> list[Reply]:
+    """The rest of a message whose serious situation was answered first ("my wallet was stolen just now, police
+    number? and my residence card was in it"): each other part about a topic of its own, answered after the
+    situation's reply (its lines stay first) with its office. A part counts when it asks (or says what the
+    resident wants done) about a topic of its own, or tells of a matter the whole message is most about ("and
+    my residence card was in it": the card's reissue); not a part that tells the situation itself (``told``,
+    given the part and its topic), a vague one ("what should I do?": about the situation), a number to call
+    (the situation's reply gives its lines), nor a part cut from a statement beside it unless its topic is one
+    of the whole message's nearest (as in ``several_questions``)."""
+    desk, policy, key = turn.dialogue.router.desk, turn.policy, turn.speech.key
+    parts = [q for q in turn.parts.questions if substantial(q, policy.sentence_min_chars) and not desk.vague(q, key)]
+    if not 2 <= len(parts) <= policy.questions_answered + 1:
+        return []  # one part: the situation's own message
+    found = turn.dialogue.assistant.search_many(parts, turn.speech, k=policy.search_k)
+    about = turn.question_topics
+    near, nearest = {h.topic_id for h in about}, {h.topic_id for h in about[: policy.weak_part_near]}
+    most = {h.topic_id for h in about[: policy.beside_near]}
+    weak, replies, seen = turn.parts.weak_questions, [], set()
+    for part, topics in zip(parts, found):
+        if part in weak:
+            sure = topics and weak_sure(turn, topics, nearest)
+            best = topics[0] if sure and topics[0].topic_id not in seen else None
+        else:
+            best = _own_topic([h for h in topics[:2] if h.topic_id not in seen and _part_sure(turn, h, near)])
+        if best is None or _number_topic(turn, best.topic_id) or told(part, best):
+            continue
+        if best.topic_id not in most and not desk.requests(part, key):
+            continue  # a statement about something the message is not most about: the situation's own words
+        seen.add(best.topic_id)
+        turn.state.last_question = part
+        # the situation's reply already names its office or asks where the resident lives: not asked again
+        replies += [turn.answer_topic(best)] + desk.office_replies(turn, best.topic_id, ask=False)
+        if len(seen) >= policy.questions_answered:
+            break
+    return replies
 
 
 def _number_topic(turn: Turn, topic_id: str) -> bool:

@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 
 from bot.dialogue.residence import PlaceStatement
 from bot.dialogue.turn import Turn
-from bot.dialogue.several import asks_several, several_questions, topic_parts
+from bot.dialogue.several import asks_several, questions_beside, several_questions, topic_parts
 from bot.replies import ANOTHER_QUESTION, Reply
-from bot.safety.step import before_emergency, danger, situation_office, situations
+from bot.safety.step import before_emergency, danger, situation_office, situations, tells_situation
 from bot.speech import PLAIN
 
 __all__ = ["Step", "STEPS", "with_step", "run_steps"]
@@ -199,17 +199,38 @@ def several_problems(turn: Turn) -> list[Reply] | None:
     return turn.handoff("complex", "fresc", turn.lead) if len(chapters) >= policy.several_min_chapters else None
 
 
+def danger_first(turn: Turn) -> list[Reply] | None:
+    """Immediate danger: what to do now and the right line first, always; then an ordinary question the
+    message also asks ("someone broke into my car! police number? and I lost my passport in there": the
+    lost passport after the danger's lines)."""
+    replies = danger(turn)
+    return replies + _beside(turn) if replies else replies
+
+
 def situations_and_questions(turn: Turn) -> list[Reply] | None:
     """A serious situation (its steps and lines first), and when the message also asks two questions of
     its own, those answered after it ("My wallet was stolen on the train. What is the number for the
     police? Also, how do I get my residence card reissued?": the crime victim's steps, then 110 and the
-    reissue) — every part of the message answered."""
+    reissue) — every part of the message answered; one ordinary question beside it is answered after it too
+    ("my wallet was stolen just now, and my residence card was in it": the card's reissue)."""
     replies = situations(turn)
-    if not replies or not asks_several(turn):
+    if not replies:
         return replies
-    lead = len(turn.lead)
-    more = several_questions(turn) or []
-    return replies + more[lead:]
+    if asks_several(turn):
+        lead = len(turn.lead)
+        more = several_questions(turn) or []
+        if more[lead:]:
+            return replies + more[lead:]
+    return replies + _beside(turn)
+
+
+def _beside(turn: Turn) -> list[Reply]:
+    """The parts of the message beside its serious situation, answered after it (``questions_beside``); a place
+    named next is still about the situation (its office) first."""
+    situations_now = list(turn.state.situations)
+    more = questions_beside(turn, tells_situation(turn))
+    turn.state.situations = situations_now
+    return more
 
 
 def answer(turn: Turn) -> list[Reply] | None:
@@ -251,7 +272,7 @@ STEPS: tuple[Step, ...] = (
     Step("language_chosen", language_chosen),
     Step("another_question", another_question),
     Step("no_words", no_words),
-    Step("danger", danger),
+    Step("danger", danger_first),
     Step("emergency", emergency),
     Step("place", place),
     Step("intent", intent),

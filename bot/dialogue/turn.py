@@ -156,16 +156,20 @@ class Turn:
         """The questions of ``parts`` searched one by one (``several_questions``): the substantial ones that
         are not vague, when there are two to ``questions_answered + 1`` of them; none otherwise. The one
         owner of that choice for the step and for ``search_texts``."""
+        questions = self._own_questions(parts)
+        return questions if 2 <= len(questions) <= self.policy.questions_answered + 1 else []
+
+    def _own_questions(self, parts: MessageParts) -> list[str]:
+        """The substantial questions of ``parts`` that are not vague."""
         desk, policy = self.dialogue.router.desk, self.policy
         # a vague question ("what should I do?") asks about the sentence before it: not a question of its own
         # (a sentence that only tells stays one: "I lost my card. Also, where do I pay my tax?" — measured,
         # the held-out multi-part figure fell from 75 % to 67 % without it)
-        questions = [
+        return [
             q
             for q in parts.questions
             if substantial(q, policy.sentence_min_chars) and not desk.vague(q, self.speech.key)
         ]
-        return questions if 2 <= len(questions) <= policy.questions_answered + 1 else []
 
     def search_texts(self) -> list[str]:
         """The texts this message's searches will embed, as far as the message tells before the steps run:
@@ -209,7 +213,13 @@ class Turn:
         key = (self.speech.key, self.state.prefecture)
         known = self.__dict__.setdefault("_splits", {})
         if key not in known:
-            known[key] = self.dialogue.router.desk.parts(self.text, *key)
+            desk = self.dialogue.router.desk
+            parts = desk.parts(self.text, *key)
+            if len(self._own_questions(parts)) > self.policy.questions_answered + 1:
+                # cut into more questions than can be answered ("…សៀវភៅម្តាយ|និង|កូន…": the mother-and-child
+                # handbook cut as a pair): the message's sentences are its questions
+                parts = desk.parts(self.text, *key, sentences=True)
+            known[key] = parts
         return known[key]
 
     @once_property
@@ -248,7 +258,13 @@ class Turn:
         assistant, k = self.dialogue.assistant, self.policy.search_k
         topics = assistant.search_many(questions, self.speech, k=k)
         intents = assistant.intents_many(questions, self.speech, k=k)
-        return [self.read_intent(hit, found) for hit, found in zip(intents, topics)]
+        # one thing of a pair asked about in one frame ("ខ្ញុំចង់ដឹងពី X និង Y", "I want to know about X and Y")
+        # asks about that thing, not for a person
+        pairs = self.parts.pair_questions
+        return [
+            "" if question in pairs else self.read_intent(hit, found)
+            for question, hit, found in zip(questions, intents, topics)
+        ]
 
     @once_property
     def emergency_kind(self) -> str:

@@ -25,6 +25,7 @@ kind without any text; ``summary_ja`` names each problem.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -44,6 +45,7 @@ from bot.safety.referral import (
     summary_kind,
 )
 from knowledge.offices import Office, OfficeDirectory
+from knowledge.retriever import TopicHit
 from knowledge.situations import SituationCatalogue
 
 if TYPE_CHECKING:
@@ -58,6 +60,7 @@ __all__ = [
     "situation_office",
     "Answer",
     "answered",
+    "tells_situation",
 ]
 
 SITUATION_REASON = "situation:"  # Handoff.reason prefix: "situation:domestic_violence"
@@ -167,6 +170,21 @@ def _topic_office(turn: Turn, safety: Safety, found: Recognition) -> list[Reply]
     # police topic's #9110 and 110 cards repeated the crime victim's #9110 line below its steps)
     shown = line_numbers(safety, [situation])
     return [r for r in replies if r.office is None or not a_line_shown(r.office.phones, shown)]
+
+
+def tells_situation(turn: Turn) -> Callable[[str, TopicHit], bool]:
+    """Whether a part of the message, with its best topic, is the serious situation the message was answered
+    for rather than an ordinary question beside it (``questions_beside``): a cue phrase of one of its
+    situations in the part ("someone stole my wallet"), or the part's topic the situation's own (the crime
+    victims' topic beside the crime victim's reply: its topic in ``situations.yaml``)."""
+    safety = _safety(turn)
+    ids = safety.recognition(turn).ids if safety is not None else []
+    own = {t for s in ids for t in safety.catalogue[s].topics} if safety is not None else set()
+
+    def told(part: str, hit: TopicHit) -> bool:
+        return safety is None or hit.topic_id in own or bool(set(ids) & set(safety.composer.texts.cue_hits(part)))
+
+    return told
 
 
 # -- the replies ---------------------------------------------------------------------------------------

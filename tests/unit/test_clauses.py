@@ -165,3 +165,26 @@ def test_a_question_of_asking_words_and_fillers_only_is_vague(text, lang, is_vag
     from bot.dialogue.clauses import vague  # noqa: PLC0415
 
     assert vague(text, JOINERS.words(lang)) is is_vague
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # two questions run on without punctuation: cut after the first question's end (question_ends)
+        ("入管はどこ住民税はいつ払う", "ja", ["入管はどこ", "住民税はいつ払う"]),
+        ("ごみ は いつ だす ねんきん は どう する", "ja-plain", ["ごみ は いつ だす", "ねんきん は どう する"]),
+        ("びょういん は どこ くすり は どこで かう", "ja-plain", ["びょういん は どこ", "くすり は どこで かう"]),
+        ("주민세는 어디서 내요 연금은 언제 받아요", "ko", ["주민세는 어디서 내요", "연금은 언제 받아요"]),
+        ("출입국 사무소는 어디예요 비자 갱신은 언제예요", "ko", ["출입국 사무소는 어디예요", "비자 갱신은 언제예요"]),
+        ("入管在哪里签证什么时候续", "zh", ["入管在哪里", "签证什么时候续"]),
+        ("住民税多少钱国民健康保险怎么加入", "zh", ["住民税多少钱", "国民健康保险怎么加入"]),
+        # one question stays whole: the word that asks goes on, or one side does not ask
+        ("どこの役所の窓口に行けばいいですか", "ja", ["どこの役所の窓口に行けばいいですか"]),
+        ("ねんきんは どう しますか", "ja-plain", ["ねんきんは どう しますか"]),
+        ("우리 어머니 비자는 어떻게 연장해요", "ko", ["우리 어머니 비자는 어떻게 연장해요"]),
+        ("请问在哪里可以办理签证续签手续", "zh", ["请问在哪里可以办理签证续签手续"]),
+        ("病院はどこ", "ja", ["病院はどこ"]),
+    ],
+)
+def test_two_questions_run_on_without_punctuation_are_cut_between_them(text, lang, expected):
+    assert questions(text, lang) == expected
