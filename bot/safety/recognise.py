@@ -17,12 +17,14 @@ near "my visa expired last month", but no overstay); a cue phrase still counts.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from bot.safety.clauses import MIN_CLAUSE_CONTENT, clause_content
 from bot.safety.example_table import ExampleTable, Scores, example_table
 from bot.safety.scripts import script_of, spelling
 from bot.safety.texts import SafetyTexts
@@ -34,6 +36,13 @@ from knowledge.situations import SituationCatalogue
 __all__ = ["Found", "Recognition", "SafetyRecogniser", "Thresholds"]
 
 ROMAJI_SHARE = 0.8  # a Latin-script message in a Japanese conversation is romaji when this share reads as romaji
+# what follows a clause in its message up to the next one (its punctuation and the space after it)
+_AFTER_CLAUSE = r"[\s.!?。！？,，、;；]*"
+PlaceOnly = Callable[[str, str], bool]  # (clause, language): does the clause only say where the resident lives?
+
+
+def _no_place(text: str, lang: str) -> bool:
+    return False
 
 
 @dataclass(frozen=True)
@@ -106,8 +115,12 @@ class SafetyRecogniser:
         retriever: Callable[[], Retriever],
         thresholds: Thresholds = Thresholds(),
         cache_size: int = 0,
+        place_only: PlaceOnly = _no_place,
     ) -> None:
         self.catalogue = catalogue
+        # "I live in Aichi": said beside a problem, it is no situation of its own and no part of the problem's
+        # reading (the dialogue's place statement, handed in: bot/safety does not read the dialogue)
+        self.place_only = place_only
         self.texts = texts
         self._retriever = retriever
         self.thresholds = thresholds
@@ -195,12 +208,27 @@ class SafetyRecogniser:
             self._recent.put(key, known)
         return known
 
-    def pieces(self, text: str, kana: str = "") -> list[str]:
+    def pieces(self, text: str, kana: str = "", lang: str = "") -> list[str]:
         """The texts a message is read as: the whole, then its clauses (without their final punctuation,
-        ``knowledge.retriever.bare``); ``kana``: the reading of a romaji message, read instead."""
+        ``knowledge.retriever.bare``); ``kana``: the reading of a romaji message, read instead. A clause that
+        only says where the resident lives is left out of both (``without_place``)."""
         read = kana or spelling(text)  # Khmer typed ឲ្យ / ណ្ដ is read as our examples write it
-        whole_text = read.strip().rstrip(".!?。！？")
-        return [read] + [s for s in self.texts.clauses(read) if s != whole_text][: self.thresholds.clauses]
+        whole, clauses = self.without_place(read, self.texts.clauses(read), lang)
+        whole_text = whole.strip().rstrip(".!?。！？")
+        return [whole] + [s for s in clauses if s != whole_text][: self.thresholds.clauses]
+
+    def without_place(self, read: str, clauses: list[str], lang: str) -> tuple[str, list[str]]:
+        """The message and its clauses without those that only say where the resident lives ("Meu marido me
+        bate e tenho medo. Moro em Gunma."): the place is no situation, and beside a short message it moved
+        the whole message's reading (its closeness to the ordinary questions) enough to let the clause
+        "tenho medo" (I am scared) stand for thoughts of suicide. A message that is only a place stays whole."""
+        places = [c for c in clauses if self.place_only(c, lang)]
+        if not places or len(places) == len(clauses):
+            return read, clauses
+        whole = read
+        for clause in places:
+            whole = re.sub(re.escape(clause) + _AFTER_CLAUSE, " ", whole, count=1)
+        return " ".join(whole.split()), [c for c in clauses if c not in places]
 
     def _recognise(
         self, text: str, lang: str, retriever: Retriever, table: ExampleTable, also: Callable[[], Sequence[str]] | None
@@ -208,7 +236,7 @@ class SafetyRecogniser:
         kana = learner_kana(text) if lang == "ja" else ""
         scored: list[tuple[str, np.ndarray]] = []
         if len(table.situation_rows):
-            pieces = self.pieces(text, kana)
+            pieces = self.pieces(text, kana, lang)
             texts = list(dict.fromkeys([*pieces, *(also() if also is not None else ())]))
             vectors = dict(zip(texts, retriever.embedder.embed_queries(texts)))
             retriever.score_many(np.vstack(list(vectors.values())))  # the searches' scores too, in one product
@@ -224,6 +252,7 @@ class SafetyRecogniser:
         found: dict[str, Found] = {}
         whole: Scores | None = None
         clauses: list[Found] = []
+        held: dict[str, Found] = {}  # dangers only a clause that says little reads (``_says_little``)
         # "my visa expires next month": no overstay, in any clause of the message ("how do I extend my stay?
         # it expires soon" read clause by clause found an overstay in the first clause)
         ruled_out = set(self.texts.ruled_out(text)) | (set(self.texts.ruled_out(kana)) if kana else set())
@@ -249,7 +278,7 @@ class SafetyRecogniser:
                 hits = [max(hits, key=lambda h: h.score)]
             for hit in hits:
                 if hit.situation not in ruled_out:
-                    found.setdefault(hit.situation, hit)
+                    (held if self._says_little(piece, hit, mine is whole) else found).setdefault(hit.situation, hit)
             if mine is not whole:  # a clause nearer its own situation than its own topics (see below)
                 own = self._by_example(mine, mine.other, table)  # its closest reading, when not a danger
                 clauses += [h for h in sorted(own, key=lambda h: -h.score)[:1] if not h.immediate]
@@ -268,6 +297,8 @@ class SafetyRecogniser:
                     questions.append(situation)
                     continue
             found[situation_id] = Found(situation_id, situation.urgency, 1.0, "cue")
+        if not found:  # "男の人が どなって、物を 投げて います。こわい です": the only reading there is
+            found.update(held)
         if found:  # a message already about a serious situation is no ordinary question: its other cues count
             # ("the company has not paid me for two months and fired me": the unpaid wages' topic is closest),
             # and so does a clause nearer another serious situation than its own topics (not a danger)
@@ -294,6 +325,15 @@ class SafetyRecogniser:
             ),
         )
         return Recognition(tuple(ranked))
+
+    @staticmethod
+    def _says_little(piece: str, hit: Found, whole: bool) -> bool:
+        """Is ``hit`` a danger read by example from a clause that says too little to stand beside the message's
+        other readings? "tenho medo" (I am scared) is nearest an example of thoughts of suicide, and "Meu chefe
+        grita comigo e tenho medo" is workplace harassment, not also a crisis: such a clause's danger counts
+        only when nothing else is read in the message (its cue phrases, the whole message's or a longer
+        clause's reading still find a danger: "Perdi meu emprego e quero morrer" by its cue)."""
+        return not whole and hit.immediate and clause_content(piece) < MIN_CLAUSE_CONTENT
 
     @staticmethod
     def _closeness(found: Found, whole: Scores | None, table: ExampleTable) -> float:
