@@ -64,6 +64,25 @@ class ClauseSplit:
         parts = [p.strip() for p in self.pattern.split(text) if p and p.strip()]
         return [p for p in parts if len(p) >= MIN_CLAUSE_CHARS]
 
+    def without(self, text: str, dropped: Iterable[str]) -> str:
+        """``text`` without the clauses ``dropped`` (as ``clauses`` gives them), each with the word or
+        punctuation that joins it to the next clause (to the one before, for the last): "I live in Gunma and
+        my husband hits me" without "I live in Gunma" is "my husband hits me"."""
+        dropped = set(dropped)
+        tokens: list[str] = []  # clause, what joins it to the next, clause … clause
+        at = 0
+        for cut in self.pattern.finditer(text):
+            tokens += [text[at : cut.start()], cut.group()]
+            at = cut.end()
+        tokens.append(text[at:])
+        for i in range(0, len(tokens), 2):
+            if tokens[i].strip() in dropped:
+                joint = i + 1 if i + 1 < len(tokens) else i - 1
+                tokens[i] = ""
+                if joint >= 0:
+                    tokens[joint] = " "
+        return " ".join("".join(tokens).split())
+
 
 def clause_split(words: Iterable[str] = (), ends: Iterable[str] = ()) -> ClauseSplit:
     """The split at punctuation, ``words`` (longest first: "а також" before "та") and after ``ends``."""

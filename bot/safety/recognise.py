@@ -17,7 +17,6 @@ near "my visa expired last month", but no overstay); a cue phrase still counts.
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -36,8 +35,6 @@ from knowledge.situations import SituationCatalogue
 __all__ = ["Found", "Recognition", "SafetyRecogniser", "Thresholds"]
 
 ROMAJI_SHARE = 0.8  # a Latin-script message in a Japanese conversation is romaji when this share reads as romaji
-# what follows a clause in its message up to the next one (its punctuation and the space after it)
-_AFTER_CLAUSE = r"[\s.!?。！？,，、;；]*"
 PlaceOnly = Callable[[str, str], bool]  # (clause, language): does the clause only say where the resident lives?
 
 
@@ -225,10 +222,7 @@ class SafetyRecogniser:
         places = [c for c in clauses if self.place_only(c, lang)]
         if not places or len(places) == len(clauses):
             return read, clauses
-        whole = read
-        for clause in places:
-            whole = re.sub(re.escape(clause) + _AFTER_CLAUSE, " ", whole, count=1)
-        return " ".join(whole.split()), [c for c in clauses if c not in places]
+        return self.texts.without_clauses(read, places), [c for c in clauses if c not in places]
 
     def _recognise(
         self, text: str, lang: str, retriever: Retriever, table: ExampleTable, also: Callable[[], Sequence[str]] | None

@@ -121,6 +121,10 @@ class SafetyTexts:
         """The sentences and clauses of ``text`` (cut at punctuation and every language's clause words)."""
         return self._clauses.clauses(text)
 
+    def without_clauses(self, text: str, dropped: list[str]) -> str:
+        """``text`` without the clauses ``dropped`` and the words that join them (``ClauseSplit.without``)."""
+        return self._clauses.without(text, dropped)
+
     def says_now(self, text: str) -> list[str]:
         """Situations a ``now_cues`` phrase in ``text`` says are happening now or hurt someone ("right now",
         "I am bleeding"); matched like the cues."""

@@ -67,3 +67,20 @@ def test_a_clause_that_only_states_the_place_is_left_out_of_the_reading():
 )
 def test_the_dialogue_tells_a_clause_that_only_states_the_place(fake_services, text, lang, only):
     assert fake_services.dialogue.router.desk.only_place(text, lang) is only
+
+
+@pytest.mark.parametrize(
+    "text, dropped, rest",
+    [
+        ("Meu marido me bate e tenho medo. Moro em Gunma.", ["Moro em Gunma"], "Meu marido me bate e tenho medo."),
+        ("I live in Gunma and my husband hits me", ["I live in Gunma"], "my husband hits me"),
+        ("大阪に住んでいます。夫に殴られます。怖いです。", ["大阪に住んでいます"], "夫に殴られます。怖いです。"),
+        (
+            "I live in Osaka, my boss took my passport, and no pay",
+            ["I live in Osaka"],
+            "my boss took my passport, and no pay",
+        ),
+    ],
+)
+def test_a_message_without_a_clause_loses_the_word_that_joined_it(text, dropped, rest):
+    assert load_safety_texts().without_clauses(text, dropped) == rest
