@@ -94,6 +94,9 @@ class Thresholds:
     emergency_min: float = 0.9  # an emergency intent example (fire, ambulance …) at least this close
     emergency_margin: float = 0.04  # … and this much closer than any topic example in the script
     clauses: int = 6  # clauses of a long message read on their own (a sentence each, or "and"-joined parts)
+    feeling_lean: float = 0.005  # a danger only a clause that says little reads stands alone when the whole
+    # message is this much nearer it than the ordinary questions ("…物を 投げて います。こわい です" +0.009; an
+    # ordinary question with "tenho medo" after it at most +0.002, own dev messages)
 
 
 def learner_kana(text: str) -> str:
@@ -291,8 +294,8 @@ class SafetyRecogniser:
                     questions.append(situation)
                     continue
             found[situation_id] = Found(situation_id, situation.urgency, 1.0, "cue")
-        if not found:  # "男の人が どなって、物を 投げて います。こわい です": the only reading there is
-            found.update(held)
+        if not found and whole is not None:  # "男の人が どなって、物を 投げて います。こわい です": the only reading
+            found.update({s: h for s, h in held.items() if self._whole_leans(h, whole, table)})
         if found:  # a message already about a serious situation is no ordinary question: its other cues count
             # ("the company has not paid me for two months and fired me": the unpaid wages' topic is closest),
             # and so does a clause nearer another serious situation than its own topics (not a danger)
@@ -328,6 +331,12 @@ class SafetyRecogniser:
         only when nothing else is read in the message (its cue phrases, the whole message's or a longer
         clause's reading still find a danger: "Perdi meu emprego e quero morrer" by its cue)."""
         return not whole and hit.immediate and clause_content(piece) < MIN_CLAUSE_CONTENT
+
+    def _whole_leans(self, hit: Found, whole: Scores, table: ExampleTable) -> bool:
+        """Is the whole message nearer ``hit``'s examples than the ordinary questions (by ``feeling_lean``)?
+        "como saco la licencia de conducir? tengo miedo" is a question, not thoughts of suicide."""
+        near = whole.near(table.names.index(hit.situation))
+        return bool(near - whole.other >= self.thresholds.feeling_lean)
 
     @staticmethod
     def _closeness(found: Found, whole: Scores | None, table: ExampleTable) -> float:

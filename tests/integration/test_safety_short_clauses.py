@@ -47,6 +47,19 @@ def test_losing_a_job_and_being_scared_is_no_immediate_danger(real_services, tex
 
 
 @pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Como tiro a carteira de motorista? Quanto custa? Tenho medo.", "pt"),
+        ("¿Dónde renuevo mi pasaporte? Tengo miedo.", "es"),
+        ("Çocuğum için kreş arıyorum. Korkuyorum.", "tr"),
+        ("ひなん くんれん は いつ ありますか。 こわい です。", "ja"),
+    ],
+)
+def test_a_feeling_beside_an_ordinary_question_is_no_danger(real_services, text, lang):
+    assert recognised(real_services, text, lang).immediate is None
+
+
+@pytest.mark.parametrize(
     "text, lang, first",
     [
         ("quero morrer", "pt", "suicide_selfharm"),
@@ -62,6 +75,7 @@ def test_losing_a_job_and_being_scared_is_no_immediate_danger(real_services, tex
         ("help me he has a knife", "en", "danger_now"),
         ("My boss took my passport. He has a knife, help me", "en", "danger_now"),
         ("助けて、夫がナイフを持っている", "ja", "danger_now"),
+        ("男の人が どなって、物を なげて います。こわい です", "ja", "danger_now"),  # the feeling is the only reading
     ],
 )
 def test_a_short_danger_said_outright_is_still_found_first(real_services, text, lang, first):
