@@ -72,7 +72,9 @@ def main() -> None:
     recogniser = services.dialogue.safety.recogniser
     thresholds = replace(recogniser.thresholds, **{k: float(v) for k, v in (a.split("=") for a in args.set)})
     texts = replace(recogniser.texts, cues={}) if args.by_example else recogniser.texts
-    recogniser = type(recogniser)(recogniser.catalogue, texts, recogniser._retriever, thresholds)
+    recogniser = type(recogniser)(
+        recogniser.catalogue, texts, recogniser._retriever, thresholds, place_only=recogniser.place_only
+    )
     catalogue = recogniser.catalogue
     for path in args.messages:
         print(f"== {path.name}")

@@ -149,7 +149,7 @@ def build_services(
         emergency_topics,
         on_turn=record_turn,
         writings=writings,
-        safety=build_safety(data.translations, offices, current, settings.cache_size),
+        safety=build_safety(data.translations, offices, current, settings.cache_size, router.desk.only_place),
     )
     return Services(settings, index, identifier, catalogs, offices, places, store, assistant, dialogue, languages)
 

@@ -108,6 +108,12 @@ class OfficeDesk:
             lambda: split_message(text, lang, self.places, self.phrases, prefecture, self.joiners, sentences),
         )
 
+    def only_place(self, text: str, lang: str) -> bool:
+        """Whether ``text`` (a clause of a message) only says where the resident lives ("Moro em Gunma",
+        "愛知県に住んでいます", "Osaka"): the safety recogniser leaves such a clause out of a message's reading."""
+        parts = split_message(text, lang, self.places, self.phrases, "", self.joiners).parts
+        return bool(parts) and all(p.role == "place" for p in parts)
+
     def asks(self, text: str, lang: str) -> bool:
         """Whether the message asks something (a word that asks, ``parts.yaml``), not only tells."""
         return asks(text, self.joiners.words(lang))

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot.safety.compose import SafetyComposer
-from bot.safety.recognise import SafetyRecogniser
+from bot.safety.recognise import PlaceOnly, SafetyRecogniser, _no_place
 from bot.safety.step import Safety
 from bot.safety.texts import load_safety_texts
 from knowledge.offices import OfficeDirectory
@@ -17,9 +17,14 @@ __all__ = ["build_safety"]
 
 
 def build_safety(
-    translations: Path, offices: OfficeDirectory, retriever: Callable[[], Retriever], cache_size: int = 0
+    translations: Path,
+    offices: OfficeDirectory,
+    retriever: Callable[[], Retriever],
+    cache_size: int = 0,
+    place_only: PlaceOnly = _no_place,
 ) -> Safety:
-    """``cache_size``: recognitions kept for repeated messages (the service passes its answer cache's size)."""
+    """``cache_size``: recognitions kept for repeated messages (the service passes its answer cache's size);
+    ``place_only``: does a clause only say where the resident lives (the dialogue's place statement)?"""
     catalogue, texts = load_situations(), load_safety_texts(translations)
-    recogniser = SafetyRecogniser(catalogue, texts, retriever, cache_size=cache_size)
+    recogniser = SafetyRecogniser(catalogue, texts, retriever, cache_size=cache_size, place_only=place_only)
     return Safety(catalogue, recogniser, SafetyComposer(catalogue, texts), offices)

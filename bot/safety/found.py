@@ -61,3 +61,6 @@ class Thresholds:
     emergency_margin: float = 0.04  # … and this much closer than any topic example in the script
     clause_danger_gap: float = 0.03  # a danger of one clause beside another: the whole message this near it too
     clauses: int = 6  # clauses of a long message read on their own (a sentence each, or "and"-joined parts)
+    feeling_lean: float = 0.005  # a danger only a clause that says little reads stands alone when the whole
+    # message is this much nearer it than the ordinary questions ("…物を 投げて います。こわい です" +0.009; an
+    # ordinary question with "tenho medo" after it at most +0.002, own dev messages)

@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from bot.safety.clauses import MIN_CLAUSE_CONTENT, clause_content
 from bot.safety.dangers import beside_a_danger, who_is_hurt
 from bot.safety.example_table import ExampleTable, Scores, example_table
 from bot.safety.found import Found, Recognition, Thresholds
@@ -36,6 +37,11 @@ __all__ = ["Found", "Recognition", "SafetyRecogniser", "Thresholds"]
 
 DEFAULT_THRESHOLDS = Thresholds()
 ROMAJI_SHARE = 0.8  # a Latin-script message in a Japanese conversation is romaji when this share reads as romaji
+PlaceOnly = Callable[[str, str], bool]  # (clause, language): does the clause only say where the resident lives?
+
+
+def _no_place(text: str, lang: str) -> bool:
+    return False
 
 
 def learner_kana(text: str) -> str:
@@ -54,8 +60,12 @@ class SafetyRecogniser:
         retriever: Callable[[], Retriever],
         thresholds: Thresholds = DEFAULT_THRESHOLDS,
         cache_size: int = 0,
+        place_only: PlaceOnly = _no_place,
     ) -> None:
         self.catalogue = catalogue
+        # "I live in Aichi": said beside a problem, it is no situation of its own and no part of the problem's
+        # reading (the dialogue's place statement, handed in: bot/safety does not read the dialogue)
+        self.place_only = place_only
         self.texts = texts
         self._retriever = retriever
         self.thresholds = thresholds
@@ -143,12 +153,24 @@ class SafetyRecogniser:
             self._recent.put(key, known)
         return known
 
-    def pieces(self, text: str, kana: str = "") -> list[str]:
+    def pieces(self, text: str, kana: str = "", lang: str = "") -> list[str]:
         """The texts a message is read as: the whole, then its clauses (without their final punctuation,
-        ``knowledge.retriever.bare``); ``kana``: the reading of a romaji message, read instead."""
+        ``knowledge.retriever.bare``); ``kana``: the reading of a romaji message, read instead. A clause that
+        only says where the resident lives is left out of both (``without_place``)."""
         read = kana or spelling(text)  # Khmer typed ឲ្យ / ណ្ដ is read as our examples write it
-        whole_text = read.strip().rstrip(".!?。！？")
-        return [read] + [s for s in self.texts.clauses(read) if s != whole_text][: self.thresholds.clauses]
+        whole, clauses = self.without_place(read, self.texts.clauses(read), lang)
+        whole_text = whole.strip().rstrip(".!?。！？")
+        return [whole] + [s for s in clauses if s != whole_text][: self.thresholds.clauses]
+
+    def without_place(self, read: str, clauses: list[str], lang: str) -> tuple[str, list[str]]:
+        """The message and its clauses without those that only say where the resident lives ("Meu marido me
+        bate e tenho medo. Moro em Gunma."): the place is no situation, and beside a short message it moved
+        the whole message's reading (its closeness to the ordinary questions) enough to let the clause
+        "tenho medo" (I am scared) stand for thoughts of suicide. A message that is only a place stays whole."""
+        places = [c for c in clauses if self.place_only(c, lang)]
+        if not places or len(places) == len(clauses):
+            return read, clauses
+        return self.texts.without_clauses(read, places), [c for c in clauses if c not in places]
 
     def _recognise(
         self, text: str, lang: str, retriever: Retriever, table: ExampleTable, also: Callable[[], Sequence[str]] | None
@@ -156,7 +178,7 @@ class SafetyRecogniser:
         kana = learner_kana(text) if lang == "ja" else ""
         scored: list[tuple[str, np.ndarray]] = []
         if len(table.situation_rows):
-            pieces = self.pieces(text, kana)
+            pieces = self.pieces(text, kana, lang)
             texts = list(dict.fromkeys([*pieces, *(also() if also is not None else ())]))
             vectors = dict(zip(texts, retriever.embedder.embed_queries(texts)))
             retriever.score_many(np.vstack(list(vectors.values())))  # the searches' scores too, in one product
@@ -172,6 +194,7 @@ class SafetyRecogniser:
         found: dict[str, Found] = {}
         whole: Scores | None = None
         clauses: list[Found] = []
+        held: dict[str, Found] = {}  # dangers only a clause that says little reads (``_says_little``)
         # "my visa expires next month": no overstay, in any clause of the message ("how do I extend my stay?
         # it expires soon" read clause by clause found an overstay in the first clause)
         ruled_out = set(self.texts.ruled_out(text)) | (set(self.texts.ruled_out(kana)) if kana else set())
@@ -197,7 +220,11 @@ class SafetyRecogniser:
                 # whole was also near stalking and a spouse's death, each within ``second_gap``)
                 hits = [max(hits, key=lambda h: h.score)]
             for hit in hits:
-                if hit.situation not in ruled_out and hit.situation not in found:
+                if hit.situation in ruled_out:
+                    continue
+                if self._says_little(piece, hit, mine is whole):
+                    held.setdefault(hit.situation, hit)
+                elif hit.situation not in found:
                     found[hit.situation] = hit
                     if mine is not whole and hit.immediate:
                         dangers_of_a_clause.append(hit.situation)
@@ -219,6 +246,8 @@ class SafetyRecogniser:
                     questions.append(situation)
                     continue
             found[situation_id] = Found(situation_id, situation.urgency, 1.0, "cue")
+        if not found and whole is not None:  # "男の人が どなって、物を 投げて います。こわい です": the only reading
+            found.update({s: h for s, h in held.items() if self._whole_leans(h, whole, table)})
         if found:  # a message already about a serious situation is no ordinary question: its other cues count
             # ("the company has not paid me for two months and fired me": the unpaid wages' topic is closest),
             # and so does a clause nearer another serious situation than its own topics (not a danger)
@@ -249,6 +278,21 @@ class SafetyRecogniser:
             ),
         )
         return Recognition(tuple(ranked))
+
+    @staticmethod
+    def _says_little(piece: str, hit: Found, whole: bool) -> bool:
+        """Is ``hit`` a danger read by example from a clause that says too little to stand beside the message's
+        other readings? "tenho medo" (I am scared) is nearest an example of thoughts of suicide, and "Meu chefe
+        grita comigo e tenho medo" is workplace harassment, not also a crisis: such a clause's danger counts
+        only when nothing else is read in the message (its cue phrases, the whole message's or a longer
+        clause's reading still find a danger: "Perdi meu emprego e quero morrer" by its cue)."""
+        return not whole and hit.immediate and clause_content(piece) < MIN_CLAUSE_CONTENT
+
+    def _whole_leans(self, hit: Found, whole: Scores, table: ExampleTable) -> bool:
+        """Is the whole message nearer ``hit``'s examples than the ordinary questions (by ``feeling_lean``)?
+        "como saco la licencia de conducir? tengo miedo" is a question, not thoughts of suicide."""
+        near = whole.near(table.names.index(hit.situation))
+        return bool(near - whole.other >= self.thresholds.feeling_lean)
 
     @staticmethod
     def _closeness(found: Found, whole: Scores | None, table: ExampleTable) -> float:

@@ -128,6 +128,10 @@ class SafetyTexts:
         (both, neither, or no words for its language) — ``bot/safety/hurt.py``."""
         return self.who_is_hurt.victim(text, fold) if self.who_is_hurt is not None else ""
 
+    def without_clauses(self, text: str, dropped: list[str]) -> str:
+        """``text`` without the clauses ``dropped`` and the words that join them (``ClauseSplit.without``)."""
+        return self._clauses.without(text, dropped)
+
     def says_now(self, text: str) -> list[str]:
         """Situations a ``now_cues`` phrase in ``text`` says are happening now or hurt someone ("right now",
         "I am bleeding"); matched like the cues."""
