@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -174,9 +175,10 @@ def main() -> None:
     services = None
     if not args.components:
         from connectors.services import build_services  # noqa: PLC0415
-        from connectors.settings import get_settings  # noqa: PLC0415
+        from connectors.settings import Settings  # noqa: PLC0415
 
-        services = build_services(get_settings())
+        # a new data folder per run: a conversation of an earlier run (its place, its topic) never carries over
+        services = build_services(Settings(data_dir=Path(tempfile.mkdtemp()), reindex_check_seconds=0, _env_file=None))
     rows: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     timings: list[float] = []
     for n, item in enumerate(batch_items(data, "places", args.batches)):

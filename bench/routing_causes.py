@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter, defaultdict
+import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -212,9 +213,10 @@ def main() -> None:
         parser.error("--show prints message texts: not for a held-out set")
     data = load_yaml(args.set)
     from connectors.services import build_services  # noqa: PLC0415
-    from connectors.settings import get_settings  # noqa: PLC0415
+    from connectors.settings import Settings  # noqa: PLC0415
 
-    services = build_services(get_settings())
+    # a new data folder per run: a conversation of an earlier run (its place, its topic) never carries over
+    services = build_services(Settings(data_dir=Path(tempfile.mkdtemp()), reindex_check_seconds=0, _env_file=None))
     _SERVICES.append(services)
     dialogue = services.dialogue
     ended: list[str] = []
