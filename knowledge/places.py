@@ -295,7 +295,9 @@ class Gazetteer:
                     name not in self._short or not _inside_kanji(haystack, at, end)
                 ):
                     matches.append((at, end, name, places))
-        matches.sort(key=lambda m: m[1] - m[0], reverse=True)  # longest first claims its characters
+        # longest first claims its characters; of two as long, the first written (東京都府中市 is 東京都, then
+        # 府中市, not the 京都府 across them)
+        matches.sort(key=lambda m: (m[0] - m[1], m[0]))
         return matches
 
     @staticmethod

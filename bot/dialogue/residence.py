@@ -74,6 +74,7 @@ class _Phrases:
     verbs: tuple[re.Pattern, ...] = ()
     not_verbs: tuple[str, ...] = ()  # words holding a verb for "live" that are about a document or a tax
     others: tuple[str, ...] = ()  # someone else living there ("my friend")
+    elsewhere: tuple[re.Pattern, ...] = ()  # where the resident works or studies ("work in {place}")
 
 
 class ResidencePhrases:
@@ -85,31 +86,58 @@ class ResidencePhrases:
         return [self._by_lang[k] for k in dict.fromkeys(keys) if k in self._by_lang]
 
     def statement(self, text: str, lang: str, places: list[Place]) -> PlaceStatement | None:
-        """How the message speaks of the first place it states as the resident's (None: only in passing)."""
+        """How the message speaks of the place it states as the resident's (None: only in passing). A phrase
+        that says so ("I live in X", "what about X?") wins, for whichever place it holds; then a place alone;
+        then the place nearest a word for "live", unless the message says the resident works or studies there
+        ("I work in Tokyo but live in Saitama"; "Saya tinggal di Bandung, tapi kerja di Saitama")."""
         norm = _norm(text)
+        named = []  # (place, where its name starts, its name, the message with the name marked)
         for place in places:
             name = _norm(place.matched) if place.matched else ""
             at = norm.find(name) if name else -1
-            if at < 0:
-                continue
-            if self._someone_else(norm[:at], lang):
+            if at < 0 or self._someone_else(norm[:at], lang):
                 continue  # "my friend lives in Kobe": not where the resident lives
-            marked = norm[:at] + _MARK + norm[at + len(name) :]
-            for phrases in self._chain(lang):
+            named.append((place, at, name, norm[:at] + _MARK + norm[at + len(name) :]))
+        chain = self._chain(lang)
+        for place, _at, name, marked in named:
+            away = [m.span() for phrases in chain for p in phrases.elsewhere if (m := p.search(marked))]
+            for phrases in chain:
                 for how, patterns in (("lives", phrases.lives), ("update", phrases.update)):
                     for pattern in patterns:
                         found = pattern.search(marked)
-                        if found:
+                        if found and not any(a <= found.start() and found.end() <= b for a, b in away):
+                            # (not a phrase inside one for work: อยู่โอซาก้า in ทำงานอยู่โอซาก้า "I work in Osaka")
                             return PlaceStatement(place, how, (found.start(), found.end() + len(name) - 1))
+        for place, _at, _name, marked in named:
             if self._only_the_place(marked, lang):
                 return PlaceStatement(place, "answer", (0, len(norm)))
+        nearest: tuple[int, PlaceStatement] | None = None
+        for place, at, name, marked in named:
+            if any(p.search(marked) for phrases in chain for p in phrases.elsewhere):
+                continue  # "kerja di Saitama", "work in Tokyo": where the resident works, not lives
             told = self._without_not_verbs(marked, lang)  # "thẻ cư trú" (residence card) says nothing of living
-            verbs = [m for phrases in self._chain(lang) for verb in phrases.verbs if (m := verb.search(told))]
-            if verbs:  # the statement runs from the place to its nearest verb ("Osaka မှာ နေတယ်"), either order
-                verb = min(verbs, key=lambda m: abs(m.start() - at))
-                end = verb.end() + len(name) - 1 if verb.start() > at else at + len(name)
-                return PlaceStatement(place, "lives", (min(at, verb.start()), end))
-        return None
+            for verb in (m for phrases in chain for pattern in phrases.verbs for m in pattern.finditer(told)):
+                # the statement runs from the place to the verb ("Osaka မှာ နေတယ်"), either order; the marked
+                # message is one character for the name, so a verb after it starts len(name) - 1 later
+                after = verb.start() > at
+                gap = verb.start() - at - 1 if after else at - verb.end()
+                end = verb.end() + len(name) - 1 if after else at + len(name)
+                if nearest is None or gap < nearest[0]:
+                    nearest = (gap, PlaceStatement(place, "lives", (min(at, verb.start()), end)))
+        return nearest[1] if nearest else None
+
+    def home(self, said: PlaceStatement, text: str, lang: str, places: list[Place]) -> Place:
+        """The place a statement makes the resident's address: "愛知県豊田市に住んでいます" states the prefecture,
+        and a city named in that prefecture is the address — the one the message states as the resident's when
+        it names several ("愛知県に住んでいます。豊田市から岡崎市に引っ越しました": Okazaki), else the first."""
+        if said.place.kind != "prefecture":
+            return said.place
+        cities = [p for p in places if p.kind == "city" and p.prefecture == said.place.id]
+        if len(cities) > 1:
+            stated = self.statement(text, lang, cities)
+            if stated is not None and stated.how == "lives":
+                return stated.place
+        return cities[0] if cities else said.place
 
     def _someone_else(self, before: str, lang: str) -> bool:
         """Whether the words just before the place name someone else as the one living there (a friend)."""
@@ -142,7 +170,10 @@ def load_residence_phrases(translations: Path) -> ResidencePhrases:
         for key in ("lives", "update", "only", "plain"):
             if not isinstance(data.get(key), list):
                 raise ValueError(f"{path}: '{key}' must be a list")
-        for phrase in data["lives"] + data["update"]:
+        elsewhere = data.get("elsewhere") or []
+        if not isinstance(elsewhere, list):
+            raise ValueError(f"{path}: 'elsewhere' must be a list")
+        for phrase in data["lives"] + data["update"] + elsewhere:
             if phrase.count("{place}") != 1:
                 raise ValueError(f"{path}: {phrase!r} must hold {{place}} once")
         by_lang[path.parent.name] = _Phrases(
@@ -153,5 +184,6 @@ def load_residence_phrases(translations: Path) -> ResidencePhrases:
             tuple(_verb(w) for w in data.get("verbs") or ()),
             tuple(_norm(w) for w in data.get("not_verbs") or ()),
             tuple(_norm(w) for w in data.get("others") or ()),
+            tuple(_pattern(p) for p in elsewhere),
         )
     return ResidencePhrases(by_lang)

@@ -100,9 +100,7 @@ def place(turn: Turn) -> list[Reply] | None:
         said = PlaceStatement(turn.places[-1], "update")  # a short message naming a place, when one is wanted
     if said is None:
         return None  # named in passing: not the resident's address
-    named = said.place
-    if named.kind == "prefecture":  # "愛知県豊田市に住んでいます": the city in that prefecture is the address
-        named = next((p for p in turn.places if p.kind == "city" and p.prefecture == named.id), named)
+    named = desk.phrases.home(said, turn.text, turn.speech.key, turn.places)  # 愛知県豊田市: the city
     state.prefecture, state.city = named.prefecture, named.id if named.kind == "city" else ""
     turn.lead = [turn.say("location_set", place=desk.place_label(named, turn.speech.key))]
     parts = turn.parts

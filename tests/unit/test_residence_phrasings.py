@@ -1,0 +1,61 @@
+"""How residents say where they live, in every language (tests/data/residence_phrasings.yaml): the place the
+dialogue's place step takes as the address, and places named as where the resident works, studies or travels
+that it must not take."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.dialogue.residence import load_residence_phrases
+from knowledge.paths import TRANSLATIONS_DIR
+from knowledge.places import load_places
+from knowledge.yamlfile import load_yaml
+
+PLACES = load_places()
+PHRASES = load_residence_phrases(TRANSLATIONS_DIR)
+TABLE = load_yaml(Path(__file__).resolve().parents[1] / "data" / "residence_phrasings.yaml")
+LANGS = "ja ja-plain en zh ko es pt vi ne th id my km fil mn tr uk".split()
+
+
+def home(text: str, lang: str):
+    """The address the place step (bot/dialogue/steps.py) takes from the whole message, or None."""
+    found = PLACES.find(text)
+    said = PHRASES.statement(text, lang, found) if found else None
+    return PHRASES.home(said, text, lang, found) if said else None
+
+
+def test_the_table_covers_every_language():
+    assert {item["lang"] for item in TABLE["lives"]} == set(LANGS)
+
+
+@pytest.mark.parametrize("item", TABLE["lives"], ids=lambda item: f"{item['lang']}:{item['text'][:30]}")
+def test_where_the_resident_lives(item):
+    found = home(item["text"], item["lang"])
+    assert found is not None and found.id == item["place"]
+
+
+@pytest.mark.parametrize("item", TABLE["not_home"], ids=lambda item: f"{item['lang']}:{item['text'][:30]}")
+def test_a_place_of_work_study_or_travel_is_not_the_home(item):
+    found = home(item["text"], item["lang"])
+    assert found is None or found.id != item["place"]
+
+
+def test_of_two_names_as_long_the_first_written_wins():
+    # 東京都府中市 holds 京都府 across its two names: Tokyo's Fuchu, not Kyoto
+    assert [p.id for p in PLACES.find("東京都府中市に住んでいます")] == ["tokyo", "jis-13206"]
+    assert [p.id for p in PLACES.find("我住东京都府中市")] == ["tokyo", "jis-13206"]
+    assert [p.id for p in PLACES.find("京都府に住んでいます")] == ["kyoto"]
+
+
+def test_elsewhere_phrases_are_validated(tmp_path):
+    folder = tmp_path / "xx"
+    folder.mkdir()
+    base = "lives: ['{place}']\nupdate: []\nonly: []\nplain: []\n"
+    (folder / "residence.yaml").write_text(base + "elsewhere: ['work in']\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="place"):
+        load_residence_phrases(tmp_path)
+    (folder / "residence.yaml").write_text(base + "elsewhere: work in {place}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="elsewhere"):
+        load_residence_phrases(tmp_path)
