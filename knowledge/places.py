@@ -132,12 +132,15 @@ class Gazetteer:
         self._stems: dict[str, list[Place]] = {}  # Cyrillic names without their last vowel (Окінава -> окинав)
         self._short_stems: dict[str, list[Place]] = {}  # the same for four-letter names (Тіба -> тиб)
         self._by_first: dict[str, list[tuple[str, list[Place], str]]] = {}  # folded name, places, exact name
+        self._as_written: set[str] = set()  # generated one-word names: no case forms (біженка is not Бидзэн)
         for name, found in sorted(entries.items(), key=lambda item: len(item[0]), reverse=True):
             if _spaced(name):
                 words = tuple(fold(w) for w in _WORDS.findall(name))
                 if 0 < len(words) <= _MAX_WORDS:
                     self._words.setdefault(words, found)
                 if any(p.id in generated for p in found):
+                    if len(words) == 1:
+                        self._as_written.add(words[0])
                     continue  # a generated name (every municipality's Cyrillic) is matched as written, no case forms
                 if len(words) == 1 and _CYRILLIC.match(name) and name[-1] in _VOWELS and len(name) >= 5:
                     self._stems.setdefault(words[0][:-1], found)
@@ -259,12 +262,8 @@ class Gazetteer:
         if not _CYRILLIC.match(word):
             keys = [(stem,) for stem in self.spelling.latin_stems(word) if (stem,) in self._words]
             return self._words[keys[0]] if keys else None
-        for stem in self.spelling.stems(word):
-            if len(stem) >= 4 and ((stem,) in self._words or stem in self._stems):
-                return self._words.get((stem,)) or self._stems[stem]
-        for cut in (1, 2):
-            stem = word[:-cut]
-            if len(stem) >= 4 and ((stem,) in self._words or stem in self._stems):
+        for stem in self.spelling.stems(word) + [word[:-1], word[:-2]]:
+            if len(stem) >= 4 and stem not in self._as_written and ((stem,) in self._words or stem in self._stems):
                 return self._words.get((stem,)) or self._stems[stem]
         # a short prefecture name with one letter of case ending: Миэд, Чібі, Сазі (not short city names:
         # Тоді is "then", not Toda)

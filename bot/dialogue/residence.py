@@ -53,8 +53,11 @@ class PlaceStatement:
 
 
 def _pattern(phrase: str) -> re.Pattern:
-    parts = [re.escape(p.strip()).replace(r"\ ", r"\s*") for p in _norm(phrase).split("{place}")]
-    return re.compile(r"\s*".join((parts[0], _MARK, parts[1])))
+    """A phrase with {place}; a leading ``^`` ties it to the start of the message (or of its sentence):
+    "^{place} байгаа" is "(I'm) in Tokyo", not "the office that is in Tokyo" inside a question."""
+    start = phrase.startswith("^")
+    parts = [re.escape(p.strip()).replace(r"\ ", r"\s*") for p in _norm(phrase.removeprefix("^")).split("{place}")]
+    return re.compile((r"^[\W_]*" if start else "") + r"\s*".join((parts[0], _MARK, parts[1])))
 
 
 def _verb(word: str) -> re.Pattern:
