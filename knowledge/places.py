@@ -85,16 +85,21 @@ def _spaced(name: str) -> bool:
 
 
 # particles that may follow a place name written in kana (とよたしに, おおさかで, なごやの …)
+_PLACE_SUFFIXES = "都道府県市区町村郡"
 _PARTICLES = ("に", "で", "の", "は", "が", "へ", "を", "も", "と", "から", "まで", "や", "です", "ニ", "デ", "ノ")
 
 
 def _inside_kanji(text: str, start: int, end: int) -> bool:
     """多久 in 要提前多久通知 (Chinese) is not 多久市: a short city name must not touch other kanji."""
-    return any("\u4e00" <= text[i] <= "\u9fff" for i in (start - 1, end) if 0 <= i < len(text))
+    return any(_kanji(text[i]) for i in (start - 1, end) if 0 <= i < len(text))
 
 
 def _kana(char: str) -> bool:
     return "\u3040" <= char <= "\u30ff"
+
+
+def _kanji(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
 
 
 _CITY_SUFFIX = re.compile(r"(?i)(?:[ -](?:city|shi))$")
@@ -241,7 +246,7 @@ class Gazetteer:
         while i < len(words):
             for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
                 key = tuple(w for _, _, w in words[i : i + n])
-                if key in self._words:
+                if key in self._words and not (n == 1 and key[0] in self.spelling.not_names):
                     start, end = words[i][0], words[i + n - 1][1]
                     matches.append((start, end, haystack[start:end], self._words[key]))
                     i += n
@@ -290,9 +295,8 @@ class Gazetteer:
                 name = haystack[at:end]
                 if not self.spelling.starts_word(haystack, at):
                     continue
-                if self._bounded(haystack, at, end, name) and (
-                    name not in self._short or not _inside_kanji(haystack, at, end)
-                ):
+                short = name in self._short or (len(name) == 1 and _kanji(name))  # 柏 in 柏青哥 (pachinko)
+                if self._bounded(haystack, at, end, name) and (not short or not _inside_kanji(haystack, at, end)):
                     matches.append((at, end, name, places))
         # longest first claims its characters; of two as long, the first written (東京都府中市 is 東京都, then
         # 府中市, not the 京都府 across them)
@@ -306,8 +310,8 @@ class Gazetteer:
         if not all(_kana(c) for c in name):
             return True
         before = text[start - 1] if start > 0 else " "
-        if _kana(before):
-            return False
+        if _kana(before) or (_kanji(before) and before not in _PLACE_SUFFIXES):
+            return False  # nor the kana after a kanji (さくし in 小さくし), unless after 県, 市 …: 長野県さくし
         rest = text[end : end + 2]
         return not rest or not _kana(rest[0]) or rest.startswith(_PARTICLES)
 

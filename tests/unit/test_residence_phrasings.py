@@ -49,6 +49,33 @@ def test_of_two_names_as_long_the_first_written_wins():
     assert [p.id for p in PLACES.find("京都府に住んでいます")] == ["kyoto"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Та нарт баярлалаа",
+        "Эцэг эх нарт мэдэгдэх үү",
+        "з нагоди свята",
+        "Де залишити кота?",
+        "Я біженка з України",
+        "Necesito toda la información",
+        "Tama po ba?",
+        "Saku saya hilang",
+        "音楽の音を小さくし、パーティーは避け",
+        "留学生能去柏青哥店吗",
+    ],
+)
+def test_ordinary_words_are_not_places(text):
+    # нарт (to you, pl.) is not Nara, нагоди (occasions) not Nagoya, кота (a cat) not Kochi; біженка (a refugee)
+    # is not Bizen: a generated municipality name has no case forms; toda (all), tama (right), saku (pocket) are
+    # not Toda, Tama, Saku; さくし after a kanji (小さくし) is not Saku, nor 柏 inside 柏青哥 (pachinko) Kashiwa
+    assert PLACES.find(text) == []
+
+
+def test_the_places_those_words_looked_like_are_still_found():
+    for text, place in [("Я живу в Нагої", "nagoya"), ("Я живу в Нарі", "nara"), ("Я живу в Коті", "kochi")]:
+        assert [p.id for p in PLACES.find(text)] == [place]
+
+
 def test_elsewhere_phrases_are_validated(tmp_path):
     folder = tmp_path / "xx"
     folder.mkdir()
