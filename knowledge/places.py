@@ -157,6 +157,10 @@ class Gazetteer:
                 self._by_first.setdefault(folded[0], []).append((folded, found, exact))
 
         self._add_city_words(places, generated, fold)
+        for phrase in self.spelling.not_names:  # words that name no place claim their letters: шакай хокен
+            words = tuple(fold(w) for w in _WORDS.findall(phrase))  # (shakai hoken) is not Sakai
+            if len(words) > 1:
+                self._words[words] = []
         self._found: LRU[tuple[tuple[Place, ...], ...]] = LRU(FOUND_TEXTS)
 
     def __getstate__(self) -> dict:  # a start-up table keeps the tables, not the texts last looked in
@@ -179,8 +183,9 @@ class Gazetteer:
             for name in spaced:
                 for pattern in self.spelling.city_words:
                     words = tuple(fold(w) for w in _WORDS.findall(_norm(pattern.replace("{name}", name))))
-                    if 0 < len(words) <= _MAX_WORDS:
-                        self._words.setdefault(words, [place])
+                    known = self._words.get(words)  # a curated city over a generated one of the same name:
+                    if 0 < len(words) <= _MAX_WORDS and (not known or all(p.id in generated for p in known)):
+                        self._words[words] = [place]  # Сакай хотод is Sakai (堺市), not 坂井市 in Fukui
 
     def prefectures(self) -> list[Place]:
         return [p for p in self.places.values() if p.kind == "prefecture"]

@@ -62,12 +62,14 @@ def test_of_two_names_as_long_the_first_written_wins():
         "Saku saya hilang",
         "音楽の音を小さくし、パーティーは避け",
         "留学生能去柏青哥店吗",
+        "Цалингаас шакай хокен суутгадаггүй",
     ],
 )
 def test_ordinary_words_are_not_places(text):
     # нарт (to you, pl.) is not Nara, нагоди (occasions) not Nagoya, кота (a cat) not Kochi; біженка (a refugee)
     # is not Bizen: a generated municipality name has no case forms; toda (all), tama (right), saku (pocket) are
-    # not Toda, Tama, Saku; さくし after a kanji (小さくし) is not Saku, nor 柏 inside 柏青哥 (pachinko) Kashiwa
+    # not Toda, Tama, Saku; さくし after a kanji (小さくし) is not Saku, nor 柏 inside 柏青哥 (pachinko) Kashiwa;
+    # шакай хокен (shakai hoken) is not Sakai
     assert PLACES.find(text) == []
 
 
