@@ -258,11 +258,17 @@ class Gazetteer:
                     break
             else:
                 start, end, word = words[i]
-                inflected = self._inflected(word)
+                inflected = self._inflected(word) or self._after_in(word, words[i - 1][2] if i else "")
                 if inflected:
                     matches.append((start, end, haystack[start:end], inflected))
                 i += 1
         return matches
+
+    def _after_in(self, word: str, before: str) -> list[Place] | None:
+        """A bare name that is also a company (Toyota), right after a word for "in": "Moro em Toyota" is the
+        city, "I work at Toyota" names the company (``after_in`` of place_spelling.yaml)."""
+        place = self.places.get(self.spelling.after_in_names.get(word, ""))
+        return [place] if place is not None and before in self.spelling.after_in_words else None
 
     def _inflected(self, word: str) -> list[Place] | None:
         """A name with a case ending (the word is folded): Осакад (Mongolian), Окінаві, Нагої, Осаці

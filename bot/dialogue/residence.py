@@ -116,7 +116,7 @@ class ResidencePhrases:
                 return PlaceStatement(place, "answer", (0, len(norm)))
         nearest: tuple[int, PlaceStatement] | None = None
         for place, at, name, marked in named:
-            if any(p.search(marked) for phrases in chain for p in phrases.elsewhere):
+            if self._away(marked, lang):
                 continue  # "kerja di Saitama", "work in Tokyo": where the resident works, not lives
             told = self._without_not_verbs(marked, lang)  # "thẻ cư trú" (residence card) says nothing of living
             for verb in (m for phrases in chain for pattern in phrases.verbs for m in pattern.finditer(told)):
@@ -132,7 +132,8 @@ class ResidencePhrases:
     def home(self, said: PlaceStatement, text: str, lang: str, places: list[Place]) -> Place:
         """The place a statement makes the resident's address: "愛知県豊田市に住んでいます" states the prefecture,
         and a city named in that prefecture is the address — the one the message states as the resident's when
-        it names several ("愛知県に住んでいます。豊田市から岡崎市に引っ越しました": Okazaki), else the first."""
+        it names several ("愛知県に住んでいます。豊田市から岡崎市に引っ越しました": Okazaki), else the first that is
+        not where the resident works ("I live in Aichi and work for Toyota": Aichi)."""
         if said.place.kind != "prefecture":
             return said.place
         cities = [p for p in places if p.kind == "city" and p.prefecture == said.place.id]
@@ -140,7 +141,17 @@ class ResidencePhrases:
             stated = self.statement(text, lang, cities)
             if stated is not None and stated.how == "lives":
                 return stated.place
-        return cities[0] if cities else said.place
+        norm = _norm(text)
+        for city in cities:
+            name = _norm(city.matched) if city.matched else ""
+            at = norm.find(name) if name else -1
+            if at < 0 or not self._away(norm[:at] + _MARK + norm[at + len(name) :], lang):
+                return city
+        return said.place
+
+    def _away(self, marked: str, lang: str) -> bool:
+        """Whether the message says the marked place is where the resident works, studies or travels."""
+        return any(p.search(marked) for phrases in self._chain(lang) for p in phrases.elsewhere)
 
     def _someone_else(self, before: str, lang: str) -> bool:
         """Whether the words just before the place name someone else as the one living there (a friend)."""
