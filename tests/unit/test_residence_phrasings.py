@@ -88,3 +88,24 @@ def test_elsewhere_phrases_are_validated(tmp_path):
     (folder / "residence.yaml").write_text(base + "elsewhere: work in {place}\n", encoding="utf-8")
     with pytest.raises(ValueError, match="elsewhere"):
         load_residence_phrases(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "prefecture", "city"),
+    [
+        ("Saya tinggal di Bandung, tapi kerja di Saitama", "id", "", ""),  # Bandung is not in Japan's gazetteer
+        ("I work in Tokyo but live in Saitama", "en", "saitama", ""),
+        ("名古屋で働いていて、豊田市に住んでいます", "ja", "aichi", "toyota"),
+        ("東京都府中市に住んでいます", "ja", "tokyo", "jis-13206"),
+        ("愛知県に住んでいます。豊田市から岡崎市に引っ越しました", "ja", "aichi", "okazaki"),
+        ("Moro em Toyota", "pt", "aichi", "toyota"),
+        ("ma Tokyo ma baschu", "ne", "tokyo", ""),
+    ],
+)
+def test_the_dialogue_remembers_where_the_resident_lives(fake_services, text, lang, prefecture, city):
+    from bot.dialogue import IncomingMessage
+
+    conversation = f"phrasing-{abs(hash(text))}"
+    fake_services.dialogue.handle(IncomingMessage(conversation, text, lang=lang))
+    saved = fake_services.store.state(conversation)
+    assert (saved.get("prefecture", ""), saved.get("city", "")) == (prefecture, city)
