@@ -134,20 +134,22 @@ class ResidencePhrases:
         and a city named in that prefecture is the address — the one the message states as the resident's when
         it names several ("愛知県に住んでいます。豊田市から岡崎市に引っ越しました": Okazaki), else the first that is
         not where the resident works ("I live in Aichi and work for Toyota": Aichi)."""
-        if said.place.kind != "prefecture":
-            return said.place
+        if said.place.kind != "prefecture":  # a designated city's ward named with it: "Nagoya, Minato-ku"
+            wards = [p for p in places if p.parent and p.parent == said.place.id]
+            return next((w for w in wards if not self._away(self._marked(text, w), lang)), said.place)
         cities = [p for p in places if p.kind == "city" and p.prefecture == said.place.id]
         if len(cities) > 1:
             stated = self.statement(text, lang, cities)
             if stated is not None and stated.how == "lives":
                 return stated.place
-        norm = _norm(text)
-        for city in cities:
-            name = _norm(city.matched) if city.matched else ""
-            at = norm.find(name) if name else -1
-            if at < 0 or not self._away(norm[:at] + _MARK + norm[at + len(name) :], lang):
-                return city
-        return said.place
+        return next((city for city in cities if not self._away(self._marked(text, city), lang)), said.place)
+
+    @staticmethod
+    def _marked(text: str, place: Place) -> str:
+        """The normalised message with the place's name replaced by the mark ("" when the name is not in it)."""
+        norm, name = _norm(text), _norm(place.matched) if place.matched else ""
+        at = norm.find(name) if name else -1
+        return norm[:at] + _MARK + norm[at + len(name) :] if at >= 0 else ""
 
     def _away(self, marked: str, lang: str) -> bool:
         """Whether the message says the marked place is where the resident works, studies or travels."""
