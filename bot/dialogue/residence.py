@@ -111,9 +111,11 @@ class ResidencePhrases:
                         if found and not any(a <= found.start() and found.end() <= b for a, b in away):
                             # (not a phrase inside one for work: อยู่โอซาก้า in ทำงานอยู่โอซาก้า "I work in Osaka")
                             return PlaceStatement(place, how, (found.start(), found.end() + len(name) - 1))
-        for place, _at, _name, marked in named:
-            if self._only_the_place(marked, lang):
-                return PlaceStatement(place, "answer", (0, len(norm)))
+        alone = norm
+        for _place, at, name, _marked in named:  # "埼玉県川口市です": the places alone, with only words around them
+            alone = alone[:at] + _MARK * len(name) + alone[at + len(name) :]
+        if named and self._only_the_place(alone, lang):
+            return PlaceStatement(named[0][0], "answer", (0, len(norm)))
         nearest: tuple[int, PlaceStatement] | None = None
         for place, at, name, marked in named:
             if self._away(marked, lang):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.dialogue.parts import load_joiners, split_message
 from bot.dialogue.residence import load_residence_phrases
 from knowledge.paths import TRANSLATIONS_DIR
 from knowledge.places import load_places
@@ -15,14 +16,17 @@ from knowledge.yamlfile import load_yaml
 
 PLACES = load_places()
 PHRASES = load_residence_phrases(TRANSLATIONS_DIR)
+JOINERS = load_joiners(TRANSLATIONS_DIR)
 TABLE = load_yaml(Path(__file__).resolve().parents[1] / "data" / "residence_phrasings.yaml")
 LANGS = "ja ja-plain en zh ko es pt vi ne th id my km fil mn tr uk".split()
 
 
 def home(text: str, lang: str):
-    """The address the place step (bot/dialogue/steps.py) takes from the whole message, or None."""
+    """The address the place step (bot/dialogue/steps.py) takes from the message (the whole, else a sentence of
+    it), or None."""
     found = PLACES.find(text)
     said = PHRASES.statement(text, lang, found) if found else None
+    said = said or split_message(text, lang, PLACES, PHRASES, joiners=JOINERS).place
     return PHRASES.home(said, text, lang, found) if said else None
 
 
@@ -100,6 +104,8 @@ def test_elsewhere_phrases_are_validated(tmp_path):
         ("愛知県に住んでいます。豊田市から岡崎市に引っ越しました", "ja", "aichi", "okazaki"),
         ("Moro em Toyota", "pt", "aichi", "toyota"),
         ("ma Tokyo ma baschu", "ne", "tokyo", ""),
+        ("大阪です。ビザの更新はどこ？", "ja", "osaka", ""),
+        ("埼玉県川口市です。児童手当はどこで申請しますか", "ja", "saitama", "kawaguchi"),
     ],
 )
 def test_the_dialogue_remembers_where_the_resident_lives(fake_services, text, lang, prefecture, city):
