@@ -52,6 +52,17 @@ class PlaceStatement:
     span: tuple[int, int] = (0, 0)  # the phrase's characters in the normalised message
 
 
+_SPACED_LETTER = re.compile(r"[a-z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff\u0900-\u0963\u0966-\u097f]")  # not the danda
+
+
+def _word_end(norm: str, end: int) -> int:
+    """A statement ends at the end of a word in scripts with spaces: "ma Gunma ma bas" is the start of
+    "basxu", and the question after it is not "xu, visa …"."""
+    while 0 < end < len(norm) and _SPACED_LETTER.match(norm[end - 1]) and _SPACED_LETTER.match(norm[end]):
+        end += 1
+    return end
+
+
 def _pattern(phrase: str) -> re.Pattern:
     """A phrase with {place}; a leading ``^`` ties it to the start of the message (or of its sentence):
     "^{place} байгаа" is "(I'm) in Tokyo", not "the office that is in Tokyo" inside a question."""
@@ -110,7 +121,8 @@ class ResidencePhrases:
                         found = pattern.search(marked)
                         if found and not any(a <= found.start() and found.end() <= b for a, b in away):
                             # (not a phrase inside one for work: อยู่โอซาก้า in ทำงานอยู่โอซาก้า "I work in Osaka")
-                            return PlaceStatement(place, how, (found.start(), found.end() + len(name) - 1))
+                            end = _word_end(norm, found.end() + len(name) - 1)
+                            return PlaceStatement(place, how, (found.start(), end))
         alone = norm
         for _place, at, name, _marked in named:  # "埼玉県川口市です": the places alone, with only words around them
             alone = alone[:at] + _MARK * len(name) + alone[at + len(name) :]
@@ -126,7 +138,7 @@ class ResidencePhrases:
                 # message is one character for the name, so a verb after it starts len(name) - 1 later
                 after = verb.start() > at
                 gap = verb.start() - at - 1 if after else at - verb.end()
-                end = verb.end() + len(name) - 1 if after else at + len(name)
+                end = _word_end(norm, verb.end() + len(name) - 1) if after else at + len(name)
                 if nearest is None or gap < nearest[0]:
                     nearest = (gap, PlaceStatement(place, "lives", (min(at, verb.start()), end)))
         return nearest[1] if nearest else None

@@ -115,3 +115,27 @@ def test_the_dialogue_remembers_where_the_resident_lives(fake_services, text, la
     fake_services.dialogue.handle(IncomingMessage(conversation, text, lang=lang))
     saved = fake_services.store.state(conversation)
     assert (saved.get("prefecture", ""), saved.get("city", "")) == (prefecture, city)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place", "question"),
+    [
+        (
+            "ma gunma ma basxu, visa renew garna kaha jane ho?",
+            "ne",
+            "ma gunma ma basxu",
+            "visa renew garna kaha jane ho?",
+        ),
+        ("म टोकियोमा बस्छु।भिसा कहाँ नवीकरण गर्ने?", "ne", "म टोकियोमा बस्छु।", "भिसा कहाँ नवीकरण गर्ने?"),
+        (
+            "Би Токиод ажиллаж амьдардаг, визээ хаана сунгах вэ",
+            "mn",
+            "Би Токиод ажиллаж амьдардаг",
+            "визээ хаана сунгах вэ",
+        ),
+    ],
+)
+def test_the_place_clause_ends_at_the_end_of_a_word(text, lang, place, question):
+    # a phrase may end inside a word ("ma {place} ma bas" of basxu): the question after it starts at the next word
+    parts = split_message(text, lang, PLACES, PHRASES, joiners=JOINERS).parts
+    assert [(p.role, p.text) for p in parts] == [("place", place), ("question", question)]
