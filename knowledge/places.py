@@ -85,16 +85,21 @@ def _spaced(name: str) -> bool:
 
 
 # particles that may follow a place name written in kana (とよたしに, おおさかで, なごやの …)
+_PLACE_SUFFIXES = "都道府県市区町村郡"
 _PARTICLES = ("に", "で", "の", "は", "が", "へ", "を", "も", "と", "から", "まで", "や", "です", "ニ", "デ", "ノ")
 
 
 def _inside_kanji(text: str, start: int, end: int) -> bool:
     """多久 in 要提前多久通知 (Chinese) is not 多久市: a short city name must not touch other kanji."""
-    return any("\u4e00" <= text[i] <= "\u9fff" for i in (start - 1, end) if 0 <= i < len(text))
+    return any(_kanji(text[i]) for i in (start - 1, end) if 0 <= i < len(text))
 
 
 def _kana(char: str) -> bool:
     return "\u3040" <= char <= "\u30ff"
+
+
+def _kanji(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
 
 
 _CITY_SUFFIX = re.compile(r"(?i)(?:[ -](?:city|shi))$")
@@ -132,12 +137,15 @@ class Gazetteer:
         self._stems: dict[str, list[Place]] = {}  # Cyrillic names without their last vowel (Окінава -> окинав)
         self._short_stems: dict[str, list[Place]] = {}  # the same for four-letter names (Тіба -> тиб)
         self._by_first: dict[str, list[tuple[str, list[Place], str]]] = {}  # folded name, places, exact name
+        self._as_written: set[str] = set()  # generated one-word names: no case forms (біженка is not Бидзэн)
         for name, found in sorted(entries.items(), key=lambda item: len(item[0]), reverse=True):
             if _spaced(name):
                 words = tuple(fold(w) for w in _WORDS.findall(name))
                 if 0 < len(words) <= _MAX_WORDS:
                     self._words.setdefault(words, found)
                 if any(p.id in generated for p in found):
+                    if len(words) == 1:
+                        self._as_written.add(words[0])
                     continue  # a generated name (every municipality's Cyrillic) is matched as written, no case forms
                 if len(words) == 1 and _CYRILLIC.match(name) and name[-1] in _VOWELS and len(name) >= 5:
                     self._stems.setdefault(words[0][:-1], found)
@@ -149,6 +157,10 @@ class Gazetteer:
                 self._by_first.setdefault(folded[0], []).append((folded, found, exact))
 
         self._add_city_words(places, generated, fold)
+        for phrase in self.spelling.not_names:  # words that name no place claim their letters: шакай хокен
+            words = tuple(fold(w) for w in _WORDS.findall(phrase))  # (shakai hoken) is not Sakai
+            if len(words) > 1:
+                self._words[words] = []
         self._found: LRU[tuple[tuple[Place, ...], ...]] = LRU(FOUND_TEXTS)
 
     def __getstate__(self) -> dict:  # a start-up table keeps the tables, not the texts last looked in
@@ -171,8 +183,9 @@ class Gazetteer:
             for name in spaced:
                 for pattern in self.spelling.city_words:
                     words = tuple(fold(w) for w in _WORDS.findall(_norm(pattern.replace("{name}", name))))
-                    if 0 < len(words) <= _MAX_WORDS:
-                        self._words.setdefault(words, [place])
+                    known = self._words.get(words)  # a curated city over a generated one of the same name:
+                    if 0 < len(words) <= _MAX_WORDS and (not known or all(p.id in generated for p in known)):
+                        self._words[words] = [place]  # Сакай хотод is Sakai (堺市), not 坂井市 in Fukui
 
     def prefectures(self) -> list[Place]:
         return [p for p in self.places.values() if p.kind == "prefecture"]
@@ -238,18 +251,24 @@ class Gazetteer:
         while i < len(words):
             for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
                 key = tuple(w for _, _, w in words[i : i + n])
-                if key in self._words:
+                if key in self._words and not (n == 1 and key[0] in self.spelling.not_names):
                     start, end = words[i][0], words[i + n - 1][1]
                     matches.append((start, end, haystack[start:end], self._words[key]))
                     i += n
                     break
             else:
                 start, end, word = words[i]
-                inflected = self._inflected(word)
+                inflected = self._inflected(word) or self._after_in(word, words[i - 1][2] if i else "")
                 if inflected:
                     matches.append((start, end, haystack[start:end], inflected))
                 i += 1
         return matches
+
+    def _after_in(self, word: str, before: str) -> list[Place] | None:
+        """A bare name that is also a company (Toyota), right after a word for "in": "Moro em Toyota" is the
+        city, "I work at Toyota" names the company (``after_in`` of place_spelling.yaml)."""
+        place = self.places.get(self.spelling.after_in_names.get(word, ""))
+        return [place] if place is not None and before in self.spelling.after_in_words else None
 
     def _inflected(self, word: str) -> list[Place] | None:
         """A name with a case ending (the word is folded): Осакад (Mongolian), Окінаві, Нагої, Осаці
@@ -259,12 +278,8 @@ class Gazetteer:
         if not _CYRILLIC.match(word):
             keys = [(stem,) for stem in self.spelling.latin_stems(word) if (stem,) in self._words]
             return self._words[keys[0]] if keys else None
-        for stem in self.spelling.stems(word):
-            if len(stem) >= 4 and ((stem,) in self._words or stem in self._stems):
-                return self._words.get((stem,)) or self._stems[stem]
-        for cut in (1, 2):
-            stem = word[:-cut]
-            if len(stem) >= 4 and ((stem,) in self._words or stem in self._stems):
+        for stem in self.spelling.stems(word) + [word[:-1], word[:-2]]:
+            if len(stem) >= 4 and stem not in self._as_written and ((stem,) in self._words or stem in self._stems):
                 return self._words.get((stem,)) or self._stems[stem]
         # a short prefecture name with one letter of case ending: Миэд, Чібі, Сазі (not short city names:
         # Тоді is "then", not Toda)
@@ -291,11 +306,12 @@ class Gazetteer:
                 name = haystack[at:end]
                 if not self.spelling.starts_word(haystack, at):
                     continue
-                if self._bounded(haystack, at, end, name) and (
-                    name not in self._short or not _inside_kanji(haystack, at, end)
-                ):
+                short = name in self._short or (len(name) == 1 and _kanji(name))  # 柏 in 柏青哥 (pachinko)
+                if self._bounded(haystack, at, end, name) and (not short or not _inside_kanji(haystack, at, end)):
                     matches.append((at, end, name, places))
-        matches.sort(key=lambda m: m[1] - m[0], reverse=True)  # longest first claims its characters
+        # longest first claims its characters; of two as long, the first written (東京都府中市 is 東京都, then
+        # 府中市, not the 京都府 across them)
+        matches.sort(key=lambda m: (m[0] - m[1], m[0]))
         return matches
 
     @staticmethod
@@ -305,8 +321,8 @@ class Gazetteer:
         if not all(_kana(c) for c in name):
             return True
         before = text[start - 1] if start > 0 else " "
-        if _kana(before):
-            return False
+        if _kana(before) or (_kanji(before) and before not in _PLACE_SUFFIXES):
+            return False  # nor the kana after a kanji (さくし in 小さくし), unless after 県, 市 …: 長野県さくし
         rest = text[end : end + 2]
         return not rest or not _kana(rest[0]) or rest.startswith(_PARTICLES)
 

@@ -40,6 +40,7 @@ class Spelling:
         latin_min: int = 5,
         city_words: tuple[str, ...] = (),
         not_names: tuple[str, ...] = (),
+        after_in: tuple[dict[str, str], tuple[str, ...]] = ({}, ()),
     ) -> None:
         self.scripts = scripts
         self.city_words = city_words
@@ -49,6 +50,9 @@ class Spelling:
         self.latin_min = latin_min
         self._script_of: dict[str, _Script | None] = {}  # each character's script, found once
         self.not_names = frozenset(self.folded(unicodedata.normalize("NFKC", w).casefold()) for w in not_names)
+        # a bare name that is also a company or a word (Toyota): a place only right after a word for "in"
+        self.after_in_names = {self.folded(_fold_case(w)): place for w, place in after_in[0].items()}
+        self.after_in_words = frozenset(self.folded(_fold_case(w)) for w in after_in[1])
 
     def _script(self, char: str) -> _Script | None:
         try:
@@ -138,6 +142,18 @@ class Spelling:
         ]
 
 
+def _fold_case(word: str) -> str:
+    return unicodedata.normalize("NFKC", word).casefold()
+
+
+def _after_in(path: Path, raw: object) -> tuple[dict[str, str], tuple[str, ...]]:
+    if raw is None:
+        return {}, ()
+    if not isinstance(raw, dict) or not isinstance(raw.get("names"), dict) or not isinstance(raw.get("words"), list):
+        raise ValueError(f"{path}: after_in needs names (name: place id) and words (a list)")
+    return {str(k): str(v) for k, v in raw["names"].items()}, tuple(str(w) for w in raw["words"])
+
+
 def load_spelling(path: Path = SPELLING_FILE) -> Spelling:
     data = load_yaml(path)
     scripts = []
@@ -164,4 +180,5 @@ def load_spelling(path: Path = SPELLING_FILE) -> Spelling:
         int(data.get("latin_min", 5)),
         city_words,
         tuple(str(w) for w in data.get("not_names") or ()),
+        _after_in(path, data.get("after_in")),
     )

@@ -52,9 +52,23 @@ class PlaceStatement:
     span: tuple[int, int] = (0, 0)  # the phrase's characters in the normalised message
 
 
+_SPACED_LETTER = re.compile(r"[a-z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff\u0900-\u0963\u0966-\u097f]")  # not the danda
+
+
+def _word_end(norm: str, end: int) -> int:
+    """A statement ends at the end of a word in scripts with spaces: "ma Gunma ma bas" is the start of
+    "basxu", and the question after it is not "xu, visa …"."""
+    while 0 < end < len(norm) and _SPACED_LETTER.match(norm[end - 1]) and _SPACED_LETTER.match(norm[end]):
+        end += 1
+    return end
+
+
 def _pattern(phrase: str) -> re.Pattern:
-    parts = [re.escape(p.strip()).replace(r"\ ", r"\s*") for p in _norm(phrase).split("{place}")]
-    return re.compile(r"\s*".join((parts[0], _MARK, parts[1])))
+    """A phrase with {place}; a leading ``^`` ties it to the start of the message (or of its sentence):
+    "^{place} байгаа" is "(I'm) in Tokyo", not "the office that is in Tokyo" inside a question."""
+    start = phrase.startswith("^")
+    parts = [re.escape(p.strip()).replace(r"\ ", r"\s*") for p in _norm(phrase.removeprefix("^")).split("{place}")]
+    return re.compile((r"^[\W_]*" if start else "") + r"\s*".join((parts[0], _MARK, parts[1])))
 
 
 def _verb(word: str) -> re.Pattern:
@@ -74,6 +88,7 @@ class _Phrases:
     verbs: tuple[re.Pattern, ...] = ()
     not_verbs: tuple[str, ...] = ()  # words holding a verb for "live" that are about a document or a tax
     others: tuple[str, ...] = ()  # someone else living there ("my friend")
+    elsewhere: tuple[re.Pattern, ...] = ()  # where the resident works or studies ("work in {place}")
 
 
 class ResidencePhrases:
@@ -85,31 +100,74 @@ class ResidencePhrases:
         return [self._by_lang[k] for k in dict.fromkeys(keys) if k in self._by_lang]
 
     def statement(self, text: str, lang: str, places: list[Place]) -> PlaceStatement | None:
-        """How the message speaks of the first place it states as the resident's (None: only in passing)."""
+        """How the message speaks of the place it states as the resident's (None: only in passing). A phrase
+        that says so ("I live in X", "what about X?") wins, for whichever place it holds; then a place alone;
+        then the place nearest a word for "live", unless the message says the resident works or studies there
+        ("I work in Tokyo but live in Saitama"; "Saya tinggal di Bandung, tapi kerja di Saitama")."""
         norm = _norm(text)
+        named = []  # (place, where its name starts, its name, the message with the name marked)
         for place in places:
             name = _norm(place.matched) if place.matched else ""
             at = norm.find(name) if name else -1
-            if at < 0:
-                continue
-            if self._someone_else(norm[:at], lang):
+            if at < 0 or self._someone_else(norm[:at], lang):
                 continue  # "my friend lives in Kobe": not where the resident lives
-            marked = norm[:at] + _MARK + norm[at + len(name) :]
-            for phrases in self._chain(lang):
+            named.append((place, at, name, norm[:at] + _MARK + norm[at + len(name) :]))
+        chain = self._chain(lang)
+        for place, _at, name, marked in named:
+            away = [m.span() for phrases in chain for p in phrases.elsewhere if (m := p.search(marked))]
+            for phrases in chain:
                 for how, patterns in (("lives", phrases.lives), ("update", phrases.update)):
                     for pattern in patterns:
                         found = pattern.search(marked)
-                        if found:
-                            return PlaceStatement(place, how, (found.start(), found.end() + len(name) - 1))
-            if self._only_the_place(marked, lang):
-                return PlaceStatement(place, "answer", (0, len(norm)))
+                        if found and not any(a <= found.start() and found.end() <= b for a, b in away):
+                            # (not a phrase inside one for work: อยู่โอซาก้า in ทำงานอยู่โอซาก้า "I work in Osaka")
+                            end = _word_end(norm, found.end() + len(name) - 1)
+                            return PlaceStatement(place, how, (found.start(), end))
+        alone = norm
+        for _place, at, name, _marked in named:  # "埼玉県川口市です": the places alone, with only words around them
+            alone = alone[:at] + _MARK * len(name) + alone[at + len(name) :]
+        if named and self._only_the_place(alone, lang):
+            return PlaceStatement(named[0][0], "answer", (0, len(norm)))
+        nearest: tuple[int, PlaceStatement] | None = None
+        for place, at, name, marked in named:
+            if self._away(marked, lang):
+                continue  # "kerja di Saitama", "work in Tokyo": where the resident works, not lives
             told = self._without_not_verbs(marked, lang)  # "thẻ cư trú" (residence card) says nothing of living
-            verbs = [m for phrases in self._chain(lang) for verb in phrases.verbs if (m := verb.search(told))]
-            if verbs:  # the statement runs from the place to its nearest verb ("Osaka မှာ နေတယ်"), either order
-                verb = min(verbs, key=lambda m: abs(m.start() - at))
-                end = verb.end() + len(name) - 1 if verb.start() > at else at + len(name)
-                return PlaceStatement(place, "lives", (min(at, verb.start()), end))
-        return None
+            for verb in (m for phrases in chain for pattern in phrases.verbs for m in pattern.finditer(told)):
+                # the statement runs from the place to the verb ("Osaka မှာ နေတယ်"), either order; the marked
+                # message is one character for the name, so a verb after it starts len(name) - 1 later
+                after = verb.start() > at
+                gap = verb.start() - at - 1 if after else at - verb.end()
+                end = _word_end(norm, verb.end() + len(name) - 1) if after else at + len(name)
+                if nearest is None or gap < nearest[0]:
+                    nearest = (gap, PlaceStatement(place, "lives", (min(at, verb.start()), end)))
+        return nearest[1] if nearest else None
+
+    def home(self, said: PlaceStatement, text: str, lang: str, places: list[Place]) -> Place:
+        """The place a statement makes the resident's address: "愛知県豊田市に住んでいます" states the prefecture,
+        and a city named in that prefecture is the address — the one the message states as the resident's when
+        it names several ("愛知県に住んでいます。豊田市から岡崎市に引っ越しました": Okazaki), else the first that is
+        not where the resident works ("I live in Aichi and work for Toyota": Aichi)."""
+        if said.place.kind != "prefecture":  # a designated city's ward named with it: "Nagoya, Minato-ku"
+            wards = [p for p in places if p.parent and p.parent == said.place.id]
+            return next((w for w in wards if not self._away(self._marked(text, w), lang)), said.place)
+        cities = [p for p in places if p.kind == "city" and p.prefecture == said.place.id]
+        if len(cities) > 1:
+            stated = self.statement(text, lang, cities)
+            if stated is not None and stated.how == "lives":
+                return stated.place
+        return next((city for city in cities if not self._away(self._marked(text, city), lang)), said.place)
+
+    @staticmethod
+    def _marked(text: str, place: Place) -> str:
+        """The normalised message with the place's name replaced by the mark ("" when the name is not in it)."""
+        norm, name = _norm(text), _norm(place.matched) if place.matched else ""
+        at = norm.find(name) if name else -1
+        return norm[:at] + _MARK + norm[at + len(name) :] if at >= 0 else ""
+
+    def _away(self, marked: str, lang: str) -> bool:
+        """Whether the message says the marked place is where the resident works, studies or travels."""
+        return any(p.search(marked) for phrases in self._chain(lang) for p in phrases.elsewhere)
 
     def _someone_else(self, before: str, lang: str) -> bool:
         """Whether the words just before the place name someone else as the one living there (a friend)."""
@@ -142,7 +200,10 @@ def load_residence_phrases(translations: Path) -> ResidencePhrases:
         for key in ("lives", "update", "only", "plain"):
             if not isinstance(data.get(key), list):
                 raise ValueError(f"{path}: '{key}' must be a list")
-        for phrase in data["lives"] + data["update"]:
+        elsewhere = data.get("elsewhere") or []
+        if not isinstance(elsewhere, list):
+            raise ValueError(f"{path}: 'elsewhere' must be a list")
+        for phrase in data["lives"] + data["update"] + elsewhere:
             if phrase.count("{place}") != 1:
                 raise ValueError(f"{path}: {phrase!r} must hold {{place}} once")
         by_lang[path.parent.name] = _Phrases(
@@ -153,5 +214,6 @@ def load_residence_phrases(translations: Path) -> ResidencePhrases:
             tuple(_verb(w) for w in data.get("verbs") or ()),
             tuple(_norm(w) for w in data.get("not_verbs") or ()),
             tuple(_norm(w) for w in data.get("others") or ()),
+            tuple(_pattern(p) for p in elsewhere),
         )
     return ResidencePhrases(by_lang)

@@ -94,15 +94,14 @@ def place(turn: Turn) -> list[Reply] | None:
             state.asked_place = True  # office asks it too); the name alone next is taken as the place
             return [desk.which_place(turn, turn.unsettled_home)]
         return None
-    said = desk.statement(turn.text, turn.speech.key, turn.places)
+    # the whole message, else its sentences ("大阪です。ビザの更新はどこ？": the first sentence is the place alone)
+    said = desk.statement(turn.text, turn.speech.key, turn.places) or turn.parts.place
     waiting = state.handoff in ("awaiting-location", "done") or state.office_topic or state.asked_place
     if said is None and waiting and turn.word_count() <= turn.policy.place_only_words:
         said = PlaceStatement(turn.places[-1], "update")  # a short message naming a place, when one is wanted
     if said is None:
         return None  # named in passing: not the resident's address
-    named = said.place
-    if named.kind == "prefecture":  # "愛知県豊田市に住んでいます": the city in that prefecture is the address
-        named = next((p for p in turn.places if p.kind == "city" and p.prefecture == named.id), named)
+    named = desk.phrases.home(said, turn.text, turn.speech.key, turn.places)  # 愛知県豊田市: the city
     state.prefecture, state.city = named.prefecture, named.id if named.kind == "city" else ""
     turn.lead = [turn.say("location_set", place=desk.place_label(named, turn.speech.key))]
     parts = turn.parts
