@@ -1,5 +1,5 @@
 """Close neighbours for one part of a message (issue 12): when a part's best topic leads the next ones by very
-little ("When is oversized garbage collected": garbage 0.875, oversized garbage 0.868), the part's own words
+little ("How do I put out oversized garbage": garbage 0.897, oversized garbage 0.889), the part's own words
 decide — the topic whose title, in the conversation's language, shares the most of the part's letters
 ("Oversized garbage and home appliances"). Titles are the content's own (any language); the comparison is
 of character n-grams within words, so it needs no word lists: pairs of kana, kanji or hangul (a word in two
