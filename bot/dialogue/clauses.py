@@ -78,6 +78,7 @@ _LISTS = (
     "about_before",
     "about_after",
     "wants",
+    "names_before",
 )
 _PAIR_MIN_CHARS = 2  # each thing of a pair is at least this long (年金, 税) ...
 _PAIR_MAX_CHARS = 40  # ... and the second at most this long: a thing, not a sentence
@@ -99,6 +100,7 @@ class PartWords:
     about_before: tuple[str, ...] = ()
     about_after: tuple[str, ...] = ()
     wants: tuple[str, ...] = ()
+    names_before: tuple[str, ...] = ()  # a particle written as a word of its own after what a question names
     spaced: bool = True
 
     def merged(self, other: PartWords) -> PartWords:
@@ -266,10 +268,25 @@ def _requests(text: str, other: str, words: PartWords) -> bool:
     return _has_any(text, words.wants, words.spaced) and not vague(other, words)
 
 
+def _names_a_thing(folded: str, words: PartWords) -> bool:
+    """A word of its own before a particle written apart ("ごみ は いつ だしますか", "ひなんじょ は どこ"): plain
+    Japanese names the thing it asks about there. Kana words are short and hold the words that ask (ひ*なん*じょ),
+    so counting the letters left over cannot tell ごみ from すれば; a word that asks or refers back names nothing
+    ("なに を すれば", "それ は どこ")."""
+    tokens = [t.strip(_STRIP) for t in _SEPARATORS.split(folded)]
+    nothing = set(words.asks) | set(words.refers_back) | set(words.fillers)
+    return any(
+        len(word) >= 2 and word not in nothing and after in words.names_before
+        for word, after in zip(tokens, tokens[1:])
+    )
+
+
 def vague(text: str, words: PartWords) -> bool:
     """A question made of words that ask and little else ("what should I do?", "どうすればいいですか", "怎么办"):
     it asks about what was said before it, not about something of its own."""
     folded = _fold(text)
+    if words.names_before and _names_a_thing(folded, words):
+        return False
     if words.spaced:
         padded = " " + " ".join(_SEPARATORS.split(folded)) + " "
         dropped = words.asks + (words.fillers + words.refers_back if words.fillers else ())

@@ -159,6 +159,15 @@ def test_a_question_with_its_own_frame_is_not_a_pair_of_things():
         ("어떻게 해야 하나요?", "ko", True),
         ("제가 뭘 해야 돼요?", "ko", True),
         ("어디에 상담해요?", "ko", True),
+        # plain Japanese: a word before a particle written apart names the thing (ごみ, ひなんじょ: the asking
+        # word なん inside it), a word that asks does not
+        ("ごみ は いつ だしますか", "ja-plain", False),
+        ("ひなんじょ は どこ ですか", "ja-plain", False),
+        ("くすり は どこ ですか", "ja-plain", False),
+        ("どう すれば いい ですか", "ja-plain", True),
+        ("なに を すれば いい ですか", "ja-plain", True),
+        ("どこに いけば いい ですか", "ja-plain", True),
+        ("いつ まで ですか", "ja-plain", True),
     ],
 )
 def test_a_question_of_asking_words_and_fillers_only_is_vague(text, lang, is_vague):

@@ -48,6 +48,12 @@ def test_a_message_can_be_cut_at_its_sentences_only():
             "en",
             {"birth-registration", "child-allowance"},
         ),
+        # plain Japanese: "ごみ は いつ だしますか" names garbage (it was read as a vague question and left out)
+        (
+            "わたしは さいたまし に すんで います。 ごみ は いつ だしますか。 こどもてあて は どこで もらえますか",
+            "ja-plain",
+            {"garbage", "child-allowance"},
+        ),
         # "I want to know about X and Y": a question about each, not a request for a person
         ("ကျန်းမာရေးအာမခံနဲ့ ပင်စင်အကြောင်း သိချင်ပါတယ်", "my", {"public-pension"}),
         ("ខ្ញុំចង់ដឹងពីការបន្តទិដ្ឋាការ និងលិខិតអនុញ្ញាតចូលវិញ", "km", {"period-extension", "reentry-permit"}),
