@@ -22,6 +22,10 @@ def first(services, text: str, lang: str, conversation: str):
         ("mi esposo me golpea delante de los niños", "es", "110"),  # the children see it: violence at home
         ("otto ni kubi wo shimerareta", "ja", "110"),  # romaji, read as kana
         ("mou ikiteiru imi ga nai, kiete shimaitai", "ja", "0120-279-338"),
+        # an overdose told without the word: the new pharmacy examples sit nearer than the margin (its cue finds it)
+        ("กินยานอนหลับไปหลายเม็ด", "th", "0120-279-338"),
+        ("чоловік мене побив, у мене синці на руках", "uk", "110"),  # was a crime victim's referral
+        ("Нөхөр маань хүүхдүүдийн нүдэн дээр намайг зоддог", "mn", "110"),  # was nothing
     ],
 )
 def test_the_right_line_comes_first(real_services, text, lang, number):
@@ -59,3 +63,12 @@ def test_each_clause_names_one_problem(real_services, text, lang, situations):
         assert sorted(found) == ["documents_kept_by_employer", "unpaid_wages"]
     else:
         assert found == situations
+
+
+def test_forced_sex_by_a_partner_who_hits_names_both(real_services):
+    """ "my husband forces me to have sex …" named violence at home only (own dev set r9): its cue names sexual
+    violence too, and an immediate danger comes first."""
+    text = "my husband forces me to have sex when I say no, and hits me if I refuse"
+    found = real_services.dialogue.safety.recogniser.recognise(text, "en").ids
+    assert {"domestic_violence", "sexual_violence"} <= set(found)
+    assert found[0] in {"domestic_violence", "sexual_violence"}
