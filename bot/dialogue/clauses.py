@@ -29,15 +29,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from pathlib import Path
 
-from knowledge.yamlfile import load_yaml
+from bot.dialogue.part_words import PartWords, fold
 
 __all__ = [
-    "PartWords",
-    "Joiners",
-    "load_joiners",
     "split_clauses",
     "split_asking",
     "split_marked",
@@ -65,90 +60,12 @@ _SEPARATORS = re.compile(r"[\s,.;:!?¿¡\"'()\[\]、。，？！]+")
 _STRIP = " ,、，;"
 _HIRAGANA = re.compile(r"[\u3041-\u309f]")
 _DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # kana, kanji, hangul: a word in 1-3 chars
-_LISTS = (
-    "joiners",
-    "boundaries",
-    "conjunctions",
-    "ends",
-    "question_ends",
-    "asks",
-    "refers_back",
-    "fillers",
-    "pairs",
-    "about_before",
-    "about_after",
-    "wants",
-    "names_before",
-)
 _PAIR_MIN_CHARS = 2  # each thing of a pair is at least this long (年金, 税) ...
 _PAIR_MAX_CHARS = 40  # ... and the second at most this long: a thing, not a sentence
 
 
-@dataclass(frozen=True)
-class PartWords:
-    """How one language joins two questions in a sentence (folded: NFKC, lower case)."""
-
-    joiners: tuple[str, ...] = ()
-    boundaries: tuple[str, ...] = ()
-    conjunctions: tuple[str, ...] = ()
-    ends: tuple[str, ...] = ()
-    question_ends: tuple[str, ...] = ()
-    asks: tuple[str, ...] = ()
-    refers_back: tuple[str, ...] = ()
-    fillers: tuple[str, ...] = ()
-    pairs: tuple[str, ...] = ()
-    about_before: tuple[str, ...] = ()
-    about_after: tuple[str, ...] = ()
-    wants: tuple[str, ...] = ()
-    names_before: tuple[str, ...] = ()  # a particle written as a word of its own after what a question names
-    spaced: bool = True
-
-    def merged(self, other: PartWords) -> PartWords:
-        lists = {name: getattr(self, name) + getattr(other, name) for name in _LISTS}
-        return PartWords(**lists, spaced=self.spaced)
-
-
-class Joiners:
-    """Each language's part words, with the fallbacks (plain Japanese -> Japanese, then English)."""
-
-    def __init__(self, by_lang: dict[str, PartWords]) -> None:
-        self._by_lang = by_lang
-
-    def words(self, lang: str) -> PartWords:
-        keys = [k for k in dict.fromkeys([lang, "ja" if lang == "ja-plain" else "", "en"]) if k in self._by_lang]
-        merged = PartWords(spaced=self._by_lang[keys[0]].spaced) if keys else PartWords()
-        for key in keys:
-            merged = merged.merged(self._by_lang[key])
-        return merged
-
-    def of(self, lang: str) -> tuple[str, ...]:
-        return self.words(lang).joiners
-
-
-def _fold(word: str) -> str:
-    return unicodedata.normalize("NFKC", word).casefold()
-
-
-def load_joiners(translations: Path) -> Joiners:
-    by_lang = {}
-    for path in sorted(translations.glob("*/parts.yaml")):
-        data = load_yaml(path) or {}
-        if not isinstance(data.get("joiners"), list) or not data["joiners"]:
-            raise ValueError(f"{path}: 'joiners' must be a list")
-        unknown = set(data) - set(_LISTS) - {"spaced"}
-        if unknown:
-            raise ValueError(f"{path}: unknown keys {sorted(unknown)}")
-        lists = {}
-        for name in _LISTS:
-            if not isinstance(data.get(name) or [], list):
-                raise ValueError(f"{path}: '{name}' must be a list")
-            lists[name] = tuple(_fold(str(w)) for w in data.get(name) or ())
-        by_lang[path.parent.name] = PartWords(**lists, spaced=bool(data.get("spaced", True)))
-    return Joiners(by_lang)
-
-
 def _has_any(text: str, words: tuple[str, ...], spaced: bool) -> bool:
-    folded = _fold(text)
+    folded = fold(text)
     if not spaced:
         return any(w in folded for w in words)
     padded = " " + " ".join(_SEPARATORS.split(folded)) + " "
@@ -252,7 +169,7 @@ def _score(left: str, right: str, kind: str, words: PartWords) -> int:
 def _asking_word(text: str, words: PartWords) -> bool:
     """Whether the last word of ``text`` is a word that asks (どう, いつ)."""
     last = text.split()[-1:] or [""]
-    return _fold(last[0]) in words.asks
+    return fold(last[0]) in words.asks
 
 
 def _long_enough(side: str) -> bool:
@@ -284,7 +201,7 @@ def _names_a_thing(folded: str, words: PartWords) -> bool:
 def vague(text: str, words: PartWords) -> bool:
     """A question made of words that ask and little else ("what should I do?", "どうすればいいですか", "怎么办"):
     it asks about what was said before it, not about something of its own."""
-    folded = _fold(text)
+    folded = fold(text)
     if words.names_before and _names_a_thing(folded, words):
         return False
     if words.spaced:
@@ -356,7 +273,7 @@ def split_pair(sentence: str, words: PartWords) -> list[str]:
     and asks nothing (in Japanese: no kana, a noun of kanji or katakana: 日本人と結婚した場合は stays whole)."""
     if _sure_cut(sentence, words):
         return [sentence]  # "월급을 못 받았는데 어디에 상담하고 산재는 어떻게 신청해요?": two questions, cut there
-    folded = _fold(sentence)
+    folded = fold(sentence)
     for pair in sorted(words.pairs, key=len, reverse=True):
         for at in _joiner_at(folded, pair, words.spaced):
             x, rest = sentence[:at], sentence[at + len(pair) :]
@@ -371,15 +288,15 @@ def _pair_pieces(sentence: str, x: str, rest: str, at: int, words: PartWords) ->
         return None
     if _HIRAGANA.match(x[-1:]) and not rest[:1].isspace():
         return None  # Japanese: a thing ends in kanji or katakana (国民年金と) or a space follows (ねんきんと ぜいきん)
-    folded_rest = _fold(rest)
+    folded_rest = fold(rest)
     after = [(folded_rest.find(w), w) for w in words.about_after if folded_rest.find(w) >= _PAIR_MIN_CHARS]
-    own_frame = any(w in _fold(x) for w in words.about_after)  # "X는 어디서 하고 Y는 …": two questions, each
+    own_frame = any(w in fold(x) for w in words.about_after)  # "X는 어디서 하고 Y는 …": two questions, each
     # with its own frame (cut at a boundary), not a pair of things in one
     if after and not own_frame:  # 国民年金と|国民健康保険|について教えてください
         start = min(after)[0]
         if _thing(rest[:start], sentence, words):
             return [x.strip(_STRIP) + rest[start:], rest.strip(_STRIP)]
-    ends = [_word_end(_fold(x), w, words.spaced) for w in words.about_before]
+    ends = [_word_end(fold(x), w, words.spaced) for w in words.about_before]
     end = max(ends, default=-1)
     if end > 0 and len(x[end:].strip(_STRIP)) >= _PAIR_MIN_CHARS and _thing(rest, sentence, words):
         # Tell me about health insurance| and |the pension?

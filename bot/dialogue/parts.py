@@ -12,15 +12,13 @@ from dataclasses import dataclass
 
 
 from bot.dialogue.clauses import (
-    Joiners,
-    PartWords,
     asks,
-    load_joiners,
     split_asking,
     split_clauses,
     split_marked,
     split_pair,
 )
+from bot.dialogue.part_words import Joiners, PartWords, load_joiners
 from bot.dialogue.residence import PlaceStatement, ResidencePhrases
 from knowledge.places import Gazetteer
 
