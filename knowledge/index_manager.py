@@ -25,14 +25,11 @@ from knowledge.content_digest import content_hash, files_key
 from knowledge.index_store import (
     Versions,
     build_index,
-    build_lock,
     installed_versions,
     load_index,
-    prune_builds,
-    read_current,
     read_manifest,
-    write_current,
 )
+from knowledge.index_builds import build_lock, prune_builds, read_current, write_current
 from knowledge.retriever import Retriever
 from knowledge.sources import load_sources
 from knowledge.startup_cache import TableFolders

@@ -19,14 +19,11 @@ dictionary changed) and :func:`load_index` refuses with a message saying what di
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import os
-import shutil
 import time
 from collections.abc import Sequence
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
@@ -56,10 +53,6 @@ __all__ = [
     "build_index",
     "load_index",
     "read_manifest",
-    "write_current",
-    "read_current",
-    "build_lock",
-    "prune_builds",
     "MANIFEST_FILE",
     "VECTORS_FILE",
     "CHUNKS_FILE",
@@ -267,37 +260,3 @@ def load_index(
     index = faiss.IndexFlatIP(manifest.dim)
     index.add(np.ascontiguousarray(read_vectors(build, manifest.dim)))
     return Retriever(chunks, index, lexical, embedder, tables=tables, **retriever_options)
-
-
-def write_current(root: Path, build: Path) -> None:
-    tmp = root / f".CURRENT.{os.getpid()}"
-    tmp.write_text(build.name, encoding="utf-8")
-    os.replace(tmp, root / "CURRENT")
-
-
-def read_current(root: Path) -> Path | None:
-    try:
-        name = (root / "CURRENT").read_text(encoding="utf-8").strip()
-    except FileNotFoundError:
-        return None
-    build = root / "builds" / name
-    return build if (build / MANIFEST_FILE).exists() else None
-
-
-@contextmanager
-def build_lock(root: Path):
-    """One builder at a time across processes sharing a data folder."""
-    root.mkdir(parents=True, exist_ok=True)
-    with open(root / ".build.lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def prune_builds(root: Path, keep: Path) -> None:
-    """Remove finished builds other than ``keep`` (staging folders of live builders are left alone)."""
-    for build in (root / "builds").iterdir():
-        if build != keep and not build.name.startswith("."):
-            shutil.rmtree(build, ignore_errors=True)

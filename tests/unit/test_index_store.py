@@ -10,7 +10,8 @@ from knowledge.content import load_guidebook
 from knowledge.embedders import FakeEmbedder
 from knowledge.index_files import decode_vectors, encode_vectors, read_chunks
 from knowledge.index_manager import IndexManager
-from knowledge.index_store import StaleIndexError, Versions, content_hash, load_index, read_current, read_manifest
+from knowledge.index_builds import read_current
+from knowledge.index_store import StaleIndexError, Versions, content_hash, load_index, read_manifest
 
 CHAPTER = """# Daily life
 

@@ -20,7 +20,8 @@ from knowledge.content_digest import PARSERS, content_hash
 from knowledge.embedders import FakeEmbedder
 from knowledge.index_manager import IndexManager
 from knowledge.index_files import read_chunks, write_chunks
-from knowledge.index_store import load_index, read_current
+from knowledge.index_builds import read_current
+from knowledge.index_store import load_index
 from knowledge.kana_query import KANA_MAKERS, KanaVocabulary, vocabulary_of
 from knowledge.paths import DATA_DIR
 from knowledge.places import TABLE_MAKERS, load_places
