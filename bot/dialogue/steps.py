@@ -17,6 +17,7 @@ from bot.dialogue.turn import Turn
 from bot.dialogue.several import asks_several, questions_beside, several_questions, topic_parts
 from bot.replies import ANOTHER_QUESTION, Reply
 from bot.safety.step import before_emergency, danger, situation_office, situations, tells_situation
+from knowledge.places import Place
 from bot.speech import PLAIN
 
 __all__ = ["Step", "STEPS", "with_step", "run_steps"]
@@ -94,15 +95,13 @@ def place(turn: Turn) -> list[Reply] | None:
             state.asked_place = True  # office asks it too); the name alone next is taken as the place
             return [desk.which_place(turn, turn.unsettled_home)]
         return None
-    # the whole message, else its sentences ("大阪です。ビザの更新はどこ？": the first sentence is the place alone)
-    said = desk.statement(turn.text, turn.speech.key, turn.places) or turn.parts.place
+    said = home_statement(turn)
     waiting = state.handoff in ("awaiting-location", "done") or state.office_topic or state.asked_place
     if said is None and waiting and turn.word_count() <= turn.policy.place_only_words:
         said = PlaceStatement(turn.places[-1], "update")  # a short message naming a place, when one is wanted
     if said is None:
         return None  # named in passing: not the resident's address
-    named = desk.phrases.home(said, turn.text, turn.speech.key, turn.places)  # 愛知県豊田市: the city
-    state.prefecture, state.city = named.prefecture, named.id if named.kind == "city" else ""
+    named = note_home(turn, said)
     turn.lead = [turn.say("location_set", place=desk.place_label(named, turn.speech.key))]
     parts = turn.parts
     if parts.asks_plain and not turn.speech.plain:
@@ -129,6 +128,31 @@ def place(turn: Turn) -> list[Reply] | None:
     if only_place and said.how != "update":
         return turn.lead
     return None
+
+
+def home_statement(turn: Turn) -> PlaceStatement | None:
+    """Where the message says the resident lives: the whole message, else its sentences ("大阪です。ビザの更新は
+    どこ？": the first sentence is the place alone); ``None`` for a place named in passing or no place."""
+    if not turn.places:
+        return None
+    desk = turn.dialogue.router.desk
+    return desk.statement(turn.text, turn.speech.key, turn.places) or turn.parts.place
+
+
+def note_home(turn: Turn, said: PlaceStatement) -> Place:
+    """Remember the place ``said`` names as the resident's home (愛知県豊田市: the city) and return it."""
+    named = turn.dialogue.router.desk.phrases.home(said, turn.text, turn.speech.key, turn.places)
+    turn.state.prefecture, turn.state.city = named.prefecture, named.id if named.kind == "city" else ""
+    return named
+
+
+def _home_beside_danger(turn: Turn) -> None:
+    """A place stated in a message that also tells a danger or a serious situation is remembered before its
+    reply, silently (the line comes first): "I live in Shizuoka. My husband hits me. Also how do I renew my
+    visa?" — the renewal's bureau is Shizuoka's, and the next message is not asked where the resident lives."""
+    said = home_statement(turn)
+    if said is not None:
+        note_home(turn, said)
 
 
 _SIMPLE = {"greet": "greet", "goodbye": "goodbye", "thanks": "thanks"}
@@ -202,6 +226,7 @@ def danger_first(turn: Turn) -> list[Reply] | None:
     """Immediate danger: what to do now and the right line first, always; then an ordinary question the
     message also asks ("someone broke into my car! police number? and I lost my passport in there": the
     lost passport after the danger's lines)."""
+    _home_beside_danger(turn)
     replies = danger(turn)
     return replies + _beside(turn) if replies else replies
 
@@ -212,6 +237,7 @@ def situations_and_questions(turn: Turn) -> list[Reply] | None:
     police? Also, how do I get my residence card reissued?": the crime victim's steps, then 110 and the
     reissue) — every part of the message answered; one ordinary question beside it is answered after it too
     ("my wallet was stolen just now, and my residence card was in it": the card's reissue)."""
+    _home_beside_danger(turn)
     replies = situations(turn)
     if not replies:
         return replies

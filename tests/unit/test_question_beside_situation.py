@@ -47,3 +47,25 @@ def test_a_question_about_the_situation_itself_gets_the_situations_reply_only(re
     replies = say(real_services, f"beside-only-{lang}-{len(text)}", text, lang)
     assert replies[0].handoff is not None and replies[0].handoff.reason.startswith(SITUATION_REASON)
     assert not [s.id for r in replies for s in r.sources]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "lang", "office"),
+    [
+        ("I live in Shizuoka. My husband hits me. Also how do I renew my visa?", "en", "nagoya-bureau"),
+        ("I live in Osaka. My company has not paid my salary for three months. How do I renew my visa?", "en", "osaka-bureau"),
+        ("私は札幌に住んでいます。夫に毎日殴られています。ビザの更新はどこでしますか。", "ja", "sapporo-bureau"),
+    ],
+)
+def test_a_home_stated_beside_a_serious_situation_is_remembered(real_services, text, lang, office):
+    """The line first, then the question's office for the place the same message states; the next question
+    is not asked where the resident lives again."""
+    conversation = f"home-beside-{lang}-{office}"
+    replies = say(real_services, conversation, text, lang)
+    referred = [i for i, r in enumerate(replies) if r.handoff and r.handoff.reason.startswith(SITUATION_REASON)]
+    assert referred and not [r for r in replies[: referred[0]] if r.sources or r.office]  # nothing before it but
+    # "noted, Osaka" (a danger's lines come before even that)
+    assert office in [r.office.id for r in replies[referred[0] + 1 :] if r.office is not None]
+    again = say(real_services, conversation, "How do I renew my period of stay?", "en")
+    assert office in [r.office.id for r in again if r.office is not None]
