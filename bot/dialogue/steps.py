@@ -245,8 +245,16 @@ def situations_and_questions(turn: Turn) -> list[Reply] | None:
         lead = len(turn.lead)
         more = several_questions(turn) or []
         if more[lead:]:
-            return replies + more[lead:]
-    return replies + _beside(turn)
+            return _not_repeated(replies, more[lead:]) + more[lead:]
+    beside = _beside(turn)
+    return _not_repeated(replies, beside) + beside
+
+
+def _not_repeated(replies: list[Reply], after: list[Reply]) -> list[Reply]:
+    """``replies`` without an office card that an answer ``after`` them ends with again ("My company has not
+    paid me. How do I renew my visa?": the bureau's card once, after the renewal answer it belongs to)."""
+    later = {r.office.id for r in after if r.office is not None}
+    return [r for r in replies if r.office is None or r.handoff is not None or r.office.id not in later]
 
 
 def _beside(turn: Turn) -> list[Reply]:
