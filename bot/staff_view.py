@@ -50,6 +50,8 @@ class StaffView:
     place_ja: str  # the resident's place, in Japanese ("" when unknown)
     office: OfficeCard | None  # where to refer the resident; None until the place is known
     summary_ja: str  # handoff note for the receiving office
+    office_for_place: bool = False  # the office serves the resident's place (a bureau with jurisdiction, the
+    # municipality's office), not the whole country (FRESC, a national line)
     danger_ja: str = ""  # immediate danger recognised (bot/safety): its titles, for a banner
     danger_lines: str = ""  # … and the lines to call first ("110 / 189")
     situations: tuple[str, ...] = ()  # serious situations recognised: the answer panels give their steps
@@ -173,6 +175,7 @@ class StaffDesk:
             danger_lines=danger_lines,
         )
         view = self._situation_view(view, serious, text, place, reason)
+        view = replace(view, office_for_place=self._for_place(view.office))
         ruby = tuple((s.text, s.reading) for s in furigana(view.plain_ja).segments) if view.plain_ja else ()
         return replace(view, plain_ruby=ruby)
 
@@ -221,6 +224,10 @@ class StaffDesk:
             situation_title=composer.texts.situation(view.speech.key, ids[0])["title"],
             line_sources=sources,
         )
+
+    def _for_place(self, office: OfficeCard | None) -> bool:
+        known = self.router.offices.get(office.id) if office is not None else None
+        return known is not None and (bool(known.jurisdiction) or known.kind == "municipal")
 
     def _danger(self, recognition: Recognition) -> tuple[str, str]:
         if self.safety is None:

@@ -83,6 +83,12 @@ def test_a_serious_situation_gives_its_steps_and_lines_not_the_nearest_topic(fak
     assert view.danger_lines.startswith("110")
     ordinary = desk.look_up("How do I renew my residence card?")
     assert ordinary.situations == () and ordinary.line_sources == ()
+    # the panel says whose office it is: a national line serves anyone, wherever they live; the bureau with
+    # jurisdiction serves the resident's place
+    placed = desk.look_up("I live in Hamamatsu. My husband hits me every day and I am scared to go home")
+    assert placed.place_ja and placed.office is not None and not placed.office_for_place
+    bureau = desk.look_up("residence card renewal", prefecture="okinawa")
+    assert bureau.office.id == fake_services.offices.for_prefecture("okinawa").id and bureau.office_for_place
 
 
 def test_a_crime_happening_now_is_given_to_the_clerk_in_the_chats_order_110_first(fake_services):
