@@ -18,6 +18,7 @@ TEXTS = load_safety_texts()
         ("ប្តីវាយខ្ញុំនៅមុខកូន", ADULT),
         ("គាត់អត់ដែលវាយកូនទេ វាយតែខ្ញុំ", ADULT),
         ("ប្តីខ្ញុំវាយកូនប្រុសរាល់ថ្ងៃ", CHILD),
+        ("សង្សារខ្ញុំវាយកូនស្រីខ្ញុំ ពេលខ្ញុំនៅកន្លែងការងារ", CHILD),  # "my daughter" whole, not also ខ្ញុំ (me)
         ("ខ្ញុំចង់ប្តូរទិដ្ឋាការ", ""),
         # Mongolian: the one hurt before the verb; a negative verb ends in -гүй
         ("нөхөр намайг хүүхдүүдийн өмнө зоддог", ADULT),
