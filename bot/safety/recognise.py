@@ -312,7 +312,7 @@ class SafetyRecogniser:
                 continue
             near = scored.near(i)
             if near > nearest and near - other >= t.margin:
-                best, nearest = name, near
+                best, nearest = name, float(near)
         return best
 
     @staticmethod
