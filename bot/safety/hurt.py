@@ -42,7 +42,7 @@ _OPTIONAL = (
     "space_breaks",
     "children",
 )
-_BREAK = re.compile(r"[.!?。！？,;，、؛\n।|]+")
+_BREAK = re.compile(r"[.!?。！？,;，、؛\n।|၊။។៕]+")  # Burmese ၊ ။ and Khmer ។ ៕ end a clause too
 
 _PHRASE_ENDS = "\"'()[]{}«»“”‘…:~"  # a phrase's word keeps its * (a word it begins)
 

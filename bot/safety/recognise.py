@@ -193,7 +193,7 @@ class SafetyRecogniser:
         ``bench/safety_dev.py`` calls this with one row left out."""
         found: dict[str, Found] = {}
         whole: Scores | None = None
-        clauses: list[Found] = []
+        clauses: list[tuple[Found, str]] = []  # a clause's own reading, and the danger nearer it ("" for none)
         held: dict[str, Found] = {}  # dangers only a clause that says little reads (``_says_little``)
         # "my visa expires next month": no overstay, in any clause of the message ("how do I extend my stay?
         # it expires soon" read clause by clause found an overstay in the first clause)
@@ -236,15 +236,26 @@ class SafetyRecogniser:
                 # a clause nearer its own situation than its own topics (see below); one that says little
                 # ("こわいです", "tenho medo") names no problem of its own beside the message's reading either
                 own = self._by_example(mine, mine.other, table)  # its closest reading, when not a danger
-                clauses += [h for h in sorted(own, key=lambda h: -h.score)[:1] if not h.immediate]
+                # … nor one nearer a danger the message is found to be about (below): "my husband says he will
+                # throw me out and hits me if I refuse" — the clause "hits me if I refuse" is nearest violence at
+                # home (+0.018, short of its 0.02), then a dismissal (+0.013); it is part of telling the violence
+                clauses += [
+                    (h, self._nearest_danger(mine, mine.other, table, h.score))
+                    for h in sorted(own, key=lambda h: -h.score)[:1]
+                    if not h.immediate
+                ]
         cues = self.texts.cue_hits(text) + (self.texts.cue_hits(kana) if kana else [])
         questions = []
         # "how do I avoid being scammed?": a question about a situation, not a report of one — its cue
         # ("scammed") does not stand by itself there (a danger's cue still does; its examples still may)
         avoiding = other_side or self.texts.asks_to_avoid(text) or bool(kana and self.texts.asks_to_avoid(kana))
+        # "the tax deadline will kill me": a figure of speech, no one in danger — the cue does not stand by itself
+        figures = set(self.texts.figurative(text)) | (set(self.texts.figurative(kana)) if kana else set())
         for situation_id in dict.fromkeys(cues):
             situation = self.catalogue.situations.get(situation_id)
             if situation is None or situation_id in found or (avoiding and not situation.immediate):
+                continue
+            if situation_id in figures:
                 continue
             if not situation.immediate and whole is not None and situation_id in table.names:
                 # an ordinary question that names a hard word stays a question
@@ -259,8 +270,8 @@ class SafetyRecogniser:
             # and so does a clause nearer another serious situation than its own topics (not a danger)
             for situation in questions:
                 found[situation.id] = Found(situation.id, situation.urgency, 1.0, "cue")
-            for hit in clauses:
-                if hit.situation not in ruled_out:
+            for hit, danger in clauses:
+                if hit.situation not in ruled_out and danger not in found:
                     found.setdefault(hit.situation, hit)
         alone = [s for s in dangers_of_a_clause if s not in cues]
         found = beside_a_danger(found, alone, whole, table, self.thresholds.clause_danger_gap)
@@ -288,15 +299,21 @@ class SafetyRecogniser:
     def _nearer_danger(self, scored: Scores, other: float, table: ExampleTable, score: float) -> bool:
         """Is an immediate danger nearer this piece than ``score`` and clear of the ordinary questions by the
         ordinary margin only (short of its own, ``immediate_margin``)?"""
+        return bool(self._nearest_danger(scored, other, table, score))
+
+    def _nearest_danger(self, scored: Scores, other: float, table: ExampleTable, score: float) -> str:
+        """The nearest immediate danger nearer this piece than ``score`` and clear of the ordinary questions by
+        the ordinary margin, or ""."""
         t = self.thresholds
+        best, nearest = "", score
         for i, name in enumerate(table.names):
             situation = self.catalogue.situations.get(name)
             if situation is None or not situation.immediate or scored.best[i] < t.min_score:
                 continue
             near = scored.near(i)
-            if near > score and near - other >= t.margin:
-                return True
-        return False
+            if near > nearest and near - other >= t.margin:
+                best, nearest = name, float(near)
+        return best
 
     @staticmethod
     def _says_little(piece: str, hit: Found, whole: bool) -> bool:

@@ -9,7 +9,9 @@ someone is hurt: its ``now_lines`` come first — a crime happening now gets 110
 police consultation line) and ``avoid_cues`` (a list: phrases that make a message a question about avoiding
 something — "how do I avoid being scammed?" —, in which a cue of a serious situation that is not an
 immediate danger does not stand by itself) and ``employer_cues`` (a list: the writer asks from the other
-side — "I am HR, what papers to dismiss a foreign employee" —: no serious situation but a danger is read) and ``clause_words`` / ``clause_ends`` (required, a list each
+side — "I am HR, what papers to dismiss a foreign employee" —: no serious situation but a danger is read) and
+``figure_cues`` (phrases that make a situation's cue words a figure of speech — "the tax deadline will kill me"
+—: there that situation's cue does not stand by itself) and ``clause_words`` / ``clause_ends`` (required, a list each
 language: the words that join two clauses of a message, where it is cut for reading clause by clause,
 ``bot/safety/clauses.py``). A language without a sentence falls back to English, so adding a language is
 adding a file.
@@ -68,11 +70,14 @@ class SafetyTexts:
     clause_words: tuple[str, ...] = ()  # " and ", けど (all languages): a message is cut there into clauses
     clause_ends: tuple[str, ...] = ()  # "て ": a clause's end, the cut after it
     who_is_hurt: WhoIsHurt | None = None  # violence at home or a child in danger: who the hitting is done to
+    # situation id -> phrases making its cue words a figure of speech ("this deadline will kill me")
+    figure_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _cue_words: Phrases = field(init=False, repr=False, compare=False)
     _not_cue_words: Phrases = field(init=False, repr=False, compare=False)
     _now_cue_words: Phrases = field(init=False, repr=False, compare=False)
     _avoid_words: Phrases = field(init=False, repr=False, compare=False)
     _employer_words: Phrases = field(init=False, repr=False, compare=False)
+    _figure_words: Phrases = field(init=False, repr=False, compare=False)
     _clauses: ClauseSplit = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -81,6 +86,7 @@ class SafetyTexts:
         object.__setattr__(self, "_now_cue_words", compile_phrases(self.now_cues))
         object.__setattr__(self, "_avoid_words", compile_phrases({_AVOID: self.avoid_cues}))
         object.__setattr__(self, "_employer_words", compile_phrases({_AVOID: self.employer_cues}))
+        object.__setattr__(self, "_figure_words", compile_phrases(self.figure_cues))
         object.__setattr__(self, "_clauses", clause_split(self.clause_words, self.clause_ends))
 
     def text(self, lang: str, key: str, **values: object) -> str:
@@ -108,6 +114,12 @@ class SafetyTexts:
         """Situations a ``not_cues`` phrase in ``text`` rules out as a reading of its examples ("my visa
         expires next month" is not an overstay); matched like the cues."""
         return _hits(self.not_cues, self._not_cue_words, text)
+
+    def figurative(self, text: str) -> list[str]:
+        """Situations whose cue words a ``figure_cues`` phrase in ``text`` makes a figure of speech: "the tax
+        deadline will kill me" carries a cue of someone in danger now, but a deadline kills no one. There the
+        situation's cue does not stand by itself (its examples still may); matched like the cues."""
+        return _hits(self.figure_cues, self._figure_words, text)
 
     def asks_to_avoid(self, text: str) -> bool:
         """Does ``text`` ask how to avoid or prevent something ("làm sao để không bị lừa đảo")? Then it is a
@@ -176,6 +188,7 @@ def load_safety_texts(root: Path = TRANSLATIONS_DIR) -> SafetyTexts:
     cues: dict[str, set[str]] = {}
     not_cues: dict[str, set[str]] = {}
     now_cues: dict[str, set[str]] = {}
+    figure_cues: dict[str, set[str]] = {}
     avoid: set[str] = set()
     employer: set[str] = set()
     clause_words: set[str] = set()
@@ -186,7 +199,12 @@ def load_safety_texts(root: Path = TRANSLATIONS_DIR) -> SafetyTexts:
         ui[lang] = {k: str(v) for k, v in (data.get("ui") or {}).items()}
         lines[lang] = data.get("lines") or {}
         situations[lang] = data.get("situations") or {}
-        for section, table in (("cues", cues), ("not_cues", not_cues), ("now_cues", now_cues)):
+        for section, table in (
+            ("cues", cues),
+            ("not_cues", not_cues),
+            ("now_cues", now_cues),
+            ("figure_cues", figure_cues),
+        ):
             for situation, phrases in (data.get(section) or {}).items():
                 table.setdefault(situation, set()).update(fold(p) for p in phrases or [] if str(p).strip())
         avoid.update(fold(p) for p in data.get("avoid_cues") or [] if str(p).strip())
@@ -211,4 +229,5 @@ def load_safety_texts(root: Path = TRANSLATIONS_DIR) -> SafetyTexts:
         tuple(sorted(clause_words)),
         tuple(sorted(clause_ends)),
         load_who_is_hurt(fold, root),
+        {k: tuple(sorted(v)) for k, v in figure_cues.items()},
     )

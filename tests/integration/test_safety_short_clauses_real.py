@@ -83,12 +83,13 @@ def test_a_short_danger_said_outright_is_still_found_first(real_services, text, 
     assert found.immediate is not None and found.ids[0] == first, found.ids
 
 
-@pytest.mark.xfail(reason="'I lost my job' is nearest eviction's examples of losing job and home at once", strict=True)
 @pytest.mark.parametrize(
     "text, lang",
     [
         ("Perdi meu emprego e tenho medo. Moro em Aichi.", "pt"),
         ("I lost my job and I am scared. I live in Aichi.", "en"),
+        ("Perdí mi trabajo y tengo miedo. Vivo en Aichi.", "es"),
+        ("I lost my job", "en"),
     ],
 )
 def test_losing_a_job_is_no_eviction(real_services, text, lang):
