@@ -73,7 +73,12 @@ def main() -> None:
     thresholds = replace(recogniser.thresholds, **{k: float(v) for k, v in (a.split("=") for a in args.set)})
     texts = replace(recogniser.texts, cues={}) if args.by_example else recogniser.texts
     recogniser = type(recogniser)(
-        recogniser.catalogue, texts, recogniser._retriever, thresholds, place_only=recogniser.place_only
+        recogniser.catalogue,
+        texts,
+        recogniser._retriever,
+        thresholds,
+        place_only=recogniser.place_only,
+        harmless=recogniser.harmless,
     )
     catalogue = recogniser.catalogue
     for path in args.messages:

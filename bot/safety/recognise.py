@@ -26,6 +26,7 @@ from bot.safety.clauses import MIN_CLAUSE_CONTENT, clause_content
 from bot.safety.dangers import beside_a_danger, who_is_hurt
 from bot.safety.example_table import ExampleTable, Scores, example_table
 from bot.safety.found import Found, Recognition, Thresholds
+from bot.safety.harmless import Harmless
 from bot.safety.scripts import script_of, spelling
 from bot.safety.texts import SafetyTexts
 from knowledge.lru import LRU
@@ -61,8 +62,12 @@ class SafetyRecogniser:
         thresholds: Thresholds = DEFAULT_THRESHOLDS,
         cache_size: int = 0,
         place_only: PlaceOnly = _no_place,
+        harmless: Harmless = Harmless(),
     ) -> None:
         self.catalogue = catalogue
+        # "this deadline is going to kill me", 「死ぬほど忙しい」: danger words said harmlessly are no evidence
+        # (``bot/safety/harmless.py``): not as cues, and the pieces are weighed without them
+        self.harmless = harmless
         # "I live in Aichi": said beside a problem, it is no situation of its own and no part of the problem's
         # reading (the dialogue's place statement, handed in: bot/safety does not read the dialogue)
         self.place_only = place_only
@@ -162,6 +167,13 @@ class SafetyRecogniser:
         whole_text = whole.strip().rstrip(".!?。！？")
         return [whole] + [s for s in clauses if s != whole_text][: self.thresholds.clauses]
 
+    def weighed(self, pieces: list[str]) -> list[str]:
+        """The pieces (the whole first) as they are weighed against the examples: without their harmless
+        phrases (``Harmless.without``), those that say little without them left out — all of them when the
+        whole message does ("死ぬほど忙しい": nothing is weighed, a cue phrase still counts)."""
+        left = [self.harmless.without(p) for p in pieces]
+        return list(dict.fromkeys(p for p in left if p)) if left and left[0] else []
+
     def without_place(self, read: str, clauses: list[str], lang: str) -> tuple[str, list[str]]:
         """The message and its clauses without those that only say where the resident lives ("Meu marido me
         bate e tenho medo. Moro em Gunma."): the place is no situation, and beside a short message it moved
@@ -176,14 +188,23 @@ class SafetyRecogniser:
         self, text: str, lang: str, retriever: Retriever, table: ExampleTable, also: Callable[[], Sequence[str]] | None
     ) -> Recognition:
         kana = learner_kana(text) if lang == "ja" else ""
-        scored: list[tuple[str, np.ndarray]] = []
-        if len(table.situation_rows):
-            pieces = self.pieces(text, kana, lang)
-            texts = list(dict.fromkeys([*pieces, *(also() if also is not None else ())]))
-            vectors = dict(zip(texts, retriever.embedder.embed_queries(texts)))
-            retriever.score_many(np.vstack(list(vectors.values())))  # the searches' scores too, in one product
-            scored = [(piece, retriever.scores(vectors[piece])) for piece in pieces]
-        return self.decide(text, scored, table, kana)
+        if not len(table.situation_rows):
+            return self.decide(text, [], table, kana)
+        pieces = self.pieces(text, kana, lang)
+        left = self.weighed(pieces)  # without harmless phrases ("I'm dying to know when …")
+        texts = list(dict.fromkeys([*pieces, *left, *(also() if also is not None else ())]))
+        vectors = dict(zip(texts, retriever.embedder.embed_queries(texts)))
+        retriever.score_many(np.vstack(list(vectors.values())))  # the searches' scores too, in one product
+        scored = [(piece, retriever.scores(vectors[piece])) for piece in pieces]
+        found = self.decide(text, scored, table, kana)
+        if left == pieces:
+            return found
+        # a harmless phrase is negative evidence only: the message weighed without it may lose a reading by
+        # example ("dying to know" is no crisis), never gain one ("I was on fire at the job interview today"
+        # without the phrase is nearer a dismissal than the message is); cue phrases count as before
+        plain = set(found.ids)
+        without = self.decide(text, [(piece, retriever.scores(vectors[piece])) for piece in left], table, kana)
+        return Recognition(tuple(f for f in without.found if f.evidence == "cue" or f.situation in plain))
 
     def decide(
         self, text: str, scored: list[tuple[str, np.ndarray]], table: ExampleTable, kana: str = ""
@@ -237,7 +258,8 @@ class SafetyRecogniser:
                 # ("こわいです", "tenho medo") names no problem of its own beside the message's reading either
                 own = self._by_example(mine, mine.other, table)  # its closest reading, when not a danger
                 clauses += [h for h in sorted(own, key=lambda h: -h.score)[:1] if not h.immediate]
-        cues = self.texts.cue_hits(text) + (self.texts.cue_hits(kana) if kana else [])
+        masked = self.harmless.mask  # a cue inside a harmless phrase does not count ("deadline is going to kill me")
+        cues = self.texts.cue_hits(masked(text)) + (self.texts.cue_hits(masked(kana)) if kana else [])
         questions = []
         # "how do I avoid being scammed?": a question about a situation, not a report of one — its cue
         # ("scammed") does not stand by itself there (a danger's cue still does; its examples still may)
@@ -325,6 +347,10 @@ class SafetyRecogniser:
         retriever, table = self.table()
         if not len(table.emergency_rows) or kind not in table.emergency_names:
             return False
+        left = self.harmless.without(text)  # "fire drill at my kid's school": weighed without "fire drill"
+        if not left:
+            return False
+        vector, text = (vector, text) if left == text else (None, left)
         vector = retriever.embedder.embed_queries([text])[0] if vector is None else vector
         scores = retriever.scores(vector)
         mask = table.scripts == script_of(text)
