@@ -39,7 +39,8 @@ __all__ = ["Harmless", "MASK", "load_harmless", "check_harmless_file"]
 
 MASK = "·"  # stands for each letter of a harmless phrase: no cue holds it, and it joins no two letters
 _FILE = "harmless.yaml"
-MIN_LEFT_CONTENT = 10  # what is left of a piece must say this much to be weighed (「薬を飲んだ」 10; 「好久不见，！」 8)
+# what is left of a piece must say this much to be weighed (「薬を飲んだ」 10; 「好久不见，！」 8)
+MIN_LEFT_CONTENT = 10
 MIN_PHRASE_CONTENT = 4  # ``clause_content``: 「笑死」, "kill time"; a shorter phrase would hide real uses too
 
 

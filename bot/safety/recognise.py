@@ -34,15 +34,24 @@ from knowledge.retriever import Retriever
 from knowledge.romaji_kana import romaji_to_kana
 from knowledge.situations import SituationCatalogue
 
-__all__ = ["Found", "Recognition", "SafetyRecogniser", "Thresholds"]
+__all__ = ["Found", "Recognition", "SafetyRecogniser", "Thresholds", "only_lost"]
 
 DEFAULT_THRESHOLDS = Thresholds()
+NO_HARMLESS = Harmless()  # no phrase said harmlessly (the service loads translations/<lang>/harmless.yaml)
 ROMAJI_SHARE = 0.8  # a Latin-script message in a Japanese conversation is romaji when this share reads as romaji
 PlaceOnly = Callable[[str, str], bool]  # (clause, language): does the clause only say where the resident lives?
 
 
 def _no_place(text: str, lang: str) -> bool:
     return False
+
+
+def only_lost(found: Recognition, without: Recognition) -> Recognition:
+    """The reading of a message weighed without its harmless phrases (``without``), kept only where the message
+    itself (``found``) has it too: a harmless phrase may take a reading by example away, never add one. A cue
+    phrase counts in both (both read the masked message)."""
+    plain = set(found.ids)
+    return Recognition(tuple(f for f in without.found if f.evidence == "cue" or f.situation in plain))
 
 
 def learner_kana(text: str) -> str:
@@ -62,7 +71,7 @@ class SafetyRecogniser:
         thresholds: Thresholds = DEFAULT_THRESHOLDS,
         cache_size: int = 0,
         place_only: PlaceOnly = _no_place,
-        harmless: Harmless = Harmless(),
+        harmless: Harmless = NO_HARMLESS,
     ) -> None:
         self.catalogue = catalogue
         # "this deadline is going to kill me", 「死ぬほど忙しい」: danger words said harmlessly are no evidence
@@ -202,9 +211,8 @@ class SafetyRecogniser:
         # a harmless phrase is negative evidence only: the message weighed without it may lose a reading by
         # example ("dying to know" is no crisis), never gain one ("I was on fire at the job interview today"
         # without the phrase is nearer a dismissal than the message is); cue phrases count as before
-        plain = set(found.ids)
         without = self.decide(text, [(piece, retriever.scores(vectors[piece])) for piece in left], table, kana)
-        return Recognition(tuple(f for f in without.found if f.evidence == "cue" or f.situation in plain))
+        return only_lost(found, without)
 
     def decide(
         self, text: str, scored: list[tuple[str, np.ndarray]], table: ExampleTable, kana: str = ""
@@ -347,10 +355,11 @@ class SafetyRecogniser:
         retriever, table = self.table()
         if not len(table.emergency_rows) or kind not in table.emergency_names:
             return False
-        left = self.harmless.without(text)  # "fire drill at my kid's school": weighed without "fire drill"
+        left = self.harmless.without(text)  # "fire drill at my kid's school": weighed without "fire drill" too
         if not left:
             return False
-        vector, text = (vector, text) if left == text else (None, left)
+        if left != text and not self.emergency_evidence(left, kind):  # negative evidence only: both must pass
+            return False
         vector = retriever.embedder.embed_queries([text])[0] if vector is None else vector
         scores = retriever.scores(vector)
         mask = table.scripts == script_of(text)
