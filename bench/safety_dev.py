@@ -28,7 +28,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.safety.recognise import only_lost  # noqa: E402
+from bot.safety.harmless import only_lost  # noqa: E402
 from bot.safety.scripts import script_of  # noqa: E402
 from connectors.services import build_services  # noqa: E402
 from connectors.settings import Settings  # noqa: E402
@@ -201,7 +201,7 @@ def clause_alarms(recogniser, retriever, table, rows: list[int], limit: int) -> 
             scores[row] = -2.0
             scored.append((piece, scores))
         found = recogniser.decide(text, scored, table)
-        left = recogniser.weighed(pieces)
+        left = recogniser.harmless.weighed(pieces)
         if left != pieces:  # as ``recognise`` does: weighed without its harmless phrases too, negative only
             vectors = retriever.embedder.embed_queries(left) if left else []
             unsaid = [(p, scores_without(table, v, [row])) for p, v in zip(left, vectors)]

@@ -30,12 +30,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.safety.clauses import clause_content
+from bot.safety.found import Recognition
 from bot.safety.phrases import SPACELESS
 from bot.safety.texts import fold
 from knowledge.paths import TRANSLATIONS_DIR
 from knowledge.yamlfile import load_yaml
 
-__all__ = ["Harmless", "MASK", "load_harmless", "check_harmless_file"]
+__all__ = ["Harmless", "MASK", "check_harmless_file", "load_harmless", "only_lost"]
 
 MASK = "·"  # stands for each letter of a harmless phrase: no cue holds it, and it joins no two letters
 _FILE = "harmless.yaml"
@@ -93,6 +94,13 @@ class Harmless:
         left = " ".join(" ".join(kept).split())
         return left if clause_content(left) >= MIN_LEFT_CONTENT else ""
 
+    def weighed(self, pieces: list[str]) -> list[str]:
+        """A message's pieces (the whole first) as they are weighed against the examples: without their harmless
+        phrases, those that say little without them left out — all of them when the whole message does
+        ("死ぬほど忙しい": nothing is weighed, a cue phrase still counts)."""
+        left = [self.without(p) for p in pieces]
+        return list(dict.fromkeys(p for p in left if p)) if left and left[0] else []
+
     def mask(self, text: str) -> str:
         """``text`` (NFC) with the letters of every harmless phrase replaced by ``MASK`` (spaces kept)."""
         spans = self.spans(text)
@@ -104,6 +112,14 @@ class Harmless:
                 if not chars[i].isspace():
                     chars[i] = MASK
         return "".join(chars)
+
+
+def only_lost(found: Recognition, without: Recognition) -> Recognition:
+    """The reading of a message weighed without its harmless phrases (``without``), kept only where the message
+    itself (``found``) has it too: a harmless phrase may take a reading by example away, never add one. A cue
+    phrase counts in both (both read the masked message)."""
+    plain = set(found.ids)
+    return Recognition(tuple(f for f in without.found if f.evidence == "cue" or f.situation in plain))
 
 
 def _folded(text: str) -> tuple[str, list[int]]:

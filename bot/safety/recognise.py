@@ -26,7 +26,7 @@ from bot.safety.clauses import MIN_CLAUSE_CONTENT, clause_content
 from bot.safety.dangers import beside_a_danger, who_is_hurt
 from bot.safety.example_table import ExampleTable, Scores, example_table
 from bot.safety.found import Found, Recognition, Thresholds
-from bot.safety.harmless import Harmless
+from bot.safety.harmless import Harmless, only_lost
 from bot.safety.scripts import script_of, spelling
 from bot.safety.texts import SafetyTexts
 from knowledge.lru import LRU
@@ -34,7 +34,7 @@ from knowledge.retriever import Retriever
 from knowledge.romaji_kana import romaji_to_kana
 from knowledge.situations import SituationCatalogue
 
-__all__ = ["Found", "Recognition", "SafetyRecogniser", "Thresholds", "only_lost"]
+__all__ = ["Found", "Recognition", "SafetyRecogniser", "Thresholds"]
 
 DEFAULT_THRESHOLDS = Thresholds()
 NO_HARMLESS = Harmless()  # no phrase said harmlessly (the service loads translations/<lang>/harmless.yaml)
@@ -44,14 +44,6 @@ PlaceOnly = Callable[[str, str], bool]  # (clause, language): does the clause on
 
 def _no_place(text: str, lang: str) -> bool:
     return False
-
-
-def only_lost(found: Recognition, without: Recognition) -> Recognition:
-    """The reading of a message weighed without its harmless phrases (``without``), kept only where the message
-    itself (``found``) has it too: a harmless phrase may take a reading by example away, never add one. A cue
-    phrase counts in both (both read the masked message)."""
-    plain = set(found.ids)
-    return Recognition(tuple(f for f in without.found if f.evidence == "cue" or f.situation in plain))
 
 
 def learner_kana(text: str) -> str:
@@ -176,13 +168,6 @@ class SafetyRecogniser:
         whole_text = whole.strip().rstrip(".!?。！？")
         return [whole] + [s for s in clauses if s != whole_text][: self.thresholds.clauses]
 
-    def weighed(self, pieces: list[str]) -> list[str]:
-        """The pieces (the whole first) as they are weighed against the examples: without their harmless
-        phrases (``Harmless.without``), those that say little without them left out — all of them when the
-        whole message does ("死ぬほど忙しい": nothing is weighed, a cue phrase still counts)."""
-        left = [self.harmless.without(p) for p in pieces]
-        return list(dict.fromkeys(p for p in left if p)) if left and left[0] else []
-
     def without_place(self, read: str, clauses: list[str], lang: str) -> tuple[str, list[str]]:
         """The message and its clauses without those that only say where the resident lives ("Meu marido me
         bate e tenho medo. Moro em Gunma."): the place is no situation, and beside a short message it moved
@@ -200,7 +185,7 @@ class SafetyRecogniser:
         if not len(table.situation_rows):
             return self.decide(text, [], table, kana)
         pieces = self.pieces(text, kana, lang)
-        left = self.weighed(pieces)  # without harmless phrases ("I'm dying to know when …")
+        left = self.harmless.weighed(pieces)  # without harmless phrases ("I'm dying to know when …")
         texts = list(dict.fromkeys([*pieces, *left, *(also() if also is not None else ())]))
         vectors = dict(zip(texts, retriever.embedder.embed_queries(texts)))
         retriever.score_many(np.vstack(list(vectors.values())))  # the searches' scores too, in one product

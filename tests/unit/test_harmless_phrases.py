@@ -8,7 +8,8 @@ import pytest
 
 from bot.dialogue.cues import load_cues
 from bot.safety import load_safety_texts
-from bot.safety.harmless import MASK, Harmless, check_harmless_file, load_harmless
+from bot.safety.found import Found, Recognition
+from bot.safety.harmless import MASK, Harmless, check_harmless_file, load_harmless, only_lost
 from knowledge.paths import TRANSLATIONS_DIR
 from knowledge.situations import load_situations
 
@@ -130,3 +131,35 @@ def test_no_harmless_phrase_is_itself_a_danger_or_emergency_cue(harmless, texts,
     cues = {c for s in immediate for c in texts.cues.get(s, ())}
     emergency = {c for phrases in load_cues(TRANSLATIONS_DIR).emergency.values() for c in phrases}
     assert not [p for p in harmless.phrases if p in cues or p in emergency]
+
+
+def _read(*found: tuple[str, str]) -> Recognition:
+    return Recognition(tuple(Found(s, "immediate", 1.0 if how == "cue" else 0.9, how) for s, how in found))
+
+
+@pytest.mark.parametrize(
+    "plain, without, kept",
+    [
+        ([("suicide_selfharm", "example")], [], []),  # "I'm dying to know …": the reading is lost
+        ([], [("dismissal", "example")], []),  # "I was on fire at the job interview": none is gained
+        ([("danger_now", "example")], [("danger_now", "example")], ["danger_now"]),  # read both ways: it stands
+        ([], [("suicide_selfharm", "cue")], ["suicide_selfharm"]),  # a cue beside the phrase always counts
+    ],
+)
+def test_a_harmless_phrase_only_takes_a_reading_away(plain, without, kept):
+    assert only_lost(_read(*plain), _read(*without)).ids == kept
+
+
+@pytest.mark.parametrize(
+    "pieces, weighed",
+    [
+        (["死ぬほど忙しい"], []),  # the whole message said harmlessly: nothing is weighed
+        (
+            ["I'm dying to know when the garbage day is, my husband hits me", "my husband hits me"],
+            ["I'm when the garbage day is, my husband hits me", "my husband hits me"],
+        ),
+        (["when is the garbage day?"], ["when is the garbage day?"]),
+    ],
+)
+def test_the_pieces_of_a_message_are_weighed_without_harmless_phrases(harmless, pieces, weighed):
+    assert harmless.weighed(pieces) == weighed
