@@ -28,6 +28,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bot.safety.harmless import only_lost  # noqa: E402
 from bot.safety.scripts import script_of  # noqa: E402
 from connectors.services import build_services  # noqa: E402
 from connectors.settings import Settings  # noqa: E402
@@ -73,7 +74,12 @@ def main() -> None:
     thresholds = replace(recogniser.thresholds, **{k: float(v) for k, v in (a.split("=") for a in args.set)})
     texts = replace(recogniser.texts, cues={}) if args.by_example else recogniser.texts
     recogniser = type(recogniser)(
-        recogniser.catalogue, texts, recogniser._retriever, thresholds, place_only=recogniser.place_only
+        recogniser.catalogue,
+        texts,
+        recogniser._retriever,
+        thresholds,
+        place_only=recogniser.place_only,
+        harmless=recogniser.harmless,
     )
     catalogue = recogniser.catalogue
     for path in args.messages:
@@ -105,7 +111,8 @@ def main() -> None:
         for i, row in enumerate(rows):
             s = scores[i].copy()
             s[same_text[chunks[row].text]] = -2.0  # the message itself is not in the index
-            yield row, recogniser.decide(chunks[row].text, [(chunks[row].text, s)], table)
+            found = recogniser.decide(chunks[row].text, [(chunks[row].text, s)], table)
+            yield row, without_harmless(recogniser, table, chunks[row].text, found, same_text[chunks[row].text])
 
     if args.clauses:
         clause_alarms(recogniser, retriever, table, ordinary_rows, args.clauses)
@@ -194,12 +201,33 @@ def clause_alarms(recogniser, retriever, table, rows: list[int], limit: int) -> 
             scores[row] = -2.0
             scored.append((piece, scores))
         found = recogniser.decide(text, scored, table)
+        left = recogniser.harmless.weighed(pieces)
+        if left != pieces:  # as ``recognise`` does: weighed without its harmless phrases too, negative only
+            vectors = retriever.embedder.embed_queries(left) if left else []
+            unsaid = [(p, scores_without(table, v, [row])) for p, v in zip(left, vectors)]
+            found = only_lost(found, recogniser.decide(text, unsaid, table))
         serious += bool(found)
         immediate += found.immediate is not None
         if found.immediate is not None:
             print(f"  clause alarm {chunks[row].lang} {chunks[row].topic_id} {found.ids}: {text}")
     n = len(chosen)
     print(f"Ordinary questions of several clauses: → serious {pct(serious, n)}, → immediate {pct(immediate, n)}\n")
+
+
+def scores_without(table, vector, rows: list[int]) -> np.ndarray:
+    scores = table.matrix @ np.asarray(vector, dtype=np.float32)
+    scores[rows] = -2.0
+    return scores
+
+
+def without_harmless(recogniser, table, text: str, found, rows: list[int]):
+    """``found`` (the reading of an own example ``text``) as ``recognise`` gives it when the text holds a harmless
+    phrase ("Tem pronto-socorro noturno perto?"): also weighed without the phrase, a reading only lost."""
+    left = recogniser.harmless.without(text)
+    if left == text:
+        return found
+    unsaid = [(left, scores_without(table, recogniser._retriever().embedder.embed_queries([left])[0], rows))]
+    return only_lost(found, recogniser.decide(text, unsaid if left else [], table))
 
 
 def own_messages(recogniser, data: dict) -> None:

@@ -271,13 +271,15 @@ class Turn:
         """The emergency the message names ("fire", "ambulance", "police", "sea", "disaster") or "": a cue
         phrase, or an emergency intent whose example in the message's own script is clearly closest (the
         safety recogniser's test: kana-only and romaji questions otherwise land on an emergency example)."""
-        kind = self.dialogue.cues.emergency_kind(self.text) if self.text else None
+        safety = getattr(self.dialogue, "safety", None)
+        # "she broke into tears", 「顔から火が出るほど」: a cue inside a harmless phrase names no emergency
+        cue_text = safety.recogniser.harmless.mask(self.text) if safety is not None and self.text else self.text
+        kind = self.dialogue.cues.emergency_kind(cue_text) if self.text else None
         if kind:
             return kind
         if not self.intent.startswith("emergency_"):
             return ""
         kind = self.intent.removeprefix("emergency_")
-        safety = getattr(self.dialogue, "safety", None)
         allowed = safety is None or safety.recogniser.emergency_evidence(self.text, kind)
         return kind if allowed else ""
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot.safety.compose import SafetyComposer
+from bot.safety.harmless import load_harmless
 from bot.safety.recognise import PlaceOnly, SafetyRecogniser, _no_place
 from bot.safety.step import Safety
 from bot.safety.texts import load_safety_texts
@@ -26,5 +27,7 @@ def build_safety(
     """``cache_size``: recognitions kept for repeated messages (the service passes its answer cache's size);
     ``place_only``: does a clause only say where the resident lives (the dialogue's place statement)?"""
     catalogue, texts = load_situations(), load_safety_texts(translations)
-    recogniser = SafetyRecogniser(catalogue, texts, retriever, cache_size=cache_size, place_only=place_only)
+    recogniser = SafetyRecogniser(
+        catalogue, texts, retriever, cache_size=cache_size, place_only=place_only, harmless=load_harmless(translations)
+    )
     return Safety(catalogue, recogniser, SafetyComposer(catalogue, texts), offices)

@@ -26,6 +26,7 @@ from bot.safety.clauses import MIN_CLAUSE_CONTENT, clause_content
 from bot.safety.dangers import beside_a_danger, who_is_hurt
 from bot.safety.example_table import ExampleTable, Scores, example_table
 from bot.safety.found import Found, Recognition, Thresholds
+from bot.safety.harmless import Harmless, only_lost
 from bot.safety.scripts import script_of, spelling
 from bot.safety.texts import SafetyTexts
 from knowledge.lru import LRU
@@ -36,6 +37,7 @@ from knowledge.situations import SituationCatalogue
 __all__ = ["Found", "Recognition", "SafetyRecogniser", "Thresholds"]
 
 DEFAULT_THRESHOLDS = Thresholds()
+NO_HARMLESS = Harmless()  # no phrase said harmlessly (the service loads translations/<lang>/harmless.yaml)
 ROMAJI_SHARE = 0.8  # a Latin-script message in a Japanese conversation is romaji when this share reads as romaji
 PlaceOnly = Callable[[str, str], bool]  # (clause, language): does the clause only say where the resident lives?
 
@@ -61,8 +63,12 @@ class SafetyRecogniser:
         thresholds: Thresholds = DEFAULT_THRESHOLDS,
         cache_size: int = 0,
         place_only: PlaceOnly = _no_place,
+        harmless: Harmless = NO_HARMLESS,
     ) -> None:
         self.catalogue = catalogue
+        # "this deadline is going to kill me", 「死ぬほど忙しい」: danger words said harmlessly are no evidence
+        # (``bot/safety/harmless.py``): not as cues, and the pieces are weighed without them
+        self.harmless = harmless
         # "I live in Aichi": said beside a problem, it is no situation of its own and no part of the problem's
         # reading (the dialogue's place statement, handed in: bot/safety does not read the dialogue)
         self.place_only = place_only
@@ -176,14 +182,22 @@ class SafetyRecogniser:
         self, text: str, lang: str, retriever: Retriever, table: ExampleTable, also: Callable[[], Sequence[str]] | None
     ) -> Recognition:
         kana = learner_kana(text) if lang == "ja" else ""
-        scored: list[tuple[str, np.ndarray]] = []
-        if len(table.situation_rows):
-            pieces = self.pieces(text, kana, lang)
-            texts = list(dict.fromkeys([*pieces, *(also() if also is not None else ())]))
-            vectors = dict(zip(texts, retriever.embedder.embed_queries(texts)))
-            retriever.score_many(np.vstack(list(vectors.values())))  # the searches' scores too, in one product
-            scored = [(piece, retriever.scores(vectors[piece])) for piece in pieces]
-        return self.decide(text, scored, table, kana)
+        if not len(table.situation_rows):
+            return self.decide(text, [], table, kana)
+        pieces = self.pieces(text, kana, lang)
+        left = self.harmless.weighed(pieces)  # without harmless phrases ("I'm dying to know when …")
+        texts = list(dict.fromkeys([*pieces, *left, *(also() if also is not None else ())]))
+        vectors = dict(zip(texts, retriever.embedder.embed_queries(texts)))
+        retriever.score_many(np.vstack(list(vectors.values())))  # the searches' scores too, in one product
+        scored = [(piece, retriever.scores(vectors[piece])) for piece in pieces]
+        found = self.decide(text, scored, table, kana)
+        if left == pieces:
+            return found
+        # a harmless phrase is negative evidence only: the message weighed without it may lose a reading by
+        # example ("dying to know" is no crisis), never gain one ("I was on fire at the job interview today"
+        # without the phrase is nearer a dismissal than the message is); cue phrases count as before
+        without = self.decide(text, [(piece, retriever.scores(vectors[piece])) for piece in left], table, kana)
+        return only_lost(found, without)
 
     def decide(
         self, text: str, scored: list[tuple[str, np.ndarray]], table: ExampleTable, kana: str = ""
@@ -244,7 +258,8 @@ class SafetyRecogniser:
                     for h in sorted(own, key=lambda h: -h.score)[:1]
                     if not h.immediate
                 ]
-        cues = self.texts.cue_hits(text) + (self.texts.cue_hits(kana) if kana else [])
+        masked = self.harmless.mask  # a cue inside a harmless phrase does not count ("deadline is going to kill me")
+        cues = self.texts.cue_hits(masked(text)) + (self.texts.cue_hits(masked(kana)) if kana else [])
         questions = []
         # "how do I avoid being scammed?": a question about a situation, not a report of one — its cue
         # ("scammed") does not stand by itself there (a danger's cue still does; its examples still may)
@@ -341,6 +356,11 @@ class SafetyRecogniser:
         the message's own script is close and clearly closer than any topic example in that script."""
         retriever, table = self.table()
         if not len(table.emergency_rows) or kind not in table.emergency_names:
+            return False
+        left = self.harmless.without(text)  # "fire drill at my kid's school": weighed without "fire drill" too
+        if not left:
+            return False
+        if left != text and not self.emergency_evidence(left, kind):  # negative evidence only: both must pass
             return False
         vector = retriever.embedder.embed_queries([text])[0] if vector is None else vector
         scores = retriever.scores(vector)
