@@ -22,6 +22,7 @@ police number?" at a conjunction with a statement on one side and a question on 
 - ``wants`` ("I want to", mau, ចង់, อยาก): a side that says what the resident wants done asks for it, as a
   side with a word of ``asks`` does, where a sentence is cut (not elsewhere: "I want to …, what should I do?"
   still has one question of its own);
+- ``compares`` ("difference", 차이, khác nhau): a question about two things compared, each answered;
 - ``spaced``: whether ``asks`` are whole words (a script with spaces between words) or found inside words.
 """
 
@@ -38,6 +39,7 @@ __all__ = [
     "split_marked",
     "split_pair",
     "asks",
+    "compares",
     "requests",
     "vague",
 ]
@@ -81,6 +83,12 @@ def requests(text: str, words: PartWords) -> bool:
     """Whether a piece asks something or says what the resident wants done ("Saya mau daftar asuransi",
     "보육원에 보내고 싶어요"): a statement of need asks for what it names."""
     return asks(text, words) or _has_any(text, words.wants, words.spaced)
+
+
+def compares(text: str, words: PartWords) -> bool:
+    """Whether a piece compares two things ("what is the difference between resident tax and income tax?",
+    "주민세랑 소득세 차이가 뭐예요?", ``compares`` in ``parts.yaml``): it asks about each of them."""
+    return _has_any(text, words.compares, words.spaced)
 
 
 def split_clauses(sentence: str, joiners: tuple[str, ...], spaced: bool = False) -> list[str]:

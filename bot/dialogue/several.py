@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.dialogue.compare import other_compared
 from bot.dialogue.neighbours import by_title
 from bot.dialogue.turn import substantial
 from bot.replies import QuickReply, Reply
@@ -43,6 +44,7 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     near = {h.topic_id for h in about}
     nearest = {h.topic_id for h in about[: turn.policy.weak_part_near]}
     chosen: dict[int, TopicHit] = {}
+    compared: dict[int, TopicHit] = {}  # the other thing a comparing question asks about
     seen: set[str] = set()
     person = {q for q, intent in zip(questions, turn.part_intents) if _not_a_topic(intent)}
     own, pairs = requesting(turn), turn.parts.pair_questions
@@ -66,7 +68,11 @@ def several_questions(turn: Turn) -> list[Reply] | None:
         if best is not None:
             seen.add(best.topic_id)
             chosen[n] = best
-    hits = [(questions[n], chosen[n]) for n in sorted(chosen)]  # in the message's order
+            other = other_compared(turn, question, topics, best, seen) if question not in weak else None
+            if other is not None:  # "what is the difference between X and Y?": Y too, after X
+                seen.add(other.topic_id)
+                compared[n] = other
+    hits = [(questions[n], hit) for n in sorted(chosen) for hit in (chosen[n], compared.get(n)) if hit is not None]
     if len(hits) < 2 and not (hits and hits[0][0] in own and hits[0][0] not in weak):
         return None  # nothing, or one part only that is no question of its own: the whole message goes on to
         # `answer` (one question of its own is answered with its part's topic, sure for that part: "moved to Nara.
