@@ -192,15 +192,16 @@ def questions_asked(turn: Turn) -> int:
 
 def requesting(turn: Turn) -> set[str]:
     """The substantial question parts that are questions of their own: they ask, say what the resident wants
-    done, or are followed by a vague question about them (not the vague question itself)."""
+    done, go on after "and also" from a side that does, or are followed by a vague question about them (not the
+    vague question itself)."""
     desk, key = turn.dialogue.router.desk, turn.speech.key
-    questions = turn.parts.questions
+    questions, joined = turn.parts.questions, turn.parts.joined_questions
     found = set()
     for n, question in enumerate(questions):
         if not substantial(question, turn.policy.sentence_min_chars) or desk.vague(question, key):
             continue
         followed = n + 1 < len(questions) and desk.vague(questions[n + 1], key)
-        if followed or desk.requests(question, key):
+        if followed or question in joined or desk.requests(question, key):
             found.add(question)
     return found
 
