@@ -68,7 +68,8 @@ def several_questions(turn: Turn) -> list[Reply] | None:
         if best is not None:
             seen.add(best.topic_id)
             chosen[n] = best
-            other = other_compared(turn, question, topics, best, seen) if question not in weak else None
+            # (a weak part may be one thing only; a thing of a pair is one of the two already)
+            other = other_compared(turn, question, topics, best, seen) if question not in weak | pairs else None
             if other is not None:  # "what is the difference between X and Y?": Y too, after X
                 seen.add(other.topic_id)
                 compared[n] = other

@@ -244,7 +244,7 @@ def answer(turn: Turn) -> list[Reply] | None:
     if turn.dialogue.cues.is_own_case(turn.text):
         return turn.handoff("own_case", "immigration", turn.lead + [reply])
     replies = turn.lead + [reply] + turn.dialogue.router.desk.office_replies(turn, confident[0].topic_id)
-    other = other_compared(turn, turn.text, confident, confident[0], {confident[0].topic_id})
+    other = other_compared(turn, turn.text, turn.question_topics, confident[0], {confident[0].topic_id})
     if other is None:  # else "is resident tax the same as income tax?": the other thing compared too
         return replies
     return replies + [turn.answer_topic(other)] + turn.dialogue.router.desk.office_replies(turn, other.topic_id)
