@@ -107,9 +107,10 @@ def split_clauses(sentence: str, joiners: tuple[str, ...], spaced: bool = False)
 
 
 def _clause(side: str, spaced: bool) -> bool:
-    """Long enough to be a question of its own; in a script with spaces also two words or more (Mongolian
-    "Паспортоо бас гээсэн": "my passport too, lost" is one statement, not "Паспортоо" and "гээсэн")."""
-    return len(side) >= _CLAUSE_MIN_CHARS and (not spaced or len(side.split()) >= 2)
+    """Long enough to be a question of its own (half as long in kana, kanji or hangul: "想续签签证，还有…" wants a
+    renewal in five characters); in a script with spaces also two words or more (Mongolian "Паспортоо бас
+    гээсэн": "my passport too, lost" is one statement, not "Паспортоо" and "гээсэн")."""
+    return _long_enough(side) and (not spaced or len(side.split()) >= 2)
 
 
 def _joiner_at(folded: str, joiner: str, spaced: bool) -> list[int]:
