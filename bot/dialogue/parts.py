@@ -19,7 +19,7 @@ from bot.dialogue.clauses import (
     split_marked,
     split_pair,
 )
-from bot.dialogue.part_words import Joiners, PartWords, load_joiners
+from bot.dialogue.part_words import Joiners, PartWords, fold, load_joiners
 from bot.dialogue.residence import PlaceStatement, ResidencePhrases
 from knowledge.places import Gazetteer
 
@@ -130,8 +130,27 @@ def split_message(
             parts.append(Part(sentence, "register"))
         else:
             clauses = _clauses(sentence, lang, joiners) if statement is None else [(sentence, False, False, False)]
+            if clauses and _goes_on(sentence, parts, lang, joiners):
+                clauses[0] = (*clauses[0][:3], True)
             parts += [Part(clause, "question", said, weak, pair, joined) for clause, weak, pair, joined in clauses]
     return MessageParts(tuple(parts))
+
+
+def _goes_on(sentence: str, parts: list[Part], lang: str, joiners: Joiners | None) -> bool:
+    """A sentence opening with a joiner ("Also, …", "với cả …") after a question (its mark, or a word that asks or
+    wants): it raises one more matter of the message ("…police number? với cả em bị mất ví nữa": and I lost my
+    wallet too), answered as a question of its own beside a serious situation (``questions_beside``)."""
+    if joiners is None or not parts or parts[-1].role != "question":
+        return False
+    words = joiners.words(lang)
+    folded = fold(sentence).lstrip(" ,、，:;-")
+    opens = any(
+        folded.startswith(j) and (not words.spaced or not j[-1:].isalnum() or not folded[len(j) : len(j) + 1].isalnum())
+        for j in words.joiners
+        if j.strip()
+    )
+    before = parts[-1].text.rstrip()
+    return opens and (before.endswith(("?", "？")) or requests(before, words))
 
 
 def _clauses(sentence: str, lang: str, joiners: Joiners | None) -> list[tuple[str, bool, bool, bool]]:

@@ -131,8 +131,9 @@ def questions_beside(turn: Turn, told: Callable[[str, TopicHit], bool]) -> list[
             best = _own_topic([h for h in topics[:2] if h.topic_id not in seen and _part_sure(turn, h, near)])
         if best is None or _number_topic(turn, best.topic_id) or told(part, best):
             continue
-        if best.topic_id not in most and not desk.requests(part, key):
+        if best.topic_id not in most and not desk.requests(part, key) and part not in turn.parts.joined_questions:
             continue  # a statement about something the message is not most about: the situation's own words
+            # (not one raised with "and also" after a question: "…police number? với cả em bị mất ví nữa")
         seen.add(best.topic_id)
         turn.state.last_question = part
         # the situation's reply already names its office or asks where the resident lives: not asked again

@@ -53,6 +53,11 @@ def test_a_question_comparing_two_things_is_told(text, lang, expected):
         ("quero tirar o my number e tambem abrir conta no banco", "pt", 2, 1),
         # romanised Nepali "ani" (and then)
         ("malai visa renew garnu xa ani license pani banaunu xa", "ne", 2, 1),
+        # a sentence opening with "and also" after a question raises one more matter
+        ("Where is the police box? Also, I lost my residence card", "en", 2, 1),
+        ("ga cảnh sát ở đâu? với cả em bị mất thẻ ngoại kiều", "vi", 2, 1),
+        # a joiner's side is long enough at half the length in kanji: five characters want a renewal
+        ("想续签签证，还有怎么交住民税？", "zh", 2, 0),
         # one question: nothing joined
         ("How do I renew my visa?", "en", 1, 0),
     ],
@@ -103,6 +108,14 @@ def test_a_side_joined_to_a_request_is_asked_too(text, lang, questions, joined):
             "saya mau buka rekening bank dan juga kirim uang ke Indonesia",
             "id",
             {"bank-account", "sending-money-abroad"},
+        ),
+        # a place stated, then two requests joined by 还有 (five characters before it)
+        ("我住在福冈，想续签签证，还有怎么交住民税？", "zh", {"period-extension", "resident-tax"}),
+        # a danger with its number asked, then "and also" one more matter: answered after the danger's lines
+        (
+            "có kẻ lạ đang đập cửa nhà em, số cảnh sát là gì? với cả hôm qua em đánh rơi ví ở ga",
+            "vi",
+            {"lost-and-found"},
         ),
     ],
 )
