@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.dialogue import IncomingMessage
-from bot.dialogue.clauses import compares
+from bot.dialogue.clauses import compares, requests
 from bot.dialogue.parts import load_joiners, split_message
 from bot.dialogue.residence import load_residence_phrases
 from knowledge.paths import TRANSLATIONS_DIR
@@ -137,3 +137,22 @@ def test_a_question_that_compares_nothing_gets_one_topic(real_services, text, la
     replies = real_services.dialogue.handle(IncomingMessage(f"one-topic-{lang}-{len(text)}", text, lang=lang))
     answered = {s.id for r in replies for s in r.sources}
     assert topic in answered and not_topic not in answered
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a want written plainly, without です, says what the resident wants done
+        ("つぎ の しごと を さがしたい", "ja-plain", True),
+        ("こくほ に はいりたい", "ja-plain", True),
+        ("かいしゃ を クビ に なりました", "ja-plain", False),
+        # "needed" without "to me"
+        ("Також потрібна допомога з пошуком роботи", "uk", True),
+        ("Мене звільнили без попередження", "uk", False),
+        # Nepali: needed, would like to (Devanagari and romanised)
+        ("होइकुएन मा राख्न मन छ", "ne", True),
+        ("malai bank khata kholna man xa", "ne", True),
+    ],
+)
+def test_a_want_is_a_request(text, lang, expected):
+    assert requests(text, JOINERS.words(lang)) is expected
