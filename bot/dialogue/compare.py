@@ -3,8 +3,9 @@
 both, not on the nearer one only. The question's words say it compares (``compares`` in
 ``translations/<lang>/parts.yaml``); its two things are its first topic and, of the next ones within
 ``compare_lead`` of it, the one whose title shares most of the question's letters that the first one's title
-does not (the other thing it names: 所得税 beside 住民税, not "taxes when leaving Japan"), the nearest when none
-shares any."""
+does not (the other thing it names: 所得税 beside 住民税, not "taxes when leaving Japan"); none when no title
+shares enough of them (``compare_title_share``): "the difference between hoikuen and yochien" is one topic's,
+nursery schools and kindergartens, and "can I get the difference back?" names nothing else."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ def other_compared(turn: Turn, text: str, topics: list[TopicHit], first: TopicHi
     next topics (``compare_candidates``) within ``compare_lead`` of its best, as sure as a part's topic the whole
     message is near (``part_slack`` below the answer threshold) and not answered already (``taken``), the one
     whose title shares most of the question's words that ``first``'s title does not hold; None when the text
-    does not compare or no topic is that close."""
+    does not compare, no topic is that close or none names the other thing."""
     policy = turn.policy
     if not turn.dialogue.router.desk.compares(text, turn.speech.key) or not topics:
         return None
@@ -49,4 +50,6 @@ def other_compared(turn: Turn, text: str, topics: list[TopicHit], first: TopicHi
     # the question's words that do not name the first thing (its title's letters taken out): what names the other
     rest = letter_grams(assistant.part_texts([text], turn.speech)[0]) - title_grams(first)
     shares = [len(rest & grams) / math.sqrt(len(grams)) if grams else 0.0 for grams in map(title_grams, close)]
+    if max(shares) < policy.compare_title_share:
+        return None  # the other thing is not named apart from the first ("hoikuen or yochien": one topic for both)
     return close[shares.index(max(shares))]  # the first of equal shares: the nearest

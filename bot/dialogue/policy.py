@@ -58,6 +58,8 @@ class DialoguePolicy:
     compare_lead: float = 0.06  # a question comparing two things: its runner-up topic this close to its first is
     # the other thing compared, answered too ("is resident tax the same as income tax?": both; ``compare.py``)
     compare_candidates: int = 4  # ... among its first this many topics, the title sharing most of its words
+    compare_title_share: float = 0.45  # ... and at least this much (``neighbours.shared_letters``' measure) of
+    # its words the first topic's title does not hold: the other thing is named ("hoikuen and yochien": one topic)
     beside_near: int = 2  # beside a serious situation, a part that only tells is answered when its topic is
     # one of the whole message's this many nearest ("…and my residence card was in the bag": its reissue)
     # -- unsure and handoff --------------------------------------------------------------------
