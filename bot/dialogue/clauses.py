@@ -22,6 +22,7 @@ police number?" at a conjunction with a statement on one side and a question on 
 - ``wants`` ("I want to", mau, ចង់, อยาก): a side that says what the resident wants done asks for it, as a
   side with a word of ``asks`` does, where a sentence is cut (not elsewhere: "I want to …, what should I do?"
   still has one question of its own);
+- ``compares`` ("difference", 차이, khác nhau): a question about two things compared, each answered;
 - ``spaced``: whether ``asks`` are whole words (a script with spaces between words) or found inside words.
 """
 
@@ -38,6 +39,7 @@ __all__ = [
     "split_marked",
     "split_pair",
     "asks",
+    "compares",
     "requests",
     "vague",
 ]
@@ -83,6 +85,12 @@ def requests(text: str, words: PartWords) -> bool:
     return asks(text, words) or _has_any(text, words.wants, words.spaced)
 
 
+def compares(text: str, words: PartWords) -> bool:
+    """Whether a piece compares two things ("what is the difference between resident tax and income tax?",
+    "주민세랑 소득세 차이가 뭐예요?", ``compares`` in ``parts.yaml``): it asks about each of them."""
+    return _has_any(text, words.compares, words.spaced)
+
+
 def split_clauses(sentence: str, joiners: tuple[str, ...], spaced: bool = False) -> list[str]:
     """'国民健康保険に入りたいのと、あと年金も知りたい' -> two questions, at the first joiner that leaves two
     long enough sides. In a script with spaces a joiner is a whole word (Mongolian мөн "also" is not the
@@ -99,9 +107,10 @@ def split_clauses(sentence: str, joiners: tuple[str, ...], spaced: bool = False)
 
 
 def _clause(side: str, spaced: bool) -> bool:
-    """Long enough to be a question of its own; in a script with spaces also two words or more (Mongolian
-    "Паспортоо бас гээсэн": "my passport too, lost" is one statement, not "Паспортоо" and "гээсэн")."""
-    return len(side) >= _CLAUSE_MIN_CHARS and (not spaced or len(side.split()) >= 2)
+    """Long enough to be a question of its own (half as long in kana, kanji or hangul: "想续签签证，还有…" wants a
+    renewal in five characters); in a script with spaces also two words or more (Mongolian "Паспортоо бас
+    гээсэн": "my passport too, lost" is one statement, not "Паспортоо" and "гээсэн")."""
+    return _long_enough(side) and (not spaced or len(side.split()) >= 2)
 
 
 def _joiner_at(folded: str, joiner: str, spaced: bool) -> list[int]:

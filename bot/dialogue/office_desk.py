@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from bot.catalog import Catalogs
 from bot.dialogue.office_cards import OfficeInfo, card_text, route_cards
-from bot.dialogue.clauses import requests, vague
+from bot.dialogue.clauses import compares, requests, vague
 from bot.dialogue.parts import MessageParts, asks, load_joiners, split_message
 from bot.dialogue.residence import PlaceStatement, load_residence_phrases
 from bot.replies import QuickReply, Reply
@@ -122,6 +122,10 @@ class OfficeDesk:
         """Whether the message asks something or says what the resident wants done ("Saya mau perpanjang
         visa", "비자를 연장하고 싶어요", ``wants`` in ``parts.yaml``): a question of its own either way."""
         return requests(text, self.joiners.words(lang))
+
+    def compares(self, text: str, lang: str) -> bool:
+        """Whether the text compares two things ("is resident tax the same as income tax?"): both are asked."""
+        return compares(text, self.joiners.words(lang))
 
     def vague(self, text: str, lang: str) -> bool:
         """A question of words that ask and little else ("what should I do?", "どうすればいいですか"): it asks

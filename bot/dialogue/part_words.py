@@ -25,6 +25,7 @@ _LISTS = (
     "about_after",
     "wants",
     "names_before",
+    "compares",
 )
 
 
@@ -45,6 +46,7 @@ class PartWords:
     about_after: tuple[str, ...] = ()
     wants: tuple[str, ...] = ()
     names_before: tuple[str, ...] = ()  # a particle written as a word of its own after what a question names
+    compares: tuple[str, ...] = ()  # a question comparing two things ("the difference between X and Y")
     spaced: bool = True
 
     def merged(self, other: PartWords) -> PartWords:

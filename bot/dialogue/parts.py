@@ -13,12 +13,13 @@ from dataclasses import dataclass
 
 from bot.dialogue.clauses import (
     asks,
+    requests,
     split_asking,
     split_clauses,
     split_marked,
     split_pair,
 )
-from bot.dialogue.part_words import Joiners, PartWords, load_joiners
+from bot.dialogue.part_words import Joiners, PartWords, fold, load_joiners
 from bot.dialogue.residence import PlaceStatement, ResidencePhrases
 from knowledge.places import Gazetteer
 
@@ -48,6 +49,7 @@ class Part:
     place: PlaceStatement | None = None
     weak: bool = False  # cut from a statement beside it: maybe the same question ("I lost my card, what now?")
     pair: bool = False  # one thing of a pair asked about in one frame ("tell me about X and Y"): a topic question
+    joined: bool = False  # joined by "and also" to a side that asks or wants: asked too ("I want X and also Y")
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,10 @@ class MessageParts:
     @property
     def pair_questions(self) -> set[str]:
         return {p.text for p in self.parts if p.role == "question" and p.pair}
+
+    @property
+    def joined_questions(self) -> set[str]:
+        return {p.text for p in self.parts if p.role == "question" and p.joined}
 
     @property
     def place(self) -> PlaceStatement | None:
@@ -109,37 +115,64 @@ def split_message(
             clause = sentence[len(before) : len(sentence) - len(rest)].strip(" ,、，")
             if before.strip(" ,、，:;-"):  # "Where do I renew my visa if I live in Osaka?": the question first
                 parts += [
-                    Part(q, "question", weak=weak, pair=pair)
-                    for q, weak, pair in _clauses(before.strip(" ,、，:;-"), lang, joiners)
+                    Part(q, "question", weak=weak, pair=pair, joined=joined)
+                    for q, weak, pair, joined in _clauses(before.strip(" ,、，:;-"), lang, joiners)
                 ]
             parts.append(Part(clause, "place", said))
             if rest and phrases.asks_plain(rest, lang):
                 parts.append(Part(rest, "register"))
             elif rest:
                 parts += [
-                    Part(clause, "question", weak=weak, pair=pair)
-                    for clause, weak, pair in _clauses(rest, lang, joiners)
+                    Part(clause, "question", weak=weak, pair=pair, joined=joined)
+                    for clause, weak, pair, joined in _clauses(rest, lang, joiners)
                 ]
         elif plain and len(found) == 0 and _short(sentence):
             parts.append(Part(sentence, "register"))
         else:
-            clauses = _clauses(sentence, lang, joiners) if statement is None else [(sentence, False, False)]
-            parts += [Part(clause, "question", said, weak, pair) for clause, weak, pair in clauses]
+            clauses = _clauses(sentence, lang, joiners) if statement is None else [(sentence, False, False, False)]
+            if clauses and _goes_on(sentence, parts, lang, joiners):
+                clauses[0] = (*clauses[0][:3], True)
+            parts += [Part(clause, "question", said, weak, pair, joined) for clause, weak, pair, joined in clauses]
     return MessageParts(tuple(parts))
 
 
-def _clauses(sentence: str, lang: str, joiners: Joiners | None) -> list[tuple[str, bool, bool]]:
-    """A sentence's questions (each marked weak or not, and whether it is one thing of a pair): cut at joiners,
-    then at a pair of things asked about in one frame, then each piece where a question ends and another
-    begins."""
+def _goes_on(sentence: str, parts: list[Part], lang: str, joiners: Joiners | None) -> bool:
+    """A sentence opening with a joiner ("Also, …", "với cả …") after a question (its mark, or a word that asks or
+    wants): it raises one more matter of the message ("…police number? với cả em bị mất ví nữa": and I lost my
+    wallet too), answered as a question of its own beside a serious situation (``questions_beside``)."""
+    if joiners is None or not parts or parts[-1].role != "question":
+        return False
+    words = joiners.words(lang)
+    folded = fold(sentence).lstrip(" ,、，:;-")
+    opens = any(
+        folded.startswith(j) and (not words.spaced or not j[-1:].isalnum() or not folded[len(j) : len(j) + 1].isalnum())
+        for j in words.joiners
+        if j.strip()
+    )
+    before = parts[-1].text.rstrip()
+    return opens and (before.endswith(("?", "？")) or requests(before, words))
+
+
+def _clauses(sentence: str, lang: str, joiners: Joiners | None) -> list[tuple[str, bool, bool, bool]]:
+    """A sentence's questions (each marked weak or not, whether it is one thing of a pair, and whether it was
+    joined by "and also" to a side that asks or wants): cut at joiners, then at a pair of things asked about
+    in one frame, then each piece where a question ends and another begins."""
     if joiners is None:
-        return [(sentence, False, False)]
+        return [(sentence, False, False, False)]
     words = joiners.words(lang)
     clauses = split_clauses(sentence, words.joiners, words.spaced)
+    # "saya mau daftar anak ke SD dan juga ikut kelas bahasa Jepang": the side after a joiner goes on with what
+    # the side before it asks or wants ("…and also a Japanese class"): a question of its own too
+    joined = [n > 0 and requests(clauses[n - 1], words) for n in range(len(clauses))]
     # "tell me about health insurance and the pension": one question for each thing of the pair (before the
     # cut at " and ", which would leave "the pension?" beside a question as a statement)
-    things = [(thing, len(pair) > 1) for clause in clauses for pair in [split_pair(clause, words)] for thing in pair]
-    return [(piece, weak, pair) for thing, pair in things for piece, weak in split_marked(thing, words)]
+    things = [
+        (thing, len(pair) > 1, join)
+        for clause, join in zip(clauses, joined)
+        for pair in [split_pair(clause, words)]
+        for thing in pair
+    ]
+    return [(piece, weak, pair, join) for thing, pair, join in things for piece, weak in split_marked(thing, words)]
 
 
 def _before_clause(sentence: str, statement: PlaceStatement, lang: str, joiners: Joiners | None) -> str:

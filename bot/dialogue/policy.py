@@ -55,6 +55,11 @@ class DialoguePolicy:
     neighbour_lead: float = 0.01  # a part's topics this close to its best one are its close neighbours ...
     neighbour_candidates: int = 3  # ... among its first this many: the title sharing most of its words wins
     neighbour_title_margin: float = 0.5  # ... by this much more than the first's (``bot/dialogue/neighbours.py``)
+    compare_lead: float = 0.06  # a question comparing two things: its runner-up topic this close to its first is
+    # the other thing compared, answered too ("is resident tax the same as income tax?": both; ``compare.py``)
+    compare_candidates: int = 4  # ... among its first this many topics, the title sharing most of its words
+    compare_title_share: float = 0.45  # ... and at least this much (``neighbours.shared_letters``' measure) of
+    # its words the first topic's title does not hold: the other thing is named ("hoikuen and yochien": one topic)
     beside_near: int = 2  # beside a serious situation, a part that only tells is answered when its topic is
     # one of the whole message's this many nearest ("…and my residence card was in the bag": its reissue)
     # -- unsure and handoff --------------------------------------------------------------------

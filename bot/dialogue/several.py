@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.dialogue.compare import other_compared
 from bot.dialogue.neighbours import by_title
 from bot.dialogue.turn import substantial
 from bot.replies import QuickReply, Reply
@@ -43,6 +44,7 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     near = {h.topic_id for h in about}
     nearest = {h.topic_id for h in about[: turn.policy.weak_part_near]}
     chosen: dict[int, TopicHit] = {}
+    compared: dict[int, TopicHit] = {}  # the other thing a comparing question asks about
     seen: set[str] = set()
     person = {q for q, intent in zip(questions, turn.part_intents) if _not_a_topic(intent)}
     own, pairs = requesting(turn), turn.parts.pair_questions
@@ -66,7 +68,12 @@ def several_questions(turn: Turn) -> list[Reply] | None:
         if best is not None:
             seen.add(best.topic_id)
             chosen[n] = best
-    hits = [(questions[n], chosen[n]) for n in sorted(chosen)]  # in the message's order
+            # (a weak part may be one thing only; a thing of a pair is one of the two already)
+            other = other_compared(turn, question, topics, best, seen) if question not in weak | pairs else None
+            if other is not None:  # "what is the difference between X and Y?": Y too, after X
+                seen.add(other.topic_id)
+                compared[n] = other
+    hits = [(questions[n], hit) for n in sorted(chosen) for hit in (chosen[n], compared.get(n)) if hit is not None]
     if len(hits) < 2 and not (hits and hits[0][0] in own and hits[0][0] not in weak):
         return None  # nothing, or one part only that is no question of its own: the whole message goes on to
         # `answer` (one question of its own is answered with its part's topic, sure for that part: "moved to Nara.
@@ -124,8 +131,9 @@ def questions_beside(turn: Turn, told: Callable[[str, TopicHit], bool]) -> list[
             best = _own_topic([h for h in topics[:2] if h.topic_id not in seen and _part_sure(turn, h, near)])
         if best is None or _number_topic(turn, best.topic_id) or told(part, best):
             continue
-        if best.topic_id not in most and not desk.requests(part, key):
+        if best.topic_id not in most and not desk.requests(part, key) and part not in turn.parts.joined_questions:
             continue  # a statement about something the message is not most about: the situation's own words
+            # (not one raised with "and also" after a question: "…police number? với cả em bị mất ví nữa")
         seen.add(best.topic_id)
         turn.state.last_question = part
         # the situation's reply already names its office or asks where the resident lives: not asked again
@@ -186,15 +194,16 @@ def questions_asked(turn: Turn) -> int:
 
 def requesting(turn: Turn) -> set[str]:
     """The substantial question parts that are questions of their own: they ask, say what the resident wants
-    done, or are followed by a vague question about them (not the vague question itself)."""
+    done, go on after "and also" from a side that does, or are followed by a vague question about them (not the
+    vague question itself)."""
     desk, key = turn.dialogue.router.desk, turn.speech.key
-    questions = turn.parts.questions
+    questions, joined = turn.parts.questions, turn.parts.joined_questions
     found = set()
     for n, question in enumerate(questions):
         if not substantial(question, turn.policy.sentence_min_chars) or desk.vague(question, key):
             continue
         followed = n + 1 < len(questions) and desk.vague(questions[n + 1], key)
-        if followed or desk.requests(question, key):
+        if followed or question in joined or desk.requests(question, key):
             found.add(question)
     return found
 

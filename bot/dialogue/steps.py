@@ -16,6 +16,7 @@ from bot.dialogue.residence import PlaceStatement
 from bot.dialogue.turn import Turn
 from bot.dialogue.several import asks_several, questions_beside, several_questions, topic_parts
 from bot.replies import ANOTHER_QUESTION, Reply
+from bot.dialogue.compare import other_compared
 from bot.safety.step import before_emergency, danger, situation_office, situations, tells_situation
 from knowledge.places import Place
 from bot.speech import PLAIN
@@ -276,7 +277,11 @@ def answer(turn: Turn) -> list[Reply] | None:
     reply = turn.answer_topic(confident[0])
     if turn.dialogue.cues.is_own_case(turn.text):
         return turn.handoff("own_case", "immigration", turn.lead + [reply])
-    return turn.lead + [reply] + turn.dialogue.router.desk.office_replies(turn, confident[0].topic_id)
+    replies = turn.lead + [reply] + turn.dialogue.router.desk.office_replies(turn, confident[0].topic_id)
+    other = other_compared(turn, turn.text, turn.question_topics, confident[0], {confident[0].topic_id})
+    if other is None:  # else "is resident tax the same as income tax?": the other thing compared too
+        return replies
+    return replies + [turn.answer_topic(other)] + turn.dialogue.router.desk.office_replies(turn, other.topic_id)
 
 
 def follow_up(turn: Turn) -> list[Reply] | None:

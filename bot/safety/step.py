@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from bot.emergency_calls import emergency_kinds
 from bot.redact import redact
-from bot.replies import Handoff, Reply
+from bot.replies import Handoff, Reply, Source
 from bot.safety.compose import SafetyComposer
 from bot.safety.recognise import Found, Recognition, SafetyRecogniser
 from bot.safety.referral import (
@@ -280,8 +280,22 @@ def _replies(turn: Turn, safety: Safety, found: Recognition) -> list[Reply]:
     if handoff is not None and len(ids) >= 2 and not found.immediate and handoff.office.id in calls:
         # several problems, no danger: the one place for all of them (FRESC) is the first to call
         ordered.sort(key=lambda c: c.id != handoff.office.id)
-    reply = turn.reply("\n\n".join(parts), handoff=handoff, quick=turn.quick("qr_person"))
+    sources = _situation_sources(turn, safety, ids)
+    reply = turn.reply("\n\n".join(parts), sources=sources, handoff=handoff, quick=turn.quick("qr_person"))
     return turn.lead + [replace(reply, calls=tuple(ordered))] + which
+
+
+def _situation_sources(turn: Turn, safety: Safety, ids: list[str]) -> list[Source]:
+    """The guidebook topics that are the situations themselves (``topics`` in situations.yaml: unpaid wages
+    → the unpaid-wages page), cited on the situation's reply: it is that topic's answer for the part of the
+    message that tells it (``tells_situation`` leaves such a part out of the questions answered after it),
+    so the reply names the topic it answered and where to read more, as a topic's answer does."""
+    assistant, sources = turn.dialogue.assistant, []
+    for topic_id in dict.fromkeys(t for s in ids for t in safety.catalogue[s].topics):
+        located = assistant.topic_text(topic_id, turn.speech)
+        if located is not None:
+            sources.append(Source(topic_id, located[0].title, located[0].chapter_title, 0.0, located[0].source_file))
+    return sources
 
 
 def _needs_place(catalogue: SituationCatalogue, ids: list[str]) -> bool:
