@@ -29,6 +29,7 @@ from bot.safety.found import Found, Recognition, Thresholds
 from bot.safety.harmless import Harmless, only_lost
 from bot.safety.scripts import script_of, spelling
 from bot.safety.texts import SafetyTexts
+from bot.safety.weighing import ExampleWeighing
 from knowledge.lru import LRU
 from knowledge.retriever import Retriever
 from knowledge.romaji_kana import romaji_to_kana
@@ -74,12 +75,20 @@ class SafetyRecogniser:
         self.place_only = place_only
         self.texts = texts
         self._retriever = retriever
-        self.thresholds = thresholds
+        self.weigh = ExampleWeighing(catalogue, thresholds)
         self._cached: tuple[int, ExampleTable] | None = None
         self._building = threading.Lock()
         # the last ``cache_size`` recognitions (the answer cache's size): the same message in the same language
         # is read the same way, and a long one costs a few milliseconds per clause to weigh
         self._recent: LRU[Recognition] = LRU(cache_size)
+
+    @property
+    def thresholds(self) -> Thresholds:
+        return self.weigh.thresholds
+
+    @thresholds.setter
+    def thresholds(self, thresholds: Thresholds) -> None:
+        self.weigh.thresholds = thresholds
 
     def table(self) -> tuple[Retriever, ExampleTable]:
         retriever = self._retriever()
@@ -91,57 +100,6 @@ class SafetyRecogniser:
                     cached = (id(retriever), example_table(retriever))
                     self._cached = cached
         return retriever, cached[1]
-
-    # -- the scores -------------------------------------------------------------------------------
-    @staticmethod
-    def _best(scores: np.ndarray, rows: np.ndarray, script_mask: np.ndarray) -> float:
-        """Best score among ``rows`` in the query's script (all rows when the script has none)."""
-        if len(rows) == 0:
-            return -1.0
-        chosen = rows[script_mask[rows]] if script_mask[rows].any() else rows
-        return float(scores[chosen].max())
-
-    def _top(self, scores: np.ndarray) -> float:
-        """The mean of the ``top_k`` highest scores: one stray close example (the nearest text in a weak
-        script) weighs less than several close ones."""
-        k = self.thresholds.top_k
-        if len(scores) > k:
-            scores = np.partition(scores, len(scores) - k)[-k:]
-        return float(scores.mean())
-
-    def _scores(self, scores: np.ndarray, script: str, table: ExampleTable) -> Scores:
-        """The ordinary examples' and each situation's examples' scores, in ``script`` (in every script
-        when the script has none of them)."""
-        rows = table.in_script(script)
-        other = self._top(scores[rows.others]) if len(rows.others) else -1.0
-        best = np.full(len(table.names), -1.0, dtype=np.float32)
-        filled = np.array([len(r) > 0 for r in rows.situations], dtype=bool)
-        if len(rows.flat):
-            best[filled] = np.maximum.reduceat(scores[rows.flat], rows.starts[filled])
-        emergency = float(scores[rows.emergency].max()) if len(rows.emergency) else -1.0
-
-        def near(situation: int) -> float:
-            mine = rows.situations[situation]
-            return self._top(scores[mine]) if len(mine) else -1.0
-
-        return Scores(other, best, emergency, near)
-
-    def _by_example(self, scored: Scores, other: float, table: ExampleTable) -> list[Found]:
-        """Situations whose examples are close (the best one at least ``min_score``) and, on average over
-        the closest few, closer than the ordinary examples by the margin."""
-        t = self.thresholds
-        found = []
-        for i, name in enumerate(table.names):
-            situation = self.catalogue.situations.get(name)
-            if situation is None:
-                continue
-            margin = t.immediate_margin if situation.immediate else t.margin
-            if scored.best[i] >= t.min_score and scored.near(i) - other >= margin:
-                found.append(Found(name, situation.urgency, float(scored.near(i)), "example", scored.emergency))
-        if not found:
-            return []
-        top = max(f.score for f in found)
-        return [f for f in found if f.score >= top - t.second_gap]
 
     # -- the answers ------------------------------------------------------------------------------
     def recognise(self, text: str, lang: str = "", also: Callable[[], Sequence[str]] | None = None) -> Recognition:
@@ -221,13 +179,13 @@ class SafetyRecogniser:
             ruled_out |= {s for s in table.names if s in self.catalogue.situations and not self.catalogue[s].immediate}
         dangers_of_a_clause: list[str] = []  # immediate dangers read from one clause's examples alone
         for piece, scores in scored:
-            mine = self._scores(scores, script_of(piece), table)
+            mine = self.weigh.scores(scores, script_of(piece), table)
             whole = whole or mine
             # a clause must also beat the whole message's best topics: "I lost my job, can I get unemployment
             # benefits?" is a question about benefits (measured on our own questions of several clauses,
             # bench/safety_dev.py --clauses: weighing a clause against its own topics alone took 3 % of them
             # for an immediate danger); a danger beside a question is found by its cue phrases
-            hits = self._by_example(mine, max(mine.other, whole.other), table)
+            hits = self.weigh.found(mine, max(mine.other, whole.other), table)
             if len(scored) > 1 and hits:
                 # a message of several clauses: each piece (the whole, each clause) stands for its closest
                 # reading only; another problem is one another clause or a cue names ("おっとが まいにち たたきます。こわいです。" read as a
@@ -236,7 +194,7 @@ class SafetyRecogniser:
                 # whole "おっとが まいにち わたしを たたきます。こわいです。" is nearest violence at home by 0.019 (0.02
                 # needed) and stalking by less; its clause names violence at home
                 best = max(hits, key=lambda h: h.score)
-                hits = [] if self._nearer_danger(mine, max(mine.other, whole.other), table, best.score) else [best]
+                hits = [] if self.weigh.nearer_danger(mine, max(mine.other, whole.other), table, best.score) else [best]
             for hit in hits:
                 if hit.situation in ruled_out:
                     continue
@@ -249,12 +207,12 @@ class SafetyRecogniser:
             if mine is not whole and clause_content(piece) >= MIN_CLAUSE_CONTENT:
                 # a clause nearer its own situation than its own topics (see below); one that says little
                 # ("こわいです", "tenho medo") names no problem of its own beside the message's reading either
-                own = self._by_example(mine, mine.other, table)  # its closest reading, when not a danger
+                own = self.weigh.found(mine, mine.other, table)  # its closest reading, when not a danger
                 # … nor one nearer a danger the message is found to be about (below): "my husband says he will
                 # throw me out and hits me if I refuse" — the clause "hits me if I refuse" is nearest violence at
                 # home (+0.018, short of its 0.02), then a dismissal (+0.013); it is part of telling the violence
                 clauses += [
-                    (h, self._nearest_danger(mine, mine.other, table, h.score))
+                    (h, self.weigh.nearest_danger(mine, mine.other, table, h.score))
                     for h in sorted(own, key=lambda h: -h.score)[:1]
                     if not h.immediate
                 ]
@@ -279,7 +237,7 @@ class SafetyRecogniser:
                     continue
             found[situation_id] = Found(situation_id, situation.urgency, 1.0, "cue")
         if not found and whole is not None:  # "男の人が どなって、物を 投げて います。こわい です": the only reading
-            found.update({s: h for s, h in held.items() if self._whole_leans(h, whole, table)})
+            found.update({s: h for s, h in held.items() if self.weigh.whole_leans(h, whole, table)})
         if found:  # a message already about a serious situation is no ordinary question: its other cues count
             # ("the company has not paid me for two months and fired me": the unpaid wages' topic is closest),
             # and so does a clause nearer another serious situation than its own topics (not a danger)
@@ -297,7 +255,7 @@ class SafetyRecogniser:
         # name comes before one read from examples alone that is hardly closer (``cue_first_gap``): "my
         # husband beats me every day" in Burmese has a cue of violence at home, and its examples are 0.003
         # less close than a child's (own dev messages, bench/data/safety_dev_danger.yaml)
-        closeness = {f.situation: self._closeness(f, whole, table) for f in found.values()}
+        closeness = {f.situation: self.weigh.closeness(f, whole, table) for f in found.values()}
         nearest = max((closeness[f.situation] for f in found.values() if f.immediate), default=0.0)
         cued = {s for s in cues if closeness.get(s, -1.0) >= nearest - self.thresholds.cue_first_gap}
         ranked = sorted(
@@ -311,25 +269,6 @@ class SafetyRecogniser:
         )
         return Recognition(tuple(ranked))
 
-    def _nearer_danger(self, scored: Scores, other: float, table: ExampleTable, score: float) -> bool:
-        """Is an immediate danger nearer this piece than ``score`` and clear of the ordinary questions by the
-        ordinary margin only (short of its own, ``immediate_margin``)?"""
-        return bool(self._nearest_danger(scored, other, table, score))
-
-    def _nearest_danger(self, scored: Scores, other: float, table: ExampleTable, score: float) -> str:
-        """The nearest immediate danger nearer this piece than ``score`` and clear of the ordinary questions by
-        the ordinary margin, or ""."""
-        t = self.thresholds
-        best, nearest = "", score
-        for i, name in enumerate(table.names):
-            situation = self.catalogue.situations.get(name)
-            if situation is None or not situation.immediate or scored.best[i] < t.min_score:
-                continue
-            near = scored.near(i)
-            if near > nearest and near - other >= t.margin:
-                best, nearest = name, float(near)
-        return best
-
     @staticmethod
     def _says_little(piece: str, hit: Found, whole: bool) -> bool:
         """Is ``hit`` a danger read by example from a clause that says too little to stand beside the message's
@@ -338,18 +277,6 @@ class SafetyRecogniser:
         only when nothing else is read in the message (its cue phrases, the whole message's or a longer
         clause's reading still find a danger: "Perdi meu emprego e quero morrer" by its cue)."""
         return not whole and hit.immediate and clause_content(piece) < MIN_CLAUSE_CONTENT
-
-    def _whole_leans(self, hit: Found, whole: Scores, table: ExampleTable) -> bool:
-        """Is the whole message nearer ``hit``'s examples than the ordinary questions (by ``feeling_lean``)?
-        "como saco la licencia de conducir? tengo miedo" is a question, not thoughts of suicide."""
-        near = whole.near(table.names.index(hit.situation))
-        return bool(near - whole.other >= self.thresholds.feeling_lean)
-
-    @staticmethod
-    def _closeness(found: Found, whole: Scores | None, table: ExampleTable) -> float:
-        if whole is None or found.situation not in table.names:
-            return found.score
-        return float(whole.near(table.names.index(found.situation)))
 
     def emergency_evidence(self, text: str, kind: str, vector: np.ndarray | None = None) -> bool:
         """May an emergency intent (``emergency_<kind>``) stand for this message? Only when its example in
@@ -366,6 +293,6 @@ class SafetyRecogniser:
         scores = retriever.scores(vector)
         mask = table.scripts == script_of(text)
         mine = table.emergency_rows[table.emergency_of == table.emergency_names.index(kind)]
-        best = self._best(scores, mine, mask)
-        other = self._best(scores, table.other_rows, mask)
+        best = self.weigh.best(scores, mine, mask)
+        other = self.weigh.best(scores, table.other_rows, mask)
         return best >= self.thresholds.emergency_min and best - other >= self.thresholds.emergency_margin

@@ -1,4 +1,4 @@
-"""The recogniser's weighing of one piece (``SafetyRecogniser._scores``): the rows of each script are worked out
+"""The recogniser's weighing of one piece (``ExampleWeighing.scores``): the rows of each script are worked out
 once per script and the closest few of a situation only when a decision reads them; every figure must be
 the very float the per-message computation gave (the margins are 0.01 apart, the replies byte-identical)."""
 
@@ -6,7 +6,9 @@ import numpy as np
 import pytest
 
 from bot.safety.example_table import ExampleTable as _Table
-from bot.safety.recognise import SafetyRecogniser, Thresholds
+from bot.safety.found import Thresholds
+from bot.safety.weighing import ExampleWeighing
+from knowledge.situations import load_situations
 
 SCRIPTS = ("latin", "kana", "han", "thai")
 
@@ -74,14 +76,13 @@ def table(seed: int, situations: int = 9, emergencies: bool = True) -> _Table:
 @pytest.mark.parametrize("script", [*SCRIPTS, "cyrillic"])
 def test_the_scores_of_a_piece_are_the_very_floats_of_the_per_message_computation(seed, script):
     tab = table(seed, emergencies=seed % 2 == 0)
-    recogniser = SafetyRecogniser.__new__(SafetyRecogniser)
-    recogniser.thresholds = Thresholds()
+    weigh = ExampleWeighing(load_situations(), Thresholds())
     rng = np.random.default_rng(100 + seed)
     for _ in range(5):
         scores = rng.uniform(-0.2, 1.0, len(tab.scripts)).astype(np.float32)
         scores[rng.integers(0, len(scores), 40)] = 0.9  # ties, as duplicate example texts give
         other, best, near, emergency = reference(scores, script, tab)
-        scored = recogniser._scores(scores, script, tab)
+        scored = weigh.scores(scores, script, tab)
         assert scored.other == other and scored.emergency == emergency
         assert best.tobytes() == scored.best.tobytes()
         for i in range(len(tab.names)):
