@@ -154,6 +154,23 @@ class OfficeDesk:
             return []
         return self.office_replies(turn, best[0].topic_id, ask=False)
 
+    def agreed_office(self, turn: Turn) -> list[Reply]:
+        """Unsure of the question's topic, sure of its office: when the question's nearest topics (each near
+        the answer threshold) all lead to one office — the same kind, and the same counter of the municipal
+        office ("visa renew garna kaha jane ho?": the extension, re-entry and change of status are all the
+        immigration bureau's) — that office for the resident's place; else nothing."""
+        policy = turn.policy
+        near = turn.question_topics[: policy.office_near_topics]
+        floor = policy.answer_threshold - policy.office_near_slack
+        if len(near) < policy.office_near_topics or any(h.dense < floor for h in near):
+            return []
+        state = turn.state
+        routes = [self.route(h.topic_id, state.prefecture, state.city) for h in near]
+        ways = {(r.office_kind, r.section.name_ja if r.section else "") for r in routes}
+        if len(ways) != 1 or not routes[0].offices:
+            return []
+        return self.office_replies(turn, near[0].topic_id, ask=False)
+
     def _office(
         self, topic_id: str, prefecture: str, city: str, lang: str
     ) -> tuple[Route, tuple[OfficeInfo, ...], str]:

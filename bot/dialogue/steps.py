@@ -189,6 +189,7 @@ def several_problems(turn: Turn) -> list[Reply] | None:
     if len(text) < policy.several_min_chars or not turn.confident(turn.topics) or asks_several(turn):
         return None
     sentences = [s.strip() for s in re.split(r"[.!?。！？\n]+", text) if len(s.strip()) >= policy.sentence_min_chars]
+    sentences = [s for s in sentences if not _only_a_place(turn, s)]
     if len(sentences) < policy.several_min_sentences:
         return None
     found = turn.dialogue.assistant.search_many(
@@ -196,6 +197,17 @@ def several_problems(turn: Turn) -> list[Reply] | None:
     )
     chapters = {hits[0].chunk.chapter for hits in found if turn.confident(hits[:1])}
     return turn.handoff("complex", "fresc", turn.lead) if len(chapters) >= policy.several_min_chapters else None
+
+
+def _only_a_place(turn: Turn, sentence: str) -> bool:
+    """A sentence that says where the resident lives and little else ("Based in Sapporo"): no problem of its
+    own (not one of several problems for FRESC)."""
+    found = turn.dialogue.places.find(sentence)
+    said = turn.dialogue.router.desk.statement(sentence, turn.speech.key, found) if found else None
+    if said is None or said.how == "update":
+        return False
+    start, end = said.span
+    return len(sentence) - (end - start) < turn.policy.sentence_min_chars
 
 
 def danger_first(turn: Turn) -> list[Reply] | None:
@@ -255,8 +267,13 @@ def follow_up(turn: Turn) -> list[Reply] | None:
 
 
 def unsure(turn: Turn) -> list[Reply]:
-    """Nothing close enough: say so and name the Information Center; the second time, offer a person."""
+    """Nothing close enough: say so and name the Information Center; the second time, offer a person. After a
+    place stated in the message ("I live in X, where do I …?"), the office its nearest topics all lead to."""
     if turn.lead:
+        office = turn.dialogue.router.desk.agreed_office(turn)
+        if office:
+            said = turn.dialogue.assistant.not_sure(turn.msg.conversation_id, turn.speech)
+            return turn.lead + [said] + office
         return turn.lead
     turn.state.unanswered += 1
     if turn.state.unanswered >= turn.policy.unsure_before_handoff:
