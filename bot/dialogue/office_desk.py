@@ -29,6 +29,7 @@ from knowledge.topics import load_topics
 from knowledge.yamlfile import load_yaml
 
 if TYPE_CHECKING:
+    from bot.dialogue.policy import DialoguePolicy
     from bot.dialogue.turn import Turn
 
 __all__ = ["OfficeDesk", "PARTS_TEXTS"]
@@ -153,6 +154,16 @@ class OfficeDesk:
         if not best or self.office_kind(best[0].topic_id) in ("none", *skip):
             return []
         return self.office_replies(turn, best[0].topic_id, ask=False)
+
+    def only_a_place(self, sentence: str, lang: str, policy: DialoguePolicy) -> bool:
+        """A sentence that says where the resident lives and little else ("Based in Sapporo"): no problem of
+        its own (not one of several problems for FRESC)."""
+        found = self.places.find(sentence)
+        said = self.statement(sentence, lang, found) if found else None
+        if said is None or said.how == "update":
+            return False
+        start, end = said.span
+        return len(sentence) - (end - start) < policy.sentence_min_chars
 
     def agreed_office(self, turn: Turn) -> list[Reply]:
         """Unsure of the question's topic, sure of its office: when the question's nearest topics (each near

@@ -189,7 +189,7 @@ def several_problems(turn: Turn) -> list[Reply] | None:
     if len(text) < policy.several_min_chars or not turn.confident(turn.topics) or asks_several(turn):
         return None
     sentences = [s.strip() for s in re.split(r"[.!?。！？\n]+", text) if len(s.strip()) >= policy.sentence_min_chars]
-    sentences = [s for s in sentences if not _only_a_place(turn, s)]
+    sentences = [s for s in sentences if not turn.dialogue.router.desk.only_a_place(s, turn.speech.key, policy)]
     if len(sentences) < policy.several_min_sentences:
         return None
     found = turn.dialogue.assistant.search_many(
@@ -197,17 +197,6 @@ def several_problems(turn: Turn) -> list[Reply] | None:
     )
     chapters = {hits[0].chunk.chapter for hits in found if turn.confident(hits[:1])}
     return turn.handoff("complex", "fresc", turn.lead) if len(chapters) >= policy.several_min_chapters else None
-
-
-def _only_a_place(turn: Turn, sentence: str) -> bool:
-    """A sentence that says where the resident lives and little else ("Based in Sapporo"): no problem of its
-    own (not one of several problems for FRESC)."""
-    found = turn.dialogue.places.find(sentence)
-    said = turn.dialogue.router.desk.statement(sentence, turn.speech.key, found) if found else None
-    if said is None or said.how == "update":
-        return False
-    start, end = said.span
-    return len(sentence) - (end - start) < turn.policy.sentence_min_chars
 
 
 def danger_first(turn: Turn) -> list[Reply] | None:

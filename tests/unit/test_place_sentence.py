@@ -8,7 +8,6 @@ import pytest
 
 from bot.dialogue import IncomingMessage
 from bot.dialogue.state import DialogueState
-from bot.dialogue.steps import _only_a_place
 from bot.dialogue.turn import Turn
 
 
@@ -27,4 +26,5 @@ from bot.dialogue.turn import Turn
 def test_a_sentence_that_only_states_the_place(fake_services, lang, sentence, only_place):
     turn = Turn(fake_services.dialogue, IncomingMessage("place-sentence", sentence, lang=lang), DialogueState())
     turn.settle_language()  # as the turn's steps do first: the message's language
-    assert _only_a_place(turn, sentence) is only_place
+    desk = fake_services.dialogue.router.desk
+    assert desk.only_a_place(sentence, turn.speech.key, turn.policy) is only_place
