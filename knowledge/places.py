@@ -234,11 +234,15 @@ class Gazetteer:
         single = [places[0] for _, places, _ in found if len(places) == 1]
         named = {p.prefecture for p in single} | {prefecture}
         cities = {p.id for p in single}
+        japanese = any(_kana(c) for c in haystack)  # a name that is also a Chinese word counts in Japanese ...
+        beside = {p.id for p in single if p.kind == "prefecture"} | {prefecture}  # ... or beside its prefecture
         result = []
         for _at, places, name in sorted(found, key=lambda item: item[0]):
             if len(places) > 1:  # 北区 beside 堺市: Sakai's; beside 大阪府: Osaka City's and Sakai's still
                 near = [p for p in places if p.parent in cities] or [p for p in places if p.prefecture in named]
                 places = near or places
+            elif name in self.spelling.hanzi_words and not japanese and places[0].prefecture not in beside:
+                continue  # 刚搬到新城市 (Chinese: "just moved to a new city") is not Shinshiro
             if places:
                 result.append([replace(p, matched=name) for p in places])
         return result

@@ -41,6 +41,7 @@ class Spelling:
         city_words: tuple[str, ...] = (),
         not_names: tuple[str, ...] = (),
         after_in: tuple[dict[str, str], tuple[str, ...]] = ({}, ()),
+        hanzi_words: tuple[str, ...] = (),
     ) -> None:
         self.scripts = scripts
         self.city_words = city_words
@@ -53,6 +54,9 @@ class Spelling:
         # a bare name that is also a company or a word (Toyota): a place only right after a word for "in"
         self.after_in_names = {self.folded(_fold_case(w)): place for w, place in after_in[0].items()}
         self.after_in_words = frozenset(self.folded(_fold_case(w)) for w in after_in[1])
+        # a municipality's kanji name that is also a Chinese word (新城市 "a new city"): a place only in a
+        # message with kana (Japanese) or beside its prefecture
+        self.hanzi_words = frozenset(unicodedata.normalize("NFKC", w) for w in hanzi_words)
 
     def _script(self, char: str) -> _Script | None:
         try:
@@ -181,4 +185,5 @@ def load_spelling(path: Path = SPELLING_FILE) -> Spelling:
         city_words,
         tuple(str(w) for w in data.get("not_names") or ()),
         _after_in(path, data.get("after_in")),
+        tuple(str(w) for w in data.get("hanzi_words") or ()),
     )

@@ -29,6 +29,7 @@ from knowledge.topics import load_topics
 from knowledge.yamlfile import load_yaml
 
 if TYPE_CHECKING:
+    from bot.dialogue.policy import DialoguePolicy
     from bot.dialogue.turn import Turn
 
 __all__ = ["OfficeDesk", "PARTS_TEXTS"]
@@ -157,6 +158,33 @@ class OfficeDesk:
         if not best or self.office_kind(best[0].topic_id) in ("none", *skip):
             return []
         return self.office_replies(turn, best[0].topic_id, ask=False)
+
+    def only_a_place(self, sentence: str, lang: str, policy: DialoguePolicy) -> bool:
+        """A sentence that says where the resident lives and little else ("Based in Sapporo"): no problem of
+        its own (not one of several problems for FRESC)."""
+        found = self.places.find(sentence)
+        said = self.statement(sentence, lang, found) if found else None
+        if said is None or said.how == "update":
+            return False
+        start, end = said.span
+        return len(sentence) - (end - start) < policy.sentence_min_chars
+
+    def agreed_office(self, turn: Turn) -> list[Reply]:
+        """Unsure of the question's topic, sure of its office: when the question's nearest topics (each near
+        the answer threshold) all lead to one office — the same kind, and the same counter of the municipal
+        office ("visa renew garna kaha jane ho?": the extension, re-entry and change of status are all the
+        immigration bureau's) — that office for the resident's place; else nothing."""
+        policy = turn.policy
+        near = turn.question_topics[: policy.office_near_topics]
+        floor = policy.answer_threshold - policy.office_near_slack
+        if len(near) < policy.office_near_topics or any(h.dense < floor for h in near):
+            return []
+        state = turn.state
+        routes = [self.route(h.topic_id, state.prefecture, state.city) for h in near]
+        ways = {(r.office_kind, r.section.name_ja if r.section else "") for r in routes}
+        if len(ways) != 1 or not routes[0].offices:
+            return []
+        return self.office_replies(turn, near[0].topic_id, ask=False)
 
     def _office(
         self, topic_id: str, prefecture: str, city: str, lang: str

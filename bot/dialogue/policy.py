@@ -64,6 +64,9 @@ class DialoguePolicy:
     # one of the whole message's this many nearest ("…and my residence card was in the bag": its reissue)
     # -- unsure and handoff --------------------------------------------------------------------
     unsure_before_handoff: int = 2  # consecutive unanswered questions before a person is offered
+    office_near_topics: int = 3  # unsure of the topic of "I live in X, where do I …?": when the question's this
+    office_near_slack: float = 0.02  # many nearest topics, each within this of the threshold, lead to one office
+    # (kind, and counter for the municipal office), that office for the resident's place is named
     problems_kept: int = 5  # the resident's messages kept for a handoff summary
     summary_topics: int = 3  # topics named in a handoff summary
     summary_near_topics: int = 2  # ... of which this message's nearest topics may add this many

@@ -6,7 +6,11 @@ ramen shop in Shinjuku" names a place in passing and says nothing about where th
 are language data: ``translations/<lang>/residence.yaml`` (lives, update, only, plain, verbs, not_verbs), English
 as fallback. A place in the same sentence as a word for "live" (verbs) counts as the resident's too, but not a
 word for "live" inside a document's or a tax's name (not_verbs: thẻ cư trú "residence card"), nor a place
-where someone else lives ("others" just before it: "my friend lives in Kobe").
+where someone else lives ("others" just before it: "my friend lives in Kobe"). A place with a word for
+"before" just ahead of it ("before": 以前は, dulu, раніше) is where the resident lived, and in a message that names
+such a place (or one of work or travel), a place with a word for "now" just ahead of it ("now": 今は, ngayon, зараз)
+is the address: "Dati sa Tokyo, ngayon sa Tochigi na". A ``*`` in a phrase stands for a few words of the same
+sentence ("moved from * to {place}").
 """
 
 from __future__ import annotations
@@ -23,6 +27,10 @@ __all__ = ["PlaceStatement", "ResidencePhrases", "load_residence_phrases"]
 
 _MARK = "\ue000"
 _OTHERS_REACH = 20  # characters before a place name where "my friend" makes it someone else's place
+_BEFORE_REACH = 24  # characters before a place name where "before" makes it a former address ("dulu saya tinggal di")
+_NOW_REACH = 14  # characters before a place name where "now" makes it the address ("ahora vivo en", "今は")
+_SENTENCE_END = re.compile(r"[.!?\n。！？]")
+_FEW_WORDS = r"[^.!?\n。！？]{1,40}?"  # a ``*`` of a phrase: a few words of the same sentence
 _PUNCT = re.compile(r"[\s\W_]+")
 
 
@@ -67,7 +75,10 @@ def _pattern(phrase: str) -> re.Pattern:
     """A phrase with {place}; a leading ``^`` ties it to the start of the message (or of its sentence):
     "^{place} байгаа" is "(I'm) in Tokyo", not "the office that is in Tokyo" inside a question."""
     start = phrase.startswith("^")
-    parts = [re.escape(p.strip()).replace(r"\ ", r"\s*") for p in _norm(phrase.removeprefix("^")).split("{place}")]
+    parts = [
+        re.escape(p.strip()).replace(r"\ ", r"\s*").replace(r"\*", _FEW_WORDS)
+        for p in _norm(phrase.removeprefix("^")).split("{place}")
+    ]
     return re.compile((r"^[\W_]*" if start else "") + r"\s*".join((parts[0], _MARK, parts[1])))
 
 
@@ -76,7 +87,7 @@ def _verb(word: str) -> re.Pattern:
     word = _norm(word)
     if re.search(r"[a-z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff]", word):
         return re.compile(r"(?<!\w)" + re.escape(word).replace(r"\ ", r"\s+") + r"(?!\w)")
-    return re.compile(re.escape(word))
+    return re.compile(re.escape(word).replace(r"\ ", r"\s*"))  # "まえ は": spaces between words optional
 
 
 @dataclass(frozen=True)
@@ -89,6 +100,8 @@ class _Phrases:
     not_verbs: tuple[str, ...] = ()  # words holding a verb for "live" that are about a document or a tax
     others: tuple[str, ...] = ()  # someone else living there ("my friend")
     elsewhere: tuple[re.Pattern, ...] = ()  # where the resident works or studies ("work in {place}")
+    before: tuple[re.Pattern, ...] = ()  # "before", "used to": a place just after one is a former address
+    now: tuple[re.Pattern, ...] = ()  # "now": a place just after one is the address, beside a former one
 
 
 class ResidencePhrases:
@@ -114,6 +127,8 @@ class ResidencePhrases:
             named.append((place, at, name, norm[:at] + _MARK + norm[at + len(name) :]))
         chain = self._chain(lang)
         for place, _at, name, marked in named:
+            if self._former(marked, lang):
+                continue  # "dulu saya tinggal di Osaka": where the resident lived before
             away = [m.span() for phrases in chain for p in phrases.elsewhere if (m := p.search(marked))]
             for phrases in chain:
                 for how, patterns in (("lives", phrases.lives), ("update", phrases.update)):
@@ -123,6 +138,9 @@ class ResidencePhrases:
                             # (not a phrase inside one for work: อยู่โอซาก้า in ทำงานอยู่โอซาก้า "I work in Osaka")
                             end = _word_end(norm, found.end() + len(name) - 1)
                             return PlaceStatement(place, how, (found.start(), end))
+        now = self._now(named, norm, lang)
+        if now is not None:
+            return now
         alone = norm
         for _place, at, name, _marked in named:  # "埼玉県川口市です": the places alone, with only words around them
             alone = alone[:at] + _MARK * len(name) + alone[at + len(name) :]
@@ -166,8 +184,40 @@ class ResidencePhrases:
         return norm[:at] + _MARK + norm[at + len(name) :] if at >= 0 else ""
 
     def _away(self, marked: str, lang: str) -> bool:
-        """Whether the message says the marked place is where the resident works, studies or travels."""
-        return any(p.search(marked) for phrases in self._chain(lang) for p in phrases.elsewhere)
+        """Whether the message says the marked place is where the resident works, studies or travels, or lived
+        before."""
+        return self._former(marked, lang) or any(
+            p.search(marked) for phrases in self._chain(lang) for p in phrases.elsewhere
+        )
+
+    def _just_before(self, marked: str, reach: int) -> str:
+        """The words of the marked place's sentence within ``reach`` characters before the place."""
+        at = marked.find(_MARK)
+        near = marked[max(0, at - reach) : at] if at >= 0 else ""
+        ends = list(_SENTENCE_END.finditer(near))
+        return near[ends[-1].end() :] if ends else near
+
+    def _former(self, marked: str, lang: str) -> bool:
+        """Whether a word for "before" stands just ahead of the marked place, with no word for "now" after it
+        ("Dulu saya tinggal di Osaka", "前は福岡", not "before, now in Osaka")."""
+        near = self._just_before(marked, _BEFORE_REACH)
+        chain = self._chain(lang)
+        before = max((m.end() for phrases in chain for p in phrases.before for m in p.finditer(near)), default=-1)
+        now = max((m.end() for phrases in chain for p in phrases.now for m in p.finditer(near)), default=-1)
+        return before > now
+
+    def _now(self, named: list, norm: str, lang: str) -> PlaceStatement | None:
+        """In a message naming a place the resident left, works in or travels to, the place with a word for
+        "now" just ahead of it ("ngayon sa Kyoto na", "いま は くまもと")."""
+        if len(named) < 2 or not any(self._away(marked, lang) for _p, _a, _n, marked in named):
+            return None
+        for place, at, name, marked in named:
+            near = self._just_before(marked, _NOW_REACH)
+            said = [m for phrases in self._chain(lang) for p in phrases.now for m in p.finditer(near)]
+            if said and not self._away(marked, lang):
+                start = at - len(near) + min(m.start() for m in said)
+                return PlaceStatement(place, "lives", (start, _word_end(norm, at + len(name))))
+        return None
 
     def _someone_else(self, before: str, lang: str) -> bool:
         """Whether the words just before the place name someone else as the one living there (a friend)."""
@@ -215,5 +265,7 @@ def load_residence_phrases(translations: Path) -> ResidencePhrases:
             tuple(_norm(w) for w in data.get("not_verbs") or ()),
             tuple(_norm(w) for w in data.get("others") or ()),
             tuple(_pattern(p) for p in elsewhere),
+            tuple(_verb(w) for w in data.get("before") or ()),
+            tuple(_verb(w) for w in data.get("now") or ()),
         )
     return ResidencePhrases(by_lang)

@@ -214,6 +214,7 @@ def several_problems(turn: Turn) -> list[Reply] | None:
     if len(text) < policy.several_min_chars or not turn.confident(turn.topics) or asks_several(turn):
         return None
     sentences = [s.strip() for s in re.split(r"[.!?。！？\n]+", text) if len(s.strip()) >= policy.sentence_min_chars]
+    sentences = [s for s in sentences if not turn.dialogue.router.desk.only_a_place(s, turn.speech.key, policy)]
     if len(sentences) < policy.several_min_sentences:
         return None
     found = turn.dialogue.assistant.search_many(
@@ -294,8 +295,13 @@ def follow_up(turn: Turn) -> list[Reply] | None:
 
 
 def unsure(turn: Turn) -> list[Reply]:
-    """Nothing close enough: say so and name the Information Center; the second time, offer a person."""
+    """Nothing close enough: say so and name the Information Center; the second time, offer a person. After a
+    place stated in the message ("I live in X, where do I …?"), the office its nearest topics all lead to."""
     if turn.lead:
+        office = turn.dialogue.router.desk.agreed_office(turn)
+        if office:
+            said = turn.dialogue.assistant.not_sure(turn.msg.conversation_id, turn.speech)
+            return turn.lead + [said] + office
         return turn.lead
     turn.state.unanswered += 1
     if turn.state.unanswered >= turn.policy.unsure_before_handoff:

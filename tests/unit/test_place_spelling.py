@@ -55,6 +55,8 @@ def lives_in(text: str, lang: str) -> str | None:
         # every city has a Cyrillic name made from its kana (Polivanov): 豊川市, 安城市
         ("Би Тоёкава хотод амьдардаг.", "mn", "aichi"),
         ("Я живу в місті Андзьо.", "uk", "aichi"),
+        ("ကျွန်တော် ချီဘ မှာ နေတယ်။", "my", "chiba"),  # Burmese without the final long vowel (data: ချီဘာ)
+        ("ကျွန်မ အိုဆာက မှာ နေပါတယ်", "my", "osaka"),  # (data: အိုဆာကာ)
     ],
 )
 def test_a_variant_spelling_of_the_place_is_understood(text, lang, prefecture):
@@ -73,6 +75,8 @@ def test_a_variant_spelling_of_the_place_is_understood(text, lang, prefecture):
         ("Явган хүний замаар явж болох уу?", "mn"),  # замаар (by the road) is not 座間 Zama
         ("Переїхав у нове місто, що робити?", "uk"),  # "місто, що" is not a city named Со
         ("Нарийн мэдээллийг асуугаарай", "mn"),  # нарийн (detailed) is not Nara
+        ("刚搬到新城市，转入届怎么办", "zh"),  # 新城市 "a new city" is not Shinshiro (愛知県新城市)
+        ("我住在一个小城市，孩子上学怎么办", "zh"),  # 小城市 "a small town" is not Ogi (佐賀県小城市)
     ],
 )
 def test_ordinary_words_are_not_taken_for_places(text, lang):
@@ -135,3 +139,15 @@ def test_without_the_word_for_city_the_prefecture_stays():
 )
 def test_the_word_for_city_around_a_bare_name_is_the_city(text, expected):
     assert [p.id for p in load_places().find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("新城市に住んでいます", "jis-23221"),  # Japanese (kana in the message): Shinshiro
+        ("我住在爱知县新城市，在留更新去哪里", "jis-23221"),  # beside its prefecture, in Chinese too
+        ("我住在佐贺县小城市", "jis-41208"),
+    ],
+)
+def test_a_name_that_is_a_chinese_word_is_the_place_in_japanese_or_beside_its_prefecture(text, city):
+    assert city in [p.id for p in PLACES.find(text)]
