@@ -35,7 +35,7 @@ sys.path.insert(0, str(REPO))
 from bot.dialogue.residence import load_residence_phrases  # noqa: E402
 from knowledge.offices import load_offices  # noqa: E402
 from knowledge.paths import TRANSLATIONS_DIR  # noqa: E402
-from knowledge.places import load_places  # noqa: E402
+from knowledge.place_loading import load_places  # noqa: E402
 from knowledge.routing import load_router, municipal_office_name  # noqa: E402
 from knowledge.topics import load_topics  # noqa: E402
 from knowledge.yamlfile import load_yaml  # noqa: E402

@@ -20,7 +20,7 @@ import yaml
 from bot.plain import check
 from bot.training import TrainingCoach
 from knowledge.offices import load_offices
-from knowledge.places import load_places
+from knowledge.place_loading import load_places
 from knowledge.training_cases import load_training_book
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -35,7 +35,8 @@ from knowledge.paths import (
     SITUATIONS_DIR,
     TRANSLATIONS_DIR,
 )
-from knowledge.places import Gazetteer, load_places
+from knowledge.places import Gazetteer
+from knowledge.place_loading import load_places
 from knowledge.startup_cache import TableFolders
 from knowledge.topics import load_topics
 

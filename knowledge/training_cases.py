@@ -14,7 +14,8 @@ from pathlib import Path
 from knowledge.content import load_guidebook
 from knowledge.offices import OfficeDirectory, load_offices
 from knowledge.paths import DATA_DIR, GUIDEBOOK_DIR
-from knowledge.places import Gazetteer, load_places
+from knowledge.places import Gazetteer
+from knowledge.place_loading import load_places
 from knowledge.tokenizers import reading_of
 from knowledge.training_meaning import Meaning, load_meaning
 from knowledge.topics import load_topics

@@ -9,7 +9,7 @@ from bot.catalog import load_catalogs
 from bot.dialogue.office_cards import route_cards
 from knowledge.offices import load_offices
 from knowledge.paths import TRANSLATIONS_DIR
-from knowledge.places import load_places
+from knowledge.place_loading import load_places
 from knowledge.routing import load_router
 
 pytestmark = pytest.mark.integration

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from knowledge.places import load_places
+from knowledge.place_loading import load_places
 from knowledge.situations import load_situations
 from knowledge.topics import load_topics
 

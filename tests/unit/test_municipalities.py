@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.municipalities import load_municipalities
-from knowledge.places import load_places
+from knowledge.place_loading import load_places
 
 PLACES = load_places()
 

@@ -145,7 +145,7 @@ def test_a_question_before_the_residence_clause_is_still_the_question():
     from bot.dialogue.parts import load_joiners, split_message
     from bot.dialogue.residence import load_residence_phrases
     from knowledge.paths import TRANSLATIONS_DIR
-    from knowledge.places import load_places
+    from knowledge.place_loading import load_places
 
     parts = split_message(
         "¿Dónde renuevo mi visa si vivo en Osaka?",

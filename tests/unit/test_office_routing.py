@@ -10,7 +10,7 @@ from bot.catalog import load_catalogs
 from bot.dialogue.office_cards import card_text, office_info, route_cards
 from knowledge.offices import load_offices
 from knowledge.paths import TRANSLATIONS_DIR
-from knowledge.places import load_places
+from knowledge.place_loading import load_places
 from knowledge.routing import load_router, municipal_office_name
 from knowledge.topics import load_topics
 

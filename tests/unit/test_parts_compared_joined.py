@@ -12,7 +12,7 @@ from bot.dialogue.clauses import compares, requests
 from bot.dialogue.parts import load_joiners, split_message
 from bot.dialogue.residence import load_residence_phrases
 from knowledge.paths import TRANSLATIONS_DIR
-from knowledge.places import load_places
+from knowledge.place_loading import load_places
 
 PLACES = load_places()
 PHRASES = load_residence_phrases(TRANSLATIONS_DIR)

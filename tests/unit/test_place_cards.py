@@ -17,7 +17,7 @@ from bot.speech import Speech
 from connectors.line.cards import office_card
 from knowledge.offices import load_offices
 from knowledge.paths import TRANSLATIONS_DIR
-from knowledge.places import load_places
+from knowledge.place_loading import load_places
 from knowledge.routing import load_router
 
 OFFICES, PLACES = load_offices(), load_places()

@@ -7,7 +7,7 @@ import pytest
 
 from bot.dialogue.residence import load_residence_phrases
 from knowledge.paths import TRANSLATIONS_DIR
-from knowledge.places import load_places
+from knowledge.place_loading import load_places
 from knowledge.spelling import load_spelling
 
 PLACES = load_places()

@@ -16,7 +16,7 @@ from bot.dialogue.several import questions_asked as _questions_asked
 from bot.speech import Speech
 from knowledge.offices import load_offices
 from knowledge.paths import TRANSLATIONS_DIR
-from knowledge.places import load_places
+from knowledge.place_loading import load_places
 
 DESK = OfficeDesk(load_offices(), load_places(), load_catalogs(TRANSLATIONS_DIR))
 

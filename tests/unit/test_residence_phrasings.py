@@ -11,7 +11,7 @@ import pytest
 from bot.dialogue.parts import load_joiners, split_message
 from bot.dialogue.residence import load_residence_phrases
 from knowledge.paths import TRANSLATIONS_DIR
-from knowledge.places import load_places
+from knowledge.place_loading import load_places
 from knowledge.yamlfile import load_yaml
 
 PLACES = load_places()

@@ -8,7 +8,7 @@ import pytest
 
 from bot.dialogue.residence import _norm, load_residence_phrases
 from knowledge.paths import TRANSLATIONS_DIR
-from knowledge.places import load_places
+from knowledge.place_loading import load_places
 
 PLACES = load_places()
 PHRASES = load_residence_phrases(TRANSLATIONS_DIR)

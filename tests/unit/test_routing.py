@@ -6,7 +6,7 @@ import pytest
 from bot.dialogue import IncomingMessage
 from bot.replies import merge_replies
 from knowledge.offices import load_offices
-from knowledge.places import load_places
+from knowledge.place_loading import load_places
 
 PLACES = load_places()
 OFFICES = load_offices()

@@ -9,7 +9,7 @@ import itertools
 import pytest
 
 from bot.dialogue import IncomingMessage
-from knowledge.places import load_places
+from knowledge.place_loading import load_places
 
 PLACES = load_places()
 _ids = itertools.count()

@@ -24,7 +24,7 @@ from knowledge.index_builds import read_current
 from knowledge.index_store import load_index
 from knowledge.kana_query import KANA_MAKERS, KanaVocabulary, vocabulary_of
 from knowledge.paths import DATA_DIR
-from knowledge.places import TABLE_MAKERS, load_places
+from knowledge.place_loading import TABLE_MAKERS, load_places
 from knowledge.startup_cache import TableFolders, cached, key_of
 
 from tests.unit.test_index_store import INSTALLED, write_guidebook

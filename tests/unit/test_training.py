@@ -6,7 +6,7 @@ import pytest
 from bot.plain import check
 from bot.training import TrainingCoach
 from knowledge.offices import load_offices
-from knowledge.places import load_places
+from knowledge.place_loading import load_places
 from knowledge.training_cases import load_training_book
 
 BOOK = load_training_book()
