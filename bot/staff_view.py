@@ -16,7 +16,8 @@ from bot.redact import redact
 from bot.replies import OfficeCard
 from bot.safety.recognise import Recognition
 from bot.safety.referral import handoff_card, office_for, summary_in_charge, summary_kind
-from bot.safety.step import Safety, answered
+from bot.safety.answered import answered
+from bot.safety.step import Safety
 from bot.speech import PLAIN, Speech
 from knowledge.places import Gazetteer, Place
 from knowledge.topics import TopicInfo

@@ -212,14 +212,14 @@ def test_a_neighbours_child_being_hit_gets_the_child_line_189_first_as_one_dange
 
 def test_someone_in_danger_now_beside_a_named_danger_is_that_danger_unless_its_lines_lack_110(fake_services):
     from bot.safety.recognise import Found, Recognition
-    from bot.safety.step import _without_generic_danger
+    from bot.safety.answered import without_generic_danger
 
     safety = fake_services.dialogue.safety
     now = Found("danger_now", "immediate", 1.0, "cue")
     child = Recognition((Found("child_abuse", "immediate", 1.0, "cue"), now))
-    assert _without_generic_danger(safety, child).ids == ["child_abuse"]  # 110 is among its lines
+    assert without_generic_danger(safety, child).ids == ["child_abuse"]  # 110 is among its lines
     crisis = Recognition((Found("suicide_selfharm", "immediate", 1.0, "cue"), now))
-    assert _without_generic_danger(safety, crisis).ids == ["suicide_selfharm", "danger_now"]  # 110 is not
+    assert without_generic_danger(safety, crisis).ids == ["suicide_selfharm", "danger_now"]  # 110 is not
 
 
 def test_an_immediate_danger_comes_before_a_place_named_in_the_same_message(fake_services):
