@@ -8,6 +8,7 @@ import pytest
 
 from bot.safety import load_safety_texts
 from bot.safety.example_table import ExampleTable
+from tests.safety_fakes import latin_table
 from bot.safety.hurt import ADULT, CHILD
 from bot.safety.recognise import SafetyRecogniser
 from knowledge.situations import load_situations
@@ -45,29 +46,6 @@ def test_the_one_hit_decides_in_khmer_mongolian_and_burmese(text, victim):
 
 
 @pytest.mark.parametrize(
-    ("text", "dv"),
-    [
-        ("he never lays a finger on the kids, only me", True),
-        ("a mis hijos nunca les hizo nada, solo a mi me pega", True),
-        ("ele nunca bateu nas crianças, só em mim", True),
-        ("çocuklara hiç dokunmuyor, sadece bana vuruyor", True),
-        ("дітей він не чіпає, б'є лише мене", True),
-        ("dia tidak pernah memukul anak, hanya saya yang dipukul", True),
-        ("hindi niya ginagalaw ang mga bata, ako lang ang sinasaktan", True),
-        ("เขาไม่เคยตีลูกเลย ตีแต่ฉัน", True),
-        ("គាត់មិនវាយកូនទេ គាត់វាយតែខ្ញុំ", True),
-        ("хүүхдүүдэд огт хүрдэггүй, зөвхөн намайг л зоддог", True),
-        # "only me" without anyone hit stays ordinary
-        ("my kids are at school and it's only me at home, can I work part time?", False),
-        ("mis hijos viven en Perú, solo a mi me dieron la visa", False),
-        ("çocuklar okulda, sadece ben evdeyim, vergi nasıl ödenir", False),
-    ],
-)
-def test_only_me_not_the_kids_is_violence_at_home_by_a_cue(text, dv):
-    assert ("domestic_violence" in TEXTS.cue_hits(text)) is dv
-
-
-@pytest.mark.parametrize(
     ("text", "situation", "named"),
     [
         ("Perdí mi trabajo la semana pasada", "dismissal", True),
@@ -89,20 +67,7 @@ RECOGNISER = SafetyRecogniser(CATALOGUE, TEXTS, lambda: None)  # type: ignore[ar
 
 
 def _table() -> ExampleTable:
-    """Three rows per situation of ``NAMES``, then three ordinary rows, all in Latin script."""
-    rows = np.arange(3 * len(NAMES))
-    size = len(rows) + 3
-    return ExampleTable(
-        np.zeros((size, 4), dtype=np.float32),
-        rows,
-        np.repeat(np.arange(len(NAMES)), 3),
-        NAMES,
-        np.zeros(0, dtype=np.int64),
-        np.zeros(0, dtype=np.int64),
-        (),
-        np.arange(len(rows), size),
-        np.full(size, "latin", dtype="<U8"),
-    )
+    return latin_table(NAMES)
 
 
 def _scores(near: dict[str, float], other: float) -> np.ndarray:

@@ -11,6 +11,7 @@ import pytest
 
 from bot.safety import load_safety_texts
 from bot.safety.example_table import ExampleTable
+from tests.safety_fakes import latin_table
 from bot.safety.hurt import ADULT, BOTH, CHILD, load_who_is_hurt
 from bot.safety.recognise import SafetyRecogniser
 from bot.safety.texts import fold
@@ -162,21 +163,7 @@ NAMES = ("domestic_violence", "child_abuse", "sexual_violence")
 
 
 def _table() -> ExampleTable:
-    """Three rows per situation of ``NAMES``, then three ordinary rows, all in Latin script."""
-    rows = np.arange(3 * len(NAMES))
-    others = np.arange(3 * len(NAMES), 3 * len(NAMES) + 3)
-    size = len(rows) + len(others)
-    return ExampleTable(
-        np.zeros((size, 4), dtype=np.float32),
-        rows,
-        np.repeat(np.arange(len(NAMES)), 3),
-        NAMES,
-        np.zeros(0, dtype=np.int64),
-        np.zeros(0, dtype=np.int64),
-        (),
-        others,
-        np.full(size, "latin", dtype="<U8"),
-    )
+    return latin_table(NAMES)
 
 
 def _scores(near: dict[str, float], other: float = 0.85) -> np.ndarray:
@@ -249,6 +236,21 @@ def test_a_feeling_of_one_clause_is_no_second_danger_beside_violence_at_home():
         ("I am scared of earthquakes, what should I prepare?", False),
         ("my husband wants to send money home, which bank is cheap?", False),
         ("श्रीमानको भिसा नवीकरण कसरी गर्ने?", False),
+        # the children spared, only the writer hit ("he never touches the kids, only me")
+        ("he never lays a finger on the kids, only me", True),
+        ("a mis hijos nunca les hizo nada, solo a mi me pega", True),
+        ("ele nunca bateu nas crianças, só em mim", True),
+        ("çocuklara hiç dokunmuyor, sadece bana vuruyor", True),
+        ("дітей він не чіпає, б'є лише мене", True),
+        ("dia tidak pernah memukul anak, hanya saya yang dipukul", True),
+        ("hindi niya ginagalaw ang mga bata, ako lang ang sinasaktan", True),
+        ("เขาไม่เคยตีลูกเลย ตีแต่ฉัน", True),
+        ("គាត់មិនវាយកូនទេ គាត់វាយតែខ្ញុំ", True),
+        ("хүүхдүүдэд огт хүрдэггүй, зөвхөн намайг л зоддог", True),
+        # "only me" without anyone hit stays ordinary
+        ("my kids are at school and it's only me at home, can I work part time?", False),
+        ("mis hijos viven en Perú, solo a mi me dieron la visa", False),
+        ("çocuklar okulda, sadece ben evdeyim, vergi nasıl ödenir", False),
     ],
 )
 def test_violence_at_home_told_without_the_usual_words_is_named_by_a_cue(text, dv):
