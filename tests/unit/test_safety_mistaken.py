@@ -89,6 +89,13 @@ def test_a_renewal_before_the_date_is_no_overstay(text):
     assert "overstay" not in TEXTS.cue_hits(text) or "overstay" in TEXTS.figurative(text)
 
 
-def test_cutting_the_vegetables_is_no_crisis():
-    for text in ("I cut my finger while cooking", "how do I cut my hair at home", "el tren de las 8 sale del andén 2"):
+def test_a_cut_by_accident_is_no_crisis_cue():
+    for text in (
+        "I cut my finger while cooking",
+        "I cut my arm on a metal sheet at the factory, does rousai cover it?",
+        "工場で腕を切ってしまいました。労災になりますか",
+        "khana pakauda afno haat kaatiyo",
+        "how do I cut my hair at home",
+        "el tren de las 8 sale del andén 2",
+    ):
         assert "suicide_selfharm" not in TEXTS.cue_hits(text)
