@@ -99,3 +99,17 @@ def test_a_cut_by_accident_is_no_crisis_cue():
         "el tren de las 8 sale del andén 2",
     ):
         assert "suicide_selfharm" not in TEXTS.cue_hits(text)
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        ("can my renewal be refused if I paid my taxes late?", True),
+        ("税金の支払いが遅れたら、更新は不許可になりますか", True),
+        ("vergi borcum varsa vize yenilemem reddedilir mi?", True),
+        ("my visa renewal was refused last week", False),
+        ("更新が不許可になりました", False),
+    ],
+)
+def test_a_refusal_asked_about_is_not_a_refusal_suffered(text, asked):
+    assert ("renewal_refused" in TEXTS.mistaken(text)) is asked
