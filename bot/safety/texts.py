@@ -11,7 +11,9 @@ something — "how do I avoid being scammed?" —, in which a cue of a serious s
 immediate danger does not stand by itself) and ``employer_cues`` (a list: the writer asks from the other
 side — "I am HR, what papers to dismiss a foreign employee" —: no serious situation but a danger is read) and
 ``figure_cues`` (phrases that make a situation's cue words a figure of speech — "the tax deadline will kill me"
-—: there that situation's cue does not stand by itself) and ``clause_words`` / ``clause_ends`` (required, a list each
+—: there that situation's cue does not stand by itself) and ``mistaken_cues`` (phrases saying a serious situation
+was only feared, or asking how to check for it — "I thought my visa had expired, false alarm", "where is the
+expiry date on the card" —: there the situation is ruled out, by cue and by example) and ``clause_words`` / ``clause_ends`` (required, a list each
 language: the words that join two clauses of a message, where it is cut for reading clause by clause,
 ``bot/safety/clauses.py``). A language without a sentence falls back to English, so adding a language is
 adding a file.
@@ -72,12 +74,15 @@ class SafetyTexts:
     who_is_hurt: WhoIsHurt | None = None  # violence at home or a child in danger: who the hitting is done to
     # situation id -> phrases making its cue words a figure of speech ("this deadline will kill me")
     figure_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # situation id -> phrases saying it was only feared or is only checked for ("false alarm", "expiry date on")
+    mistaken_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _cue_words: Phrases = field(init=False, repr=False, compare=False)
     _not_cue_words: Phrases = field(init=False, repr=False, compare=False)
     _now_cue_words: Phrases = field(init=False, repr=False, compare=False)
     _avoid_words: Phrases = field(init=False, repr=False, compare=False)
     _employer_words: Phrases = field(init=False, repr=False, compare=False)
     _figure_words: Phrases = field(init=False, repr=False, compare=False)
+    _mistaken_words: Phrases = field(init=False, repr=False, compare=False)
     _clauses: ClauseSplit = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -87,6 +92,7 @@ class SafetyTexts:
         object.__setattr__(self, "_avoid_words", compile_phrases({_AVOID: self.avoid_cues}))
         object.__setattr__(self, "_employer_words", compile_phrases({_AVOID: self.employer_cues}))
         object.__setattr__(self, "_figure_words", compile_phrases(self.figure_cues))
+        object.__setattr__(self, "_mistaken_words", compile_phrases(self.mistaken_cues))
         object.__setattr__(self, "_clauses", clause_split(self.clause_words, self.clause_ends))
 
     def text(self, lang: str, key: str, **values: object) -> str:
@@ -112,14 +118,23 @@ class SafetyTexts:
 
     def ruled_out(self, text: str) -> list[str]:
         """Situations a ``not_cues`` phrase in ``text`` rules out as a reading of its examples ("my visa
-        expires next month" is not an overstay); matched like the cues."""
-        return _hits(self.not_cues, self._not_cue_words, text)
+        expires next month" is not an overstay), and those a ``mistaken_cues`` phrase says were only feared
+        ("is my visa expired? no, false alarm"); matched like the cues."""
+        return _hits(self.not_cues, self._not_cue_words, text) + self.mistaken(text)
+
+    def mistaken(self, text: str) -> list[str]:
+        """Situations a ``mistaken_cues`` phrase in ``text`` says were only feared or are only checked for
+        ("I thought my visa had expired — no, it runs till May", "where do I check the expiry date"): neither
+        their cue nor their examples stand there (``figurative`` and ``ruled_out`` both name them). Only
+        serious situations have such phrases (``tests/unit/test_safety_mistaken.py``)."""
+        return _hits(self.mistaken_cues, self._mistaken_words, text)
 
     def figurative(self, text: str) -> list[str]:
         """Situations whose cue words a ``figure_cues`` phrase in ``text`` makes a figure of speech: "the tax
         deadline will kill me" carries a cue of someone in danger now, but a deadline kills no one. There the
-        situation's cue does not stand by itself (its examples still may); matched like the cues."""
-        return _hits(self.figure_cues, self._figure_words, text)
+        situation's cue does not stand by itself (its examples still may); matched like the cues. A situation
+        only feared (``mistaken``) is named too: its cue does not stand either."""
+        return _hits(self.figure_cues, self._figure_words, text) + self.mistaken(text)
 
     def asks_to_avoid(self, text: str) -> bool:
         """Does ``text`` ask how to avoid or prevent something ("làm sao để không bị lừa đảo")? Then it is a
@@ -189,6 +204,7 @@ def load_safety_texts(root: Path = TRANSLATIONS_DIR) -> SafetyTexts:
     not_cues: dict[str, set[str]] = {}
     now_cues: dict[str, set[str]] = {}
     figure_cues: dict[str, set[str]] = {}
+    mistaken_cues: dict[str, set[str]] = {}
     avoid: set[str] = set()
     employer: set[str] = set()
     clause_words: set[str] = set()
@@ -204,6 +220,7 @@ def load_safety_texts(root: Path = TRANSLATIONS_DIR) -> SafetyTexts:
             ("not_cues", not_cues),
             ("now_cues", now_cues),
             ("figure_cues", figure_cues),
+            ("mistaken_cues", mistaken_cues),
         ):
             for situation, phrases in (data.get(section) or {}).items():
                 table.setdefault(situation, set()).update(fold(p) for p in phrases or [] if str(p).strip())
@@ -230,4 +247,5 @@ def load_safety_texts(root: Path = TRANSLATIONS_DIR) -> SafetyTexts:
         tuple(sorted(clause_ends)),
         load_who_is_hurt(fold, root),
         {k: tuple(sorted(v)) for k, v in figure_cues.items()},
+        {k: tuple(sorted(v)) for k, v in mistaken_cues.items()},
     )
