@@ -62,7 +62,9 @@ def several_questions(turn: Turn) -> list[Reply] | None:
         else:
             # one thing of a pair in one frame ("I want to know about health insurance and the pension") names
             # its thing and little else: its topic is as sure as one the whole message is near
-            close = {h.topic_id for h in topics} if question in pairs else near
+            # a part that only tells ("今月は仕事が忙しいです。") is answered with one of the message's nearest
+            # topics only: its own best topic is a guess (work injury), not what the resident asks about
+            close = {h.topic_id for h in topics} if question in pairs else near if question in own else nearest
             candidates = [h for h in topics[:2] if h.topic_id not in seen and _part_sure(turn, h, close)]
             best = _own_topic(candidates)
         if best is not None:

@@ -68,3 +68,24 @@ def test_a_message_can_be_cut_at_its_sentences_only():
 def test_each_part_is_answered(real_services, text, lang, topics):
     replies = real_services.dialogue.handle(IncomingMessage(f"every-part-{lang}-{len(text)}", text, lang=lang))
     assert topics <= {s.id for r in replies for s in r.sources}
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "lang", "asked", "guessed"),
+    [
+        ("今月は仕事がすごく忙しいです。ごみの出し方を教えてください。", "ja", "garbage", "work-injury"),
+        (
+            "しめきり が しぬほど いそがしい です。ごみ の だしかた を おしえて ください",
+            "ja-plain",
+            "garbage",
+            "permanent-residence",
+        ),
+    ],
+)
+def test_a_part_that_only_tells_is_not_answered_with_a_guess(real_services, text, lang, asked, guessed):
+    """A sentence that only tells ("I am very busy this month") beside a question is answered only with one of
+    the message's nearest topics: its own best topic is a guess (work injury for "busy at work")."""
+    replies = real_services.dialogue.handle(IncomingMessage(f"tells-{lang}-{len(text)}", text, lang=lang))
+    answered = {s.id for r in replies for s in r.sources}
+    assert asked in answered and guessed not in answered
