@@ -26,6 +26,7 @@ from knowledge.index_store import (
     Versions,
     build_index,
     installed_versions,
+    tokens_fingerprint,
     load_index,
     read_manifest,
 )
@@ -116,6 +117,10 @@ class IndexManager:
         problem = manifest.mismatch(self.embedder, self.versions)
         if problem is None and manifest.content_hash != digest:
             problem = "the content changed"
+        if problem is None and manifest.tokens_fingerprint != tokens_fingerprint(self.writings, self.versions):
+            # its search tokens were made by other tokenizers or language writings (a language that now folds
+            # marks would search plain words against marked ones): rebuilt, its vectors reused
+            problem = "its search tokens were made by other tokenizers"
         if problem is not None:
             log.info("index %s is not used: %s", build, problem)
         return problem is None

@@ -38,7 +38,7 @@ from knowledge.embedders import Embedder
 from knowledge.index_files import CHUNKS_FILE, VECTORS_FILE, read_chunks, read_vectors, write_chunks, write_vectors
 from knowledge.index_tables import chunks_of, load_table
 from knowledge.languages import Writings
-from knowledge import lexical, tokenizers
+from knowledge import lexical, marks, tokenizers
 from knowledge.lexical import chunk_tokens
 from knowledge.questions import ExampleQuestion
 from knowledge.retriever import Retriever
@@ -144,10 +144,11 @@ def reusable_vectors(
 
 def tokens_fingerprint(writings: Writings | None, versions: Versions) -> str:
     """What the lexical tokens depend on: the Sudachi dictionary, how each language is written and the
-    tokenizer code itself. A change to any of them invalidates the tokens an earlier build stored."""
+    tokenizer code itself (with knowledge.marks, its accent folding). A change to any of them invalidates the
+    tokens an earlier build stored."""
     digest = hashlib.sha256(versions.sudachi_dictionary.encode())
     digest.update(repr(writings).encode())
-    for module in (tokenizers, lexical):
+    for module in (tokenizers, marks, lexical):
         digest.update(Path(str(module.__file__)).read_bytes())
     return digest.hexdigest()[:16]
 

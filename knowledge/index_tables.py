@@ -30,6 +30,7 @@ MAKERS = (
     "knowledge.index_files",
     "knowledge.lexical",
     "knowledge.tokenizers",
+    "knowledge.marks",
     "knowledge.chunker",
     "knowledge.content",
     "knowledge.questions",

@@ -28,7 +28,13 @@ __all__ = ["KanaVocabulary", "is_kana_heavy", "to_kanji", "vocabulary_of", "KANA
 
 # the code that builds a vocabulary (its start-up table's key; a test checks that every knowledge module these
 # import is listed too)
-KANA_MAKERS = ("knowledge.kana_query", "knowledge.tokenizers", "knowledge.languages", "knowledge.yamlfile")
+KANA_MAKERS = (
+    "knowledge.kana_query",
+    "knowledge.tokenizers",
+    "knowledge.marks",
+    "knowledge.languages",
+    "knowledge.yamlfile",
+)
 
 _MIN_READING = 3
 _PHRASE = re.compile(r"[^\s、。,.!?！？「」]+|[\s、。,.!?！？「」]+")

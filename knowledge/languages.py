@@ -47,6 +47,7 @@ class Writing:
     tokens: str = "words"  # "words", or "japanese" (morphological analysis and a kana-reading index)
     word_ngrams: int = 0  # also index character n-grams of each word (particles, case endings)
     name_ja: str = ""  # the name staff see in Japanese, when the locale database has none
+    fold_marks: bool = False  # often typed without diacritics: searched accent-free, marks restored (knowledge.marks)
 
     @property
     def counted_in_characters(self) -> bool:
@@ -61,6 +62,10 @@ class Writings:
 
     def of(self, key: str) -> Writing:
         return self._by_key.get(key) or self._by_key.get(base_language(key)) or Writing()
+
+    def folded_keys(self) -> tuple[str, ...]:
+        """Content keys whose questions are often typed without diacritics (``fold_marks``)."""
+        return tuple(sorted(k for k, w in self._by_key.items() if w.fold_marks))
 
     def japanese_keys(self) -> tuple[str, ...]:
         """Content keys searched together with the Japanese analyser (standard and plain Japanese)."""
@@ -91,8 +96,12 @@ def _writing(path: Path) -> Writing:
     writing = Writing(**data)
     if writing.tokens not in _TOKENS:
         raise ValueError(f"{path}: tokens must be one of {_TOKENS}, not {writing.tokens!r}")
-    if not isinstance(writing.spaces, bool) or writing.word_ngrams not in (0, 2, 3, 4, 5):
-        raise ValueError(f"{path}: spaces must be true/false and word_ngrams 0 or 2-5")
+    if (
+        not isinstance(writing.spaces, bool)
+        or not isinstance(writing.fold_marks, bool)
+        or writing.word_ngrams not in (0, 2, 3, 4, 5)
+    ):
+        raise ValueError(f"{path}: spaces and fold_marks must be true/false, word_ngrams 0 or 2-5")
     return writing
 
 

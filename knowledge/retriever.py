@@ -30,6 +30,7 @@ from knowledge.embedders import Embedder
 from knowledge.kana_query import KanaVocabulary, is_kana_heavy, to_kanji, vocabulary_of
 from knowledge.lexical import LexicalIndex
 from knowledge.lru import LRU
+from knowledge.marks import MarkVocabulary, fold
 from knowledge.startup_cache import TableFolders
 
 __all__ = ["TopicHit", "Retriever", "INTENT_PREFIX", "RECENT_SCORES", "bare"]
@@ -118,6 +119,8 @@ class Retriever:
         self._has_questions = has_questions
         self._is_intent = np.array([t.startswith(INTENT_PREFIX) for t in self.topic_ids])
         self._kana_vocabulary: KanaVocabulary | None = None  # built on the first kana-only question
+        self._folded = set(self.lexical.writings.folded_keys())
+        self._mark_vocabularies: dict[str, MarkVocabulary] = {}  # per language, built on its first question
         self.tables = tables  # start-up tables: the kana vocabulary is read back from them when unchanged
         self._recent: LRU[np.ndarray] = LRU(RECENT_SCORES)
 
@@ -152,7 +155,9 @@ class Retriever:
             self._recent.put(row.tobytes(), scores)
 
     def prepare(self) -> None:
-        """Build now what the first kana-only question would otherwise build while its resident waits."""
+        """Build now what the first kana-only question would otherwise build while its resident waits. (A
+        language's mark vocabulary is built on its first question typed without marks: 0.1-0.4 s each, and
+        seven of them would lengthen every start.)"""
         if self.lexical.japanese:
             self._vocabulary()
 
@@ -185,11 +190,22 @@ class Retriever:
         return np.where(count > 0, total / np.maximum(count, 1), -1.0).astype(np.float32)
 
     def written(self, query: str, lang: str) -> str:
-        """A kana-only Japanese question with the content's nouns written out (knowledge.kana_query); any
-        other question as it is."""
+        """A kana-only Japanese question with the content's nouns written out (knowledge.kana_query); in a
+        language often typed without diacritics (``fold_marks``), a question written wholly without marks
+        with its words' usual marks (knowledge.marks: the model reads "isencao" as no word, "isenção" as the
+        exemption); any other question as it is."""
+        if lang in self._folded:
+            return query if fold(query) != query else self._marks(lang).restore(query)
         if lang not in self.lexical.japanese or not is_kana_heavy(query):
             return query
         return to_kanji(query, self._vocabulary())
+
+    def _marks(self, lang: str) -> MarkVocabulary:
+        """The written forms of the language's texts: passages, example questions and intent examples (the
+        questions carry the asked, inflected forms: "çocuğumu", "yazdırmak")."""
+        if lang not in self._mark_vocabularies:
+            self._mark_vocabularies[lang] = MarkVocabulary(c.text for c in self.chunks if c.lang == lang)
+        return self._mark_vocabularies[lang]
 
     def _vocabulary(self) -> KanaVocabulary:
         if self._kana_vocabulary is None:

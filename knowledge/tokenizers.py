@@ -4,7 +4,8 @@ How a language is written comes from its data (``translations/<code>/language.ya
 ``knowledge.languages``): Japanese goes through Sudachi (normalised forms, so 引越し and 引っ越し meet);
 languages written without spaces (Chinese, Thai, Khmer, Burmese) become overlapping character bigrams;
 ``word_ngrams: n`` adds character n-grams of each word (Korean particles: 2; the case endings of
-Mongolian, Turkish, Ukrainian: 4); every other language is lower-cased words. ``reading_ngrams`` turns
+Mongolian, Turkish, Ukrainian: 4); every other language is lower-cased words; ``fold_marks: true`` (Portuguese, Spanish, Turkish,
+Vietnamese...) tokenizes the accent-free text, so a question typed without diacritics meets the content. ``reading_ngrams`` turns
 any Japanese text into hiragana trigrams of its reading, so all-hiragana questions meet kanji passages.
 """
 
@@ -16,6 +17,7 @@ import unicodedata
 from collections.abc import Callable
 
 from knowledge.languages import Writings, packaged_writings
+from knowledge.marks import fold
 
 __all__ = [
     "Tokenizer",
@@ -114,9 +116,13 @@ def tokenizer_for(lang: str, writings: Writings | None = None) -> Tokenizer:
         return _japanese
     if not writing.spaces:
         return char_ngrams
-    if writing.word_ngrams:
-        return _words_and_ngrams(writing.word_ngrams)
-    return _words
+    tokenizer = _words_and_ngrams(writing.word_ngrams) if writing.word_ngrams else _words
+    return _folded(tokenizer) if writing.fold_marks else tokenizer
+
+
+def _folded(tokenizer: Tokenizer) -> Tokenizer:
+    """Tokens of the accent-free text: "isencao" typed on a phone meets "isenção" written (knowledge.marks)."""
+    return lambda text: tokenizer(fold(text))
 
 
 def to_hiragana(text: str) -> str:
