@@ -44,7 +44,9 @@ def split_compared(sentence: str, words: PartWords) -> list[tuple[str, bool]]:
 def _things(sentence: str, start: int, end: int, marks: list[tuple[int, int]], words: PartWords):
     if _HIRAGANA.match(sentence[start - 1 : start] or " ") and not sentence[end : end + 1].isspace():
         return None  # Japanese: a thing ends in kanji or katakana (国民年金と) or a space follows (ねんきん と)
-    opens = max((e for s, e in marks if e <= start), default=0)  # after "the difference between"
+    # after "the difference between", or after the statement before it ("I moved to Tokyo, tennyu and …")
+    bounds = _spans(fold(sentence), words.boundaries, words.spaced)
+    opens = max((e for s, e in marks + bounds if e <= start), default=0)
     closes = min((s for s, e in marks if s >= end), default=len(sentence))  # before "khác nhau", "duitai"
     first, second = sentence[opens:start].strip(_STRIP), sentence[end:closes].strip(_STRIP)
     if not all(_THING_MIN_CHARS <= len(t) <= _THING_MAX_CHARS for t in (first, second)):
