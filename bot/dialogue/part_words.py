@@ -26,6 +26,7 @@ _LISTS = (
     "wants",
     "names_before",
     "compares",
+    "both",
 )
 
 
@@ -47,6 +48,7 @@ class PartWords:
     wants: tuple[str, ...] = ()
     names_before: tuple[str, ...] = ()  # a particle written as a word of its own after what a question names
     compares: tuple[str, ...] = ()  # a question comparing two things ("the difference between X and Y")
+    both: tuple[str, ...] = ()  # a question about each of two things named before it ("X and Y, pay both?")
     spaced: bool = True
 
     def merged(self, other: PartWords) -> PartWords:

@@ -19,6 +19,7 @@ from bot.dialogue.clauses import (
     split_marked,
     split_pair,
 )
+from bot.dialogue.compared_pair import split_compared
 from bot.dialogue.part_words import Joiners, PartWords, fold, load_joiners
 from bot.dialogue.residence import PlaceStatement, ResidencePhrases
 from knowledge.places import Gazetteer
@@ -166,11 +167,14 @@ def _clauses(sentence: str, lang: str, joiners: Joiners | None) -> list[tuple[st
     joined = [n > 0 and requests(clauses[n - 1], words) for n in range(len(clauses))]
     # "tell me about health insurance and the pension": one question for each thing of the pair (before the
     # cut at " and ", which would leave "the pension?" beside a question as a statement)
+    # "what's the difference between kokuho and the nenkin?", "X và Y khác nhau thế nào": each thing compared
+    # (or asked about "both") on its own words, when no frame made a pair of it
     things = [
-        (thing, len(pair) > 1, join)
+        (thing, len(pair) > 1 or compared, join)
         for clause, join in zip(clauses, joined)
         for pair in [split_pair(clause, words)]
-        for thing in pair
+        for piece in pair
+        for thing, compared in (split_compared(piece, words) if len(pair) == 1 else [(piece, False)])
     ]
     return [(piece, weak, pair, join) for thing, pair, join in things for piece, weak in split_marked(thing, words)]
 

@@ -55,6 +55,9 @@ class DialoguePolicy:
     neighbour_lead: float = 0.01  # a part's topics this close to its best one are its close neighbours ...
     neighbour_candidates: int = 3  # ... among its first this many: the title sharing most of its words wins
     neighbour_title_margin: float = 0.5  # ... by this much more than the first's (``bot/dialogue/neighbours.py``)
+    pair_candidates: int = 3  # two things of one pair or comparison ranking one topic first: among each one's
+    pair_lead: float = 0.015  # ... first this many, the runner-up this close to the first one is the thing's own
+    # topic, for the thing that leads it by less (``several._pair_topics``)
     compare_lead: float = 0.06  # a question comparing two things: its runner-up topic this close to its first is
     # the other thing compared, answered too ("is resident tax the same as income tax?": both; ``compare.py``)
     compare_candidates: int = 4  # ... among its first this many topics, the title sharing most of its words

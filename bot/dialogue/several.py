@@ -48,6 +48,7 @@ def several_questions(turn: Turn) -> list[Reply] | None:
     seen: set[str] = set()
     person = {q for q, intent in zip(questions, turn.part_intents) if _not_a_topic(intent)}
     own, pairs = requesting(turn), turn.parts.pair_questions
+    paired = _pair_topics(turn, questions, found, pairs - weak)
     # the questions of their own choose their topics first: a statement beside them ("Baby was born last week.")
     # does not take the topic a question ranks first ("how do I register the birth?") and leave it the runner-up
     for n in sorted(range(len(questions)), key=lambda n: questions[n] not in own):
@@ -66,6 +67,9 @@ def several_questions(turn: Turn) -> list[Reply] | None:
             # topics only: its own best topic is a guess (work injury), not what the resident asks about
             close = {h.topic_id for h in topics} if question in pairs else near if question in own else nearest
             candidates = [h for h in topics[:2] if h.topic_id not in seen and _part_sure(turn, h, close)]
+            if n in paired:  # two things of one pair: two different topics chosen together, or one for both
+                hit = paired[n]
+                candidates = [hit] if hit is not None and hit.topic_id not in seen else []
             best = _own_topic(candidates)
         if best is not None:
             seen.add(best.topic_id)
@@ -145,6 +149,33 @@ def questions_beside(turn: Turn, told: Callable[[str, TopicHit], bool]) -> list[
     return replies
 
 
+def _pair_topics(turn: Turn, questions: list[str], found: list, pairs: set[str]) -> dict[int, TopicHit | None]:
+    """Two things of one pair or comparison, side by side among the questions, that rank one topic first
+    ("company health insurance" and "kokumin kenko hoken": national health insurance): the thing that leads its
+    runner-up by less takes that runner-up (the employees' insurance) when it is within ``pair_lead`` of its first
+    and as sure as a part's topic the whole message is near; the other keeps the shared topic. No runner-up that
+    close ("hoikuen" and "yochien": nursery schools and kindergartens, one topic): one topic for both (None for
+    the second). Things with different first topics are left to the part's own choice."""
+    policy, chosen = turn.policy, {}
+    floor = policy.answer_threshold - policy.part_slack
+    n = 0
+    while n + 1 < len(questions):
+        if not (questions[n] in pairs and questions[n + 1] in pairs):
+            n += 1
+            continue
+        first, second = ([h for h in hits[: policy.pair_candidates] if h.dense >= floor] for hits in found[n : n + 2])
+        if first and second and first[0].topic_id == second[0].topic_id:
+            leads = [hits[0].dense - hits[1].dense if len(hits) > 1 else 1.0 for hits in (first, second)]
+            if min(leads) > policy.pair_lead:
+                chosen[n], chosen[n + 1] = first[0], None
+            elif leads[0] < leads[1]:
+                chosen[n], chosen[n + 1] = first[1], second[0]
+            else:
+                chosen[n], chosen[n + 1] = first[0], second[1]
+        n += 2
+    return chosen
+
+
 def _number_topic(turn: Turn, topic_id: str) -> bool:
     """An emergency topic whose answer is a number to call: it sends to the police or the fire service."""
     return topic_id in turn.dialogue.emergency_topics and turn.dialogue.router.desk.office_kind(topic_id) in (
@@ -199,8 +230,8 @@ def requesting(turn: Turn) -> set[str]:
     done, go on after "and also" from a side that does, or are followed by a vague question about them (not the
     vague question itself)."""
     desk, key = turn.dialogue.router.desk, turn.speech.key
-    questions, joined = turn.parts.questions, turn.parts.joined_questions
-    found = set()
+    questions, joined, pairs = turn.parts.questions, turn.parts.joined_questions, turn.parts.pair_questions
+    found = set(questions) & pairs  # each thing of a pair or a comparison is asked about
     for n, question in enumerate(questions):
         if not substantial(question, turn.policy.sentence_min_chars) or desk.vague(question, key):
             continue
