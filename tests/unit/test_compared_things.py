@@ -10,7 +10,7 @@ from bot.dialogue.compared_pair import split_compared
 from bot.dialogue.parts import load_joiners, split_message
 from bot.dialogue.residence import load_residence_phrases
 from knowledge.paths import TRANSLATIONS_DIR
-from knowledge.places import load_places
+from knowledge.place_loading import load_places
 
 JOINERS = load_joiners(TRANSLATIONS_DIR)
 PLACES = load_places()
