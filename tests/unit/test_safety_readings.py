@@ -56,6 +56,9 @@ def test_a_crisis_named_beside_an_ambulance_keeps_the_crisis_line_first(fake_ser
         ("在留期間を更新したいです", ["overstay", "refugee_application"]),
         # a resident who wants to resign was read as dismissed
         ("Gusto kong mag-resign sa trabaho. Ano ang gagawin sa insurance?", ["dismissal"]),
+        # a wife about to give birth was nearest the sexual-violence examples
+        ("manganganak na asawa ko, paano makuha yung shussan ichijikin", ["sexual_violence"]),
+        ("ginahasa ako", []),
     ],
 )
 def test_phrases_rule_a_situation_out(text, ruled_out):
