@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +24,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from connectors.services import build_services  # noqa: E402
 from connectors.settings import Settings  # noqa: E402
+from left_out import left_out_rows  # noqa: E402
 from topic_confusions import ranked  # noqa: E402
 from knowledge.marks import fold  # noqa: E402
 
@@ -32,28 +32,10 @@ LANGS = "tr pt es vi fil id en".split()
 BATCH = 256
 
 
-def _left_out(chunks) -> dict[int, np.ndarray]:
-    """Per example row: the rows left out of its search (the same text, and its translations)."""
-    same_text: dict[str, list[int]] = defaultdict(list)
-    same_place: dict[tuple[str, int], list[int]] = defaultdict(list)
-    place: dict[int, int] = {}
-    counted: dict[tuple[str, str], int] = defaultdict(int)
-    for row, chunk in enumerate(chunks):
-        same_text[chunk.text].append(row)
-        if chunk.kind == "question":
-            place[row] = counted[(chunk.lang, chunk.topic_id)]
-            counted[(chunk.lang, chunk.topic_id)] += 1
-            same_place[(chunk.topic_id, place[row])].append(row)
-    return {
-        row: np.array(sorted(set(same_text[chunks[row].text] + same_place[(chunks[row].topic_id, place[row])])))
-        for row in place
-    }
-
-
 def run(retriever, langs: list[str], strip: bool, threshold: float):
     """Per example with marks: (lang, own topic, topic found first, its dense score, answered, text searched)."""
     chunks = retriever.chunks
-    left_out = _left_out(chunks)
+    left_out = left_out_rows(chunks)
     rows = [
         i
         for i, c in enumerate(chunks)

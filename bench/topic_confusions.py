@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from connectors.services import build_services  # noqa: E402
+from left_out import left_out_rows  # noqa: E402
 from connectors.settings import Settings  # noqa: E402
 from knowledge.lexical import _unit  # noqa: E402
 from knowledge.tokenizers import reading_ngrams, tokenizer_for  # noqa: E402
@@ -78,16 +79,7 @@ def run(retriever, langs: list[str], translations: bool = True):
     """Per example row: (lang, own topic, topic found first, text). With ``translations`` the rows of the same
     place in the topic's list in every language (the example's translations) are left out too."""
     chunks = retriever.chunks
-    same_text: dict[str, list[int]] = defaultdict(list)
-    same_place: dict[tuple[str, int], list[int]] = defaultdict(list)
-    place: dict[int, int] = {}
-    counted: Counter = Counter()
-    for row, chunk in enumerate(chunks):
-        same_text[chunk.text].append(row)
-        if chunk.kind == "question":
-            place[row] = counted[(chunk.lang, chunk.topic_id)]
-            counted[(chunk.lang, chunk.topic_id)] += 1
-            same_place[(chunk.topic_id, place[row])].append(row)
+    left = left_out_rows(chunks, translations)
     rows = [
         i
         for i, c in enumerate(chunks)
@@ -106,9 +98,7 @@ def run(retriever, langs: list[str], translations: bool = True):
         for j, i in enumerate(part):
             chunk = chunks[i]
             lang = chunk.lang.split("-")[0]
-            out = same_text[chunk.text] + (same_place[(chunk.topic_id, place[i])] if translations else [])
-            left_out = np.array(sorted(set(out)), dtype=np.int64)
-            order = ranked(retriever, products[j], searched[j], lang, left_out)
+            order = ranked(retriever, products[j], searched[j], lang, left[i])
             results.append((chunk.lang, chunk.topic_id, retriever.topic_ids[order[0]], chunk.text))
     return results
 
